@@ -2,7 +2,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 
 /** A request handler that answers and returns true, or returns false to let the next one try. */
-export type RouteHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
+export type RouteHandler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+) => Promise<boolean>;
 
 /** A server bound to loopback, with the port it got. */
 export interface LocalServer {
@@ -16,7 +20,10 @@ export interface LocalServer {
  * Starts an HTTP server on 127.0.0.1. Port 0 picks a free port.
  * Handlers are tried in order; when none answers, the fallback answers 404 problem+json.
  */
-export async function startLoopbackServer(port: number, handlers: RouteHandler[]): Promise<LocalServer> {
+export async function startLoopbackServer(
+  port: number,
+  handlers: RouteHandler[],
+): Promise<LocalServer> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     void (async () => {
@@ -27,7 +34,8 @@ export async function startLoopbackServer(port: number, handlers: RouteHandler[]
         sendProblem(res, 404, 'Not Found', `No route for ${req.method} ${url.pathname}`);
       } catch (error) {
         console.error('local server error', error);
-        if (!res.headersSent) sendProblem(res, 500, 'Internal Server Error', 'The local cloud failed.');
+        if (!res.headersSent)
+          sendProblem(res, 500, 'Internal Server Error', 'The local cloud failed.');
         else res.end();
       }
     })();
@@ -68,9 +76,18 @@ export async function readJson(req: IncomingMessage): Promise<unknown> {
   return body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  });
   res.end(text);
 }
 
@@ -84,6 +101,9 @@ export function sendProblem(
 ): void {
   const body = { type: 'about:blank', title, status, detail, ...(errors ? { errors } : {}) };
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/problem+json', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/problem+json',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }

@@ -1,0 +1,145 @@
+/** Node's setTimeout holds at most 2^31-1 ms (about 24.8 days); longer delays fire at once. */
+const MAX_TIMER_DELAY_MS = 2_147_483_647;
+
+interface Timer {
+  id: number;
+  dueAt: number;
+  fire: () => void;
+}
+
+/** A handle that cancels a scheduled timer. */
+export interface TimerHandle {
+  cancel(): void;
+}
+
+/**
+ * The local cloud's one clock: real time plus an offset that only grows.
+ *
+ * Every timer of the local cloud (Wait states, task timeouts and heartbeats, retry intervals,
+ * scheduled jobs) is scheduled here, so `advance()` can move time forward and fire what falls
+ * due, in order. Real time still passes: a single real `setTimeout` is armed for the earliest
+ * timer, re-armed in steps when the delay exceeds Node's timer range, so a 30-day timeout never
+ * fires early.
+ */
+export class VirtualClock {
+  private offsetMs: number;
+  private timers: Timer[] = [];
+  private nextId = 1;
+  private armed: NodeJS.Timeout | undefined;
+  private armedFor = Number.POSITIVE_INFINITY;
+  private advancing = false;
+
+  /**
+   * @param options.offsetMs a previously reached offset, so a restart never moves time backwards
+   * @param options.onOffsetChange called after every advance, to persist the offset
+   */
+  constructor(
+    private readonly options: {
+      offsetMs?: number;
+      onOffsetChange?: (offsetMs: number) => void;
+    } = {},
+  ) {
+    this.offsetMs = options.offsetMs ?? 0;
+  }
+
+  now(): number {
+    return Date.now() + this.offsetMs;
+  }
+
+  get offset(): number {
+    return this.offsetMs;
+  }
+
+  /** Runs `fire` once the clock reaches `dueAt` (ms since epoch). A past `dueAt` fires soon. */
+  schedule(dueAt: number, fire: () => void): TimerHandle {
+    const timer: Timer = { id: this.nextId++, dueAt, fire };
+    const index = this.timers.findIndex((t) => t.dueAt > dueAt);
+    if (index === -1) this.timers.push(timer);
+    else this.timers.splice(index, 0, timer);
+    this.arm();
+    return {
+      cancel: () => {
+        const i = this.timers.indexOf(timer);
+        if (i !== -1) this.timers.splice(i, 1);
+        this.arm();
+      },
+    };
+  }
+
+  /** The number of timers waiting. */
+  get pendingTimers(): number {
+    return this.timers.length;
+  }
+
+  /**
+   * Moves time forward by `ms`. Each timer due within the window fires in due order, with the
+   * clock set to its due time, and `settle()` is awaited after each, so work that a timer starts
+   * (and timers that work schedules inside the window) completes before the next one fires.
+   */
+  async advance(ms: number, settle: () => Promise<void>): Promise<number> {
+    if (!Number.isFinite(ms) || ms < 0) throw new RangeError('the clock only moves forward');
+    while (this.advancing) await settle();
+    this.advancing = true;
+    try {
+      const target = this.now() + ms;
+      await settle();
+      for (;;) {
+        const next = this.timers[0];
+        if (!next || next.dueAt > target) break;
+        this.moveTo(next.dueAt);
+        this.timers.shift();
+        next.fire();
+        await settle();
+      }
+      this.moveTo(target);
+      this.arm();
+      await settle();
+      return this.now();
+    } finally {
+      this.advancing = false;
+    }
+  }
+
+  /** Cancels every timer (for shutdown). */
+  stop(): void {
+    this.timers = [];
+    if (this.armed) clearTimeout(this.armed);
+    this.armed = undefined;
+    this.armedFor = Number.POSITIVE_INFINITY;
+  }
+
+  private moveTo(instant: number): void {
+    const delta = instant - this.now();
+    if (delta > 0) {
+      this.offsetMs += delta;
+      this.options.onOffsetChange?.(this.offsetMs);
+    }
+  }
+
+  private arm(): void {
+    const first = this.timers[0];
+    if (!first) {
+      if (this.armed) clearTimeout(this.armed);
+      this.armed = undefined;
+      this.armedFor = Number.POSITIVE_INFINITY;
+      return;
+    }
+    if (this.armed && this.armedFor === first.dueAt) return;
+    if (this.armed) clearTimeout(this.armed);
+    const delay = Math.min(Math.max(first.dueAt - this.now(), 0), MAX_TIMER_DELAY_MS);
+    this.armedFor = first.dueAt;
+    this.armed = setTimeout(() => this.fireDue(), delay);
+    this.armed.unref();
+  }
+
+  private fireDue(): void {
+    this.armed = undefined;
+    this.armedFor = Number.POSITIVE_INFINITY;
+    if (this.advancing) return;
+    const now = this.now();
+    while (this.timers[0] && this.timers[0].dueAt <= now) {
+      this.timers.shift()!.fire();
+    }
+    this.arm();
+  }
+}

@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** A function the local cloud can invoke, as Lambda would. */
+export interface LocalFunctionDefinition {
+  /** The function's name; its local ARN ends with it. */
+  functionName: string;
+  /** Module path relative to the repository root. */
+  handler: string;
+  /** @default 'handler' */
+  exportName?: string;
+  /** @default 30 */
+  timeoutSeconds?: number;
+}
+
+/** The error a failed invocation reports, shaped like Lambda's function error payload. */
+export class LambdaFunctionError extends Error {
+  constructor(
+    readonly errorType: string,
+    readonly errorMessage: string,
+    readonly trace: string[] = [],
+  ) {
+    super(errorMessage);
+    this.name = errorType;
+  }
+}
+
+type Handler = (event: unknown, context: unknown) => unknown;
+
+/**
+ * Invokes handler modules in-process, as Lambda would: the event and the result cross a JSON
+ * boundary, each call gets a Lambda-like context, and a thrown error becomes a function error
+ * with `errorType` and `errorMessage`.
+ */
+export class LocalLambda {
+  private readonly byName = new Map<string, LocalFunctionDefinition>();
+  private readonly loaded = new Map<string, Promise<Handler>>();
+  private active = 0;
+
+  constructor(
+    private readonly options: { rootDir: string; region: string; accountId: string },
+    functions: readonly LocalFunctionDefinition[] = [],
+  ) {
+    for (const fn of functions) this.register(fn);
+  }
+
+  register(fn: LocalFunctionDefinition): string {
+    this.byName.set(fn.functionName, fn);
+    return this.arnOf(fn.functionName);
+  }
+
+  arnOf(functionName: string): string {
+    return `arn:aws:lambda:${this.options.region}:${this.options.accountId}:function:${functionName}`;
+  }
+
+  /** Resolves a function name, a function ARN, or a qualified ARN to its definition. */
+  find(nameOrArn: string): LocalFunctionDefinition | undefined {
+    const match = /^arn:aws:lambda:[^:]*:[^:]*:function:([^:]+)(?::.+)?$/.exec(nameOrArn);
+    return this.byName.get(match ? match[1]! : nameOrArn);
+  }
+
+  /** The number of invocations running now. */
+  get running(): number {
+    return this.active;
+  }
+
+  /** Invokes a function with `event` and returns its JSON result, or throws LambdaFunctionError. */
+  async invoke(nameOrArn: string, event: unknown): Promise<unknown> {
+    const fn = this.find(nameOrArn);
+    if (!fn) {
+      throw new LambdaFunctionError(
+        'Lambda.ResourceNotFoundException',
+        `Function not found: ${nameOrArn}`,
+      );
+    }
+    const handler = await this.load(fn);
+    const payload = event === undefined ? null : JSON.parse(JSON.stringify(event));
+    const deadline = Date.now() + (fn.timeoutSeconds ?? 30) * 1000;
+    const context = {
+      callbackWaitsForEmptyEventLoop: true,
+      functionName: fn.functionName,
+      functionVersion: '$LATEST',
+      invokedFunctionArn: this.arnOf(fn.functionName),
+      memoryLimitInMB: '1024',
+      awsRequestId: randomUUID(),
+      logGroupName: `/aws/lambda/${fn.functionName}`,
+      logStreamName: 'local',
+      getRemainingTimeInMillis: () => Math.max(deadline - Date.now(), 0),
+      done: () => undefined,
+      fail: () => undefined,
+      succeed: () => undefined,
+    };
+    this.active++;
+    try {
+      const result = await handler(payload, context);
+      return result === undefined ? null : JSON.parse(JSON.stringify(result));
+    } catch (error) {
+      if (error instanceof LambdaFunctionError) throw error;
+      const err = error instanceof Error ? error : new Error(String(error));
+      throw new LambdaFunctionError(
+        err.name || 'Error',
+        err.message,
+        (err.stack ?? '').split('\n').slice(1, 6),
+      );
+    } finally {
+      this.active--;
+    }
+  }
+
+  private load(fn: LocalFunctionDefinition): Promise<Handler> {
+    const key = `${fn.handler}#${fn.exportName ?? 'handler'}`;
+    let pending = this.loaded.get(key);
+    if (!pending) {
+      pending = import(pathToFileURL(resolve(this.options.rootDir, fn.handler)).href).then(
+        (mod) => {
+          const handler = mod[fn.exportName ?? 'handler'];
+          if (typeof handler !== 'function') {
+            throw new Error(`${fn.handler} has no exported function ${fn.exportName ?? 'handler'}`);
+          }
+          return handler as Handler;
+        },
+      );
+      pending.catch(() => this.loaded.delete(key));
+      this.loaded.set(key, pending);
+    }
+    return pending;
+  }
+}

@@ -1,0 +1,417 @@
+/**
+ * Prepares an ASL definition for aws-local-stepfunctions, and refuses what the local engine
+ * cannot run faithfully rather than ignoring it.
+ *
+ * The engine suspends an execution whenever it waits (a callback task, a Wait state, a retry
+ * interval) and later resumes it by running a copy of the definition whose `StartAt` is the
+ * waiting state. For that, every top-level Task and Wait state is rewritten so its local handler
+ * receives the state's raw input (`__raw`) beside the resolved `Parameters` (`__params`) and the
+ * resolved timeout and heartbeat settings. Waits inside Parallel or Map branches cannot be resumed
+ * that way, so they are refused at load.
+ */
+
+export type TaskKind = 'lambda-invoke' | 'lambda-callback' | 'lambda-direct' | 'wait';
+
+/** What the engine needs to know about each rewritten top-level state. */
+export interface StateSpec {
+  name: string;
+  originalType: string;
+  kind: TaskKind;
+  /** The static FunctionName (or Resource ARN for direct invocations). */
+  functionName?: string;
+  retry: Retrier[];
+  /** Static HeartbeatSeconds, if any (a path is resolved into `__heartbeat`). */
+  hasHeartbeat: boolean;
+  hasTimeout: boolean;
+}
+
+export interface Retrier {
+  ErrorEquals: string[];
+  IntervalSeconds?: number;
+  MaxAttempts?: number;
+  BackoffRate?: number;
+  MaxDelaySeconds?: number;
+  JitterStrategy?: 'FULL' | 'NONE';
+}
+
+export interface PreparedDefinition {
+  /** The rewritten definition, for the library (pass a copy: the library mutates it). */
+  definition: Record<string, unknown>;
+  /** The definition after substitution, before rewriting (validated with the library). */
+  original: Record<string, unknown>;
+  /** Top-level Task and Wait states, by name. */
+  states: Map<string, StateSpec>;
+  /** Every Task state's name, nested ones included, with its kind and function. */
+  nestedTasks: Map<string, StateSpec>;
+}
+
+/** A definition the local engine refuses, with the reason. */
+export class UnsupportedDefinitionError extends Error {
+  override name = 'UnsupportedDefinitionError';
+}
+
+export const TASK_TOKEN_SENTINEL = '__LOCAL_SFN_TASK_TOKEN__';
+
+const LAMBDA_INVOKE = 'arn:aws:states:::lambda:invoke';
+const LAMBDA_CALLBACK = 'arn:aws:states:::lambda:invoke.waitForTaskToken';
+const LAMBDA_ARN = /^arn:aws:lambda:[^:]+:\d{12}:function:[^:]+(:[^:]+)?$/;
+/** Lambda tasks with no TimeoutSeconds run until Lambda's own limit (15 min), not 60 s. */
+const LAMBDA_MAX_SECONDS = 900;
+const REFUSED_FIELDS = [
+  'QueryLanguage',
+  'Assign',
+  'Arguments',
+  'Output',
+  'Items',
+  'ItemReader',
+  'ResultWriter',
+  'ItemBatcher',
+  'Credentials',
+];
+
+/** Replaces `${Key}` placeholders, refusing unknown keys. */
+export function substitute(text: string, substitutions: Record<string, string>): string {
+  const missing = new Set<string>();
+  const result = text.replace(/\$\{([A-Za-z0-9_]+)\}/g, (_, key: string) => {
+    const value = substitutions[key];
+    if (value === undefined) {
+      missing.add(key);
+      return '';
+    }
+    return value;
+  });
+  if (missing.size > 0) {
+    throw new UnsupportedDefinitionError(
+      `No substitution for ${[...missing].map((k) => `\${${k}}`).join(', ')}`,
+    );
+  }
+  return result;
+}
+
+/**
+ * Substitutes, checks and rewrites a definition.
+ * @param resolveFunction tells whether a function name or ARN is one the local cloud can invoke
+ */
+export function prepareDefinition(
+  text: string,
+  substitutions: Record<string, string>,
+  resolveFunction: (nameOrArn: string) => boolean,
+): PreparedDefinition {
+  const original = JSON.parse(substitute(text, substitutions)) as Record<string, unknown>;
+  refuseJsonata(original, '$');
+  const definition = structuredClone(original);
+  const states = new Map<string, StateSpec>();
+  const nestedTasks = new Map<string, StateSpec>();
+  rewriteMachine(definition, true, states, nestedTasks, resolveFunction);
+  return { definition, original, states, nestedTasks };
+}
+
+function refuseJsonata(value: unknown, where: string): void {
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => {
+      refuseJsonata(item, `${where}[${i}]`);
+    });
+    return;
+  }
+  if (value === null || typeof value !== 'object') return;
+  for (const [key, child] of Object.entries(value)) {
+    if (key === 'QueryLanguage' && child !== 'JSONPath') {
+      throw new UnsupportedDefinitionError(
+        `${where}.QueryLanguage: JSONata is not supported by the local engine; write the ASL in JSONPath only`,
+      );
+    }
+    if (
+      key === 'Parameters' ||
+      key === 'ResultSelector' ||
+      key === 'ItemSelector' ||
+      key === 'Result'
+    )
+      continue;
+    refuseJsonata(child, `${where}.${key}`);
+  }
+}
+
+function rewriteMachine(
+  machine: Record<string, unknown>,
+  topLevel: boolean,
+  specs: Map<string, StateSpec>,
+  nestedTasks: Map<string, StateSpec>,
+  resolveFunction: (nameOrArn: string) => boolean,
+): void {
+  const states = machine.States as Record<string, Record<string, unknown>>;
+  if (!states || typeof states !== 'object')
+    throw new UnsupportedDefinitionError('definition has no States');
+  for (const [name, state] of Object.entries(states)) {
+    const where = `state "${name}"`;
+    for (const field of REFUSED_FIELDS) {
+      if (field in state && !(field === 'Items' && state.Type !== 'Map')) {
+        throw new UnsupportedDefinitionError(
+          `${where}: field ${field} is not supported by the local engine (JSONata, variables and distributed Map are refused rather than ignored)`,
+        );
+      }
+    }
+    rewriteContextPaths(state, name, where);
+    switch (state.Type) {
+      case 'Task':
+        rewriteTask(name, state, topLevel, specs, nestedTasks, resolveFunction);
+        break;
+      case 'Wait':
+        if (!topLevel) {
+          throw new UnsupportedDefinitionError(
+            `${where}: a Wait inside a Parallel or Map branch cannot be checkpointed and resumed by the local engine; move the wait to the top level`,
+          );
+        }
+        rewriteWait(name, state, specs);
+        break;
+      case 'Parallel':
+        if (Array.isArray(state.Retry) && state.Retry.length > 0) {
+          throw new UnsupportedDefinitionError(
+            `${where}: Retry on a Parallel state is not supported by the local engine; retry the tasks inside it`,
+          );
+        }
+        for (const branch of state.Branches as Record<string, unknown>[])
+          rewriteMachine(branch, false, specs, nestedTasks, resolveFunction);
+        break;
+      case 'Map': {
+        if (Array.isArray(state.Retry) && state.Retry.length > 0) {
+          throw new UnsupportedDefinitionError(
+            `${where}: Retry on a Map state is not supported by the local engine; retry the tasks inside it`,
+          );
+        }
+        const processor = (state.ItemProcessor ?? state.Iterator) as
+          | Record<string, unknown>
+          | undefined;
+        if (!processor) throw new UnsupportedDefinitionError(`${where}: Map has no ItemProcessor`);
+        const config = processor.ProcessorConfig as { Mode?: string } | undefined;
+        if (config?.Mode === 'DISTRIBUTED')
+          throw new UnsupportedDefinitionError(
+            `${where}: distributed Map is not supported by the local engine`,
+          );
+        rewriteMachine(processor, false, specs, nestedTasks, resolveFunction);
+        break;
+      }
+      case 'Pass':
+      case 'Choice':
+      case 'Succeed':
+      case 'Fail':
+        break;
+      default:
+        throw new UnsupportedDefinitionError(`${where}: unknown state type ${String(state.Type)}`);
+    }
+  }
+}
+
+function rewriteTask(
+  name: string,
+  state: Record<string, unknown>,
+  topLevel: boolean,
+  specs: Map<string, StateSpec>,
+  nestedTasks: Map<string, StateSpec>,
+  resolveFunction: (nameOrArn: string) => boolean,
+): void {
+  const where = `state "${name}"`;
+  const resource = state.Resource;
+  if (typeof resource !== 'string')
+    throw new UnsupportedDefinitionError(`${where}: Resource must be a string`);
+  const parameters = state.Parameters as Record<string, unknown> | undefined;
+  let kind: TaskKind;
+  let functionName: string | undefined;
+  if (resource === LAMBDA_INVOKE || resource === LAMBDA_CALLBACK) {
+    kind = resource === LAMBDA_INVOKE ? 'lambda-invoke' : 'lambda-callback';
+    const fn = parameters?.FunctionName;
+    if (typeof fn !== 'string') {
+      throw new UnsupportedDefinitionError(
+        `${where}: ${resource} needs a static Parameters.FunctionName`,
+      );
+    }
+    functionName = fn;
+  } else if (LAMBDA_ARN.test(resource)) {
+    kind = 'lambda-direct';
+    functionName = resource;
+  } else {
+    throw new UnsupportedDefinitionError(
+      `${where}: Resource ${resource} cannot be run by the local engine (it runs lambda:invoke, lambda:invoke.waitForTaskToken and Lambda function ARNs)`,
+    );
+  }
+  if (!resolveFunction(functionName)) {
+    throw new UnsupportedDefinitionError(
+      `${where}: function ${functionName} is not in the task table`,
+    );
+  }
+  const usesToken = JSON.stringify(parameters ?? {}).includes('$$.Task.Token');
+  if (usesToken && kind !== 'lambda-callback') {
+    throw new UnsupportedDefinitionError(
+      `${where}: $$.Task.Token is only available to .waitForTaskToken tasks`,
+    );
+  }
+  if (kind === 'lambda-callback' && !usesToken) {
+    throw new UnsupportedDefinitionError(
+      `${where}: a .waitForTaskToken task must pass $$.Task.Token to its function`,
+    );
+  }
+  const spec: StateSpec = {
+    name,
+    originalType: 'Task',
+    kind,
+    functionName,
+    retry: (state.Retry as Retrier[] | undefined) ?? [],
+    hasHeartbeat: 'HeartbeatSeconds' in state || 'HeartbeatSecondsPath' in state,
+    hasTimeout: 'TimeoutSeconds' in state || 'TimeoutSecondsPath' in state,
+  };
+  nestedTasks.set(name, spec);
+  if (!topLevel) {
+    if (kind === 'lambda-callback') {
+      throw new UnsupportedDefinitionError(
+        `${where}: a .waitForTaskToken task inside a Parallel or Map branch cannot be checkpointed and resumed by the local engine; move it to the top level`,
+      );
+    }
+    if (spec.hasHeartbeat || 'TimeoutSecondsPath' in state) {
+      throw new UnsupportedDefinitionError(
+        `${where}: HeartbeatSeconds and TimeoutSecondsPath are only supported on top-level tasks by the local engine`,
+      );
+    }
+    const seconds =
+      typeof state.TimeoutSeconds === 'number' ? state.TimeoutSeconds : LAMBDA_MAX_SECONDS;
+    state.TimeoutSeconds = Math.min(seconds, LAMBDA_MAX_SECONDS);
+    return;
+  }
+  if ('InputPath' in state) {
+    throw new UnsupportedDefinitionError(
+      `${where}: InputPath on a top-level Task is not supported by the local engine (it must keep the raw state input to resume the state); select the input in Parameters instead`,
+    );
+  }
+  specs.set(name, spec);
+  const wrapped: Record<string, unknown> = {
+    '__raw.$': '$',
+    __params: parameters === undefined ? null : replaceTaskToken(parameters),
+  };
+  copySetting(state, wrapped, 'TimeoutSeconds', '__timeout');
+  copySetting(state, wrapped, 'HeartbeatSeconds', '__heartbeat');
+  state.Parameters = wrapped;
+  delete state.Retry;
+  delete state.TimeoutSecondsPath;
+  delete state.HeartbeatSeconds;
+  delete state.HeartbeatSecondsPath;
+  // The library's own task timer must never fire first: timeouts run on the local clock.
+  state.TimeoutSeconds =
+    kind === 'lambda-callback'
+      ? LAMBDA_MAX_SECONDS
+      : Math.min(
+          typeof state.TimeoutSeconds === 'number' ? state.TimeoutSeconds : LAMBDA_MAX_SECONDS,
+          LAMBDA_MAX_SECONDS,
+        );
+}
+
+function rewriteWait(
+  name: string,
+  state: Record<string, unknown>,
+  specs: Map<string, StateSpec>,
+): void {
+  const where = `state "${name}"`;
+  if ('InputPath' in state) {
+    throw new UnsupportedDefinitionError(
+      `${where}: InputPath on a Wait is not supported by the local engine`,
+    );
+  }
+  const wait: Record<string, unknown> = {};
+  for (const field of ['Seconds', 'Timestamp']) {
+    if (field in state) wait[field] = state[field];
+    if (`${field}Path` in state) wait[`${field}.$`] = state[`${field}Path`];
+    delete state[field];
+    delete state[`${field}Path`];
+  }
+  if (Object.keys(wait).length !== 1) {
+    throw new UnsupportedDefinitionError(
+      `${where}: a Wait needs exactly one of Seconds, SecondsPath, Timestamp, TimestampPath`,
+    );
+  }
+  state.Type = 'Task';
+  state.Resource = 'arn:aws:states:::local:wait';
+  state.Parameters = { '__raw.$': '$', __wait: wait };
+  state.TimeoutSeconds = LAMBDA_MAX_SECONDS;
+  specs.set(name, {
+    name,
+    originalType: 'Wait',
+    kind: 'wait',
+    retry: [],
+    hasHeartbeat: false,
+    hasTimeout: false,
+  });
+}
+
+function copySetting(
+  state: Record<string, unknown>,
+  target: Record<string, unknown>,
+  field: string,
+  into: string,
+): void {
+  if (typeof state[field] === 'number') target[into] = state[field];
+  if (typeof state[`${field}Path`] === 'string') target[`${into}.$`] = state[`${field}Path`];
+}
+
+function replaceTaskToken(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(replaceTaskToken);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(value)) {
+    if (key.endsWith('.$') && child === '$$.Task.Token')
+      out[key.slice(0, -2)] = TASK_TOKEN_SENTINEL;
+    else out[key] = replaceTaskToken(child);
+  }
+  return out;
+}
+
+/**
+ * The library rebuilds `$$.Execution.Input` and `StartTime` from each run's own input, which
+ * would be wrong after a resume; the engine passes the true values under other names. It does not
+ * know `$$.State`, so `$$.State.Name` becomes a literal.
+ */
+function rewriteContextPaths(
+  state: Record<string, unknown>,
+  stateName: string,
+  where: string,
+): void {
+  const rewrite = (value: unknown): unknown => {
+    if (typeof value === 'string') {
+      // A function replacement: in a replacement string, '$$' would mean a single '$'.
+      return value
+        .replaceAll('$$.Execution.Input', () => '$$.Execution.OriginalInput')
+        .replaceAll('$$.Execution.StartTime', () => '$$.Execution.OriginalStartTime');
+    }
+    if (Array.isArray(value)) return value.map(rewrite);
+    if (value === null || typeof value !== 'object') return value;
+    const out: Record<string, unknown> = {};
+    for (const [key, child] of Object.entries(value)) {
+      if (key.endsWith('.$') && child === '$$.State.Name') {
+        out[key.slice(0, -2)] = stateName;
+        continue;
+      }
+      if (typeof child === 'string' && child.includes('$$.State.')) {
+        throw new UnsupportedDefinitionError(
+          `${where}: ${child} is not supported by the local engine (only $$.State.Name)`,
+        );
+      }
+      out[key] = rewrite(child);
+    }
+    return out;
+  };
+  for (const field of [
+    'Parameters',
+    'ResultSelector',
+    'ItemSelector',
+    'Choices',
+    'Default',
+    'InputPath',
+    'OutputPath',
+    'ResultPath',
+    'ItemsPath',
+    'TimeoutSecondsPath',
+    'HeartbeatSecondsPath',
+    'SecondsPath',
+    'TimestampPath',
+    'ErrorPath',
+    'CausePath',
+  ]) {
+    if (field in state) state[field] = rewrite(state[field]);
+  }
+}
