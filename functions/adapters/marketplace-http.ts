@@ -1,0 +1,174 @@
+/**
+ * The marketplace adapter: JSON over HTTP to the operator's marketplace API.
+ *
+ * The contract an operator's marketplace implements, under a base URL (`MARKETPLACE_API_URL`):
+ *
+ * | Request | Body | Answer |
+ * |---|---|---|
+ * | `GET {base}/listings/{listingId}` | | 200 `{listingId, sellerId, sellerEmail, title, url, status}` (status `active`, `disabled` or `deleted`), or 404 |
+ * | `POST {base}/listings/{listingId}/disable` | `{caseId, reason}` | 200 or 204 |
+ * | `POST {base}/listings/{listingId}/restore` | `{caseId}` | 200 or 204 |
+ * | `POST {base}/sellers/{sellerId}/measure` | `{measure, reason, caseId?}` (measure `none`, `warned`, `restricted` or `suspended`; `none` reinstates) | 200 or 204 |
+ *
+ * Path segments are percent-encoded. Every POST must be idempotent: the service retries.
+ * 5xx, 429, timeouts and network errors are transient ({@link MarketplaceUnavailableError});
+ * any other 4xx is a permanent failure.
+ */
+import { z } from 'zod';
+import {
+  type Listing,
+  type Marketplace,
+  MarketplaceUnavailableError,
+  type SellerMeasure,
+} from '../domain/ports/marketplace.ts';
+import { loadEnv } from './env.ts';
+
+// Optional at load so modules that never touch the marketplace still load; a malformed URL
+// still fails at cold start, and a missing one fails on first use of the default instance.
+const env = loadEnv({ MARKETPLACE_API_URL: z.url().optional() });
+
+const listingSchema = z.object({
+  listingId: z.string().min(1),
+  sellerId: z.string().min(1),
+  sellerEmail: z.string().min(1),
+  title: z.string(),
+  url: z.string().min(1),
+  status: z.enum(['active', 'disabled', 'deleted']),
+});
+
+/** @default 10 000 ms */
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+export interface HttpMarketplaceOptions {
+  /** The marketplace API's base URL, without a trailing slash (one is tolerated). */
+  baseUrl: string;
+  /** Per-request timeout. @default 10000 */
+  timeoutMs?: number;
+}
+
+/** {@link Marketplace} over the HTTP contract documented at the top of this file. */
+export class HttpMarketplace implements Marketplace {
+  readonly #baseUrl: string;
+  readonly #timeoutMs: number;
+
+  constructor(options: HttpMarketplaceOptions) {
+    this.#baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  }
+
+  async getListing(listingId: string): Promise<Listing | null> {
+    const response = await this.#request('GET', `/listings/${encodeURIComponent(listingId)}`);
+    if (response.status === 404) {
+      await response.body?.cancel();
+      return null;
+    }
+    await this.#assertOk(response, 'GET listing');
+    const parsed = listingSchema.safeParse(await this.#json(response));
+    if (!parsed.success) {
+      throw new Error(`Marketplace returned a malformed listing for ${listingId}`, {
+        cause: parsed.error,
+      });
+    }
+    return parsed.data;
+  }
+
+  async disableListing(listingId: string, ref: { caseId: string; reason: string }): Promise<void> {
+    const response = await this.#request(
+      'POST',
+      `/listings/${encodeURIComponent(listingId)}/disable`,
+      { caseId: ref.caseId, reason: ref.reason },
+    );
+    await this.#expectSuccess(response, 'disable listing');
+  }
+
+  async restoreListing(listingId: string, ref: { caseId: string }): Promise<void> {
+    const response = await this.#request(
+      'POST',
+      `/listings/${encodeURIComponent(listingId)}/restore`,
+      { caseId: ref.caseId },
+    );
+    await this.#expectSuccess(response, 'restore listing');
+  }
+
+  async applySellerMeasure(
+    sellerId: string,
+    measure: SellerMeasure,
+    ref: { reason: string; caseId?: string },
+  ): Promise<void> {
+    const response = await this.#request(
+      'POST',
+      `/sellers/${encodeURIComponent(sellerId)}/measure`,
+      {
+        measure,
+        reason: ref.reason,
+        ...(ref.caseId === undefined ? {} : { caseId: ref.caseId }),
+      },
+    );
+    await this.#expectSuccess(response, 'apply seller measure');
+  }
+
+  async #request(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Response> {
+    try {
+      return await fetch(`${this.#baseUrl}${path}`, {
+        method,
+        headers: {
+          accept: 'application/json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(this.#timeoutMs),
+      });
+    } catch (error) {
+      // Network failures and timeouts say nothing about the request itself: try again later.
+      throw new MarketplaceUnavailableError(`Marketplace unreachable: ${method} ${path}`, {
+        cause: error,
+      });
+    }
+  }
+
+  /** Throws unless the answer is 2xx; leaves a 2xx body unread for the caller. */
+  async #assertOk(response: Response, what: string): Promise<void> {
+    if (response.ok) return;
+    const detail = await response.text().catch(() => '');
+    const summary = `Marketplace ${what} failed with HTTP ${response.status}`;
+    if (response.status >= 500 || response.status === 429) {
+      throw new MarketplaceUnavailableError(summary, { status: response.status });
+    }
+    throw new Error(detail ? `${summary}: ${detail.slice(0, 500)}` : summary);
+  }
+
+  /** For commands: a 2xx answer is all we need, and the body is released. */
+  async #expectSuccess(response: Response, what: string): Promise<void> {
+    await this.#assertOk(response, what);
+    await response.body?.cancel();
+  }
+
+  async #json(response: Response): Promise<unknown> {
+    try {
+      return await response.json();
+    } catch (error) {
+      if (error instanceof SyntaxError) {
+        throw new Error('Marketplace returned a body that is not JSON', { cause: error });
+      }
+      // The body stream broke or timed out: as transient as a failed connection.
+      throw new MarketplaceUnavailableError('Marketplace response was cut off', { cause: error });
+    }
+  }
+}
+
+let defaultInstance: HttpMarketplace | undefined;
+
+/**
+ * The marketplace configured by `MARKETPLACE_API_URL`, built on first use so that tests can
+ * construct their own {@link HttpMarketplace} without the variable.
+ */
+export function defaultMarketplace(): HttpMarketplace {
+  if (defaultInstance) return defaultInstance;
+  if (!env.MARKETPLACE_API_URL) {
+    throw new Error(
+      'Invalid configuration: MARKETPLACE_API_URL: required to reach the marketplace',
+    );
+  }
+  defaultInstance = new HttpMarketplace({ baseUrl: env.MARKETPLACE_API_URL });
+  return defaultInstance;
+}

@@ -1,0 +1,53 @@
+/** Where a listing stands on the marketplace. */
+export type ListingStatus = 'active' | 'disabled' | 'deleted';
+
+/** A marketplace listing, as the takedown service needs to see it. */
+export interface Listing {
+  listingId: string;
+  sellerId: string;
+  sellerEmail: string;
+  title: string;
+  url: string;
+  status: ListingStatus;
+}
+
+/**
+ * A measure on a seller account, named as the marketplace names its account status
+ * ('none' is shown by the marketplace as status 'active').
+ */
+export type SellerMeasure = 'none' | 'warned' | 'restricted' | 'suspended';
+
+/**
+ * The marketplace the service acts on. Every command is idempotent: the workflow retries,
+ * so disabling a disabled listing or re-applying the current measure is a no-op.
+ */
+export interface Marketplace {
+  /** The listing, or null when the marketplace does not know it. */
+  getListing(listingId: string): Promise<Listing | null>;
+  /** Takes the listing down for a case. */
+  disableListing(listingId: string, ref: { caseId: string; reason: string }): Promise<void>;
+  /** Puts a listing back up, e.g. after a counter-notice or a withdrawal. */
+  restoreListing(listingId: string, ref: { caseId: string }): Promise<void>;
+  /** Sets the seller's account measure; 'none' reinstates the seller. */
+  applySellerMeasure(
+    sellerId: string,
+    measure: SellerMeasure,
+    ref: { reason: string; caseId?: string },
+  ): Promise<void>;
+}
+
+/**
+ * The marketplace could not be reached or answered "try later" (5xx, 429, timeout).
+ * The failure is transient: callers retry with backoff. The name is stable, so a state
+ * machine's Retry can match it in `ErrorEquals`.
+ */
+export class MarketplaceUnavailableError extends Error {
+  override readonly name = 'MarketplaceUnavailableError';
+  /** The HTTP status, when the marketplace answered at all. */
+  readonly status: number | undefined;
+
+  constructor(message: string, options: { status?: number; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.status = options.status;
+  }
+}

@@ -1,0 +1,202 @@
+/**
+ * The local token issuer: it stands in for the Cognito user pool in the local cloud.
+ *
+ * It mints RS256 JWTs shaped like Cognito **ID tokens** (custom attributes only appear there) and
+ * verifies them the way API Gateway's Cognito authorizer does: signature, RS256 only, issuer,
+ * audience (the app client id), expiry, and `token_use === 'id'`.
+ *
+ * Token times use the real wall clock (Date.now), never the local cloud's virtual clock, so
+ * advancing the virtual clock by 15 days in a test does not expire the tokens it holds.
+ */
+import { randomUUID } from 'node:crypto';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  type CryptoKey,
+  calculateJwkThumbprint,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  type JWK,
+  type JWTPayload,
+  jwtVerify,
+  SignJWT,
+} from 'jose';
+
+export interface LocalIdentity {
+  sub: string;
+  groups: string[];
+  rightsHolderId?: string;
+  sellerId?: string;
+  email?: string;
+  name?: string;
+  /** Seconds until expiry; default 30 days. Zero or negative mints an already expired token (for tests). */
+  expiresIn?: number;
+}
+
+export const LOCAL_ISSUER = 'https://local-issuer.takedown.invalid';
+export const LOCAL_AUDIENCE = 'takedown-local-client';
+export const KEY_FILE = 'issuer-keys.json';
+const DEFAULT_EXPIRES_IN = 30 * 24 * 60 * 60;
+const ALG = 'RS256';
+
+interface StoredKeys {
+  version: 1;
+  kid: string;
+  privateJwk: JWK;
+  publicJwk: JWK;
+}
+
+interface KeyMaterial {
+  kid: string;
+  privateKey: CryptoKey;
+  publicKey: CryptoKey;
+  publicJwk: JWK;
+}
+
+export class LocalIssuer {
+  readonly issuer = LOCAL_ISSUER;
+  readonly audience = LOCAL_AUDIENCE;
+
+  private constructor(private readonly keys: KeyMaterial) {}
+
+  /**
+   * Opens the issuer. With `dir`, the RS256 key pair is read from `${dir}/issuer-keys.json`, or
+   * generated and written there (mode 0600) on first start, so tokens survive a restart.
+   * Without `dir`, the key pair lives in memory only.
+   */
+  static async open(dir?: string): Promise<LocalIssuer> {
+    const stored = dir ? await loadOrCreateKeys(dir) : await generateKeys();
+    return new LocalIssuer(await importKeys(stored));
+  }
+
+  /** Mints an ID-token-shaped JWT for the identity. */
+  async mint(identity: LocalIdentity): Promise<string> {
+    if (typeof identity.sub !== 'string' || identity.sub.length === 0) {
+      throw new TypeError('identity.sub must be a non-empty string');
+    }
+    if (!Array.isArray(identity.groups) || identity.groups.some((g) => typeof g !== 'string')) {
+      throw new TypeError('identity.groups must be an array of strings');
+    }
+    const expiresIn = identity.expiresIn ?? DEFAULT_EXPIRES_IN;
+    if (!Number.isFinite(expiresIn)) throw new TypeError('identity.expiresIn must be finite');
+
+    const now = Math.floor(Date.now() / 1000);
+    const claims: JWTPayload = {
+      token_use: 'id',
+      auth_time: now,
+      'cognito:username': identity.sub,
+    };
+    // Cognito omits cognito:groups when the user is in no group.
+    if (identity.groups.length > 0) claims['cognito:groups'] = [...identity.groups];
+    if (identity.rightsHolderId !== undefined) {
+      claims['custom:rightsHolderId'] = identity.rightsHolderId;
+    }
+    if (identity.sellerId !== undefined) claims['custom:sellerId'] = identity.sellerId;
+    if (identity.email !== undefined) claims.email = identity.email;
+    if (identity.name !== undefined) claims.name = identity.name;
+
+    return new SignJWT(claims)
+      .setProtectedHeader({ alg: ALG, kid: this.keys.kid })
+      .setIssuer(this.issuer)
+      .setAudience(this.audience)
+      .setSubject(identity.sub)
+      .setJti(randomUUID())
+      .setIssuedAt(now)
+      .setExpirationTime(Math.floor(now + expiresIn))
+      .sign(this.keys.privateKey);
+  }
+
+  /**
+   * Verifies a token: signature by this issuer's key, alg RS256 only, iss, aud, exp (wall clock),
+   * and token_use 'id'. Throws on anything wrong; returns the payload otherwise.
+   */
+  async verify(token: string): Promise<Record<string, unknown>> {
+    if (typeof token !== 'string' || token.length === 0) throw new Error('no token');
+    const { payload, protectedHeader } = await jwtVerify(token, this.keys.publicKey, {
+      algorithms: [ALG],
+      issuer: this.issuer,
+      audience: this.audience,
+      requiredClaims: ['sub', 'exp', 'iat'],
+      currentDate: new Date(Date.now()),
+    });
+    if (protectedHeader.kid !== undefined && protectedHeader.kid !== this.keys.kid) {
+      throw new Error('unknown key id');
+    }
+    if (payload.token_use !== 'id') throw new Error('not an ID token');
+    if (typeof payload.sub !== 'string' || payload.sub.length === 0) throw new Error('no subject');
+    return payload as Record<string, unknown>;
+  }
+
+  /** The public key set, as Cognito serves it at /.well-known/jwks.json. */
+  async jwks(): Promise<{ keys: object[] }> {
+    return { keys: [{ ...this.keys.publicJwk, kid: this.keys.kid, alg: ALG, use: 'sig' }] };
+  }
+}
+
+async function generateKeys(): Promise<StoredKeys> {
+  const { privateKey, publicKey } = await generateKeyPair(ALG, {
+    extractable: true,
+    modulusLength: 2048,
+  });
+  const privateJwk = await exportJWK(privateKey);
+  const publicJwk = await exportJWK(publicKey);
+  const kid = await calculateJwkThumbprint(publicJwk);
+  return { version: 1, kid, privateJwk, publicJwk };
+}
+
+async function loadOrCreateKeys(dir: string): Promise<StoredKeys> {
+  const file = join(dir, KEY_FILE);
+  const existing = await readKeyFile(file);
+  if (existing) return existing;
+  await mkdir(dir, { recursive: true });
+  const created = await generateKeys();
+  try {
+    // 'wx': never clobber a key file another process wrote meanwhile; theirs wins.
+    await writeFile(file, `${JSON.stringify(created, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+    await chmod(file, 0o600); // `mode` passes through the umask; state it outright
+    return created;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const raced = await readKeyFile(file);
+    if (!raced) throw new Error(`${file} appeared but could not be read`);
+    return raced;
+  }
+}
+
+async function readKeyFile(file: string): Promise<StoredKeys | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new Error(`${file} is not valid JSON; delete it to generate a new key pair`);
+  }
+  const stored = parsed as Partial<StoredKeys> | null;
+  if (
+    stored?.version !== 1 ||
+    typeof stored.kid !== 'string' ||
+    stored.privateJwk?.kty !== 'RSA' ||
+    typeof stored.privateJwk.d !== 'string' ||
+    stored.publicJwk?.kty !== 'RSA'
+  ) {
+    throw new Error(`${file} does not hold an RS256 key pair; delete it to generate a new one`);
+  }
+  return stored as StoredKeys;
+}
+
+async function importKeys(stored: StoredKeys): Promise<KeyMaterial> {
+  const privateKey = await importJWK(stored.privateJwk, ALG);
+  const publicKey = await importJWK(stored.publicJwk, ALG);
+  if (privateKey instanceof Uint8Array || publicKey instanceof Uint8Array) {
+    throw new Error('issuer keys must be asymmetric');
+  }
+  const { kty, n, e } = stored.publicJwk;
+  return { kid: stored.kid, privateKey, publicKey, publicJwk: { kty, n, e } };
+}

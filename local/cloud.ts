@@ -1,0 +1,361 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { installTimeSource } from '../functions/adapters/clock.ts';
+import { routes as defaultRoutes, type RouteDefinition } from '../functions/routes.ts';
+import { tableDefinition } from '../functions/table.ts';
+import {
+  type BucketNotification,
+  bucketNotifications as defaultNotifications,
+  stateMachines as defaultStateMachines,
+  workflowTasks as defaultTasks,
+  type StateMachineDefinition,
+  type WorkflowTask,
+} from '../functions/tasks.ts';
+import { createApiGatewayRoutes } from './apigw/gateway.ts';
+import type { ProxyHandler } from './apigw/types.ts';
+import { LocalIssuer } from './auth/issuer.ts';
+import { VirtualClock } from './clock.ts';
+import { createControlRoutes } from './control-routes.ts';
+import { type DynamoDbLocal, ensureTable, startDynamoDbLocal } from './dynamodb/index.ts';
+import { type LocalServer, startLoopbackServer } from './http.ts';
+import { LocalLambda } from './lambda/invoker.ts';
+import { type Mailbox, openMailbox } from './mailbox/index.ts';
+import { type DemoMarketplace, openDemoMarketplace } from './marketplace/index.ts';
+import { type LocalS3, startLocalS3 } from './s3/index.ts';
+import { type DemoUser, demoMarketplace, demoUsers, seedDemoData } from './seed.ts';
+import { LocalStepFunctions } from './stepfunctions/engine.ts';
+import { createStepFunctionsApi } from './stepfunctions/facade.ts';
+
+export const REGION = 'us-east-1';
+export const ACCOUNT_ID = '000000000000';
+/** The only credentials the local cloud accepts (the S3 POST-policy check verifies signatures). */
+export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local-secret' } as const;
+
+export interface LocalCloudOptions {
+  /** API port on 127.0.0.1. 0 picks a free port. @default 3000 */
+  port?: number;
+  /** Where data persists. Omit for a throwaway directory removed at stop (tests). */
+  dataDir?: string;
+  /** @default the repository root */
+  rootDir?: string;
+  /** Use a running DynamoDB Local instead of starting one (tests share one per run). */
+  dynamoEndpoint?: string;
+  /** @default 'takedown' */
+  tableName?: string;
+  /** Seed demo users, rights holder, IP rights, sellers and listings. @default true */
+  seed?: boolean;
+  /** The tables to serve; the shared ones by default. Tests pass fixtures. */
+  routes?: readonly RouteDefinition[];
+  workflowTasks?: readonly WorkflowTask[];
+  stateMachines?: readonly StateMachineDefinition[];
+  bucketNotifications?: readonly BucketNotification[];
+  log?: (line: string) => void;
+}
+
+export interface LocalCloud {
+  url: string;
+  port: number;
+  dataDir: string;
+  endpoints: { dynamodb: string; s3: string; sfn: string; sesv2: string; marketplace: string };
+  /** The environment the handlers run with (also set on this process). */
+  env: Record<string, string>;
+  stateMachineArns: Record<string, string>;
+  users: readonly DemoUser[];
+  clock: VirtualClock;
+  engine: LocalStepFunctions;
+  lambda: LocalLambda;
+  issuer: LocalIssuer;
+  marketplace: DemoMarketplace;
+  mailbox: Mailbox;
+  s3: LocalS3;
+  /** Moves the clock forward and resolves once the work it started has settled. */
+  advance(ms: number): Promise<Date>;
+  /** Resolves once no execution is running a state and no notification is being delivered. */
+  settled(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const EVIDENCE_BUCKET = 'takedown-evidence-local';
+
+/**
+ * Starts the embedded local cloud: DynamoDB Local, S3 (s3rver behind a POST-policy layer), the
+ * Step Functions engine and its API, the SES mailbox, the demo marketplace, and the API Gateway
+ * emulator serving the shared route table, all on 127.0.0.1. Handlers run in-process with the
+ * unchanged AWS SDK clients, pointed here through `AWS_ENDPOINT_URL_*`.
+ */
+export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<LocalCloud> {
+  const rootDir = options.rootDir ?? resolve(import.meta.dirname, '..');
+  const ephemeral = options.dataDir === undefined;
+  const dataDir = options.dataDir
+    ? resolve(options.dataDir)
+    : mkdtempSync(join(tmpdir(), 'takedown-local-'));
+  mkdirSync(dataDir, { recursive: true });
+  const log = options.log ?? (() => undefined);
+  const tableName = options.tableName ?? 'takedown';
+  const stops: (() => Promise<void> | void)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) {
+      try {
+        await stop();
+      } catch (error) {
+        console.error('local cloud: stop failed', error);
+      }
+    }
+    stops.length = 0;
+  };
+
+  try {
+    // The clock: virtual time persists, so a restart never moves it backwards.
+    const clockFile = join(dataDir, 'clock.json');
+    const savedOffset = existsSync(clockFile)
+      ? Number(JSON.parse(readFileSync(clockFile, 'utf8')).offsetMs) || 0
+      : 0;
+    const clock = new VirtualClock({
+      offsetMs: savedOffset,
+      onOffsetChange: (offsetMs) => writeFileSync(clockFile, JSON.stringify({ offsetMs })),
+    });
+    installTimeSource(() => clock.now());
+    stops.push(() => {
+      clock.stop();
+      installTimeSource(undefined);
+    });
+
+    // DynamoDB Local (or the shared one of a test run).
+    let dynamodbEndpoint = options.dynamoEndpoint;
+    if (!dynamodbEndpoint) {
+      const ddb: DynamoDbLocal = await startDynamoDbLocal({
+        dataDir: ephemeral ? undefined : join(dataDir, 'dynamodb'),
+      });
+      stops.push(() => ddb.stop());
+      dynamodbEndpoint = ddb.endpoint;
+      log(`DynamoDB Local on ${ddb.endpoint} (pid ${ddb.pid})`);
+    }
+    const ddbClient = new DynamoDBClient({
+      region: REGION,
+      endpoint: dynamodbEndpoint,
+      credentials: LOCAL_CREDENTIALS,
+    });
+    stops.push(() => ddbClient.destroy());
+    await ensureTable(ddbClient, tableName, tableDefinition);
+
+    // Lambda: every handler of the task table, in-process.
+    const lambda = new LocalLambda({ rootDir, region: REGION, accountId: ACCOUNT_ID });
+    const substitutions: Record<string, string> = {};
+    for (const task of options.workflowTasks ?? defaultTasks) {
+      substitutions[task.substitutionKey] = lambda.register({
+        functionName: task.functionName,
+        handler: task.handler,
+        exportName: task.exportName,
+        timeoutSeconds: task.timeoutSeconds,
+      });
+    }
+    const notifications = options.bucketNotifications ?? defaultNotifications;
+    for (const notification of notifications) {
+      lambda.register({
+        functionName: notification.functionName,
+        handler: notification.handler,
+        exportName: notification.exportName,
+        timeoutSeconds: notification.timeoutSeconds ?? 60,
+      });
+    }
+
+    // S3, with object-created notifications delivered to the functions the bucket notifies.
+    let deliveries = 0;
+    const deliveryWaiters: (() => void)[] = [];
+    const s3 = await startLocalS3({
+      dataDir: join(dataDir, 's3'),
+      buckets: [EVIDENCE_BUCKET],
+      credentials: LOCAL_CREDENTIALS,
+      region: REGION,
+      // Presigned POST policies are signed with real time (the SDK's clock), so expiry is checked
+      // against real time too; advancing the virtual clock must not expire fresh upload links.
+      onObjectCreated: async (record) => {
+        const targets = notifications.filter(
+          (n) => record.bucket === EVIDENCE_BUCKET && n.bucket === 'evidence',
+        );
+        deliveries++;
+        try {
+          for (const target of targets) {
+            await lambda.invoke(target.functionName, s3Event(record));
+          }
+        } catch (error) {
+          console.error(
+            `local cloud: notification for s3://${record.bucket}/${record.key} failed`,
+            error,
+          );
+        } finally {
+          deliveries--;
+          if (deliveries === 0) for (const waiter of deliveryWaiters.splice(0)) waiter();
+        }
+      },
+    });
+    stops.push(() => s3.stop());
+
+    const marketplace = await openDemoMarketplace({ dataDir, now: () => clock.now() });
+    const mailbox = await openMailbox({ dataDir, now: () => clock.now() });
+    stops.push(() => marketplace.flush());
+    stops.push(() => mailbox.flush());
+
+    // Step Functions.
+    const engine = new LocalStepFunctions({
+      clock,
+      lambda,
+      region: REGION,
+      accountId: ACCOUNT_ID,
+      log: (message, error) => console.error(message, error),
+    });
+    stops.push(() => engine.shutdown());
+    const stateMachineArns: Record<string, string> = {};
+    for (const machine of options.stateMachines ?? defaultStateMachines) {
+      const text = readFileSync(resolve(rootDir, machine.definitionFile), 'utf8');
+      stateMachineArns[machine.name] = await engine.createStateMachine(
+        machine.name,
+        text,
+        substitutions,
+      );
+    }
+
+    // The AWS services endpoint (Step Functions and SES v2 protocols).
+    const services: LocalServer = await startLoopbackServer(0, [
+      createStepFunctionsApi(engine),
+      mailbox.sesRoutes(),
+    ]);
+    stops.push(() => services.close());
+
+    const settled = async () => {
+      for (;;) {
+        await engine.settled();
+        if (deliveries === 0) {
+          await new Promise((r) => setImmediate(r));
+          if (deliveries === 0 && lambda.running === 0) return;
+        } else {
+          await new Promise<void>((r) => deliveryWaiters.push(r));
+        }
+      }
+    };
+
+    const issuer = await LocalIssuer.open(join(dataDir, 'issuer'));
+    const port = options.port ?? 3000;
+    // The API server starts last but its URL is needed in the handlers' env: bind first, then route.
+    const handlers: Parameters<typeof startLoopbackServer>[1] = [];
+    const api = await startLoopbackServer(port, handlers);
+    stops.push(() => api.close());
+
+    const endpoints = {
+      dynamodb: dynamodbEndpoint,
+      s3: s3.endpoint,
+      sfn: services.url,
+      sesv2: services.url,
+      marketplace: `${api.url}/_local/marketplace/api`,
+    };
+    const env: Record<string, string> = {
+      AWS_REGION: REGION,
+      AWS_DEFAULT_REGION: REGION,
+      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+      AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
+      AWS_ENDPOINT_URL_S3: endpoints.s3,
+      AWS_ENDPOINT_URL_SFN: endpoints.sfn,
+      AWS_ENDPOINT_URL_SESV2: endpoints.sesv2,
+      // s3rver stores aws-chunked framing as data under the SDK's default checksum mode.
+      AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
+      AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
+      S3_FORCE_PATH_STYLE: 'true',
+      TABLE_NAME: tableName,
+      EVIDENCE_BUCKET,
+      MARKETPLACE_API_URL: endpoints.marketplace,
+      MAIL_FROM: 'no-reply@takedown.local.invalid',
+      POWERTOOLS_SERVICE_NAME: 'takedown',
+      POWERTOOLS_DEV: 'false',
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'WARN',
+      ...Object.fromEntries(
+        Object.entries(stateMachineArns).map(([name, arn]) => [
+          `${name.toUpperCase().replace(/-/g, '_')}_STATE_MACHINE_ARN`,
+          arn,
+        ]),
+      ),
+    };
+    Object.assign(process.env, env);
+
+    handlers.push(
+      createApiGatewayRoutes({
+        routes: options.routes ?? defaultRoutes,
+        issuer,
+        resolveHandler: async (route) => {
+          const mod = await import(pathToFileURL(resolve(rootDir, route.handler)).href);
+          return mod[route.exportName ?? 'handler'] as ProxyHandler;
+        },
+      }),
+      createControlRoutes({ issuer, users: demoUsers, clock, settle: settled }),
+      marketplace.apiRoutes('/_local/marketplace/api'),
+      marketplace.localRoutes(),
+      mailbox.localRoutes(),
+    );
+
+    if (options.seed !== false) {
+      await marketplace.seed(demoMarketplace);
+      await seedDemoData(DynamoDBDocumentClient.from(ddbClient), tableName, new Date(clock.now()));
+    }
+
+    if (ephemeral) stops.unshift(() => rmSync(dataDir, { recursive: true, force: true }));
+
+    return {
+      url: api.url,
+      port: api.port,
+      dataDir,
+      endpoints,
+      env,
+      stateMachineArns,
+      users: demoUsers,
+      clock,
+      engine,
+      lambda,
+      issuer,
+      marketplace,
+      mailbox,
+      s3,
+      advance: async (ms) => new Date(await clock.advance(ms, settled)),
+      settled,
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    if (ephemeral) rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** The S3 event a bucket notification delivers to Lambda. */
+function s3Event(record: {
+  eventName: string;
+  bucket: string;
+  key: string;
+  size: number;
+  eTag?: string;
+  eventTime: string;
+}) {
+  return {
+    Records: [
+      {
+        eventVersion: '2.1',
+        eventSource: 'aws:s3',
+        awsRegion: REGION,
+        eventTime: record.eventTime,
+        eventName: record.eventName,
+        s3: {
+          s3SchemaVersion: '1.0',
+          bucket: { name: record.bucket, arn: `arn:aws:s3:::${record.bucket}` },
+          object: {
+            key: encodeURIComponent(record.key).replace(/%2F/g, '/'),
+            size: record.size,
+            eTag: record.eTag,
+          },
+        },
+      },
+    ],
+  };
+}

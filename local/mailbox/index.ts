@@ -1,0 +1,7 @@
+export {
+  Mailbox,
+  type MailboxItem,
+  type MailboxOptions,
+  type OutgoingEmail,
+  openMailbox,
+} from './mailbox.ts';

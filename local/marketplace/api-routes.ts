@@ -1,0 +1,107 @@
+import type { ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { type RouteHandler, sendJson, sendProblem } from '../http.ts';
+import { type DemoMarketplace, MarketplaceCommandError } from './demo-marketplace.ts';
+import { decodeSegment, readValidJson } from './validation.ts';
+
+const disableBody = z.object({ caseId: z.string().min(1), reason: z.string().min(1) });
+const restoreBody = z.object({ caseId: z.string().min(1) });
+const measureBody = z.object({
+  measure: z.enum(['none', 'warned', 'restricted', 'suspended']),
+  reason: z.string().min(1),
+  caseId: z.string().min(1).optional(),
+});
+
+type ApiRoute =
+  | { kind: 'getListing'; method: 'GET'; listingId: string }
+  | { kind: 'disable' | 'restore'; method: 'POST'; listingId: string }
+  | { kind: 'measure'; method: 'POST'; sellerId: string };
+
+/**
+ * The marketplace port contract (see functions/adapters/marketplace-http.ts) served by the
+ * demo marketplace under `basePath`, e.g. `/_local/marketplace/api`. Fault settings apply here.
+ */
+export function marketplaceApiRoutes(marketplace: DemoMarketplace, basePath: string): RouteHandler {
+  const base = basePath.replace(/\/+$/, '');
+  return async (req, res, url) => {
+    if (!url.pathname.startsWith(`${base}/`)) return false;
+    const route = matchRoute(url.pathname.slice(base.length));
+    if (!route) return false;
+    if (req.method !== route.method) {
+      res.setHeader('allow', route.method);
+      sendProblem(res, 405, 'Method Not Allowed', `Use ${route.method} on ${url.pathname}.`);
+      return true;
+    }
+    if (marketplace.faults.shouldFail()) {
+      res.setHeader('retry-after', '1');
+      sendProblem(
+        res,
+        503,
+        'Service Unavailable',
+        'Injected fault: the demo marketplace is failing on purpose.',
+      );
+      return true;
+    }
+    try {
+      await answer(marketplace, route, req, res);
+    } catch (error) {
+      if (!(error instanceof MarketplaceCommandError)) throw error;
+      const title = error.status === 404 ? 'Not Found' : 'Conflict';
+      sendProblem(res, error.status, title, error.message);
+    }
+    return true;
+  };
+}
+
+async function answer(
+  marketplace: DemoMarketplace,
+  route: ApiRoute,
+  req: Parameters<RouteHandler>[0],
+  res: ServerResponse,
+): Promise<void> {
+  switch (route.kind) {
+    case 'getListing': {
+      const listing = marketplace.getListing(route.listingId);
+      if (listing) sendJson(res, 200, listing);
+      else sendProblem(res, 404, 'Not Found', `No listing ${route.listingId}`);
+      return;
+    }
+    case 'disable': {
+      const body = await readValidJson(req, res, disableBody);
+      if (!body) return;
+      await marketplace.disableListing(route.listingId, body);
+      break;
+    }
+    case 'restore': {
+      const body = await readValidJson(req, res, restoreBody);
+      if (!body) return;
+      await marketplace.restoreListing(route.listingId, body);
+      break;
+    }
+    case 'measure': {
+      const body = await readValidJson(req, res, measureBody);
+      if (!body) return;
+      const { measure, ...ref } = body;
+      await marketplace.applySellerMeasure(route.sellerId, measure, ref);
+      break;
+    }
+  }
+  res.writeHead(204).end();
+}
+
+function matchRoute(path: string): ApiRoute | undefined {
+  const segments = path.split('/').slice(1);
+  const [collection, rawId, verb, ...rest] = segments;
+  if (rawId === undefined || rawId === '' || rest.length > 0) return undefined;
+  const id = decodeSegment(rawId);
+  if (id === undefined) return undefined;
+  if (collection === 'listings') {
+    if (verb === undefined) return { kind: 'getListing', method: 'GET', listingId: id };
+    if (verb === 'disable' || verb === 'restore')
+      return { kind: verb, method: 'POST', listingId: id };
+  }
+  if (collection === 'sellers' && verb === 'measure') {
+    return { kind: 'measure', method: 'POST', sellerId: id };
+  }
+  return undefined;
+}

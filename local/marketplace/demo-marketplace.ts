@@ -1,0 +1,238 @@
+import { randomBytes } from 'node:crypto';
+import type { Listing, SellerMeasure } from '../../functions/domain/ports/marketplace.ts';
+import type { RouteHandler } from '../http.ts';
+import { marketplaceApiRoutes } from './api-routes.ts';
+import { FaultInjector, type FaultSettings } from './faults.ts';
+import { marketplaceLocalRoutes } from './local-routes.ts';
+import {
+  emptyState,
+  type MarketplaceAction,
+  type MarketplaceSeed,
+  readState,
+  type SellerStatus,
+  type SellerView,
+  type State,
+  writeState,
+} from './state.ts';
+
+export type { MarketplaceAction, MarketplaceSeed, SellerStatus, SellerView };
+
+/** The marketplace refused a command: the HTTP layer maps it to its status. */
+export class MarketplaceCommandError extends Error {
+  constructor(
+    readonly status: 404 | 409,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'MarketplaceCommandError';
+  }
+}
+
+export interface DemoMarketplaceOptions {
+  /** Where `marketplace.json` lives; without it the state is in memory only. */
+  dataDir?: string;
+  /** The clock for action timestamps. @default Date.now */
+  now?: () => number;
+  /** The random source for `failureRate`. @default Math.random */
+  random?: () => number;
+}
+
+const MEASURE_STATUS: Record<SellerMeasure, SellerStatus> = {
+  none: 'active',
+  warned: 'warned',
+  restricted: 'restricted',
+  suspended: 'suspended',
+};
+
+const MEASURE_ACTION: Record<SellerMeasure, MarketplaceAction['action']> = {
+  none: 'reinstate',
+  warned: 'warn',
+  restricted: 'restrict',
+  suspended: 'suspend',
+};
+
+/**
+ * The local cloud's stand-in for an operator's marketplace. It really disables and restores
+ * listings and changes seller status, keeps an action log, and can be told to fail.
+ * Create it with {@link openDemoMarketplace}.
+ */
+export class DemoMarketplace {
+  readonly faults: FaultInjector;
+  #state: State;
+  readonly #dataDir: string | undefined;
+  readonly #now: () => number;
+  #writes: Promise<void> = Promise.resolve();
+
+  constructor(state: State, options: DemoMarketplaceOptions) {
+    this.#state = state;
+    this.#dataDir = options.dataDir;
+    this.#now = options.now ?? Date.now;
+    this.faults = new FaultInjector(options.random);
+  }
+
+  /** Adds sellers and listings that do not exist yet; seeding twice changes nothing. */
+  async seed(data: MarketplaceSeed): Promise<void> {
+    for (const seller of data.sellers ?? []) {
+      this.#ensureSeller(seller.sellerId, seller.email, seller.status);
+    }
+    for (const listing of data.listings ?? []) {
+      if (this.#state.listings[listing.listingId]) continue;
+      this.#ensureSeller(listing.sellerId, listing.sellerEmail);
+      this.#state.listings[listing.listingId] = {
+        listingId: listing.listingId,
+        sellerId: listing.sellerId,
+        title: listing.title,
+        url: listingUrl(listing.listingId),
+        status: listing.status ?? 'active',
+      };
+    }
+    await this.#persist();
+  }
+
+  /** Adds a live listing, creating its seller if new. */
+  async addListing(input: {
+    sellerId: string;
+    title: string;
+    sellerEmail?: string;
+  }): Promise<Listing> {
+    this.#ensureSeller(input.sellerId, input.sellerEmail);
+    let listingId: string;
+    do listingId = `lst-${randomBytes(4).toString('hex')}`;
+    while (this.#state.listings[listingId]);
+    this.#state.listings[listingId] = {
+      listingId,
+      sellerId: input.sellerId,
+      title: input.title,
+      url: listingUrl(listingId),
+      status: 'active',
+    };
+    await this.#persist();
+    return this.getListing(listingId)!;
+  }
+
+  getListing(listingId: string): Listing | null {
+    const listing = this.#state.listings[listingId];
+    if (!listing) return null;
+    const seller = this.#state.sellers[listing.sellerId];
+    return { ...listing, sellerEmail: seller?.email ?? defaultSellerEmail(listing.sellerId) };
+  }
+
+  /** Every listing, or the seller's, in insertion order. */
+  listListings(sellerId?: string): Listing[] {
+    return Object.keys(this.#state.listings)
+      .map((id) => this.getListing(id)!)
+      .filter((listing) => sellerId === undefined || listing.sellerId === sellerId);
+  }
+
+  getSeller(sellerId: string): SellerView | null {
+    const seller = this.#state.sellers[sellerId];
+    if (!seller) return null;
+    return {
+      ...seller,
+      actions: this.#state.actions.filter((action) => action.sellerId === sellerId),
+    };
+  }
+
+  /** Takes a listing down. A listing already down (disabled or deleted) stays as it is. */
+  async disableListing(listingId: string, ref: { caseId: string; reason: string }): Promise<void> {
+    const listing = this.#requireListing(listingId);
+    if (listing.status !== 'active') return;
+    listing.status = 'disabled';
+    this.#record({ action: 'disable', sellerId: listing.sellerId, listingId, ...ref });
+    await this.#persist();
+  }
+
+  /** Puts a disabled listing back up. A deleted listing cannot come back: 409. */
+  async restoreListing(listingId: string, ref: { caseId: string }): Promise<void> {
+    const listing = this.#requireListing(listingId);
+    if (listing.status === 'deleted') {
+      throw new MarketplaceCommandError(409, `Listing ${listingId} was deleted by its seller`);
+    }
+    if (listing.status === 'active') return;
+    listing.status = 'active';
+    this.#record({ action: 'restore', sellerId: listing.sellerId, listingId, caseId: ref.caseId });
+    await this.#persist();
+  }
+
+  /** Sets the seller's status from a measure; re-applying the current one changes nothing. */
+  async applySellerMeasure(
+    sellerId: string,
+    measure: SellerMeasure,
+    ref: { reason: string; caseId?: string },
+  ): Promise<void> {
+    const seller = this.#state.sellers[sellerId];
+    if (!seller) throw new MarketplaceCommandError(404, `No seller ${sellerId}`);
+    const status = MEASURE_STATUS[measure];
+    if (seller.status === status) return;
+    seller.status = status;
+    this.#record({ action: MEASURE_ACTION[measure], sellerId, ...ref });
+    await this.#persist();
+  }
+
+  /** Sets the fault settings given and keeps the others. */
+  setFaults(update: Partial<FaultSettings>): FaultSettings {
+    return this.faults.set(update);
+  }
+
+  /** The port API of functions/adapters/marketplace-http.ts, under `basePath`. */
+  apiRoutes(basePath: string): RouteHandler {
+    return marketplaceApiRoutes(this, basePath);
+  }
+
+  /** The token-free `/_local/marketplace/*` views. */
+  localRoutes(): RouteHandler {
+    return marketplaceLocalRoutes(this);
+  }
+
+  /** Resolves once every change so far is on disk. */
+  async flush(): Promise<void> {
+    await this.#writes;
+  }
+
+  #ensureSeller(sellerId: string, email?: string, status?: SellerStatus): void {
+    if (this.#state.sellers[sellerId]) return;
+    this.#state.sellers[sellerId] = {
+      sellerId,
+      email: email ?? defaultSellerEmail(sellerId),
+      status: status ?? 'active',
+    };
+  }
+
+  #requireListing(listingId: string): State['listings'][string] {
+    const listing = this.#state.listings[listingId];
+    if (!listing) throw new MarketplaceCommandError(404, `No listing ${listingId}`);
+    return listing;
+  }
+
+  #record(action: Omit<MarketplaceAction, 'at'>): void {
+    this.#state.actions.push({ at: new Date(this.#now()).toISOString(), ...action });
+  }
+
+  /** Writes the whole state atomically, one write at a time so renames never race. */
+  #persist(): Promise<void> {
+    const dataDir = this.#dataDir;
+    if (!dataDir) return Promise.resolve();
+    const next = this.#writes.catch(() => undefined).then(() => writeState(dataDir, this.#state));
+    this.#writes = next;
+    return next;
+  }
+}
+
+/**
+ * Opens the demo marketplace, loading `${dataDir}/marketplace.json` when it exists.
+ * Without `dataDir` the marketplace lives in memory.
+ */
+export async function openDemoMarketplace(
+  options: DemoMarketplaceOptions = {},
+): Promise<DemoMarketplace> {
+  const state = options.dataDir ? await readState(options.dataDir) : emptyState();
+  return new DemoMarketplace(state, options);
+}
+
+function listingUrl(listingId: string): string {
+  return `https://demo-marketplace.invalid/listings/${encodeURIComponent(listingId)}`;
+}
+
+function defaultSellerEmail(sellerId: string): string {
+  return `${sellerId}@sellers.demo.invalid`;
+}

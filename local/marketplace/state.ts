@@ -1,0 +1,100 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { ListingStatus } from '../../functions/domain/ports/marketplace.ts';
+
+/** A seller account's status on the marketplace; a measure of 'none' shows as 'active'. */
+export type SellerStatus = 'active' | 'warned' | 'restricted' | 'suspended';
+
+/** What the marketplace did, and for which case: the demo's audit log. */
+export interface MarketplaceAction {
+  at: string;
+  action: 'disable' | 'restore' | 'warn' | 'restrict' | 'suspend' | 'reinstate';
+  sellerId: string;
+  listingId?: string;
+  caseId?: string;
+  reason?: string;
+}
+
+/** The local view of a seller. */
+export interface SellerView {
+  sellerId: string;
+  status: SellerStatus;
+  email: string;
+  actions: MarketplaceAction[];
+}
+
+/** Data to seed; entries whose id already exists are left as they are. */
+export interface MarketplaceSeed {
+  sellers?: { sellerId: string; email?: string; status?: SellerStatus }[];
+  listings?: {
+    listingId: string;
+    sellerId: string;
+    title: string;
+    sellerEmail?: string;
+    status?: ListingStatus;
+  }[];
+}
+
+const sellerStatusSchema = z.enum(['active', 'warned', 'restricted', 'suspended']);
+const stateSchema = z.object({
+  version: z.literal(1),
+  sellers: z.record(
+    z.string(),
+    z.object({ sellerId: z.string(), email: z.string(), status: sellerStatusSchema }),
+  ),
+  listings: z.record(
+    z.string(),
+    z.object({
+      listingId: z.string(),
+      sellerId: z.string(),
+      title: z.string(),
+      url: z.string(),
+      status: z.enum(['active', 'disabled', 'deleted']),
+    }),
+  ),
+  actions: z.array(
+    z.object({
+      at: z.string(),
+      action: z.enum(['disable', 'restore', 'warn', 'restrict', 'suspend', 'reinstate']),
+      sellerId: z.string(),
+      listingId: z.string().optional(),
+      caseId: z.string().optional(),
+      reason: z.string().optional(),
+    }),
+  ),
+});
+/** Everything the demo marketplace keeps, as stored in marketplace.json. */
+export type State = z.infer<typeof stateSchema>;
+
+export function emptyState(): State {
+  return { version: 1, sellers: {}, listings: {}, actions: [] };
+}
+
+/** Reads `${dataDir}/marketplace.json`, or an empty state when there is none yet. */
+export async function readState(dataDir: string): Promise<State> {
+  await mkdir(dataDir, { recursive: true });
+  const file = stateFile(dataDir);
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  if (text === undefined) return emptyState();
+  const parsed = stateSchema.safeParse(JSON.parse(text));
+  if (!parsed.success) {
+    throw new Error(`${file} is not a demo marketplace state: ${parsed.error.message}`);
+  }
+  return parsed.data;
+}
+
+/** Writes the state whole: a temp file, then a rename, so a crash never leaves half a file. */
+export async function writeState(dataDir: string, state: State): Promise<void> {
+  const file = stateFile(dataDir);
+  const temp = `${file}.${process.pid}.tmp`;
+  await writeFile(temp, JSON.stringify(state, null, 2));
+  await rename(temp, file);
+}
+
+function stateFile(dataDir: string): string {
+  return join(dataDir, 'marketplace.json');
+}
