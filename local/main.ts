@@ -1,3 +1,4 @@
+import './warnings.ts';
 import { startLocalCloud } from './cloud.ts';
 
 /**
@@ -49,7 +50,8 @@ async function main(): Promise<void> {
     'Try:',
     `  curl -s ${cloud.url}/v1/health`,
     `  TOKEN=$(curl -s ${cloud.url}/_local/users | node -pe 'JSON.parse(require("fs").readFileSync(0))[0].token')`,
-    `  curl -s -H "Authorization: Bearer $TOKEN" ${cloud.url}/v1/rights-holders/me`,
+    `  curl -s -H "Authorization: Bearer $TOKEN" ${cloud.url}/v1/health`,
+    `  curl -s ${cloud.url}/_local/marketplace/listings?sellerId=seller-1`,
     `  curl -s -X POST ${cloud.url}/_local/clock/advance -H 'content-type: application/json' -d '{"by":"P15D"}'`,
     '',
     rightsHolder

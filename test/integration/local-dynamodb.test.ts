@@ -18,7 +18,10 @@ let client: DynamoDBClient;
 beforeAll(async () => {
   // Reach DynamoDB Local through the SDK's own endpoint variable only, as the handlers do.
   process.env.AWS_ENDPOINT_URL_DYNAMODB = inject('dynamoEndpoint');
-  client = new DynamoDBClient({ region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local-secret' } });
+  client = new DynamoDBClient({
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local-secret' },
+  });
   await ensureTable(client, tableName, tableDefinition);
 });
 
@@ -38,22 +41,39 @@ describe('DynamoDB Local', () => {
       tableDefinition.globalSecondaryIndexes.map((i) => i.indexName).sort(),
     );
     const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: tableName }));
-    expect(ttl.TimeToLiveDescription).toMatchObject({ TimeToLiveStatus: 'ENABLED', AttributeName: 'ttl' });
+    expect(ttl.TimeToLiveDescription).toMatchObject({
+      TimeToLiveStatus: 'ENABLED',
+      AttributeName: 'ttl',
+    });
   });
 
   it('is idempotent: ensuring the table twice keeps its items', async () => {
-    await client.send(new PutItemCommand({ TableName: tableName, Item: { pk: { S: 'KEEP' }, sk: { S: 'ME' } } }));
+    await client.send(
+      new PutItemCommand({ TableName: tableName, Item: { pk: { S: 'KEEP' }, sk: { S: 'ME' } } }),
+    );
     await ensureTable(client, tableName, tableDefinition);
-    const { Item } = await client.send(new GetItemCommand({ TableName: tableName, Key: { pk: { S: 'KEEP' }, sk: { S: 'ME' } } }));
+    const { Item } = await client.send(
+      new GetItemCommand({ TableName: tableName, Key: { pk: { S: 'KEEP' }, sk: { S: 'ME' } } }),
+    );
     expect(Item?.pk?.S).toBe('KEEP');
   });
 
   it('cancels a whole TransactWriteItems when one condition fails, writing nothing, with the reasons', async () => {
-    await client.send(new PutItemCommand({ TableName: tableName, Item: { pk: { S: 'CASE#1' }, sk: { S: 'CASE' }, status: { S: 'awaiting_review' } } }));
+    await client.send(
+      new PutItemCommand({
+        TableName: tableName,
+        Item: { pk: { S: 'CASE#1' }, sk: { S: 'CASE' }, status: { S: 'awaiting_review' } },
+      }),
+    );
     const attempt = client.send(
       new TransactWriteItemsCommand({
         TransactItems: [
-          { Put: { TableName: tableName, Item: { pk: { S: 'CASE#1' }, sk: { S: 'EVENT#1' }, type: { S: 'decided' } } } },
+          {
+            Put: {
+              TableName: tableName,
+              Item: { pk: { S: 'CASE#1' }, sk: { S: 'EVENT#1' }, type: { S: 'decided' } },
+            },
+          },
           {
             Update: {
               TableName: tableName,
@@ -61,7 +81,10 @@ describe('DynamoDB Local', () => {
               UpdateExpression: 'SET #s = :next',
               ConditionExpression: '#s = :expected',
               ExpressionAttributeNames: { '#s': 'status' },
-              ExpressionAttributeValues: { ':next': { S: 'taking_down' }, ':expected': { S: 'awaiting_counter_notice' } },
+              ExpressionAttributeValues: {
+                ':next': { S: 'taking_down' },
+                ':expected': { S: 'awaiting_counter_notice' },
+              },
               ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
             },
           },
@@ -73,7 +96,12 @@ describe('DynamoDB Local', () => {
     const reasons = (error as TransactionCanceledException).CancellationReasons ?? [];
     expect(reasons.map((r) => r.Code)).toEqual(['None', 'ConditionalCheckFailed']);
     expect(reasons[1]?.Item?.status?.S).toBe('awaiting_review');
-    const event = await client.send(new GetItemCommand({ TableName: tableName, Key: { pk: { S: 'CASE#1' }, sk: { S: 'EVENT#1' } } }));
+    const event = await client.send(
+      new GetItemCommand({
+        TableName: tableName,
+        Key: { pk: { S: 'CASE#1' }, sk: { S: 'EVENT#1' } },
+      }),
+    );
     expect(event.Item).toBeUndefined();
   });
 });
