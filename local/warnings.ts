@@ -5,6 +5,10 @@
  */
 process.removeAllListeners('warning');
 process.on('warning', (warning) => {
-  if (warning.name === 'NodeVersionSupportWarning' || warning.message.startsWith('NodeVersionSupportWarning')) return;
+  if (
+    warning.name === 'NodeVersionSupportWarning' ||
+    warning.message.startsWith('NodeVersionSupportWarning')
+  )
+    return;
   console.warn(`${warning.name}: ${warning.message}`);
 });
