@@ -4,6 +4,8 @@
  * Role checks happen in the handlers (the authorizer only authenticates, in AWS and locally).
  */
 
+import type { Grants } from './grants.ts';
+
 export type Role = 'rights-holder' | 'reviewer' | 'seller' | 'admin';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -20,6 +22,8 @@ export interface RouteDefinition {
   auth: 'none' | 'jwt';
   /** The roles the handler admits (`admin` holds every right of `reviewer`). Empty for public routes. */
   roles: Role[];
+  /** What the function may touch; CDK grants exactly this. @default {} (nothing) */
+  grants?: Grants;
 }
 
 export const routes: readonly RouteDefinition[] = [

@@ -5,6 +5,8 @@
  * no second list.
  */
 
+import type { Grants } from './grants.ts';
+
 export interface WorkflowTask {
   /** The `${...}` key in the ASL, e.g. 'ScreenCaseFunctionArn'. */
   substitutionKey: string;
@@ -16,6 +18,8 @@ export interface WorkflowTask {
   exportName?: string;
   /** @default 30 */
   timeoutSeconds?: number;
+  /** What the function may touch; CDK grants exactly this. @default {} (nothing) */
+  grants?: Grants;
 }
 
 export interface StateMachineDefinition {
@@ -36,6 +40,24 @@ export interface BucketNotification {
   exportName?: string;
   /** @default 60 */
   timeoutSeconds?: number;
+  grants?: Grants;
+}
+
+/**
+ * Work that runs on a schedule: an EventBridge schedule in AWS, the local cloud's clock locally.
+ * The function receives an EventBridge "Scheduled Event".
+ */
+export interface ScheduledJob {
+  /** Logical name, e.g. 'reconciler'. */
+  name: string;
+  functionName: string;
+  handler: string;
+  exportName?: string;
+  /** How often it runs, in minutes. */
+  everyMinutes: number;
+  /** @default 60 */
+  timeoutSeconds?: number;
+  grants?: Grants;
 }
 
 export const workflowTasks: readonly WorkflowTask[] = [];
@@ -43,3 +65,5 @@ export const workflowTasks: readonly WorkflowTask[] = [];
 export const stateMachines: readonly StateMachineDefinition[] = [];
 
 export const bucketNotifications: readonly BucketNotification[] = [];
+
+export const scheduledJobs: readonly ScheduledJob[] = [];
