@@ -5,6 +5,8 @@ interface Timer {
   id: number;
   dueAt: number;
   fire: () => void;
+  /** Set for periodic timers (scheduled jobs). */
+  periodMs?: number;
 }
 
 /** A handle that cancels a scheduled timer. */
@@ -52,18 +54,60 @@ export class VirtualClock {
 
   /** Runs `fire` once the clock reaches `dueAt` (ms since epoch). A past `dueAt` fires soon. */
   schedule(dueAt: number, fire: () => void): TimerHandle {
-    const timer: Timer = { id: this.nextId++, dueAt, fire };
-    const index = this.timers.findIndex((t) => t.dueAt > dueAt);
+    return this.insert({ id: this.nextId++, dueAt, fire });
+  }
+
+  /**
+   * Runs `fire` every `periodMs`, from `firstDueAt` on: a scheduled job. Slots that pass with no
+   * other timer between them are coalesced: when the clock jumps (an advance, or a machine that
+   * slept), the job runs once, at the last slot before the next other timer (or the end of the
+   * jump), not once per slot. Scheduled jobs are idempotent sweeps over "is it due by now?", so
+   * this has the same effect, and a 365-day advance does not run a 5-minute job 105,120 times.
+   */
+  scheduleEvery(firstDueAt: number, periodMs: number, fire: () => void): TimerHandle {
+    if (!(periodMs > 0)) throw new RangeError('period must be positive');
+    let current: Timer = { id: this.nextId++, dueAt: firstDueAt, periodMs, fire: () => undefined };
+    let cancelled = false;
+    current.fire = () => {
+      if (cancelled) return;
+      current = { ...current, id: this.nextId++, dueAt: current.dueAt + periodMs };
+      this.insert(current);
+      fire();
+    };
+    this.insert(current);
+    return {
+      cancel: () => {
+        cancelled = true;
+        this.remove(current);
+      },
+    };
+  }
+
+  private insert(timer: Timer): TimerHandle {
+    const index = this.timers.findIndex((t) => t.dueAt > timer.dueAt);
     if (index === -1) this.timers.push(timer);
     else this.timers.splice(index, 0, timer);
     this.arm();
-    return {
-      cancel: () => {
-        const i = this.timers.indexOf(timer);
-        if (i !== -1) this.timers.splice(i, 1);
-        this.arm();
-      },
-    };
+    return { cancel: () => this.remove(timer) };
+  }
+
+  private remove(timer: Timer): void {
+    const i = this.timers.indexOf(timer);
+    if (i !== -1) this.timers.splice(i, 1);
+    this.arm();
+  }
+
+  /** Moves a periodic timer to its last slot at or before `horizon`. */
+  private coalesce(timer: Timer, horizon: number): void {
+    if (!timer.periodMs || timer.dueAt >= horizon) return;
+    const skipped = Math.floor((horizon - timer.dueAt) / timer.periodMs);
+    timer.dueAt += skipped * timer.periodMs;
+  }
+
+  /** The earliest due time of a non-periodic timer, or `limit`. */
+  private nextOneShot(limit: number): number {
+    const oneShot = this.timers.find((t) => !t.periodMs);
+    return oneShot ? Math.min(oneShot.dueAt, limit) : limit;
   }
 
   /** The number of timers waiting. */
@@ -86,6 +130,7 @@ export class VirtualClock {
       for (;;) {
         const next = this.timers[0];
         if (!next || next.dueAt > target) break;
+        this.coalesce(next, this.nextOneShot(target));
         this.moveTo(next.dueAt);
         this.timers.shift();
         next.fire();
@@ -138,7 +183,9 @@ export class VirtualClock {
     if (this.advancing) return;
     const now = this.now();
     while (this.timers[0] && this.timers[0].dueAt <= now) {
-      this.timers.shift()!.fire();
+      const timer = this.timers.shift()!;
+      this.coalesce(timer, this.nextOneShot(now));
+      timer.fire();
     }
     this.arm();
   }

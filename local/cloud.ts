@@ -9,9 +9,11 @@ import { routes as defaultRoutes, type RouteDefinition } from '../functions/rout
 import { tableDefinition } from '../functions/table.ts';
 import {
   type BucketNotification,
+  scheduledJobs as defaultJobs,
   bucketNotifications as defaultNotifications,
   stateMachines as defaultStateMachines,
   workflowTasks as defaultTasks,
+  type ScheduledJob,
   type StateMachineDefinition,
   type WorkflowTask,
 } from '../functions/tasks.ts';
@@ -26,9 +28,11 @@ import { LocalLambda } from './lambda/invoker.ts';
 import { type Mailbox, openMailbox } from './mailbox/index.ts';
 import { type DemoMarketplace, openDemoMarketplace } from './marketplace/index.ts';
 import { type LocalS3, startLocalS3 } from './s3/index.ts';
+import { LocalScheduler } from './scheduler.ts';
 import { type DemoUser, demoMarketplace, demoUsers, seedDemoData } from './seed.ts';
 import { LocalStepFunctions } from './stepfunctions/engine.ts';
 import { createStepFunctionsApi } from './stepfunctions/facade.ts';
+import { FileExecutionStore } from './stepfunctions/store.ts';
 
 export const REGION = 'us-east-1';
 export const ACCOUNT_ID = '000000000000';
@@ -53,6 +57,7 @@ export interface LocalCloudOptions {
   workflowTasks?: readonly WorkflowTask[];
   stateMachines?: readonly StateMachineDefinition[];
   bucketNotifications?: readonly BucketNotification[];
+  scheduledJobs?: readonly ScheduledJob[];
   log?: (line: string) => void;
 }
 
@@ -72,6 +77,9 @@ export interface LocalCloud {
   marketplace: DemoMarketplace;
   mailbox: Mailbox;
   s3: LocalS3;
+  scheduler: LocalScheduler;
+  /** What the engine found on disk at start. */
+  restored: { waiting: number; rerun: number; failed: number };
   /** Moves the clock forward and resolves once the work it started has settled. */
   advance(ms: number): Promise<Date>;
   /** Resolves once no execution is running a state and no notification is being delivered. */
@@ -200,12 +208,14 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     stops.push(() => marketplace.flush());
     stops.push(() => mailbox.flush());
 
-    // Step Functions.
+    // Step Functions, with executions and tokens kept on disk at every checkpoint.
+    const store = new FileExecutionStore(join(dataDir, 'stepfunctions'));
     const engine = new LocalStepFunctions({
       clock,
       lambda,
       region: REGION,
       accountId: ACCOUNT_ID,
+      store,
       log: (message, error) => console.error(message, error),
     });
     stops.push(() => engine.shutdown());
@@ -219,6 +229,15 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       );
     }
 
+    const scheduler = new LocalScheduler({
+      clock,
+      lambda,
+      jobs: options.scheduledJobs ?? defaultJobs,
+      region: REGION,
+      accountId: ACCOUNT_ID,
+    });
+    stops.push(() => scheduler.stop());
+
     // The AWS services endpoint (Step Functions and SES v2 protocols).
     const services: LocalServer = await startLoopbackServer(0, [
       createStepFunctionsApi(engine),
@@ -229,6 +248,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     const settled = async () => {
       for (;;) {
         await engine.settled();
+        await scheduler.settled();
         if (deliveries === 0) {
           await new Promise((r) => setImmediate(r));
           if (deliveries === 0 && lambda.running === 0) return;
@@ -290,7 +310,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
           return mod[route.exportName ?? 'handler'] as ProxyHandler;
         },
       }),
-      createControlRoutes({ issuer, users: demoUsers, clock, settle: settled }),
+      createControlRoutes({ issuer, users: demoUsers, clock, settle: settled, engine }),
       marketplace.apiRoutes('/_local/marketplace/api'),
       marketplace.localRoutes(),
       mailbox.localRoutes(),
@@ -302,6 +322,17 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     }
 
     if (ephemeral) stops.unshift(() => rmSync(dataDir, { recursive: true, force: true }));
+
+    // Everything is up: resume what was running before the last stop, then start the schedules.
+    const persisted = store.load();
+    const restored = engine.restore(persisted);
+    store.compactTokens(engine.tokenRecords());
+    if (restored.waiting + restored.rerun + restored.failed > 0) {
+      log(
+        `Resumed executions: ${restored.waiting} waiting, ${restored.rerun} re-running their state, ${restored.failed} not resumable`,
+      );
+    }
+    scheduler.start();
 
     return {
       url: api.url,
@@ -318,6 +349,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       marketplace,
       mailbox,
       s3,
+      scheduler,
+      restored,
       advance: async (ms) => new Date(await clock.advance(ms, settled)),
       settled,
       stop: stopAll,

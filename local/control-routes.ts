@@ -4,6 +4,7 @@ import type { VirtualClock } from './clock.ts';
 import { parseDurationMs } from './duration.ts';
 import { type RouteHandler, readJson, sendJson, sendProblem } from './http.ts';
 import type { DemoUser } from './seed.ts';
+import type { LocalStepFunctions } from './stepfunctions/engine.ts';
 
 const tokenRequest = z.strictObject({
   sub: z.string().min(1).max(128),
@@ -21,6 +22,8 @@ const tokenRequest = z.strictObject({
 
 const advanceRequest = z.strictObject({ by: z.string().min(2).max(64) });
 
+const sfnFaultRequest = z.strictObject({ failNextStarts: z.number().int().min(0).max(1000) });
+
 /**
  * The local cloud's own control routes (never deployed): demo users with tokens, minting tokens
  * for any identity, and moving the clock.
@@ -30,6 +33,7 @@ export function createControlRoutes(options: {
   users: readonly DemoUser[];
   clock: VirtualClock;
   settle: () => Promise<void>;
+  engine: LocalStepFunctions;
 }): RouteHandler {
   return async (req, res, url) => {
     const route = `${req.method} ${url.pathname}`;
@@ -67,6 +71,13 @@ export function createControlRoutes(options: {
         }
         const now = await options.clock.advance(ms, options.settle);
         sendJson(res, 200, { now: new Date(now).toISOString() });
+        return true;
+      }
+      case 'POST /_local/stepfunctions/faults': {
+        const body = await parseBody(req, res, sfnFaultRequest);
+        if (!body) return true;
+        options.engine.failNextStarts(body.failNextStarts);
+        sendJson(res, 200, body);
         return true;
       }
       default:

@@ -185,12 +185,23 @@ export class LocalStepFunctions {
     return [...this.machines.keys()];
   }
 
+  private startFailures = 0;
+
+  /** Makes the next `count` StartExecution calls fail with a 503, for fault tests. */
+  failNextStarts(count: number): void {
+    this.startFailures = count;
+  }
+
   /** Starts an execution. Same name and same input while running → the same answer (as AWS). */
   startExecution(
     stateMachineArn: string,
     name: string | undefined,
     input: string | undefined,
   ): { executionArn: string; startDate: number } {
+    if (this.startFailures > 0) {
+      this.startFailures--;
+      throw new SfnApiError('ServiceUnavailable', 'Service Unavailable (injected fault)', 503);
+    }
     const machine = this.machines.get(stateMachineArn);
     if (!machine)
       throw new SfnApiError(
@@ -339,6 +350,61 @@ export class LocalStepFunctions {
     return counts;
   }
 
+  /**
+   * Loads persisted executions and tokens (after the state machines are registered) and resumes
+   * every running execution: a task waiting on a token waits again and its token still works, a
+   * timer that fell due while the local cloud was stopped fires once, soon, and an execution that
+   * was stopped in the middle of a state (a crash, a kill -9) re-runs that state. The workflow
+   * tasks are idempotent, so a re-run has no duplicate effect.
+   */
+  restore(data: { executions: ExecutionRecord[]; tokens: Map<string, TokenRecord> }): {
+    waiting: number;
+    rerun: number;
+    failed: number;
+  } {
+    for (const [token, record] of data.tokens) this.tokens.set(token, record);
+    const counts = { waiting: 0, rerun: 0, failed: 0 };
+    for (const record of data.executions) this.executions.set(record.executionArn, record);
+    for (const record of data.executions) {
+      if (record.status !== 'RUNNING') continue;
+      const machine = this.machines.get(record.stateMachineArn);
+      const states = machine?.prepared.original.States as Record<string, unknown> | undefined;
+      if (!machine || !record.cursor || !states || !(record.cursor.state in states)) {
+        const cause = `cannot resume: ${machine ? `state ${record.cursor?.state ?? '?'} is not in the definition any more` : 'the state machine is not defined any more'}`;
+        this.finish(record, 'FAILED', { error: 'States.Runtime', cause });
+        appendEvent(record.history, this.options.clock.now(), 'ExecutionFailed', {
+          error: 'States.Runtime',
+          cause,
+        });
+        this.save(record);
+        counts.failed++;
+        continue;
+      }
+      this.armExecutionTimeout(record);
+      const pending = record.pending;
+      if (pending) {
+        if (pending.kind === 'token' && !this.tokens.has(pending.token)) {
+          this.tokens.set(pending.token, {
+            executionArn: record.executionArn,
+            state: pending.state,
+            closed: false,
+          });
+        }
+        this.armPendingTimers(record);
+        counts.waiting++;
+      } else {
+        this.runSegment(record, record.cursor.state, record.cursor.input, undefined, true);
+        counts.rerun++;
+      }
+    }
+    return counts;
+  }
+
+  /** The tokens known to the engine, for compacting the token log. */
+  tokenRecords(): Map<string, TokenRecord> {
+    return this.tokens;
+  }
+
   /** Stops every timer and run, for shutdown. The records stay as they are. */
   shutdown(): void {
     for (const runtime of this.runtimes.values()) {
@@ -417,6 +483,7 @@ export class LocalStepFunctions {
     startState: string,
     input: JsonValue,
     delivery?: Runtime['delivery'],
+    rerun = false,
   ): void {
     const entry = this.machines.get(record.stateMachineArn)!;
     const runtime = this.runtime(record);
@@ -424,7 +491,8 @@ export class LocalStepFunctions {
     runtime.early = undefined;
     runtime.inSegment = true;
     runtime.suspended = false;
-    runtime.suppressEnteredOf = delivery ? startState : undefined;
+    // A resumed or re-run state was entered before: its history does not repeat the entry.
+    runtime.suppressEnteredOf = delivery || rerun ? startState : undefined;
     this.activeSegments++;
     const machine = this.machineFor(entry, startState);
     const execution = machine.run(input as never, {

@@ -15,7 +15,8 @@ export class SfnApiError extends Error {
       | 'TaskDoesNotExist'
       | 'TaskTimedOut'
       | 'ValidationException'
-      | 'UnknownOperationException',
+      | 'UnknownOperationException'
+      | 'ServiceUnavailable',
     message: string,
     readonly status = 400,
   ) {
