@@ -66,4 +66,12 @@ export const stateMachines: readonly StateMachineDefinition[] = [];
 
 export const bucketNotifications: readonly BucketNotification[] = [];
 
-export const scheduledJobs: readonly ScheduledJob[] = [];
+export const scheduledJobs: readonly ScheduledJob[] = [
+  {
+    name: 'reconciler',
+    functionName: 'reconcile-case-starts',
+    handler: 'functions/jobs/reconcile-case-starts.ts',
+    everyMinutes: 5,
+    grants: { table: 'RW', startExecution: ['takedown'] },
+  },
+];

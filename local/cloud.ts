@@ -79,7 +79,7 @@ export interface LocalCloud {
   s3: LocalS3;
   scheduler: LocalScheduler;
   /** What the engine found on disk at start. */
-  restored: { waiting: number; rerun: number; failed: number };
+  restored: { waiting: number; rerun: number; failed: number; ms: number };
   /** Moves the clock forward and resolves once the work it started has settled. */
   advance(ms: number): Promise<Date>;
   /** Resolves once no execution is running a state and no notification is being delivered. */
@@ -126,6 +126,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       offsetMs: savedOffset,
       onOffsetChange: (offsetMs) => writeFileSync(clockFile, JSON.stringify({ offsetMs })),
     });
+    writeFileSync(clockFile, JSON.stringify({ offsetMs: clock.offset }));
     installTimeSource(() => clock.now());
     stops.push(() => {
       clock.stop();
@@ -324,9 +325,11 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     if (ephemeral) stops.unshift(() => rmSync(dataDir, { recursive: true, force: true }));
 
     // Everything is up: resume what was running before the last stop, then start the schedules.
+    const restoreStartedAt = performance.now();
     const persisted = store.load();
-    const restored = engine.restore(persisted);
+    const restored = { ...engine.restore(persisted), ms: 0 };
     store.compactTokens(engine.tokenRecords());
+    restored.ms = Math.round(performance.now() - restoreStartedAt);
     if (restored.waiting + restored.rerun + restored.failed > 0) {
       log(
         `Resumed executions: ${restored.waiting} waiting, ${restored.rerun} re-running their state, ${restored.failed} not resumable`,

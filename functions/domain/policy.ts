@@ -1,0 +1,260 @@
+import { z } from 'zod';
+import { durationSchema, durationSeconds } from './duration.ts';
+import { DomainValidationError, issuesFromZod } from './errors.ts';
+import {
+  INFRINGEMENT_TYPES,
+  type InfringementType,
+  isoDateSchema,
+  type Jurisdiction,
+} from './vocabulary.ts';
+
+/**
+ * How a counter-notice is resolved:
+ * - `statutory_timer`: forward it to the rights holder and restore unless a court action is
+ *   reported in time (17 U.S.C. §512(g)(2)(B)-(C); E-Commerce Law Art 43);
+ * - `re_review`: a human reviewer decides again (DSA Art 20; US platform policy for
+ *   non-copyright rights, which §512(g) does not cover).
+ */
+export const counterNoticeModeSchema = z.enum(['statutory_timer', 're_review']);
+export type CounterNoticeMode = z.infer<typeof counterNoticeModeSchema>;
+
+const modesSchema = z
+  .strictObject({
+    counterfeit: counterNoticeModeSchema,
+    trademark: counterNoticeModeSchema,
+    copyright: counterNoticeModeSchema,
+    patent: counterNoticeModeSchema,
+    design: counterNoticeModeSchema,
+  })
+  .describe('Counter-notice mode per infringement type');
+
+const profileShape = {
+  reviewSla: durationSchema.describe('Time a reviewer has before the case escalates'),
+  escalatedReviewSla: durationSchema.describe('Time in the escalated queue before an alarm'),
+  requestInfoWindow: durationSchema.describe('Wait for requested information, then abandon'),
+  counterNoticeWindow: durationSchema.describe('Window for a counter-notice after the seller notice'),
+  reReviewSla: durationSchema.describe('Time a reviewer has to re-decide a disputed case'),
+  appealWindow: durationSchema.describe('How long an internal complaint stays open (DSA Art 20(1))'),
+  counterNoticeModes: modesSchema,
+  minExplanationLength: z
+    .int()
+    .min(0)
+    .max(2000)
+    .describe('Minimum characters of the notice explanation (DSA Art 16(2)(a) substantiation)'),
+  notifierDisclosure: z
+    .enum(['none', 'name', 'name_and_email'])
+    .describe('What the seller learns of the notifier in the statement of reasons'),
+};
+
+const usProfileSchema = z.strictObject({
+  ...profileShape,
+  copyrightRestore: z
+    .strictObject({
+      notBeforeBusinessDays: z.int().describe('Restore from the start of this business day'),
+      restoreByBusinessDays: z.int().describe('Restore before the end of this business day'),
+      extraClosures: z
+        .array(isoDateSchema)
+        .describe('Extra non-business days, e.g. federal closures by executive order'),
+    })
+    .describe('17 U.S.C. §512(g)(2)(C) restore window after a counter-notice'),
+});
+
+const cnProfileSchema = z.strictObject({
+  ...profileShape,
+  courtActionWindow: z
+    .strictObject({
+      calendarDays: z.int().describe('Days the rights holder has after the declaration arrives'),
+      counting: z
+        .enum(['civil_code', 'elapsed'])
+        .describe(
+          'civil_code: end of the last day in Beijing time, the start day not counted (Civil Code Arts 201, 203); elapsed: exactly N×24 h',
+        ),
+      restDays: z
+        .array(isoDateSchema)
+        .describe('Statutory holidays (State Council schedule) that extend a last day'),
+    })
+    .describe('E-Commerce Law Art 43 window after the declaration is forwarded'),
+});
+
+const euProfileSchema = z.strictObject(profileShape);
+
+const strikePolicySchema = z
+  .strictObject({
+    expiry: durationSchema.describe('A strike expires this long after it was created'),
+    ladder: z
+      .strictObject({
+        warning: z.int().min(1),
+        restricted: z.int().min(1),
+        suspended: z.int().min(1),
+      })
+      .describe('Active strike weight at which each measure starts'),
+    testBuyCounterfeitWeight: z
+      .int()
+      .min(1)
+      .max(10)
+      .describe('Weight of a strike for a counterfeit confirmed by a test buy (1 = off)'),
+  })
+  .describe('Repeat-infringer policy (17 U.S.C. §512(i); DSA Art 23)');
+
+const SIX_MONTHS_SECONDS = 184 * 86_400; // the longest six-month span
+
+/** The policy schema: jurisdiction profiles and the strike ladder, with legal floors. */
+export const policySchema = z
+  .strictObject({
+    profiles: z.strictObject({ US: usProfileSchema, CN: cnProfileSchema, EU: euProfileSchema }),
+    strikes: strikePolicySchema,
+  })
+  .superRefine((policy, ctx) => {
+    const fail = (path: (string | number)[], message: string) =>
+      ctx.addIssue({ code: 'custom', path, message });
+    if (policy.profiles.US.counterNoticeModes.copyright !== 'statutory_timer') {
+      fail(
+        ['profiles', 'US', 'counterNoticeModes', 'copyright'],
+        'US copyright counter-notices follow the statutory timer (17 U.S.C. §512(g)(2)(B)-(C))',
+      );
+    }
+    for (const type of INFRINGEMENT_TYPES) {
+      if (policy.profiles.CN.counterNoticeModes[type] !== 'statutory_timer') {
+        fail(
+          ['profiles', 'CN', 'counterNoticeModes', type],
+          'CN declarations follow the statutory timer for every IP type (E-Commerce Law Art 43)',
+        );
+      }
+    }
+    const restore = policy.profiles.US.copyrightRestore;
+    if (restore.notBeforeBusinessDays < 10) {
+      fail(
+        ['profiles', 'US', 'copyrightRestore', 'notBeforeBusinessDays'],
+        'Must be at least 10: restore "not less than 10 business days" after receipt (17 U.S.C. §512(g)(2)(C))',
+      );
+    }
+    if (restore.restoreByBusinessDays > 14 || restore.restoreByBusinessDays < restore.notBeforeBusinessDays) {
+      fail(
+        ['profiles', 'US', 'copyrightRestore', 'restoreByBusinessDays'],
+        'Must be between notBeforeBusinessDays and 14: restore "not more than 14 business days" after receipt (17 U.S.C. §512(g)(2)(C))',
+      );
+    }
+    if (policy.profiles.CN.courtActionWindow.calendarDays < 15) {
+      fail(
+        ['profiles', 'CN', 'courtActionWindow', 'calendarDays'],
+        'Must be at least 15: the rights holder has 15 days after the declaration arrives (E-Commerce Law Art 43)',
+      );
+    }
+    for (const jurisdiction of ['US', 'CN', 'EU'] as const) {
+      if (durationSeconds(policy.profiles[jurisdiction].appealWindow) < SIX_MONTHS_SECONDS) {
+        fail(
+          ['profiles', jurisdiction, 'appealWindow'],
+          'Must be at least six months (P184D): DSA Art 20(1)',
+        );
+      }
+    }
+    const { warning, restricted, suspended } = policy.strikes.ladder;
+    if (!(warning < restricted && restricted < suspended)) {
+      fail(['strikes', 'ladder'], 'Thresholds must rise: warning < restricted < suspended');
+    }
+  });
+
+/** The validated policy. */
+export type Policy = z.infer<typeof policySchema>;
+/** A policy as written in config (before validation). */
+export type PolicyInput = z.input<typeof policySchema>;
+/** The windows and rules every jurisdiction profile has. */
+export type JurisdictionProfile = Policy['profiles'][Jurisdiction];
+
+/**
+ * Validates a policy (e.g. loaded from config) and returns it frozen.
+ *
+ * @throws DomainValidationError listing every invalid field, with a legal reason where a
+ *   value would breach the law.
+ */
+export function parsePolicy(input: unknown): Policy {
+  const result = policySchema.safeParse(input);
+  if (!result.success) {
+    throw new DomainValidationError('Invalid policy', issuesFromZod(result.error));
+  }
+  return deepFreeze(result.data);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+const commonDefaults = {
+  reviewSla: 'PT24H',
+  escalatedReviewSla: 'PT48H',
+  requestInfoWindow: 'P7D',
+  counterNoticeWindow: 'P14D',
+  reReviewSla: 'PT72H',
+  appealWindow: 'P184D',
+  notifierDisclosure: 'name',
+} as const;
+
+/** The defaults of DOMAIN.md, "Default windows", as config input. */
+export const DEFAULT_POLICY_INPUT: PolicyInput = {
+  profiles: {
+    US: {
+      ...commonDefaults,
+      counterNoticeModes: {
+        counterfeit: 're_review',
+        trademark: 're_review',
+        copyright: 'statutory_timer',
+        patent: 're_review',
+        design: 're_review',
+      },
+      minExplanationLength: 0,
+      copyrightRestore: { notBeforeBusinessDays: 10, restoreByBusinessDays: 14, extraClosures: [] },
+    },
+    CN: {
+      ...commonDefaults,
+      counterNoticeModes: {
+        counterfeit: 'statutory_timer',
+        trademark: 'statutory_timer',
+        copyright: 'statutory_timer',
+        patent: 'statutory_timer',
+        design: 'statutory_timer',
+      },
+      minExplanationLength: 0,
+      courtActionWindow: { calendarDays: 15, counting: 'civil_code', restDays: [] },
+    },
+    EU: {
+      ...commonDefaults,
+      counterNoticeModes: {
+        counterfeit: 're_review',
+        trademark: 're_review',
+        copyright: 're_review',
+        patent: 're_review',
+        design: 're_review',
+      },
+      minExplanationLength: 30,
+    },
+  },
+  strikes: {
+    expiry: 'P365D',
+    ladder: { warning: 1, restricted: 2, suspended: 3 },
+    testBuyCounterfeitWeight: 1,
+  },
+};
+
+/** The default policy, validated at module load. */
+export const defaultPolicy: Policy = parsePolicy(DEFAULT_POLICY_INPUT);
+
+/** The profile of a jurisdiction. */
+export function profileFor(policy: Policy, jurisdiction: Jurisdiction): JurisdictionProfile {
+  return policy.profiles[jurisdiction];
+}
+
+/**
+ * How a counter-notice is resolved for a jurisdiction and infringement type. By default:
+ * US copyright and every CN type → `statutory_timer`; EU and US non-copyright → `re_review`.
+ */
+export function counterNoticeMode(
+  jurisdiction: Jurisdiction,
+  infringementType: InfringementType,
+  policy: Policy = defaultPolicy,
+): CounterNoticeMode {
+  return policy.profiles[jurisdiction].counterNoticeModes[infringementType];
+}
