@@ -60,9 +60,70 @@ export interface ScheduledJob {
   grants?: Grants;
 }
 
-export const workflowTasks: readonly WorkflowTask[] = [];
+const workflow = (
+  substitutionKey: string,
+  functionName: string,
+  file: string,
+  grants: Grants,
+): WorkflowTask => ({
+  substitutionKey,
+  functionName,
+  handler: `functions/workflow/${file}.ts`,
+  grants,
+});
 
-export const stateMachines: readonly StateMachineDefinition[] = [];
+/** One handler per Task state of statemachines/takedown.asl.json. */
+export const workflowTasks: readonly WorkflowTask[] = [
+  workflow('ScreenCaseFunctionArn', 'screen-case', 'screen-case', {
+    table: 'RW',
+    marketplace: true,
+    sendEmail: true,
+  }),
+  workflow('OpenPendingTaskFunctionArn', 'open-pending-task', 'open-pending-task', {
+    table: 'RW',
+    sendEmail: true,
+    sendTaskResult: true,
+  }),
+  workflow('RaiseOverdueFunctionArn', 'raise-overdue', 'raise-overdue', { table: 'RW' }),
+  workflow('CloseCaseFunctionArn', 'close-case', 'close-case', { table: 'RW', sendEmail: true }),
+  workflow('TakeDownListingFunctionArn', 'take-down-listing', 'take-down-listing', {
+    table: 'RW',
+    marketplace: true,
+  }),
+  workflow('RecordStrikeFunctionArn', 'record-strike', 'record-strike', { table: 'RW' }),
+  workflow('ApplySellerMeasureFunctionArn', 'apply-seller-measure', 'apply-seller-measure', {
+    table: 'RW',
+    marketplace: true,
+  }),
+  workflow('NotifyPartiesFunctionArn', 'notify-parties', 'notify-parties', {
+    table: 'RW',
+    sendEmail: true,
+  }),
+  workflow(
+    'CounterNoticeReceivedFunctionArn',
+    'counter-notice-received',
+    'counter-notice-received',
+    { table: 'RW', sendEmail: true },
+  ),
+  workflow('RestoreListingFunctionArn', 'restore-listing', 'restore-listing', {
+    table: 'RW',
+    marketplace: true,
+    sendEmail: true,
+  }),
+  workflow('WithdrawCaseFunctionArn', 'withdraw-case', 'withdraw-case', {
+    table: 'RW',
+    marketplace: true,
+    sendEmail: true,
+  }),
+];
+
+export const stateMachines: readonly StateMachineDefinition[] = [
+  {
+    name: 'takedown',
+    definitionFile: 'statemachines/takedown.asl.json',
+    tasks: workflowTasks.map((task) => task.substitutionKey),
+  },
+];
 
 export const bucketNotifications: readonly BucketNotification[] = [];
 

@@ -27,7 +27,8 @@ export function parseDurationSeconds(text: string): number | undefined {
 export const durationSchema = z
   .string()
   .refine((text) => parseDurationSeconds(text) !== undefined, {
-    message: 'Must be a positive ISO 8601 duration in weeks, days, hours, minutes or seconds (e.g. PT24H, P7D)',
+    message:
+      'Must be a positive ISO 8601 duration in weeks, days, hours, minutes or seconds (e.g. PT24H, P7D)',
   })
   .describe('ISO 8601 duration (W, D, H, M, S only; a day is 24 h)');
 

@@ -16,7 +16,9 @@ export class DomainValidationError extends Error {
   readonly issues: ValidationIssue[];
 
   constructor(message: string, issues: ValidationIssue[]) {
-    super(`${message}: ${issues.map((issue) => `${issue.path || '(root)'}: ${issue.message}`).join('; ')}`);
+    super(
+      `${message}: ${issues.map((issue) => `${issue.path || '(root)'}: ${issue.message}`).join('; ')}`,
+    );
     this.issues = issues;
   }
 }

@@ -32,9 +32,13 @@ const profileShape = {
   reviewSla: durationSchema.describe('Time a reviewer has before the case escalates'),
   escalatedReviewSla: durationSchema.describe('Time in the escalated queue before an alarm'),
   requestInfoWindow: durationSchema.describe('Wait for requested information, then abandon'),
-  counterNoticeWindow: durationSchema.describe('Window for a counter-notice after the seller notice'),
+  counterNoticeWindow: durationSchema.describe(
+    'Window for a counter-notice after the seller notice',
+  ),
   reReviewSla: durationSchema.describe('Time a reviewer has to re-decide a disputed case'),
-  appealWindow: durationSchema.describe('How long an internal complaint stays open (DSA Art 20(1))'),
+  appealWindow: durationSchema.describe(
+    'How long an internal complaint stays open (DSA Art 20(1))',
+  ),
   counterNoticeModes: modesSchema,
   minExplanationLength: z
     .int()
@@ -121,6 +125,14 @@ export const policySchema = z
         );
       }
     }
+    for (const type of INFRINGEMENT_TYPES) {
+      if (policy.profiles.EU.counterNoticeModes[type] !== 're_review') {
+        fail(
+          ['profiles', 'EU', 'counterNoticeModes', type],
+          'EU law sets no restore timer: a disputed decision is re-reviewed by humans (DSA Arts 17, 20)',
+        );
+      }
+    }
     const restore = policy.profiles.US.copyrightRestore;
     if (restore.notBeforeBusinessDays < 10) {
       fail(
@@ -128,7 +140,10 @@ export const policySchema = z
         'Must be at least 10: restore "not less than 10 business days" after receipt (17 U.S.C. §512(g)(2)(C))',
       );
     }
-    if (restore.restoreByBusinessDays > 14 || restore.restoreByBusinessDays < restore.notBeforeBusinessDays) {
+    if (
+      restore.restoreByBusinessDays > 14 ||
+      restore.restoreByBusinessDays < restore.notBeforeBusinessDays
+    ) {
       fail(
         ['profiles', 'US', 'copyrightRestore', 'restoreByBusinessDays'],
         'Must be between notBeforeBusinessDays and 14: restore "not more than 14 business days" after receipt (17 U.S.C. §512(g)(2)(C))',

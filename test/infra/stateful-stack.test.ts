@@ -2,76 +2,196 @@ import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tableDefinition } from '../../functions/table.ts';
+import { GROUPS, PARTY_ATTRIBUTES } from '../../infra/constructs/user-directory.ts';
 import { StatefulStack } from '../../infra/stateful-stack.ts';
+import { testConfig } from './synth.ts';
+
+// biome-ignore lint/suspicious/noExplicitAny: synthesized CloudFormation is untyped JSON.
+type Json = any;
 
 let template: Template;
 
 beforeAll(() => {
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-  template = Template.fromStack(new StatefulStack(app, 'Test'));
+  template = Template.fromStack(new StatefulStack(app, 'Test', { config: testConfig }));
 });
 
+/** The evidence bucket: the versioned one (the access-log bucket is not). */
+function evidenceBucket(): Record<string, Json> {
+  const buckets = Object.values(template.findResources('AWS::S3::Bucket')) as Json[];
+  return buckets.find((b) => b.Properties.VersioningConfiguration)!.Properties;
+}
+
 describe('Stack: StatefulStack', () => {
-  it('creates the table from the shared definition, as DynamoDB Local does', () => {
-    const tables = template.findResources('AWS::DynamoDB::GlobalTable');
-    const [table] = Object.values(tables) as { Properties: Record<string, unknown> }[];
-    expect(table?.Properties.KeySchema).toEqual([
-      { AttributeName: tableDefinition.partitionKey.name, KeyType: 'HASH' },
-      { AttributeName: tableDefinition.sortKey.name, KeyType: 'RANGE' },
-    ]);
-    const indexes = (
-      table?.Properties.GlobalSecondaryIndexes as { IndexName: string; KeySchema: unknown }[]
-    ).map((i) => ({
-      name: i.IndexName,
-      keys: i.KeySchema,
-    }));
-    expect(indexes).toEqual(
-      tableDefinition.globalSecondaryIndexes.map((i) => ({
-        name: i.indexName,
-        keys: [
-          { AttributeName: i.partitionKey.name, KeyType: 'HASH' },
-          { AttributeName: i.sortKey.name, KeyType: 'RANGE' },
-        ],
-      })),
-    );
-    expect(table?.Properties.TimeToLiveSpecification).toEqual({
-      AttributeName: 'ttl',
-      Enabled: true,
+  describe('table', () => {
+    it('creates the table from the shared definition, as DynamoDB Local does', () => {
+      const tables = template.findResources('AWS::DynamoDB::GlobalTable');
+      const [table] = Object.values(tables) as { Properties: Record<string, unknown> }[];
+      if (!table) throw new Error('no table');
+      expect(table.Properties.KeySchema).toEqual([
+        { AttributeName: tableDefinition.partitionKey.name, KeyType: 'HASH' },
+        { AttributeName: tableDefinition.sortKey.name, KeyType: 'RANGE' },
+      ]);
+      const indexes = (
+        table.Properties.GlobalSecondaryIndexes as { IndexName: string; KeySchema: unknown }[]
+      ).map((i) => ({
+        name: i.IndexName,
+        keys: i.KeySchema,
+      }));
+      expect(indexes).toEqual(
+        tableDefinition.globalSecondaryIndexes.map((i) => ({
+          name: i.indexName,
+          keys: [
+            { AttributeName: i.partitionKey.name, KeyType: 'HASH' },
+            { AttributeName: i.sortKey.name, KeyType: 'RANGE' },
+          ],
+        })),
+      );
+      expect(table.Properties.TimeToLiveSpecification).toEqual({
+        AttributeName: 'ttl',
+        Enabled: true,
+      });
+    });
+
+    it('retains the table, with point-in-time recovery and deletion protection', () => {
+      template.hasResource('AWS::DynamoDB::GlobalTable', {
+        DeletionPolicy: 'Retain',
+        Properties: Match.objectLike({
+          Replicas: [
+            Match.objectLike({
+              PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+              DeletionProtectionEnabled: true,
+            }),
+          ],
+        }),
+      });
     });
   });
 
-  it('retains the table, with point-in-time recovery and deletion protection', () => {
-    template.hasResource('AWS::DynamoDB::GlobalTable', {
-      DeletionPolicy: 'Retain',
-      Properties: Match.objectLike({
-        Replicas: [
-          Match.objectLike({
-            PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
-            DeletionProtectionEnabled: true,
-          }),
-        ],
-      }),
-    });
-  });
-
-  it('blocks public access to evidence and refuses plain HTTP', () => {
-    template.hasResourceProperties('AWS::S3::Bucket', {
-      PublicAccessBlockConfiguration: {
+  describe('evidence bucket', () => {
+    it('blocks public access to evidence and refuses plain HTTP', () => {
+      expect(evidenceBucket().PublicAccessBlockConfiguration).toEqual({
         BlockPublicAcls: true,
         BlockPublicPolicy: true,
         IgnorePublicAcls: true,
         RestrictPublicBuckets: true,
-      },
+      });
+      template.hasResourceProperties('AWS::S3::BucketPolicy', {
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Effect: 'Deny',
+              Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+            }),
+          ]),
+        },
+      });
     });
-    template.hasResourceProperties('AWS::S3::BucketPolicy', {
-      PolicyDocument: {
-        Statement: Match.arrayWith([
-          Match.objectLike({
-            Effect: 'Deny',
-            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+
+    it('is versioned, encrypted and logged to the access-log bucket', () => {
+      expect(evidenceBucket()).toMatchObject({
+        VersioningConfiguration: { Status: 'Enabled' },
+        BucketEncryption: {
+          ServerSideEncryptionConfiguration: [
+            { ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } },
+          ],
+        },
+        LoggingConfiguration: { DestinationBucketName: { Ref: expect.any(String) } },
+      });
+    });
+
+    it('moves evidence to cheaper storage after the configured number of days', () => {
+      const [rule] = evidenceBucket().LifecycleConfiguration.Rules;
+      expect(rule.Transitions).toEqual([
+        {
+          StorageClass: 'STANDARD_IA',
+          TransitionInDays: testConfig.evidenceInfrequentAccessAfterDays,
+        },
+        { StorageClass: 'GLACIER_IR', TransitionInDays: testConfig.evidenceArchiveAfterDays },
+      ]);
+    });
+
+    it('allows cross-origin POST (presigned uploads) from the portal origin only', () => {
+      expect(evidenceBucket().CorsConfiguration.CorsRules).toEqual([
+        expect.objectContaining({
+          AllowedMethods: ['POST'],
+          AllowedOrigins: [testConfig.portalOrigin],
+        }),
+      ]);
+    });
+
+    it('is scanned by GuardDuty Malware Protection, which tags results', () => {
+      template.hasResourceProperties('AWS::GuardDuty::MalwareProtectionPlan', {
+        Actions: { Tagging: { Status: 'ENABLED' } },
+        ProtectedResource: { S3Bucket: { BucketName: Match.anyValue() } },
+      });
+    });
+
+    it('refuses to serve an object GuardDuty tagged as a threat', () => {
+      template.hasResourceProperties('AWS::S3::BucketPolicy', {
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Effect: 'Deny',
+              Action: ['s3:GetObject', 's3:GetObjectVersion'],
+              Condition: {
+                StringEquals: {
+                  's3:ExistingObjectTag/GuardDutyMalwareScanStatus': 'THREATS_FOUND',
+                },
+              },
+            }),
+          ]),
+        },
+      });
+    });
+  });
+
+  describe('user pool', () => {
+    it('requires MFA by TOTP only', () => {
+      template.hasResourceProperties('AWS::Cognito::UserPool', {
+        MfaConfiguration: 'ON',
+        EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+      });
+    });
+
+    it('has a strong password policy', () => {
+      template.hasResourceProperties('AWS::Cognito::UserPool', {
+        Policies: {
+          PasswordPolicy: Match.objectLike({
+            MinimumLength: 14,
+            RequireLowercase: true,
+            RequireUppercase: true,
+            RequireNumbers: true,
+            RequireSymbols: true,
           }),
-        ]),
-      },
+        },
+      });
+    });
+
+    it('has one group per role', () => {
+      const groups = Object.values(template.findResources('AWS::Cognito::UserPoolGroup')).map(
+        (g: Json) => g.Properties.GroupName,
+      );
+      expect(groups.sort()).toEqual([...GROUPS].sort());
+    });
+
+    it('declares the party attributes, which the portal client may read but not write', () => {
+      template.hasResourceProperties('AWS::Cognito::UserPool', {
+        Schema: Match.arrayWith(
+          PARTY_ATTRIBUTES.map((name) =>
+            Match.objectLike({ Name: name, AttributeDataType: 'String' }),
+          ),
+        ),
+      });
+      const [client] = Object.values(
+        template.findResources('AWS::Cognito::UserPoolClient'),
+      ) as Json[];
+      const writable: string[] = client.Properties.WriteAttributes;
+      expect(writable.length).toBeGreaterThan(0);
+      expect(writable.filter((a) => a.startsWith('custom:'))).toEqual([]);
+      expect(client.Properties.ReadAttributes).toEqual(
+        expect.arrayContaining(PARTY_ATTRIBUTES.map((name) => `custom:${name}`)),
+      );
     });
   });
 });

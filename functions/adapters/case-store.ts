@@ -1,0 +1,366 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type {
+  CaseStatus,
+  TimelineActor,
+  TimelineEvent,
+  TimelineEventType,
+} from '../domain/case.ts';
+import type { CaseDeadlines } from '../domain/deadlines.ts';
+import type { CounterNoticeMode } from '../domain/policy.ts';
+import type { InfringementType, Jurisdiction } from '../domain/vocabulary.ts';
+import { dynamo, tableName } from './dynamo-client.ts';
+import { keys, queuePartition } from './keys.ts';
+
+type TransactItem = NonNullable<
+  ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
+>[number];
+
+/** A case: one listing of one notice, with its own workflow, seller and clock. */
+export interface CaseRecord {
+  caseId: string;
+  noticeId: string;
+  rightsHolderId: string;
+  ipRightId: string;
+  listingId: string;
+  jurisdiction: Jurisdiction;
+  infringementType: InfringementType;
+  status: CaseStatus;
+  /** `notice` (DSA "on notice") or `own_initiative` (proactive screening). */
+  source: 'notice' | 'own_initiative';
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+  deadlines: CaseDeadlines;
+  sellerId?: string;
+  /** The listing's exact location and title, recorded at screening (DSA Art 16(2)(b)). */
+  listingUrl?: string;
+  listingTitle?: string;
+  reviewQueue?: 'standard' | 'priority';
+  counterNoticeMode?: CounterNoticeMode;
+  takenDownAt?: string;
+  /** The strike this case is attached to (strikes group by notice). */
+  strikeId?: string;
+  /** The seller-account measure decided with this case's strike, and whether its notice warns (DSA Art 23(1)). */
+  accountMeasure?: 'none' | 'warning' | 'restricted' | 'suspended';
+  carriesWarning?: boolean;
+  /** The statement of reasons sent to the seller (DSA Art 17), kept for the record and transparency. */
+  statementOfReasons?: Record<string, unknown>;
+  withdrawalRequestedAt?: string;
+  duplicateOf?: string;
+  reasonCode?: string;
+  decision?: {
+    decision: string;
+    reasonCode: string;
+    note?: string;
+    reviewerId: string;
+    at: string;
+  };
+  closedAt?: string;
+}
+
+/** A workflow wait that people answer through the API. The token never leaves the backend. */
+export interface PendingTask {
+  caseId: string;
+  taskId: string;
+  kind:
+    | 'review'
+    | 'escalated_review'
+    | 'info'
+    | 'counter_notice'
+    | 'court_action'
+    | 're_review'
+    | 'retry';
+  queue?: string;
+  /** The Step Functions task token: a bearer secret, stored only here. */
+  token: string;
+  stepKey: string;
+  createdAt: string;
+  dueAt?: string;
+  noticeId: string;
+  listingId: string;
+  infringementType: InfringementType;
+  jurisdiction: Jurisdiction;
+  parkedAt?: string;
+}
+
+/** The step was applied before (a retried task): nothing was written. */
+export class StepAlreadyApplied extends Error {
+  override name = 'StepAlreadyApplied';
+}
+
+/** The case is not in a status the step may act on. */
+export class CaseStateConflict extends Error {
+  override name = 'CaseStateConflict';
+}
+
+/** A transient write conflict: the workflow retries the task (ASL Retry on TransientError). */
+export class TransientError extends Error {
+  override name = 'TransientError';
+}
+
+export interface CaseStep {
+  /** Unique per step occurrence (e.g. `review#0`): the same step twice writes once. */
+  stepKey: string;
+  at: string;
+  /** The statuses the case must be in; omit to allow any. */
+  from?: readonly CaseStatus[];
+  set?: Partial<Omit<CaseRecord, 'caseId' | 'version'>>;
+  remove?: readonly (keyof CaseRecord)[];
+  event?: { type: TimelineEventType; actor: TimelineActor; detail?: Record<string, unknown> };
+  /** More writes in the same transaction (pending task, strike, seller, lock). */
+  also?: readonly TransactItem[];
+}
+
+/** Reads a case. */
+export async function getCase(caseId: string): Promise<CaseRecord | null> {
+  const result = await dynamo.send(
+    new GetCommand({ TableName: tableName, Key: keys.case(caseId), ConsistentRead: true }),
+  );
+  return result.Item ? (stripKeys(result.Item) as unknown as CaseRecord) : null;
+}
+
+/** A case's timeline, oldest first. */
+export async function getTimeline(caseId: string): Promise<TimelineEvent[]> {
+  const events: TimelineEvent[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': keys.case(caseId).pk, ':prefix': 'EVENT#' },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      events.push({
+        at: item.at,
+        actor: item.actor,
+        type: item.eventType,
+        detail: item.detail ?? {},
+      });
+    }
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return events;
+}
+
+/**
+ * Applies one workflow step atomically: a step guard (so a retried task writes nothing twice), the
+ * case update (conditional on its status), the timeline event, and any related writes.
+ * Throws StepAlreadyApplied, CaseStateConflict, or TransientError.
+ */
+export async function applyCaseStep(caseId: string, step: CaseStep): Promise<void> {
+  const names: Record<string, string> = { '#updatedAt': 'updatedAt', '#version': 'version' };
+  const values: Record<string, unknown> = { ':updatedAt': step.at, ':one': 1 };
+  const sets = ['#updatedAt = :updatedAt', '#version = #version + :one'];
+  Object.entries(step.set ?? {}).forEach(([field, value], i) => {
+    if (value === undefined) return;
+    names[`#f${i}`] = field;
+    values[`:v${i}`] = value;
+    sets.push(`#f${i} = :v${i}`);
+  });
+  const removes = (step.remove ?? []).map((field, i) => {
+    names[`#r${i}`] = field;
+    return `#r${i}`;
+  });
+  let condition = 'attribute_exists(pk)';
+  if (step.from && step.from.length > 0) {
+    names['#status'] = 'status';
+    condition += ` AND #status IN (${step.from.map((_, i) => `:from${i}`).join(', ')})`;
+    step.from.forEach((status, i) => {
+      values[`:from${i}`] = status;
+    });
+  }
+  const items: TransactItem[] = [
+    {
+      Put: {
+        TableName: tableName,
+        Item: {
+          ...keys.step(caseId, step.stepKey),
+          type: 'StepGuard',
+          stepKey: step.stepKey,
+          at: step.at,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    {
+      Update: {
+        TableName: tableName,
+        Key: keys.case(caseId),
+        UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+        ConditionExpression: condition,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      },
+    },
+  ];
+  if (step.event) {
+    items.push({
+      Put: {
+        TableName: tableName,
+        Item: {
+          ...keys.event(caseId, step.at, step.stepKey),
+          type: 'TimelineEvent',
+          at: step.at,
+          actor: step.event.actor,
+          eventType: step.event.type,
+          detail: step.event.detail ?? {},
+          stepKey: step.stepKey,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    });
+  }
+  items.push(...(step.also ?? []));
+  try {
+    await dynamo.send(new TransactWriteCommand({ TransactItems: items }));
+  } catch (error) {
+    if (error instanceof TransactionCanceledException) {
+      const reasons = error.CancellationReasons ?? [];
+      if (reasons[0]?.Code === 'ConditionalCheckFailed')
+        throw new StepAlreadyApplied(`step ${step.stepKey} of case ${caseId} was applied before`);
+      if (reasons[1]?.Code === 'ConditionalCheckFailed')
+        throw new CaseStateConflict(
+          `case ${caseId} is not in ${step.from?.join('|') ?? 'an existing state'}`,
+        );
+      if (reasons.some((r) => r.Code === 'TransactionConflict' || r.Code === 'ThrottlingError'))
+        throw new TransientError('transaction conflict');
+      const failed = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
+      throw new CaseStateConflict(`case ${caseId}: condition of write ${failed} failed`);
+    }
+    throw error;
+  }
+}
+
+/** The write that records a pending task (with its token), to pass to `applyCaseStep({ also })`. */
+export function putPendingTaskItem(task: PendingTask): TransactItem {
+  const queued = task.queue
+    ? { gsi2pk: queuePartition(task.queue), gsi2sk: `${task.createdAt}#${task.caseId}` }
+    : {};
+  return {
+    Put: {
+      TableName: tableName,
+      Item: { ...keys.pendingTask(task.caseId), type: 'PendingTask', ...task, ...queued },
+    },
+  };
+}
+
+/** The case's pending task, if it waits on one. */
+export async function getPendingTask(caseId: string): Promise<PendingTask | null> {
+  const result = await dynamo.send(
+    new GetCommand({ TableName: tableName, Key: keys.pendingTask(caseId), ConsistentRead: true }),
+  );
+  return result.Item ? (stripKeys(result.Item) as unknown as PendingTask) : null;
+}
+
+/** The write that removes the case's pending task, if it is still the one given. */
+export function deletePendingTaskItem(caseId: string, taskId: string): TransactItem {
+  return {
+    Delete: {
+      TableName: tableName,
+      Key: keys.pendingTask(caseId),
+      ConditionExpression: 'attribute_not_exists(pk) OR taskId = :taskId',
+      ExpressionAttributeValues: { ':taskId': taskId },
+    },
+  };
+}
+
+/** Removes the case's pending task (whatever it is): the case no longer waits on input. */
+export async function clearPendingTask(caseId: string): Promise<void> {
+  await dynamo.send(new DeleteCommand({ TableName: tableName, Key: keys.pendingTask(caseId) }));
+}
+
+/** The open case of a listing and IP right, if any (duplicate detection). */
+export async function getOpenCaseLock(
+  listingId: string,
+  ipRightId: string,
+): Promise<string | null> {
+  const result = await dynamo.send(
+    new GetCommand({
+      TableName: tableName,
+      Key: keys.openCase(listingId, ipRightId),
+      ConsistentRead: true,
+    }),
+  );
+  return (result.Item?.caseId as string | undefined) ?? null;
+}
+
+/** The write that claims the open-case lock for a case (fails if another case holds it). */
+export function claimOpenCaseLockItem(
+  listingId: string,
+  ipRightId: string,
+  caseId: string,
+): TransactItem {
+  return {
+    Put: {
+      TableName: tableName,
+      Item: { ...keys.openCase(listingId, ipRightId), type: 'OpenCaseLock', caseId },
+      ConditionExpression: 'attribute_not_exists(pk) OR caseId = :caseId',
+      ExpressionAttributeValues: { ':caseId': caseId },
+    },
+  };
+}
+
+/** The write that releases the open-case lock, if this case holds it. */
+export function releaseOpenCaseLockItem(
+  listingId: string,
+  ipRightId: string,
+  caseId: string,
+): TransactItem {
+  return {
+    Delete: {
+      TableName: tableName,
+      Key: keys.openCase(listingId, ipRightId),
+      ConditionExpression: 'attribute_not_exists(pk) OR caseId = :caseId',
+      ExpressionAttributeValues: { ':caseId': caseId },
+    },
+  };
+}
+
+/** Writes an item once (idempotency records, profiles); false if it existed. */
+export async function putIfAbsent(item: Record<string, unknown>): Promise<boolean> {
+  try {
+    await dynamo.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: item,
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    return true;
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+}
+
+/** Reads any item by key, without its key attributes. */
+export async function getItem<T>(key: { pk: string; sk: string }): Promise<T | null> {
+  const result = await dynamo.send(
+    new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }),
+  );
+  return result.Item ? (stripKeys(result.Item) as T) : null;
+}
+
+function stripKeys(item: Record<string, unknown>): Record<string, unknown> {
+  const {
+    pk: _pk,
+    sk: _sk,
+    gsi1pk: _a,
+    gsi1sk: _b,
+    gsi2pk: _c,
+    gsi2sk: _d,
+    type: _type,
+    ...rest
+  } = item;
+  return rest;
+}

@@ -1,0 +1,61 @@
+/**
+ * The single table's key design: every item, with its keys and indexes, and every access pattern.
+ * No access pattern scans. (The schema itself is in functions/table.ts.)
+ *
+ * | Item                | pk                          | sk                      | gsi1 (party's items, newest first) | gsi2 (work queues, oldest first)           |
+ * |---------------------|-----------------------------|-------------------------|------------------------------------|--------------------------------------------|
+ * | Rights holder       | RH#<id>                     | PROFILE                 |                                    | QUEUE#rights_holders / <at>#<id> (pending) |
+ * | Sub → rights holder | SUB#<sub>                   | RIGHTS_HOLDER           |                                    |                                            |
+ * | IP right            | IPR#<id>                    | IPR                     | RH#<rh> / IPR#<at>#<id>            | QUEUE#ip_rights / <at>#<id> (pending)      |
+ * | Evidence            | EVIDENCE#<id>               | EVIDENCE                | OWNER#<owner> / EVIDENCE#<at>#<id> |                                            |
+ * | Notice              | NOTICE#<id>                 | NOTICE                  | RH#<rh> / NOTICE#<at>#<id>         |                                            |
+ * | Case                | CASE#<id>                   | CASE                    | SELLER#<seller> / CASE#<at>#<id>   | CASE_START#PENDING / <at>#<id> (outbox)    |
+ * | Timeline event      | CASE#<id>                   | EVENT#<at>#<stepKey>    |                                    |                                            |
+ * | Step guard          | CASE#<id>                   | STEP#<stepKey>          |                                    |                                            |
+ * | Pending task        | CASE#<id>                   | TASK                    |                                    | QUEUE#<queue> / <at>#<id> (reviewer queues)|
+ * | Counter-notice      | CASE#<id>                   | COUNTER_NOTICE          |                                    |                                            |
+ * | Open-case lock      | OPEN#<listing>#<ipRight>    | LOCK                    |                                    |                                            |
+ * | Seller              | SELLER#<id>                 | PROFILE                 |                                    |                                            |
+ * | Strike              | SELLER#<id>                 | STRIKE#<strikeId>       |                                    | STRIKE_EXPIRY / <expiresAt>#<seller>#<strike> (active) |
+ * | Idempotency record  | IDEM#<scope>#<key>          | IDEM                    |                                    |                                            |
+ *
+ * Access patterns:
+ * - a case, its timeline (Query pk = CASE#id, sk begins_with EVENT#), its pending task: by key;
+ * - a rights holder's notices or IP rights, newest first: gsi1 pk = RH#id, sk begins_with NOTICE# / IPR#;
+ * - a seller's cases: gsi1 pk = SELLER#id; a seller's strikes: pk = SELLER#id, sk begins_with STRIKE#;
+ * - a review queue, oldest first: gsi2 pk = QUEUE#<queue>;
+ * - cases written but maybe not started: gsi2 pk = CASE_START#PENDING (the reconciler);
+ * - strikes due to expire: gsi2 pk = STRIKE_EXPIRY, sk < now (the strike sweeper);
+ * - an open case for a listing and IP right (duplicates): by key OPEN#listing#ipRight.
+ *
+ * Timeline events, step guards and idempotency records are written once (attribute_not_exists)
+ * and never updated: the timeline is append-only.
+ */
+export const keys = {
+  rightsHolder: (id: string) => ({ pk: `RH#${id}`, sk: 'PROFILE' }),
+  subLink: (sub: string) => ({ pk: `SUB#${sub}`, sk: 'RIGHTS_HOLDER' }),
+  ipRight: (id: string) => ({ pk: `IPR#${id}`, sk: 'IPR' }),
+  evidence: (id: string) => ({ pk: `EVIDENCE#${id}`, sk: 'EVIDENCE' }),
+  notice: (id: string) => ({ pk: `NOTICE#${id}`, sk: 'NOTICE' }),
+  case: (id: string) => ({ pk: `CASE#${id}`, sk: 'CASE' }),
+  step: (caseId: string, stepKey: string) => ({ pk: `CASE#${caseId}`, sk: `STEP#${stepKey}` }),
+  event: (caseId: string, at: string, stepKey: string) => ({
+    pk: `CASE#${caseId}`,
+    sk: `EVENT#${at}#${stepKey}`,
+  }),
+  pendingTask: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'TASK' }),
+  counterNotice: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'COUNTER_NOTICE' }),
+  openCase: (listingId: string, ipRightId: string) => ({
+    pk: `OPEN#${listingId}#${ipRightId}`,
+    sk: 'LOCK',
+  }),
+  seller: (id: string) => ({ pk: `SELLER#${id}`, sk: 'PROFILE' }),
+  strike: (sellerId: string, strikeId: string) => ({
+    pk: `SELLER#${sellerId}`,
+    sk: `STRIKE#${strikeId}`,
+  }),
+  idempotency: (scope: string, key: string) => ({ pk: `IDEM#${scope}#${key}`, sk: 'IDEM' }),
+} as const;
+
+export const STRIKE_EXPIRY_PARTITION = 'STRIKE_EXPIRY';
+export const queuePartition = (queue: string) => `QUEUE#${queue}`;

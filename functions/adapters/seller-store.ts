@@ -1,0 +1,113 @@
+import type { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { LadderMeasure, StrikeRecord } from '../domain/strikes.ts';
+import { dynamo, tableName } from './dynamo-client.ts';
+import { keys, STRIKE_EXPIRY_PARTITION } from './keys.ts';
+
+type TransactItem = NonNullable<
+  ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
+>[number];
+
+/** A seller's standing with the service. Its email is personal data and lives only here. */
+export interface SellerRecord {
+  sellerId: string;
+  email?: string;
+  /** The ladder measure the service decided. */
+  measure: LadderMeasure;
+  /** The measure last applied on the marketplace. */
+  appliedMeasure: LadderMeasure;
+  /** When a warning (DSA Art 23(1)) was last sent. */
+  warnedAt?: string;
+  educationAcknowledgedAt?: string;
+  version: number;
+}
+
+export async function getSeller(sellerId: string): Promise<SellerRecord | null> {
+  const result = await dynamo.send(
+    new GetCommand({ TableName: tableName, Key: keys.seller(sellerId), ConsistentRead: true }),
+  );
+  if (!result.Item) return null;
+  const { pk: _pk, sk: _sk, type: _t, ...seller } = result.Item;
+  return seller as SellerRecord;
+}
+
+export async function listStrikes(sellerId: string): Promise<StrikeRecord[]> {
+  const result = await dynamo.send(
+    new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.seller(sellerId).pk, ':prefix': 'STRIKE#' },
+      ConsistentRead: true,
+    }),
+  );
+  return (result.Items ?? []).map(
+    ({ pk: _pk, sk: _sk, type: _t, gsi2pk: _a, gsi2sk: _b, sellerId: _s, ...strike }) =>
+      strike as StrikeRecord,
+  );
+}
+
+/**
+ * The write of a seller's profile, conditional on the version read (optimistic concurrency: two
+ * cases of the same seller recording strikes at once cannot both win).
+ */
+export function putSellerItem(seller: SellerRecord, expectedVersion: number | null): TransactItem {
+  return {
+    Put: {
+      TableName: tableName,
+      Item: {
+        ...keys.seller(seller.sellerId),
+        type: 'Seller',
+        ...seller,
+        version: (expectedVersion ?? 0) + 1,
+      },
+      ...(expectedVersion === null
+        ? { ConditionExpression: 'attribute_not_exists(pk)' }
+        : {
+            ConditionExpression: 'version = :v',
+            ExpressionAttributeValues: { ':v': expectedVersion },
+          }),
+    },
+  };
+}
+
+/** The write of a strike; an active strike is indexed by its expiry for the sweeper. */
+export function putStrikeItem(sellerId: string, strike: StrikeRecord): TransactItem {
+  const active = strike.revokedAt === undefined;
+  return {
+    Put: {
+      TableName: tableName,
+      Item: {
+        ...keys.strike(sellerId, strike.strikeId),
+        type: 'Strike',
+        sellerId,
+        ...strike,
+        ...(active
+          ? {
+              gsi2pk: STRIKE_EXPIRY_PARTITION,
+              gsi2sk: `${strike.expiresAt}#${sellerId}#${strike.strikeId}`,
+            }
+          : {}),
+      },
+    },
+  };
+}
+
+/** Active strikes whose expiry is before `now`, oldest first (the sweeper's work). */
+export async function listExpiredStrikes(
+  now: Date,
+  limit = 100,
+): Promise<{ sellerId: string; strikeId: string }[]> {
+  const result = await dynamo.send(
+    new QueryCommand({
+      TableName: tableName,
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk < :now',
+      ExpressionAttributeValues: { ':pk': STRIKE_EXPIRY_PARTITION, ':now': now.toISOString() },
+      Limit: limit,
+    }),
+  );
+  return (result.Items ?? []).map((item) => ({
+    sellerId: String(item.sellerId),
+    strikeId: String(item.strikeId),
+  }));
+}

@@ -1,0 +1,249 @@
+import { addDuration } from './duration.ts';
+import { type LegalGround, legalGround } from './legal-grounds.ts';
+import { counterNoticeMode, type Policy } from './policy.ts';
+import type { LadderMeasure } from './strikes.ts';
+import type { InfringementType, IpRightKind, Jurisdiction } from './vocabulary.ts';
+
+/** How far automated means took the decision (Transparency Database terms). */
+export type AutomatedDecision = 'fully' | 'partially' | 'not_automated';
+
+/** Everything the statement of reasons of one takedown is built from. */
+export interface StatementOfReasonsInput {
+  caseId: string;
+  listing: { listingId: string; title: string; url: string };
+  jurisdiction: Jurisdiction;
+  infringementType: InfringementType;
+  ipRight: { kind: IpRightKind; title: string; registrationNumber?: string };
+  /** `notice`: a rights holder's notice; `own_initiative`: the platform's proactive screening. */
+  source: 'notice' | 'own_initiative';
+  /** The notifier, for a notice. What the seller sees of it depends on policy. */
+  notifier?: { name: string; email?: string; trustedFlagger?: boolean };
+  /** The seller-account measure applied with this decision (from nextMeasure). */
+  accountMeasure: LadderMeasure;
+  /** When the strike behind the account measure expires (ISO instant). */
+  strikeExpiresAt?: string;
+  /** Whether the notice must carry the DSA Art 23(1) warning (nextMeasure's carriesWarning). */
+  carriesWarning: boolean;
+  automated: { detection: boolean; decision: AutomatedDecision };
+  decidedAt: Date;
+  /** The reviewer's case-specific reasons, shown to the seller. */
+  reviewerExplanation?: string;
+  counterNoticeDueAt: string;
+  policy: Policy;
+}
+
+/** One route of redress open to the seller (DSA Art 17(3)(f)). */
+export type RedressOption =
+  | { kind: 'counter_notice'; dueAt: string; description: string }
+  | { kind: 'internal_complaint'; availableUntil: string; description: string }
+  | { kind: 'out_of_court_settlement'; description: string }
+  | { kind: 'judicial_redress'; description: string };
+
+/** The statement of reasons (DSA Art 17(3)), structured. */
+export interface StatementOfReasons {
+  caseId: string;
+  listingId: string;
+  jurisdiction: Jurisdiction;
+  decidedAt: string;
+  /** Art 17(3)(a): the measure, its territorial scope and its duration. */
+  measure: {
+    listing: { restriction: 'disabled'; scope: string; duration: string };
+    account: { measure: LadderMeasure; description: string; duration: string };
+  };
+  /** Art 17(3)(b): the facts, including whether the decision followed a notice. */
+  facts: { source: 'notice' | 'own_initiative'; notifier: string; summary: string };
+  /** Art 17(3)(c): use of automated means. */
+  automatedMeans: { detection: boolean; decision: AutomatedDecision; summary: string };
+  /** Art 17(3)(d): legal ground and explanation. */
+  legalGround: LegalGround & { caseExplanation?: string };
+  /** Art 17(3)(f): redress. */
+  redress: RedressOption[];
+  deadline: { counterNoticeDueAt: string };
+  /** DSA Art 23(1): the prior warning before any suspension. */
+  warning?: string;
+}
+
+const ACCOUNT_MEASURES: Record<LadderMeasure, string> = {
+  none: 'No measure on your seller account.',
+  warning:
+    'A warning on your seller account: you must acknowledge an IP-education notice before listing again.',
+  restricted:
+    'Your seller account is restricted as a repeat offender: new listings are held for review before they go live.',
+  suspended: 'Your seller account is suspended.',
+};
+
+const ART_23_WARNING =
+  'Warning: if further listings of yours are found to infringe intellectual-property rights, your seller account will be suspended.';
+
+function notifierText(input: StatementOfReasonsInput): string {
+  if (input.source === 'own_initiative') {
+    return 'The platform acted on its own initiative (proactive screening), not on a notice.';
+  }
+  const disclosure = input.policy.profiles[input.jurisdiction].notifierDisclosure;
+  const notifier = input.notifier;
+  const kind = notifier?.trustedFlagger ? 'a trusted flagger' : 'the rights holder';
+  if (disclosure === 'none' || !notifier) {
+    return `The decision follows a notice from ${kind} (identity withheld under the platform's policy).`;
+  }
+  const who =
+    disclosure === 'name_and_email' && notifier.email
+      ? `${notifier.name} <${notifier.email}>`
+      : notifier.name;
+  return `The decision follows a notice from ${kind}: ${who}.`;
+}
+
+function automatedText(automated: StatementOfReasonsInput['automated']): string {
+  const detection = automated.detection
+    ? 'The listing was detected by automated means.'
+    : 'The listing was not detected by automated means.';
+  const decision = {
+    fully: 'The decision was taken by automated means.',
+    partially: 'The decision was taken by a person, assisted by automated means.',
+    not_automated: 'The decision was taken by a person, without automated means.',
+  }[automated.decision];
+  return `${detection} ${decision}`;
+}
+
+function counterNoticeText(input: StatementOfReasonsInput): string {
+  const mode = counterNoticeMode(input.jurisdiction, input.infringementType, input.policy);
+  if (mode === 're_review') {
+    return 'Send a counter-notice explaining why the listing does not infringe. A reviewer re-examines the decision and restores the listing if your counter-notice is founded.';
+  }
+  if (input.jurisdiction === 'CN') {
+    return 'Send a declaration of non-infringement with preliminary evidence and your real identity. We forward it to the rights holder; unless it tells us within 15 days that it has complained to an authority or sued, we restore the listing (E-Commerce Law Art 43).';
+  }
+  return 'Send a counter-notice under 17 U.S.C. §512(g)(3). We forward it to the notifier; unless the notifier tells us it has filed a court action, we restore the listing 10 to 14 US business days after we receive your counter-notice (17 U.S.C. §512(g)(2)(C)).';
+}
+
+function redressOptions(input: StatementOfReasonsInput): RedressOption[] {
+  const profile = input.policy.profiles[input.jurisdiction];
+  const availableUntil = addDuration(input.decidedAt, profile.appealWindow).toISOString();
+  const options: RedressOption[] = [
+    {
+      kind: 'counter_notice',
+      dueAt: input.counterNoticeDueAt,
+      description: counterNoticeText(input),
+    },
+    {
+      kind: 'internal_complaint',
+      availableUntil,
+      description:
+        input.jurisdiction === 'EU'
+          ? 'Lodge a complaint through our internal complaint-handling system (DSA Art 20). People, not solely automated means, decide it; a founded complaint reverses the decision without undue delay.'
+          : 'Lodge a complaint through our internal complaint-handling system. People decide it; a founded complaint reverses the decision.',
+    },
+  ];
+  if (input.jurisdiction === 'EU') {
+    options.push({
+      kind: 'out_of_court_settlement',
+      description:
+        'Refer the dispute to an out-of-court dispute settlement body certified under DSA Art 21.',
+    });
+  }
+  options.push({
+    kind: 'judicial_redress',
+    description:
+      'Bring the matter before a competent court at any time; the other routes do not prevent it.',
+  });
+  return options;
+}
+
+/**
+ * Builds the seller's statement of reasons for a takedown, with every element of DSA
+ * Art 17(3). Out-of-court settlement (Art 21) is offered for EU cases only: it is an EU
+ * institution. The notifier's identity appears only as the profile's `notifierDisclosure`
+ * allows; otherwise a neutral description.
+ */
+export function buildStatementOfReasons(input: StatementOfReasonsInput): StatementOfReasons {
+  const ground = legalGround(input.jurisdiction, input.infringementType);
+  const registration = input.ipRight.registrationNumber
+    ? ` (registration ${input.ipRight.registrationNumber})`
+    : '';
+  const accountDuration =
+    input.accountMeasure === 'none'
+      ? 'Not applicable.'
+      : `Until the strikes behind it are revoked or expire${input.strikeExpiresAt ? ` (this strike expires at ${input.strikeExpiresAt})` : ''}.`;
+  return {
+    caseId: input.caseId,
+    listingId: input.listing.listingId,
+    jurisdiction: input.jurisdiction,
+    decidedAt: input.decidedAt.toISOString(),
+    measure: {
+      listing: {
+        restriction: 'disabled',
+        scope: `Your listing "${input.listing.title}" (${input.listing.url}) is disabled on the whole marketplace.`,
+        duration:
+          'Until the case is resolved in your favour (a founded counter-notice or complaint, or the notice is withdrawn); otherwise it stays disabled.',
+      },
+      account: {
+        measure: input.accountMeasure,
+        description: ACCOUNT_MEASURES[input.accountMeasure],
+        duration: accountDuration,
+      },
+    },
+    facts: {
+      source: input.source,
+      notifier: notifierText(input),
+      summary: `The listing was found to infringe the ${input.ipRight.kind} "${input.ipRight.title}"${registration} (${input.infringementType}, ${input.jurisdiction} law).`,
+    },
+    automatedMeans: {
+      detection: input.automated.detection,
+      decision: input.automated.decision,
+      summary: automatedText(input.automated),
+    },
+    legalGround: {
+      ...ground,
+      ...(input.reviewerExplanation ? { caseExplanation: input.reviewerExplanation } : {}),
+    },
+    redress: redressOptions(input),
+    deadline: { counterNoticeDueAt: input.counterNoticeDueAt },
+    ...(input.carriesWarning ? { warning: ART_23_WARNING } : {}),
+  };
+}
+
+const REDRESS_TITLES: Record<RedressOption['kind'], string> = {
+  counter_notice: 'Counter-notice',
+  internal_complaint: 'Internal complaint',
+  out_of_court_settlement: 'Out-of-court dispute settlement',
+  judicial_redress: 'Courts',
+};
+
+/** Renders the statement of reasons as the plain-text body of the seller email. */
+export function renderStatementOfReasons(statement: StatementOfReasons): string {
+  const redress = statement.redress.map((option) => {
+    const when =
+      option.kind === 'counter_notice'
+        ? ` Deadline: ${option.dueAt}.`
+        : option.kind === 'internal_complaint'
+          ? ` Open until ${option.availableUntil}.`
+          : '';
+    return `- ${REDRESS_TITLES[option.kind]}: ${option.description}${when}`;
+  });
+  const lines = [
+    `Statement of reasons for case ${statement.caseId} (listing ${statement.listingId})`,
+    `Decided at ${statement.decidedAt}.`,
+    '',
+    'What we did',
+    `- ${statement.measure.listing.scope} ${statement.measure.listing.duration}`,
+    `- ${statement.measure.account.description} ${statement.measure.account.duration}`,
+    '',
+    'Facts',
+    `- ${statement.facts.notifier}`,
+    `- ${statement.facts.summary}`,
+    `- ${statement.automatedMeans.summary}`,
+    '',
+    'Legal ground',
+    `- ${statement.legalGround.reference}`,
+    `- ${statement.legalGround.explanation}`,
+    ...(statement.legalGround.caseExplanation
+      ? [`- Reviewer's reasons: ${statement.legalGround.caseExplanation}`]
+      : []),
+    '',
+    'Your options',
+    ...redress,
+    '',
+    `Deadline for a counter-notice: ${statement.deadline.counterNoticeDueAt}.`,
+    ...(statement.warning ? ['', statement.warning] : []),
+  ];
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,221 @@
+import { addDuration } from './duration.ts';
+import type { Policy } from './policy.ts';
+import type { SellerMeasure } from './ports/marketplace.ts';
+
+/** A step of the repeat-infringer ladder (the API's `measure`). */
+export type LadderMeasure = 'none' | 'warning' | 'restricted' | 'suspended';
+
+/**
+ * One strike against a seller. All cases of one notice against one seller share one strike
+ * (DOMAIN.md, "Strikes group by notice").
+ */
+export interface StrikeRecord {
+  strikeId: string;
+  noticeId: string;
+  /** Every case attached to the strike. */
+  caseIds: string[];
+  /** Attached cases since restored or withdrawn. Absent means none. */
+  releasedCaseIds?: string[];
+  /** ISO instant. */
+  createdAt: string;
+  /** ISO instant: createdAt + the policy's strike expiry. */
+  expiresAt: string;
+  /** ISO instant, once every attached case is released. */
+  revokedAt?: string;
+  /** How much the strike counts on the ladder (1, or more for a test-buy counterfeit). */
+  weight: number;
+}
+
+/** Whether a strike counts at `now`: not revoked and not expired. */
+export function isStrikeActive(strike: StrikeRecord, now: Date): boolean {
+  if (strike.revokedAt !== undefined && new Date(strike.revokedAt) <= now) return false;
+  return new Date(strike.expiresAt) > now;
+}
+
+/** The strikes that count at `now`. */
+export function activeStrikes(strikes: readonly StrikeRecord[], now: Date): StrikeRecord[] {
+  return strikes.filter((strike) => isStrikeActive(strike, now));
+}
+
+/** The summed weight of the active strikes. */
+export function activeWeight(strikes: readonly StrikeRecord[], now: Date): number {
+  return activeStrikes(strikes, now).reduce((sum, strike) => sum + strike.weight, 0);
+}
+
+/** The ladder step for an active strike weight (1 warning, 2 restricted, 3+ suspended by default). */
+export function measureFor(weight: number, policy: Policy): LadderMeasure {
+  const { ladder } = policy.strikes;
+  if (weight >= ladder.suspended) return 'suspended';
+  if (weight >= ladder.restricted) return 'restricted';
+  if (weight >= ladder.warning) return 'warning';
+  return 'none';
+}
+
+/** The marketplace's name for a ladder step (its account status). */
+export function toMarketplaceMeasure(measure: LadderMeasure): SellerMeasure {
+  return measure === 'warning' ? 'warned' : measure;
+}
+
+/** What recording a strike for a taken-down case did. */
+export type RecordStrikeResult =
+  /** The case is already on an active strike (a retried task): write nothing. */
+  | { kind: 'already_recorded'; strike: StrikeRecord }
+  /** The notice already has an active strike: the case joins it (write the updated strike). */
+  | { kind: 'attached'; strike: StrikeRecord }
+  /** A new strike (write it). */
+  | { kind: 'created'; strike: StrikeRecord };
+
+/**
+ * Records the strike of a taken-down case against the seller's existing strikes. The first
+ * case of a notice creates the strike; later cases of the same notice attach to it, so one
+ * notice naming three listings is one strike. A notice whose strike was revoked or expired
+ * gets a new one. The new strike's id is derived from notice and case, so a retry that
+ * lost its first result still writes the same item.
+ *
+ * @param input.testBuyConfirmedCounterfeit a counterfeit confirmed by a test buy weighs
+ *   `policy.strikes.testBuyCounterfeitWeight`.
+ */
+export function recordStrike(
+  existing: readonly StrikeRecord[],
+  input: {
+    noticeId: string;
+    caseId: string;
+    now: Date;
+    policy: Policy;
+    testBuyConfirmedCounterfeit?: boolean;
+  },
+): RecordStrikeResult {
+  const { noticeId, caseId, now, policy } = input;
+  const active = activeStrikes(existing, now);
+  const weight = input.testBuyConfirmedCounterfeit ? policy.strikes.testBuyCounterfeitWeight : 1;
+
+  const recorded = active.find((strike) => strike.caseIds.includes(caseId));
+  if (recorded) return { kind: 'already_recorded', strike: recorded };
+
+  const ofNotice = active.find((strike) => strike.noticeId === noticeId);
+  if (ofNotice) {
+    return {
+      kind: 'attached',
+      strike: {
+        ...ofNotice,
+        caseIds: [...ofNotice.caseIds, caseId],
+        weight: Math.max(ofNotice.weight, weight),
+      },
+    };
+  }
+  return {
+    kind: 'created',
+    strike: {
+      strikeId: `strike-${noticeId}-${caseId}`,
+      noticeId,
+      caseIds: [caseId],
+      releasedCaseIds: [],
+      createdAt: now.toISOString(),
+      expiresAt: addDuration(now, policy.strikes.expiry).toISOString(),
+      weight,
+    },
+  };
+}
+
+/** What releasing a case from its strike did. */
+export type RevokeCaseOutcome =
+  /** The case is released; other attached cases still hold the strike. */
+  | 'case_released'
+  /** The last attached case is released: the strike is revoked. */
+  | 'strike_revoked'
+  /** Nothing changed: the case was released before, or the strike is already revoked. */
+  | 'unchanged'
+  /** Nothing changed: the case is not on this strike. */
+  | 'not_attached';
+
+/**
+ * Releases a case from its strike when the case is restored or withdrawn (by counter-notice,
+ * withdrawal or a won appeal). The strike is revoked only once every attached case is released.
+ */
+export function revokeCase(
+  strike: StrikeRecord,
+  caseId: string,
+  now: Date,
+): { strike: StrikeRecord; outcome: RevokeCaseOutcome } {
+  if (!strike.caseIds.includes(caseId)) return { strike, outcome: 'not_attached' };
+  const released = strike.releasedCaseIds ?? [];
+  if (strike.revokedAt !== undefined || released.includes(caseId)) {
+    return { strike, outcome: 'unchanged' };
+  }
+  const releasedCaseIds = [...released, caseId];
+  const allReleased = strike.caseIds.every((id) => releasedCaseIds.includes(id));
+  return allReleased
+    ? {
+        strike: { ...strike, releasedCaseIds, revokedAt: now.toISOString() },
+        outcome: 'strike_revoked',
+      }
+    : { strike: { ...strike, releasedCaseIds }, outcome: 'case_released' };
+}
+
+/** The measure to apply now, and why. */
+export interface MeasureDecision {
+  measure: LadderMeasure;
+  /** What the ladder alone says for the active weight. */
+  ladderMeasure: LadderMeasure;
+  change: 'escalate' | 'lift' | 'unchanged';
+  /** Set when the ladder says `suspended` but no warning preceded the latest strike. */
+  heldBack?: 'no_prior_warning';
+  /**
+   * The seller notice for this measure must carry the DSA Art 23(1) warning that further
+   * infringements lead to suspension; once it is sent, record its time as `warnedAt`.
+   */
+  carriesWarning: boolean;
+}
+
+const RANK: Record<LadderMeasure, number> = { none: 0, warning: 1, restricted: 2, suspended: 3 };
+
+/**
+ * The seller's measure after a strike is recorded, revoked or expires.
+ *
+ * The ladder is read from the active strike weight, so a revocation or expiry that drops the
+ * weight below a threshold lifts that measure. **No suspension without a prior warning**
+ * (DSA Art 23(1): suspend "after having issued a prior warning"): a seller is suspended only
+ * if a strike still active was recorded after a warning was sent (`seller.warnedAt`), i.e. the
+ * seller was warned and infringed again. Otherwise the measure is held back to `restricted`:
+ * Art 23(1) conditions suspension only, the seller is already a repeat offender, and the
+ * restriction notice carries the warning, so the next strike can suspend.
+ *
+ * A seller already suspended stays suspended while the ladder says so.
+ */
+export function nextMeasure(
+  current: LadderMeasure,
+  strikes: readonly StrikeRecord[],
+  now: Date,
+  seller: { warnedAt?: string },
+  policy: Policy,
+): MeasureDecision {
+  const active = activeStrikes(strikes, now);
+  const ladderMeasure = measureFor(
+    active.reduce((sum, strike) => sum + strike.weight, 0),
+    policy,
+  );
+  let measure = ladderMeasure;
+  let heldBack: MeasureDecision['heldBack'];
+  if (ladderMeasure === 'suspended' && current !== 'suspended') {
+    const warnedAt = seller.warnedAt === undefined ? undefined : new Date(seller.warnedAt);
+    const infringedAfterWarning =
+      warnedAt !== undefined && active.some((strike) => new Date(strike.createdAt) > warnedAt);
+    if (!infringedAfterWarning) {
+      measure = 'restricted';
+      heldBack = 'no_prior_warning';
+    }
+  }
+  const change =
+    RANK[measure] > RANK[current]
+      ? 'escalate'
+      : RANK[measure] < RANK[current]
+        ? 'lift'
+        : 'unchanged';
+  return {
+    measure,
+    ladderMeasure,
+    change,
+    ...(heldBack ? { heldBack } : {}),
+    carriesWarning: measure === 'warning' || measure === 'restricted',
+  };
+}

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { applyCaseStep, getItem } from '../adapters/case-store.ts';
+import { clock } from '../adapters/clock.ts';
+import { keys } from '../adapters/keys.ts';
+import { policy } from '../adapters/policy-source.ts';
+import { deadlinesAfterCounterNotice, timeoutSecondsUntil } from '../domain/deadlines.ts';
+import { loadCase, WORKFLOW_ACTOR, withdrawalRequested } from './lib/context.ts';
+import { notifyRightsHolder } from './lib/notify.ts';
+import { once } from './lib/once.ts';
+import { parseTaskInput, taskInput } from './lib/task-input.ts';
+
+const input = taskInput({ step: z.literal('counter_notice_received') });
+
+interface CounterNoticeItem {
+  receivedAt: string;
+  statement: string;
+  contact: { name: string; address: string; phone: string; email: string };
+  signature: { fullName: string; signedAt: string };
+  evidenceIds: string[];
+}
+
+/**
+ * Resolves a counter-notice by the case's counter-notice mode.
+ * - Statutory timer (US copyright, CN): forward the counter-notice to the rights holder (17 U.S.C.
+ *   §512(g)(2)(B); E-Commerce Law Art 43), and compute once, from the receipt (US) or the
+ *   forwarding (CN), when the listing is restored unless a court action is reported.
+ * - Re-review (EU, US non-copyright): a reviewer re-decides, within the re-review SLA.
+ */
+export async function handler(event: unknown): Promise<{
+  next: 'await_court_action' | 're_review' | 'withdraw';
+  mode?: string;
+  waitSeconds: number;
+}> {
+  const { caseId } = parseTaskInput(input, event);
+  const record = await loadCase(caseId);
+  if (withdrawalRequested(record)) return { next: 'withdraw', waitSeconds: 1 };
+  const now = clock.now();
+  const counterNotice = await getItem<CounterNoticeItem>(keys.counterNotice(caseId));
+  const receivedAt = new Date(counterNotice?.receivedAt ?? now.toISOString());
+  const resolved = record.counterNoticeMode
+    ? { mode: record.counterNoticeMode, deadlines: record.deadlines }
+    : deadlinesAfterCounterNotice(
+        {
+          jurisdiction: record.jurisdiction,
+          infringementType: record.infringementType,
+          receivedAt,
+          forwardedAt: now,
+        },
+        policy,
+      );
+  const deadlines = { ...record.deadlines, ...resolved.deadlines };
+  await once(() =>
+    applyCaseStep(caseId, {
+      stepKey: 'counter_notice_resolution',
+      at: now.toISOString(),
+      set: { counterNoticeMode: resolved.mode, deadlines },
+      ...(resolved.mode === 'statutory_timer'
+        ? {
+            event: {
+              type: 'counter_notice_forwarded' as const,
+              actor: WORKFLOW_ACTOR,
+              detail: {
+                restoreNotBefore: deadlines.restoreNotBefore,
+                courtActionDueAt: deadlines.courtActionDueAt,
+              },
+            },
+          }
+        : {}),
+    }),
+  );
+  if (resolved.mode === 'statutory_timer') {
+    const copy = counterNotice
+      ? `\n\nCounter-notice from ${counterNotice.contact.name}, ${counterNotice.contact.address}, ${counterNotice.contact.phone}, ${counterNotice.contact.email}:\n${counterNotice.statement}\nSigned: ${counterNotice.signature.fullName} (${counterNotice.signature.signedAt}), under penalty of perjury, consenting to jurisdiction.`
+      : '';
+    await notifyRightsHolder(
+      record,
+      'counter_notice_forwarded',
+      'counter_notice_forwarded',
+      'counter-notice received',
+      `The seller sent a counter-notice. Unless you report a court action (POST /v1/cases/${caseId}/court-action) before ${deadlines.courtActionDueAt}, the listing is restored${deadlines.restoreNotBefore ? ` from ${deadlines.restoreNotBefore}` : ''}.${copy}`,
+    );
+    return {
+      next: 'await_court_action',
+      mode: resolved.mode,
+      waitSeconds: timeoutSecondsUntil(
+        deadlines.restoreNotBefore ?? deadlines.courtActionDueAt!,
+        now,
+      ),
+    };
+  }
+  await notifyRightsHolder(
+    record,
+    'counter_notice_re_review',
+    'counter_notice_re_review',
+    'counter-notice under re-review',
+    'The seller sent a counter-notice. A reviewer will re-examine the case and tell you the outcome.',
+  );
+  return {
+    next: 're_review',
+    mode: resolved.mode,
+    waitSeconds: timeoutSecondsUntil(deadlines.reReviewDueAt!, now),
+  };
+}

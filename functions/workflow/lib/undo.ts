@@ -1,0 +1,100 @@
+import {
+  applyCaseStep,
+  type CaseRecord,
+  CaseStateConflict,
+  deletePendingTaskItem,
+  getPendingTask,
+  releaseOpenCaseLockItem,
+  TransientError,
+} from '../../adapters/case-store.ts';
+import { clock } from '../../adapters/clock.ts';
+import { marketplace } from '../../adapters/marketplace.ts';
+import { policy } from '../../adapters/policy-source.ts';
+import {
+  getSeller,
+  listStrikes,
+  putSellerItem,
+  putStrikeItem,
+} from '../../adapters/seller-store.ts';
+import { isTerminal } from '../../domain/case.ts';
+import { nextMeasure, revokeCase } from '../../domain/strikes.ts';
+import { syncSellerMeasure } from '../apply-seller-measure.ts';
+import { WORKFLOW_ACTOR } from './context.ts';
+import { once } from './once.ts';
+
+/**
+ * Closes a case as restored or withdrawn, undoing what the takedown did:
+ * 1. restore the listing on the marketplace, if it was taken down (idempotent);
+ * 2. release the case from its strike (the strike is revoked once every case of its notice is
+ *    released), recompute the seller's measure, and close the case, in one transaction;
+ * 3. lift the seller's measure on the marketplace if the revocation dropped it below a threshold.
+ */
+export async function closeUndoingTakedown(
+  record: CaseRecord,
+  outcome: {
+    status: 'restored' | 'withdrawn';
+    event: 'restored' | 'withdrawn';
+    detail: Record<string, unknown>;
+  },
+): Promise<void> {
+  if (record.takenDownAt) {
+    await marketplace().restoreListing(record.listingId, { caseId: record.caseId });
+  }
+  if (!isTerminal(record.status)) {
+    const now = clock.now();
+    const at = now.toISOString();
+    const pending = await getPendingTask(record.caseId);
+    const also = [
+      releaseOpenCaseLockItem(record.listingId, record.ipRightId, record.caseId),
+      ...(pending ? [deletePendingTaskItem(record.caseId, pending.taskId)] : []),
+    ];
+    let strikeDetail: Record<string, unknown> = {};
+    if (record.strikeId && record.sellerId) {
+      const [seller, strikes] = await Promise.all([
+        getSeller(record.sellerId),
+        listStrikes(record.sellerId),
+      ]);
+      const strike = strikes.find((s) => s.strikeId === record.strikeId);
+      if (strike && seller) {
+        const revoked = revokeCase(strike, record.caseId, now);
+        if (revoked.outcome === 'case_released' || revoked.outcome === 'strike_revoked') {
+          const after = strikes.map((s) => (s.strikeId === strike.strikeId ? revoked.strike : s));
+          const decision = nextMeasure(seller.measure, after, now, seller, policy);
+          also.push(
+            putStrikeItem(record.sellerId, revoked.strike),
+            putSellerItem({ ...seller, measure: decision.measure }, seller.version),
+          );
+          strikeDetail = {
+            strikeId: strike.strikeId,
+            strike: revoked.outcome,
+            measure: decision.measure,
+          };
+        }
+      }
+    }
+    try {
+      await once(() =>
+        applyCaseStep(record.caseId, {
+          stepKey: `close#${outcome.status}`,
+          at,
+          set: { status: outcome.status, closedAt: at },
+          event: {
+            type: outcome.event,
+            actor: WORKFLOW_ACTOR,
+            detail: {
+              ...outcome.detail,
+              listingRestored: Boolean(record.takenDownAt),
+              ...strikeDetail,
+            },
+          },
+          also,
+        }),
+      );
+    } catch (error) {
+      if (error instanceof CaseStateConflict)
+        throw new TransientError(`case ${record.caseId} or its seller changed concurrently`);
+      throw error;
+    }
+  }
+  if (record.sellerId) await syncSellerMeasure(record.sellerId, record.caseId);
+}

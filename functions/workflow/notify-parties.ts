@@ -1,0 +1,141 @@
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { applyCaseStep } from '../adapters/case-store.ts';
+import { clock } from '../adapters/clock.ts';
+import { dynamo } from '../adapters/dynamo-client.ts';
+import { policy } from '../adapters/policy-source.ts';
+import { getSeller, listStrikes, putSellerItem } from '../adapters/seller-store.ts';
+import { counterNoticeDeadline, timeoutSecondsUntil } from '../domain/deadlines.ts';
+import {
+  buildStatementOfReasons,
+  renderStatementOfReasons,
+} from '../domain/statement-of-reasons.ts';
+import {
+  loadCase,
+  loadIpRight,
+  loadRightsHolder,
+  WORKFLOW_ACTOR,
+  withdrawalRequested,
+} from './lib/context.ts';
+import { notifyRightsHolder, notifySeller } from './lib/notify.ts';
+import { once } from './lib/once.ts';
+import { parseTaskInput, taskInput } from './lib/task-input.ts';
+
+const input = taskInput({ step: z.literal('notify') });
+
+/**
+ * Tells the parties what happened, after the takedown and the strike.
+ *
+ * 1. Honour a recorded withdrawal.
+ * 2. Compute the counter-notice deadline once (from the seller notice) and keep it on the case.
+ * 3. Send the seller the statement of reasons (DSA Art 17(3)) with the counter-notice route and
+ *    its deadline, and the rights holder the outcome.
+ * 4. When the notice carries the DSA Art 23(1) warning, record when the seller was warned.
+ * Returns the seconds until the counter-notice deadline, for the state machine's wait.
+ */
+export async function handler(
+  event: unknown,
+): Promise<{ next: 'counter_notice' | 'withdraw'; counterNoticeSeconds: number }> {
+  const { caseId } = parseTaskInput(input, event);
+  const record = await loadCase(caseId);
+  const now = clock.now();
+  if (withdrawalRequested(record)) return { next: 'withdraw', counterNoticeSeconds: 1 };
+  const counterNoticeDueAt =
+    record.deadlines.counterNoticeDueAt ??
+    counterNoticeDeadline(now, record.jurisdiction, policy).counterNoticeDueAt;
+  const [rightsHolder, ipRight, seller, strikes] = await Promise.all([
+    loadRightsHolder(record.rightsHolderId),
+    loadIpRight(record.ipRightId),
+    getSeller(record.sellerId!),
+    listStrikes(record.sellerId!),
+  ]);
+  const strike = strikes.find((s) => s.strikeId === record.strikeId);
+  const statement = buildStatementOfReasons({
+    caseId,
+    listing: {
+      listingId: record.listingId,
+      title: record.listingTitle ?? record.listingId,
+      url: record.listingUrl ?? '',
+    },
+    jurisdiction: record.jurisdiction,
+    infringementType: record.infringementType,
+    ipRight: {
+      kind: ipRight?.kind ?? 'trademark',
+      title: ipRight?.title ?? record.ipRightId,
+      ...(ipRight?.registrationNumber ? { registrationNumber: ipRight.registrationNumber } : {}),
+    },
+    source: record.source,
+    ...(rightsHolder
+      ? {
+          notifier: {
+            name: rightsHolder.legalName,
+            email: rightsHolder.email,
+            trustedFlagger: rightsHolder.trusted ?? false,
+          },
+        }
+      : {}),
+    accountMeasure: record.accountMeasure ?? 'none',
+    ...(strike ? { strikeExpiresAt: strike.expiresAt } : {}),
+    carriesWarning: record.carriesWarning ?? false,
+    automated: { detection: false, decision: 'not_automated' },
+    decidedAt: record.decision?.at ? new Date(record.decision.at) : now,
+    ...(record.decision?.note ? { reviewerExplanation: record.decision.note } : {}),
+    counterNoticeDueAt,
+    policy,
+  });
+  await once(() =>
+    applyCaseStep(caseId, {
+      stepKey: 'notify',
+      at: now.toISOString(),
+      set: {
+        deadlines: { ...record.deadlines, counterNoticeDueAt },
+        statementOfReasons: statement as unknown as Record<string, unknown>,
+      },
+      event: {
+        type: 'seller_notified',
+        actor: WORKFLOW_ACTOR,
+        detail: {
+          counterNoticeDueAt,
+          measure: record.accountMeasure ?? 'none',
+          statementOfReasons: true,
+        },
+      },
+    }),
+  );
+  await notifySeller(
+    record,
+    'notify',
+    'statement_of_reasons',
+    'removed: statement of reasons',
+    renderStatementOfReasons(statement),
+  );
+  await notifyRightsHolder(
+    record,
+    'notify',
+    'takedown_done',
+    'listing taken down',
+    `Listing ${record.listingId} (${record.listingUrl ?? ''}) was taken down on your notice ${record.noticeId}. The seller may send a counter-notice until ${counterNoticeDueAt}; we will tell you if it does.`,
+  );
+  if (
+    record.carriesWarning &&
+    seller &&
+    (!seller.warnedAt || seller.warnedAt < (strike?.createdAt ?? ''))
+  ) {
+    await dynamo
+      .send(
+        new TransactWriteCommand({
+          TransactItems: [
+            putSellerItem({ ...seller, warnedAt: now.toISOString() }, seller.version),
+          ],
+        }),
+      )
+      .catch((error: Error) => {
+        if (error.name !== 'TransactionCanceledException') throw error;
+        throw Object.assign(new Error('seller changed concurrently'), { name: 'TransientError' });
+      });
+  }
+  return {
+    next: 'counter_notice',
+    counterNoticeSeconds: timeoutSecondsUntil(counterNoticeDueAt, now),
+  };
+}

@@ -1,0 +1,159 @@
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import {
+  applyCaseStep,
+  getCase,
+  type PendingTask,
+  putPendingTaskItem,
+  StepAlreadyApplied,
+} from '../adapters/case-store.ts';
+import { clock } from '../adapters/clock.ts';
+import { dynamo } from '../adapters/dynamo-client.ts';
+import { logger } from '../adapters/logger.ts';
+import { sendEmailOnce } from '../adapters/mailer.ts';
+import { completeTask } from '../adapters/task-callback.ts';
+import type { CaseStatus, TimelineEventType } from '../domain/case.ts';
+import type { DeadlineKey } from '../domain/deadlines.ts';
+import { loadCase, loadRightsHolder, WORKFLOW_ACTOR, withdrawalRequested } from './lib/context.ts';
+import { parseTaskInput, taskInput } from './lib/task-input.ts';
+
+const KINDS = [
+  'review',
+  'escalated_review',
+  'info',
+  'counter_notice',
+  'court_action',
+  're_review',
+  'retry',
+] as const;
+type Kind = (typeof KINDS)[number];
+
+const input = taskInput({
+  kind: z.enum(KINDS),
+  stepKey: z.string().min(1).max(200),
+  taskToken: z.string().min(1).max(2048),
+  timeoutSeconds: z.number().int().min(1),
+  queue: z.string().min(1).max(40).optional(),
+  parkedAt: z.string().max(80).optional(),
+  failure: z.object({ Error: z.string(), Cause: z.string().optional() }).nullish(),
+});
+
+/** What each wait means for the case: its status, its deadline key, its timeline event. */
+const WAITS: Record<
+  Kind,
+  { status: CaseStatus; deadline?: DeadlineKey; event?: TimelineEventType }
+> = {
+  review: { status: 'awaiting_review', deadline: 'reviewDueAt', event: 'review_requested' },
+  escalated_review: {
+    status: 'escalated_review',
+    deadline: 'reviewDueAt',
+    event: 'review_escalated',
+  },
+  info: { status: 'awaiting_info', deadline: 'infoDueAt', event: 'info_requested' },
+  counter_notice: { status: 'awaiting_counter_notice', deadline: 'counterNoticeDueAt' },
+  court_action: { status: 'awaiting_court_action', deadline: 'courtActionDueAt' },
+  re_review: {
+    status: 'awaiting_re_review',
+    deadline: 'reReviewDueAt',
+    event: 're_review_requested',
+  },
+  retry: { status: 'action_failed', event: 'action_failed' },
+};
+
+/**
+ * Opens a wait on people (a `.waitForTaskToken` task): review, escalated review, request for
+ * information, counter-notice window, court-action window, re-review, or an operator's retry.
+ *
+ * 1. Store the task token on the case's pending-task item (server-side only; never returned or
+ *    logged), with its queue and due time, and move the case to the wait's status, with the
+ *    deadline and a timeline event, in one transaction.
+ * 2. If the rights holder already asked to withdraw, complete the wait at once with the withdrawal.
+ * 3. Tell whoever must act (e.g. the rights holder, for a request for information).
+ * A retry of the same step writes the event once and stores the newest token.
+ */
+export async function handler(event: unknown): Promise<{ waiting: true }> {
+  const task = parseTaskInput(input, event);
+  const record = await loadCase(task.caseId);
+  const now = clock.now();
+  const at = now.toISOString();
+  const wait = WAITS[task.kind];
+  const dueAt = new Date(now.getTime() + task.timeoutSeconds * 1000).toISOString();
+  const pending: PendingTask = {
+    caseId: record.caseId,
+    taskId: `${task.kind}-${task.stepKey}`,
+    kind: task.kind,
+    ...(task.queue ? { queue: task.queue } : {}),
+    token: task.taskToken,
+    stepKey: task.stepKey,
+    createdAt: at,
+    dueAt,
+    noticeId: record.noticeId,
+    listingId: record.listingId,
+    infringementType: record.infringementType,
+    jurisdiction: record.jurisdiction,
+    ...(task.parkedAt ? { parkedAt: task.parkedAt } : {}),
+  };
+  // The counter-notice and court-action deadlines were computed by the step before the wait.
+  const computedBefore =
+    wait.deadline === 'counterNoticeDueAt' || wait.deadline === 'courtActionDueAt';
+  const deadlines =
+    wait.deadline && !(computedBefore && record.deadlines[wait.deadline])
+      ? { ...record.deadlines, [wait.deadline]: dueAt }
+      : record.deadlines;
+  try {
+    await applyCaseStep(record.caseId, {
+      stepKey: task.stepKey,
+      at,
+      set: { status: wait.status, deadlines },
+      ...(wait.event
+        ? {
+            event: {
+              type: wait.event,
+              actor: WORKFLOW_ACTOR,
+              detail: {
+                dueAt,
+                ...(task.queue ? { queue: task.queue } : {}),
+                ...(task.kind === 'retry'
+                  ? { failedStep: task.parkedAt, error: task.failure?.Error }
+                  : {}),
+              },
+            },
+          }
+        : {}),
+      also: [putPendingTaskItem(pending)],
+    });
+  } catch (error) {
+    if (!(error instanceof StepAlreadyApplied)) throw error;
+    // A retried attempt has a new token: store it so the API's answer reaches the execution.
+    await dynamo.send(new TransactWriteCommand({ TransactItems: [putPendingTaskItem(pending)] }));
+  }
+  if (task.kind === 'retry')
+    logger.error('case parked in action_failed for operators', {
+      caseId: record.caseId,
+      failedStep: task.parkedAt,
+      error: task.failure?.Error,
+      alarm: 'ActionFailed',
+    });
+
+  // Re-read after the write: a withdrawal recorded meanwhile must not wait until the timeout
+  // (the API, for its part, looks for a pending task after it records a withdrawal).
+  const latest = (await getCase(record.caseId)) ?? record;
+  if (withdrawalRequested(latest)) {
+    await completeTask(task.taskToken, { type: 'withdraw', by: 'rights-holder' });
+    return { waiting: true };
+  }
+  if (task.kind === 'info') {
+    const rightsHolder = await loadRightsHolder(record.rightsHolderId);
+    if (rightsHolder?.email) {
+      await sendEmailOnce({
+        to: rightsHolder.email,
+        subject: `Case ${record.caseId}: more information requested`,
+        text: `A reviewer needs more information about listing ${record.listingId} before deciding. Answer through POST /v1/cases/${record.caseId}/info before ${dueAt}; otherwise the case closes as abandoned.${record.decision?.note ? `\n\nReviewer's note: ${record.decision.note}` : ''}`,
+        template: 'info_requested',
+        caseId: record.caseId,
+        idempotencyKey: `${record.caseId}:${task.stepKey}:rights_holder`,
+      });
+    }
+  }
+  return { waiting: true };
+}

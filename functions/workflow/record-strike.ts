@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { applyCaseStep, CaseStateConflict, TransientError } from '../adapters/case-store.ts';
+import { clock } from '../adapters/clock.ts';
+import { policy } from '../adapters/policy-source.ts';
+import { getSeller, listStrikes, putSellerItem, putStrikeItem } from '../adapters/seller-store.ts';
+import { nextMeasure, recordStrike } from '../domain/strikes.ts';
+import { loadCase, loadNotice, WORKFLOW_ACTOR, withdrawalRequested } from './lib/context.ts';
+import { once } from './lib/once.ts';
+import { parseTaskInput, taskInput } from './lib/task-input.ts';
+
+const input = taskInput({ step: z.literal('strike') });
+
+/**
+ * Records the strike of a taken-down case against its seller, and decides the seller's measure,
+ * in one transaction: the strike (created, or the notice's existing strike with this case
+ * attached: strikes group by notice), the seller's measure (conditional on the seller's version,
+ * so concurrent cases of one seller cannot both win; the loser is retried), and the case.
+ */
+export async function handler(
+  event: unknown,
+): Promise<{ next: 'measure' | 'withdraw'; measure: string }> {
+  const { caseId } = parseTaskInput(input, event);
+  const record = await loadCase(caseId);
+  if (withdrawalRequested(record))
+    return { next: 'withdraw', measure: record.accountMeasure ?? 'none' };
+  if (record.strikeId) return { next: 'measure', measure: record.accountMeasure ?? 'none' };
+  const sellerId = record.sellerId!;
+  const now = clock.now();
+  const [seller, strikes, notice] = await Promise.all([
+    getSeller(sellerId),
+    listStrikes(sellerId),
+    loadNotice(record.noticeId),
+  ]);
+  const current = seller ?? {
+    sellerId,
+    measure: 'none' as const,
+    appliedMeasure: 'none' as const,
+    version: 0,
+  };
+  const result = recordStrike(strikes, {
+    noticeId: record.noticeId,
+    caseId,
+    now,
+    policy,
+    testBuyConfirmedCounterfeit:
+      record.infringementType === 'counterfeit' && notice?.testBuy !== undefined,
+  });
+  const after = strikes.filter((s) => s.strikeId !== result.strike.strikeId).concat(result.strike);
+  const decision = nextMeasure(current.measure, after, now, current, policy);
+  try {
+    await once(() =>
+      applyCaseStep(caseId, {
+        stepKey: 'strike',
+        at: now.toISOString(),
+        set: {
+          strikeId: result.strike.strikeId,
+          accountMeasure: decision.measure,
+          carriesWarning: decision.carriesWarning,
+        },
+        event: {
+          type: 'strike_recorded',
+          actor: WORKFLOW_ACTOR,
+          detail: {
+            strikeId: result.strike.strikeId,
+            attached: result.kind === 'attached',
+            measure: decision.measure,
+            ...(decision.heldBack ? { heldBack: decision.heldBack } : {}),
+            expiresAt: result.strike.expiresAt,
+          },
+        },
+        also:
+          result.kind === 'already_recorded'
+            ? []
+            : [
+                putStrikeItem(sellerId, result.strike),
+                putSellerItem(
+                  { ...current, measure: decision.measure },
+                  seller ? seller.version : null,
+                ),
+              ],
+      }),
+    );
+  } catch (error) {
+    // The seller changed under us (another case of the same seller): read again and retry.
+    if (error instanceof CaseStateConflict)
+      throw new TransientError(`seller ${sellerId} changed concurrently`);
+    throw error;
+  }
+  return { next: 'measure', measure: decision.measure };
+}

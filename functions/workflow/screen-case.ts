@@ -1,0 +1,180 @@
+import { z } from 'zod';
+import {
+  applyCaseStep,
+  type CaseRecord,
+  CaseStateConflict,
+  claimOpenCaseLockItem,
+  getCase,
+  getOpenCaseLock,
+  putIfAbsent,
+  StepAlreadyApplied,
+} from '../adapters/case-store.ts';
+import { clock } from '../adapters/clock.ts';
+import { keys } from '../adapters/keys.ts';
+import { logger } from '../adapters/logger.ts';
+import { sendEmailOnce } from '../adapters/mailer.ts';
+import { marketplace } from '../adapters/marketplace.ts';
+import { policy } from '../adapters/policy-source.ts';
+import { screenCase } from '../domain/screening.ts';
+import {
+  loadCase,
+  loadIpRight,
+  loadRightsHolder,
+  WORKFLOW_ACTOR,
+  withdrawalRequested,
+} from './lib/context.ts';
+import { parseTaskInput, taskInput } from './lib/task-input.ts';
+import { type Windows, windowsFor } from './lib/windows.ts';
+
+const input = taskInput({ step: z.literal('screen') });
+
+export interface ScreenResult {
+  next: 'review' | 'closed' | 'withdraw';
+  reviewQueue: 'standard' | 'priority';
+  windows: Windows & { parkSeconds: number };
+}
+
+/**
+ * Screens one case automatically (DOMAIN.md lifecycle step 1).
+ *
+ * 1. Honour a recorded withdrawal.
+ * 2. Look up the rights holder, the IP right, the listing on the marketplace, and any open case
+ *    for the same listing and IP right.
+ * 3. Apply the screening rules: accepted (record the listing's URL, title and seller, claim the
+ *    open-case lock), rejected with a reason code, or a duplicate linked to the open case.
+ * 4. A rejected or duplicate case is closed here, and the rights holder is told.
+ * Idempotent: a retry after the write finds the case screened and answers from it.
+ */
+export async function handler(event: unknown): Promise<ScreenResult> {
+  const { caseId } = parseTaskInput(input, event);
+  let record = await loadCase(caseId);
+  if (record.status === 'screening' && !withdrawalRequested(record)) {
+    await screenOnce(record);
+    record = (await getCase(caseId))!;
+  }
+  const windows = { ...windowsFor(record.jurisdiction, policy), parkSeconds: 7 * 86_400 };
+  const reviewQueue = record.reviewQueue ?? 'standard';
+  if (withdrawalRequested(record)) return { next: 'withdraw', reviewQueue, windows };
+  return { next: record.status === 'screening' ? 'review' : 'closed', reviewQueue, windows };
+}
+
+async function screenOnce(record: CaseRecord): Promise<void> {
+  const now = clock.now();
+  const at = now.toISOString();
+  const [rightsHolder, ipRight, listing, lockHolder] = await Promise.all([
+    loadRightsHolder(record.rightsHolderId),
+    loadIpRight(record.ipRightId),
+    marketplace().getListing(record.listingId),
+    getOpenCaseLock(record.listingId, record.ipRightId),
+  ]);
+  const other = lockHolder && lockHolder !== record.caseId ? await getCase(lockHolder) : null;
+  const outcome = screenCase({
+    caseId: record.caseId,
+    jurisdiction: record.jurisdiction,
+    infringementType: record.infringementType,
+    rightsHolder: rightsHolder ?? { rightsHolderId: record.rightsHolderId, status: 'rejected' },
+    ipRight: ipRight ?? {
+      ipRightId: record.ipRightId,
+      rightsHolderId: '',
+      kind: 'trademark',
+      jurisdiction: record.jurisdiction,
+      status: 'rejected',
+    },
+    listing,
+    casesForListing: other
+      ? [{ caseId: other.caseId, ipRightId: other.ipRightId, status: other.status }]
+      : [],
+    now,
+  });
+  try {
+    if (outcome.outcome === 'accepted') {
+      await applyCaseStep(record.caseId, {
+        stepKey: 'screen',
+        at,
+        from: ['screening'],
+        set: {
+          sellerId: listing!.sellerId,
+          listingUrl: listing!.url,
+          listingTitle: listing!.title,
+          reviewQueue: rightsHolder?.trusted ? 'priority' : 'standard',
+          gsi1pk: `SELLER#${listing!.sellerId}`,
+          gsi1sk: `CASE#${record.createdAt}#${record.caseId}`,
+        } as Partial<CaseRecord>,
+        event: {
+          type: 'screened',
+          actor: WORKFLOW_ACTOR,
+          detail: { outcome: 'accepted', automated: true },
+        },
+        also: [claimOpenCaseLockItem(record.listingId, record.ipRightId, record.caseId)],
+      });
+      await ensureSeller(listing!.sellerId, listing!.sellerEmail);
+      return;
+    }
+    const closing =
+      outcome.outcome === 'rejected'
+        ? {
+            status: 'rejected' as const,
+            reasonCode: outcome.reasonCode,
+            detail: {
+              outcome: 'rejected',
+              reasonCode: outcome.reasonCode,
+              explanation: outcome.detail,
+            },
+            type: 'screening_rejected' as const,
+          }
+        : {
+            status: 'duplicate' as const,
+            reasonCode: 'duplicate',
+            detail: { outcome: 'duplicate', duplicateOf: outcome.duplicateOf },
+            type: 'duplicate_linked' as const,
+          };
+    await applyCaseStep(record.caseId, {
+      stepKey: 'screen',
+      at,
+      from: ['screening'],
+      set: {
+        status: closing.status,
+        reasonCode: closing.reasonCode,
+        closedAt: at,
+        ...(outcome.outcome === 'duplicate' ? { duplicateOf: outcome.duplicateOf } : {}),
+        ...(listing ? { listingUrl: listing.url, listingTitle: listing.title } : {}),
+      },
+      event: { type: closing.type, actor: WORKFLOW_ACTOR, detail: closing.detail },
+    });
+    if (rightsHolder?.email) {
+      await sendEmailOnce({
+        to: rightsHolder.email,
+        subject: `Case ${record.caseId}: ${closing.status === 'duplicate' ? 'already covered by an open case' : 'not accepted at screening'}`,
+        text:
+          closing.status === 'duplicate'
+            ? `Listing ${record.listingId} is already the subject of open case ${(outcome as { duplicateOf: string }).duplicateOf} for the same IP right. This case is linked to it and closed.`
+            : `Listing ${record.listingId} was not accepted at screening: ${(outcome as { detail: string }).detail} (reason code ${closing.reasonCode}).`,
+        template: `case_${closing.status}`,
+        caseId: record.caseId,
+        idempotencyKey: `${record.caseId}:screen:rights_holder`,
+      });
+    }
+  } catch (error) {
+    if (error instanceof StepAlreadyApplied) return;
+    if (error instanceof CaseStateConflict && outcome.outcome === 'accepted') {
+      // Another case claimed the open-case lock between our read and our write: screen again.
+      logger.info('open-case lock taken concurrently; screening again', { caseId: record.caseId });
+      const fresh = await getCase(record.caseId);
+      if (fresh?.status === 'screening') return screenOnce(fresh);
+      return;
+    }
+    throw error;
+  }
+}
+
+async function ensureSeller(sellerId: string, email: string): Promise<void> {
+  await putIfAbsent({
+    ...keys.seller(sellerId),
+    type: 'Seller',
+    sellerId,
+    email,
+    measure: 'none',
+    appliedMeasure: 'none',
+    version: 0,
+  });
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { applyCaseStep } from '../adapters/case-store.ts';
+import { clock } from '../adapters/clock.ts';
+import { marketplace } from '../adapters/marketplace.ts';
+import { loadCase, WORKFLOW_ACTOR, withdrawalRequested } from './lib/context.ts';
+import { once } from './lib/once.ts';
+import { parseTaskInput, taskInput } from './lib/task-input.ts';
+
+const input = taskInput({ step: z.literal('take_down') });
+
+/**
+ * Takes the listing down on the marketplace after an approval.
+ *
+ * 1. Honour a recorded withdrawal.
+ * 2. Move the case to `taking_down` (once).
+ * 3. Disable the listing: idempotent on the marketplace. A MarketplaceUnavailableError goes back
+ *    to the state machine, which retries with backoff and parks the case in `action_failed`.
+ * 4. Record `taken_down` (once).
+ */
+export async function handler(event: unknown): Promise<{ next: 'strike' | 'withdraw' }> {
+  const { caseId } = parseTaskInput(input, event);
+  const record = await loadCase(caseId);
+  if (withdrawalRequested(record)) return { next: 'withdraw' };
+  if (record.takenDownAt) return { next: 'strike' };
+  await once(() =>
+    applyCaseStep(caseId, {
+      stepKey: 'take_down_started',
+      at: clock.now().toISOString(),
+      set: { status: 'taking_down' },
+    }),
+  );
+  await marketplace().disableListing(record.listingId, {
+    caseId,
+    reason: `IP notice ${record.noticeId}: ${record.infringementType}`,
+  });
+  const at = clock.now().toISOString();
+  await once(() =>
+    applyCaseStep(caseId, {
+      stepKey: 'taken_down',
+      at,
+      set: { takenDownAt: at },
+      event: {
+        type: 'taken_down',
+        actor: WORKFLOW_ACTOR,
+        detail: { listingId: record.listingId, listingUrl: record.listingUrl },
+      },
+    }),
+  );
+  return { next: 'strike' };
+}

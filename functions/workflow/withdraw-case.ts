@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { loadCase } from './lib/context.ts';
+import { notifyRightsHolder, notifySeller } from './lib/notify.ts';
+import { parseTaskInput, taskInput } from './lib/task-input.ts';
+import { closeUndoingTakedown } from './lib/undo.ts';
+
+const input = taskInput({ step: z.literal('withdraw') });
+
+/**
+ * Closes a case the rights holder withdrew: the listing is restored if it was taken down, the
+ * strike revoked, and the case ends `withdrawn`.
+ */
+export async function handler(event: unknown): Promise<{ status: 'withdrawn' }> {
+  const { caseId } = parseTaskInput(input, event);
+  const record = await loadCase(caseId);
+  await closeUndoingTakedown(record, {
+    status: 'withdrawn',
+    event: 'withdrawn',
+    detail: { by: 'rights-holder' },
+  });
+  await notifyRightsHolder(
+    record,
+    'withdraw',
+    'case_withdrawn',
+    'withdrawn',
+    'Your withdrawal of this case is done.' +
+      (record.takenDownAt ? ' The listing is restored.' : ''),
+  );
+  if (record.takenDownAt) {
+    await notifySeller(
+      record,
+      'withdraw',
+      'case_withdrawn',
+      'restored: complaint withdrawn',
+      'The rights holder withdrew its complaint: your listing is restored and the strike for this case is revoked.',
+    );
+  }
+  return { status: 'withdrawn' };
+}

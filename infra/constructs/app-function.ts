@@ -1,0 +1,261 @@
+import { resolve } from 'node:path';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import { Policy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import { type IQueue, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { tableDefinition } from '../../functions/table.ts';
+import { acknowledgeWildcard } from './nag.ts';
+
+/**
+ * The newest Node.js runtime this aws-cdk-lib offers (cdk-nag L1). The code must still run on the
+ * local Node 20, so it targets nothing newer than ES2023 features Node 20 has.
+ */
+export const FUNCTION_RUNTIME = Runtime.NODEJS_24_X;
+
+/** Read-only or read-write access to a stateful resource. */
+export type AccessMode = 'RO' | 'RW';
+
+const TABLE_READ = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:Scan',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:DescribeTable',
+];
+const TABLE_WRITE = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+];
+const OBJECT_READ = [
+  's3:GetObject',
+  's3:GetObjectVersion',
+  's3:GetObjectTagging',
+  's3:GetObjectVersionTagging',
+];
+// Evidence is never deleted by the service: it is retained with the case.
+const OBJECT_WRITE = ['s3:PutObject', 's3:PutObjectTagging'];
+
+/** The `<NAME>_STATE_MACHINE_ARN` variable, as the local cloud names it too. */
+export const stateMachineEnvName = (name: string) =>
+  `${name.toUpperCase().replace(/-/g, '_')}_STATE_MACHINE_ARN`;
+
+export interface AppFunctionProps {
+  /** The handler module, relative to `rootDir`, e.g. 'functions/api/get-case.ts'. */
+  handlerFile: string;
+  /** @default 'handler' */
+  exportName?: string;
+  /** The repository root, where handler paths and package-lock.json are resolved. */
+  rootDir: string;
+  /** What the function is for, shown in the console. */
+  description: string;
+  /** @default 256 */
+  memorySize?: number;
+  timeout: Duration;
+  logRetention: RetentionDays;
+  /**
+   * Invoked asynchronously (S3 notifications, schedules): failed events land in a dead-letter
+   * queue after Lambda's retries. @default false (invoked synchronously, the caller sees errors)
+   */
+  asyncInvocation?: boolean;
+}
+
+/**
+ * Every Lambda function of the service: the newest Node.js runtime, ARM64, explicit memory and
+ * timeout, X-Ray, an explicit log group with retention, its own role with no managed policy, and
+ * a minified, tree-shaken ESM bundle with source maps and the AWS SDK inside.
+ *
+ * Access is granted only through the `bind*` helpers, each setting the environment variable the
+ * handler reads and the narrowest grant AWS accepts.
+ */
+export class AppFunction extends NodejsFunction {
+  /** Where failed asynchronous events land; only with `asyncInvocation`. */
+  override readonly deadLetterQueue?: IQueue;
+  readonly executionRole: Role;
+
+  constructor(scope: Construct, id: string, props: AppFunctionProps) {
+    const logGroup = new LogGroup(scope, `${id}Logs`, { retention: props.logRetention });
+    const role = new Role(scope, `${id}Role`, {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Runs ${props.handlerFile}`,
+    });
+    const deadLetterQueue = props.asyncInvocation
+      ? new Queue(scope, `${id}DeadLetters`, {
+          encryption: QueueEncryption.SQS_MANAGED,
+          enforceSSL: true,
+          retentionPeriod: Duration.days(14),
+        })
+      : undefined;
+
+    super(scope, id, {
+      entry: resolve(props.rootDir, props.handlerFile),
+      handler: props.exportName ?? 'handler',
+      projectRoot: props.rootDir,
+      depsLockFilePath: resolve(props.rootDir, 'package-lock.json'),
+      description: props.description,
+      runtime: FUNCTION_RUNTIME,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? 256,
+      timeout: props.timeout,
+      tracing: Tracing.ACTIVE,
+      logGroup,
+      role,
+      ...(deadLetterQueue ? { deadLetterQueue } : {}),
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        // Presigned requests carry no empty-body checksum that S3 would reject (aws-sdk-js-v3#6994).
+        AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
+        AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
+        POWERTOOLS_SERVICE_NAME: 'takedown',
+        LOG_LEVEL: 'INFO',
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node24',
+        mainFields: ['module', 'main'],
+        // CommonJS dependencies call require(); an ESM bundle has none unless we make one.
+        banner:
+          "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        bundleAwsSDK: true,
+        esbuildArgs: { '--tree-shaking': 'true' },
+      },
+    });
+    this.executionRole = role;
+    this.deadLetterQueue = deadLetterQueue;
+    // The managed AWSLambdaBasicExecutionRole would allow every log group; this allows one.
+    logGroup.grantWrite(role);
+
+    const defaultPolicy = role.node.findChild('DefaultPolicy');
+    Validations.of(defaultPolicy).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords accept no resource narrower than *.',
+    });
+    if (deadLetterQueue) {
+      for (const rule of ['AwsSolutions-SQS3', 'Serverless-SQSRedrivePolicy']) {
+        Validations.of(deadLetterQueue).acknowledge({
+          id: rule,
+          reason: `This queue is itself the dead-letter queue of ${id}; nothing consumes it but an operator, so it has no queue behind it.`,
+        });
+      }
+    } else {
+      Validations.of(this).acknowledge({
+        id: 'Serverless-LambdaDLQ',
+        reason:
+          'Invoked synchronously (API Gateway proxy or a Step Functions task): the caller gets the error and Step Functions retries; a Lambda DLQ only catches asynchronous invocations.',
+      });
+    }
+  }
+
+  /** Sets `TABLE_NAME` and grants the table and its indexes, by exact ARN. */
+  bindTable({ table, access }: { table: ITableV2; access: AccessMode }): this {
+    this.addEnvironment('TABLE_NAME', table.tableName);
+    const indexArns = tableDefinition.globalSecondaryIndexes.map(
+      (index) => `${table.tableArn}/index/${index.indexName}`,
+    );
+    this.executionRole.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: access === 'RW' ? [...TABLE_READ, ...TABLE_WRITE] : TABLE_READ,
+        resources: [table.tableArn, ...indexArns],
+      }),
+    );
+    return this;
+  }
+
+  /** Sets `EVIDENCE_BUCKET` and grants its objects (read-only or read-write). */
+  bindEvidence({ bucket, access }: { bucket: IBucket; access: AccessMode }): this {
+    this.addEnvironment('EVIDENCE_BUCKET', bucket.bucketName);
+    const objects = bucket.arnForObjects('*');
+    this.executionRole.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: access === 'RW' ? [...OBJECT_READ, ...OBJECT_WRITE] : OBJECT_READ,
+        resources: [objects],
+      }),
+    );
+    // Without ListBucket a missing object answers 403 instead of 404.
+    this.executionRole.addToPrincipalPolicy(
+      new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }),
+    );
+    acknowledgeWildcard(this.executionRole, objects, {
+      reason:
+        'Evidence object keys are minted per upload; the grant covers the objects of the evidence bucket only.',
+    });
+    return this;
+  }
+
+  /** Sets `<NAME>_STATE_MACHINE_ARN` to the alias and allows starting executions through it. */
+  bindStateMachine({ name, aliasArn }: { name: string; aliasArn: string }): this {
+    this.addEnvironment(stateMachineEnvName(name), aliasArn);
+    this.executionRole.addToPrincipalPolicy(
+      new PolicyStatement({ actions: ['states:StartExecution'], resources: [aliasArn] }),
+    );
+    return this;
+  }
+
+  /** Allows SendTaskSuccess/Failure/Heartbeat: for the deciding functions only. */
+  allowSendTaskResult(): this {
+    const policy = new Policy(this, 'SendTaskResult', {
+      roles: [this.executionRole],
+      statements: [
+        new PolicyStatement({
+          actions: ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'],
+          resources: ['*'],
+        }),
+      ],
+    });
+    Validations.of(policy).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'states:SendTask* cannot be scoped to a resource (a task token names no ARN); only the functions that record a decision get it.',
+    });
+    return this;
+  }
+
+  /** Sets `MAIL_FROM` and allows sending through SES from that address only. */
+  bindMailer({ mailFrom }: { mailFrom: string }): this {
+    this.addEnvironment('MAIL_FROM', mailFrom);
+    const address = /<([^>]+)>/.exec(mailFrom)?.[1] ?? mailFrom.trim();
+    const domain = address.slice(address.indexOf('@') + 1);
+    const stack = Stack.of(this);
+    const identity = (name: string) =>
+      stack.formatArn({ service: 'ses', resource: 'identity', resourceName: name });
+    this.executionRole.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['ses:SendEmail'],
+        // SES checks the verified identity: the domain, or the address itself.
+        resources: [identity(domain), identity(address)],
+        conditions: { StringEquals: { 'ses:FromAddress': address } },
+      }),
+    );
+    return this;
+  }
+
+  /** Sets `MARKETPLACE_API_URL` (and `MARKETPLACE_SECRET_ARN` with read access, if a secret is given). */
+  bindMarketplace({ apiUrl, secret }: { apiUrl: string; secret?: ISecret }): this {
+    this.addEnvironment('MARKETPLACE_API_URL', apiUrl);
+    if (secret) {
+      this.addEnvironment('MARKETPLACE_SECRET_ARN', secret.secretArn);
+      secret.grantRead(this.executionRole);
+    }
+    return this;
+  }
+
+  /** Sets `EVENT_BUS_NAME` and allows putting events on that bus only. */
+  bindEventBus({ bus }: { bus: IEventBus }): this {
+    this.addEnvironment('EVENT_BUS_NAME', bus.eventBusName);
+    bus.grantPutEventsTo(this.executionRole);
+    return this;
+  }
+}

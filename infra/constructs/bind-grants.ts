@@ -1,0 +1,48 @@
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { Grants } from '../../functions/grants.ts';
+import type { AppFunction } from './app-function.ts';
+
+/** The resources a `grants` entry can name. */
+export interface GrantTargets {
+  table: ITableV2;
+  evidenceBucket: IBucket;
+  /** State machine logical name → the ARN of the alias executions start through. */
+  stateMachineAliases: ReadonlyMap<string, string>;
+  eventBus: IEventBus;
+  mailFrom: string;
+  marketplaceApiUrl: string;
+  marketplaceSecret?: ISecret;
+}
+
+/**
+ * Grants one function exactly what its table entry's `grants` names, through the AppFunction
+ * `bind*` helpers, and nothing else. `owner` names the entry in error messages.
+ */
+export function applyGrants(
+  fn: AppFunction,
+  grants: Grants | undefined,
+  targets: GrantTargets,
+  owner: string,
+): void {
+  if (!grants) return;
+  if (grants.table) fn.bindTable({ table: targets.table, access: grants.table });
+  if (grants.evidence) fn.bindEvidence({ bucket: targets.evidenceBucket, access: grants.evidence });
+  for (const name of grants.startExecution ?? []) {
+    const aliasArn = targets.stateMachineAliases.get(name);
+    if (!aliasArn) {
+      throw new Error(
+        `${owner} may start state machine "${name}", which the task table does not define`,
+      );
+    }
+    fn.bindStateMachine({ name, aliasArn });
+  }
+  if (grants.sendTaskResult) fn.allowSendTaskResult();
+  if (grants.sendEmail) fn.bindMailer({ mailFrom: targets.mailFrom });
+  if (grants.marketplace) {
+    fn.bindMarketplace({ apiUrl: targets.marketplaceApiUrl, secret: targets.marketplaceSecret });
+  }
+  if (grants.publishEvents) fn.bindEventBus({ bus: targets.eventBus });
+}

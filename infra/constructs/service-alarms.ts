@@ -1,0 +1,76 @@
+import { Duration } from 'aws-cdk-lib';
+import type { RestApi } from 'aws-cdk-lib/aws-apigateway';
+import {
+  Alarm,
+  ComparisonOperator,
+  type IMetric,
+  TreatMissingData,
+} from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import type { AppFunction } from './app-function.ts';
+
+export interface ServiceAlarmsProps {
+  functions: ReadonlyMap<string, AppFunction>;
+  stateMachines: ReadonlyMap<string, StateMachine>;
+  api: RestApi;
+  /** @default undefined (operators subscribe to the topic themselves) */
+  alarmEmail?: string;
+}
+
+/**
+ * The alarms an operator acts on, all published to one topic: failed and timed-out executions,
+ * function errors and throttles, failed asynchronous events (dead-letter queue depth) and API 5xx.
+ */
+export class ServiceAlarms extends Construct {
+  readonly topic: Topic;
+  readonly alarms: Alarm[] = [];
+
+  constructor(scope: Construct, id: string, props: ServiceAlarmsProps) {
+    super(scope, id);
+    this.topic = new Topic(this, 'Topic', { displayName: 'Takedown alarms', enforceSSL: true });
+    if (props.alarmEmail) this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
+    const action = new SnsAction(this.topic);
+    const alarm = (alarmId: string, metric: IMetric, description: string) => {
+      const created = new Alarm(this, alarmId, {
+        metric,
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+        alarmDescription: description,
+      });
+      created.addAlarmAction(action);
+      this.alarms.push(created);
+    };
+    const period = Duration.minutes(5);
+
+    for (const [name, machine] of props.stateMachines) {
+      alarm(
+        `${name}ExecutionsFailed`,
+        machine.metricFailed({ period }),
+        `${name}: executions failed`,
+      );
+      alarm(
+        `${name}ExecutionsTimedOut`,
+        machine.metricTimedOut({ period }),
+        `${name}: executions timed out`,
+      );
+    }
+    for (const [fnId, fn] of props.functions) {
+      alarm(`${fnId}Errors`, fn.metricErrors({ period }), `${fnId}: invocations failed`);
+      alarm(`${fnId}Throttles`, fn.metricThrottles({ period }), `${fnId}: invocations throttled`);
+      if (fn.deadLetterQueue) {
+        alarm(
+          `${fnId}DeadLetters`,
+          fn.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period }),
+          `${fnId}: asynchronous events failed after retries and wait in its dead-letter queue`,
+        );
+      }
+    }
+    alarm('Api5xx', props.api.metricServerError({ period }), 'API: 5xx answers');
+  }
+}

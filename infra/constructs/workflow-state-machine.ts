@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import { RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import {
+  CfnStateMachineAlias,
+  CfnStateMachineVersion,
+  DefinitionBody,
+  LogLevel,
+  StateMachine,
+  StateMachineType,
+} from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+
+/** The `${Key}` placeholders an ASL file uses, in order of first use. */
+export function substitutionKeys(aslText: string): string[] {
+  return [...new Set([...aslText.matchAll(/\$\{([A-Za-z0-9_]+)\}/g)].map((match) => match[1]!))];
+}
+
+export interface WorkflowStateMachineProps {
+  /** Logical name, e.g. 'takedown'. */
+  name: string;
+  /** Absolute path of the ASL file. */
+  definitionFile: string;
+  /** Substitution key → the task function it stands for. */
+  taskFunctions: ReadonlyMap<string, IFunction>;
+  logRetention: RetentionDays;
+}
+
+/**
+ * A Standard state machine from an ASL file of statemachines/, with a published version behind an
+ * alias: executions start through the alias, so a case in flight keeps the version it started on
+ * across deploys (old versions are retained, not deleted, when a new one is published).
+ */
+export class WorkflowStateMachine extends Construct {
+  readonly stateMachine: StateMachine;
+  readonly alias: CfnStateMachineAlias;
+  /** The ARN functions start executions through. */
+  readonly aliasArn: string;
+
+  constructor(scope: Construct, id: string, props: WorkflowStateMachineProps) {
+    super(scope, id);
+    const keys = substitutionKeys(readFileSync(props.definitionFile, 'utf8'));
+    const missing = keys.filter((key) => !props.taskFunctions.has(key));
+    if (missing.length > 0) {
+      throw new Error(
+        `State machine "${props.name}" (${props.definitionFile}) uses ${missing.map((k) => `\${${k}}`).join(', ')}, which no workflow task of the task table supplies`,
+      );
+    }
+    const unused = [...props.taskFunctions.keys()].filter((key) => !keys.includes(key));
+    if (unused.length > 0) {
+      throw new Error(
+        `State machine "${props.name}" lists tasks ${unused.join(', ')}, which ${props.definitionFile} never uses`,
+      );
+    }
+
+    // Execution data is off: task inputs carry task tokens, which are bearer secrets.
+    const logGroup = new LogGroup(this, 'Logs', { retention: props.logRetention });
+    this.stateMachine = new StateMachine(this, 'StateMachine', {
+      stateMachineType: StateMachineType.STANDARD,
+      definitionBody: DefinitionBody.fromFile(props.definitionFile),
+      definitionSubstitutions: Object.fromEntries(
+        keys.map((key) => [key, props.taskFunctions.get(key)!.functionArn]),
+      ),
+      logs: { destination: logGroup, level: LogLevel.ALL, includeExecutionData: false },
+      tracingEnabled: true,
+    });
+    // Exact function ARNs: the ASL names unqualified functions, so no `:*` is needed.
+    const functionArns = keys.map((key) => props.taskFunctions.get(key)!.functionArn);
+    if (functionArns.length > 0) {
+      this.stateMachine.addToRolePolicy(
+        new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: functionArns }),
+      );
+    }
+    const defaultPolicy = this.stateMachine.role.node.findChild('DefaultPolicy');
+    Validations.of(defaultPolicy).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'Step Functions log delivery (logs:CreateLogDelivery and related) and X-Ray (xray:PutTraceSegments and related) accept no resource narrower than *.',
+    });
+
+    const version = new CfnStateMachineVersion(this, 'Version', {
+      stateMachineArn: this.stateMachine.stateMachineArn,
+      stateMachineRevisionId: this.stateMachine.stateMachineRevisionId,
+      description: `Published by the deploy of ${props.definitionFile}`,
+    });
+    // A new definition publishes a new version; the old one stays for the executions still on it.
+    version.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    this.alias = new CfnStateMachineAlias(this, 'Alias', {
+      name: 'live',
+      description: 'Where new executions start',
+      routingConfiguration: [{ stateMachineVersionArn: version.attrArn, weight: 100 }],
+    });
+    this.aliasArn = this.alias.attrArn;
+  }
+}

@@ -1,0 +1,81 @@
+import type { ServiceTables } from '../../infra/tables.ts';
+
+/**
+ * Tables with one of everything the shared tables may grow: routes with path parameters, roles and
+ * grants (one public), a decision route that sends task results, a callback workflow task run by a
+ * state machine, a bucket notification and a scheduled job. Handlers are the test fixtures.
+ */
+export const fixtureTables: ServiceTables = {
+  routes: [
+    {
+      method: 'GET',
+      path: '/v1/health',
+      handler: 'test/fixtures/functions/api-fixtures.ts',
+      exportName: 'whoami',
+      auth: 'none',
+      roles: [],
+    },
+    {
+      method: 'GET',
+      path: '/v1/cases/{caseId}',
+      handler: 'test/fixtures/functions/api-fixtures.ts',
+      exportName: 'whoami',
+      auth: 'jwt',
+      roles: ['reviewer', 'admin'],
+      grants: { table: 'RO' },
+    },
+    {
+      method: 'POST',
+      path: '/v1/notices',
+      handler: 'test/fixtures/functions/api-fixtures.ts',
+      exportName: 'whoami',
+      auth: 'jwt',
+      roles: ['rights-holder'],
+      grants: { table: 'RW', evidence: 'RW', startExecution: ['callback'] },
+    },
+    {
+      method: 'POST',
+      path: '/v1/cases/{caseId}/decision',
+      handler: 'test/fixtures/functions/api-fixtures.ts',
+      exportName: 'whoami',
+      auth: 'jwt',
+      roles: ['reviewer', 'admin'],
+      grants: { table: 'RW', sendTaskResult: true, publishEvents: true },
+    },
+  ],
+  workflowTasks: [
+    {
+      substitutionKey: 'RecordTokenFunctionArn',
+      functionName: 'record-token',
+      handler: 'test/fixtures/functions/workflow-fixtures.ts',
+      exportName: 'recordToken',
+      grants: { table: 'RW', sendEmail: true, marketplace: true },
+    },
+  ],
+  stateMachines: [
+    {
+      name: 'callback',
+      definitionFile: 'test/fixtures/statemachines/callback.asl.json',
+      tasks: ['RecordTokenFunctionArn'],
+    },
+  ],
+  bucketNotifications: [
+    {
+      bucket: 'evidence',
+      functionName: 'seal-evidence',
+      handler: 'test/fixtures/functions/api-fixtures.ts',
+      exportName: 'recordObjectCreated',
+      grants: { table: 'RW', evidence: 'RO' },
+    },
+  ],
+  scheduledJobs: [
+    {
+      name: 'reconciler',
+      functionName: 'reconciler',
+      handler: 'test/fixtures/functions/workflow-fixtures.ts',
+      exportName: 'echo',
+      everyMinutes: 5,
+      grants: { table: 'RO', startExecution: ['callback'] },
+    },
+  ],
+};

@@ -1,0 +1,398 @@
+import { readFileSync } from 'node:fs';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FUNCTION_RUNTIME } from '../../infra/constructs/app-function.ts';
+import { PROBLEM_RESPONSES } from '../../infra/constructs/problem-responses.ts';
+import { substitutionKeys } from '../../infra/constructs/workflow-state-machine.ts';
+import type { StatelessStack } from '../../infra/stateless-stack.ts';
+import { fixtureTables } from './fixture-tables.ts';
+import { synthService, testConfig } from './synth.ts';
+
+// biome-ignore lint/suspicious/noExplicitAny: synthesized CloudFormation is untyped JSON.
+type Json = any;
+type Resource = { Properties: Record<string, Json>; DependsOn?: string[] };
+
+let stack: StatelessStack;
+let template: Template;
+
+beforeAll(() => {
+  stack = synthService(fixtureTables).stateless;
+  template = Template.fromStack(stack);
+});
+
+const resources = (type: string) =>
+  Object.entries(template.findResources(type) as Record<string, Resource>);
+
+/** The logical id of an AppFunction by its construct id, e.g. 'RouteGetV1Health'. */
+const logicalIdOf = (fnId: string) =>
+  stack.getLogicalId(stack.functions.get(fnId)!.node.defaultChild as never);
+
+/** Every action an AppFunction's role may take, from all of its policies. */
+function actionsOf(fnId: string): string[] {
+  const roleId = stack.getLogicalId(
+    stack.functions.get(fnId)!.executionRole.node.defaultChild as never,
+  );
+  return resources('AWS::IAM::Policy')
+    .filter(([, policy]) => policy.Properties.Roles.some((role: Json) => role.Ref === roleId))
+    .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement)
+    .flatMap((statement: Json) => [statement.Action].flat());
+}
+
+describe('Stack: StatelessStack (fixture tables)', () => {
+  describe('functions', () => {
+    it('deploys one function per route, workflow task, bucket notification and scheduled job', () => {
+      const expected =
+        fixtureTables.routes.length +
+        fixtureTables.workflowTasks.length +
+        fixtureTables.bucketNotifications.length +
+        fixtureTables.scheduledJobs.length;
+      const appFunctions = resources('AWS::Lambda::Function').filter(
+        ([, fn]) => fn.Properties.Runtime === FUNCTION_RUNTIME.name,
+      );
+      expect(appFunctions).toHaveLength(expected);
+    });
+
+    it('runs every function on the newest Node.js runtime, ARM64, traced, with its own log group', () => {
+      for (const fnId of stack.functions.keys()) {
+        const fn = template.toJSON().Resources[logicalIdOf(fnId)];
+        expect(fn.Properties).toMatchObject({
+          Runtime: 'nodejs24.x',
+          Architectures: ['arm64'],
+          TracingConfig: { Mode: 'Active' },
+          MemorySize: 512,
+          LoggingConfig: { LogGroup: { Ref: expect.any(String) } },
+        });
+        expect(fn.Properties.Timeout).toBeGreaterThan(0);
+      }
+    });
+
+    it('gives every log group a retention', () => {
+      for (const [, group] of resources('AWS::Logs::LogGroup')) {
+        expect(group.Properties.RetentionInDays).toBe(testConfig.logRetentionDays);
+      }
+    });
+
+    it('sets the checksum and source-map environment the SDK and stack traces need', () => {
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        Environment: {
+          Variables: Match.objectLike({
+            NODE_OPTIONS: '--enable-source-maps',
+            AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
+            AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
+          }),
+        },
+      });
+    });
+
+    it('attaches no AWS managed policy to Json function role', () => {
+      for (const fn of stack.functions.values()) {
+        const role =
+          template.toJSON().Resources[
+            stack.getLogicalId(fn.executionRole.node.defaultChild as never)
+          ];
+        expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+      }
+    });
+  });
+
+  describe('grants', () => {
+    it('gives a route with table RO no write action on the table', () => {
+      const actions = actionsOf('RouteGetV1CasesCaseId');
+      expect(actions).toContain('dynamodb:Query');
+      expect(actions.filter((a) => /dynamodb:(Put|Update|Delete|BatchWrite)/.test(a))).toEqual([]);
+    });
+
+    it('gives states:SendTask* only to functions whose grants say sendTaskResult', () => {
+      const senders = [...stack.functions.keys()].filter((fnId) =>
+        actionsOf(fnId).some((action) => action.startsWith('states:SendTask')),
+      );
+      expect(senders).toEqual(['RoutePostV1CasesCaseIdDecision']);
+    });
+
+    it('points <NAME>_STATE_MACHINE_ARN at the alias and allows starting executions there only', () => {
+      const aliasId = stack.getLogicalId(stack.stateMachines.get('callback')!.alias);
+      const fn = template.toJSON().Resources[logicalIdOf('RoutePostV1Notices')];
+      expect(fn.Properties.Environment.Variables.CALLBACK_STATE_MACHINE_ARN).toEqual({
+        'Fn::GetAtt': [aliasId, 'Arn'],
+      });
+      template.hasResourceProperties('AWS::IAM::Policy', {
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            {
+              Action: 'states:StartExecution',
+              Effect: 'Allow',
+              Resource: { 'Fn::GetAtt': [aliasId, 'Arn'] },
+            },
+          ]),
+        },
+      });
+    });
+
+    it('sets MAIL_FROM and MARKETPLACE_API_URL from config on the functions that need them', () => {
+      const fn = template.toJSON().Resources[logicalIdOf('TaskRecordToken')];
+      expect(fn.Properties.Environment.Variables).toMatchObject({
+        MAIL_FROM: testConfig.mailFrom,
+        MARKETPLACE_API_URL: testConfig.marketplaceApiUrl,
+      });
+      expect(actionsOf('TaskRecordToken')).toContain('ses:SendEmail');
+    });
+
+    it('gives EVENT_BUS_NAME and events:PutEvents only to functions that publish events', () => {
+      const publishers = [...stack.functions.keys()].filter((fnId) =>
+        actionsOf(fnId).includes('events:PutEvents'),
+      );
+      expect(publishers).toEqual(['RoutePostV1CasesCaseIdDecision']);
+      const fn = template.toJSON().Resources[logicalIdOf('RoutePostV1CasesCaseIdDecision')];
+      expect(fn.Properties.Environment.Variables.EVENT_BUS_NAME).toBeDefined();
+    });
+
+    it('allows no wildcard resource except X-Ray, SendTask*, log delivery and evidence objects', () => {
+      const allowed = (statement: Json) =>
+        [statement.Action]
+          .flat()
+          .every((action: string) =>
+            /^(xray:|states:SendTask|logs:.*(Delivery|Deliveries|ResourcePolic|DescribeLogGroups))/.test(
+              action,
+            ),
+          );
+      for (const [, policy] of resources('AWS::IAM::Policy')) {
+        for (const statement of policy.Properties.PolicyDocument.Statement) {
+          const wildcard = [statement.Resource].flat().some((r: unknown) => r === '*');
+          if (wildcard) expect(allowed(statement), JSON.stringify(statement)).toBe(true);
+        }
+      }
+    });
+  });
+
+  describe('REST API', () => {
+    const methods = () =>
+      resources('AWS::ApiGateway::Method').filter(([, m]) => m.Properties.HttpMethod !== 'OPTIONS');
+
+    it('has one method per route', () => {
+      expect(
+        methods()
+          .map(([, m]) => m.Properties.HttpMethod)
+          .sort(),
+      ).toEqual(fixtureTables.routes.map((r) => r.method).sort());
+    });
+
+    it('puts the Cognito authorizer on every jwt route and none on the public health route', () => {
+      const byAuth = methods()
+        .map(([, m]) => m.Properties.AuthorizationType)
+        .sort();
+      const expected = fixtureTables.routes
+        .map((r) => (r.auth === 'jwt' ? 'COGNITO_USER_POOLS' : 'NONE'))
+        .sort();
+      expect(byAuth).toEqual(expected);
+      template.resourceCountIs('AWS::ApiGateway::Authorizer', 1);
+      template.hasResourceProperties('AWS::ApiGateway::Authorizer', {
+        Type: 'COGNITO_USER_POOLS',
+        IdentitySource: 'method.request.header.Authorization',
+      });
+    });
+
+    it('asks no OAuth scope, so the authorizer takes ID tokens', () => {
+      for (const [, method] of methods()) {
+        expect(method.Properties.AuthorizationScopes).toBeUndefined();
+      }
+    });
+
+    it('validates requests and requires the path parameters of each route', () => {
+      template.hasResourceProperties('AWS::ApiGateway::Method', {
+        HttpMethod: 'GET',
+        RequestParameters: { 'method.request.path.caseId': true },
+        RequestValidatorId: Match.anyValue(),
+      });
+      for (const [, method] of methods())
+        expect(method.Properties.RequestValidatorId).toBeDefined();
+    });
+
+    it('builds the resource tree from the route paths under /v1', () => {
+      const parts = resources('AWS::ApiGateway::Resource').map(([, r]) => r.Properties.PathPart);
+      expect(parts.sort()).toEqual(
+        ['v1', 'health', 'cases', '{caseId}', 'decision', 'notices'].sort(),
+      );
+    });
+
+    it('answers API Gateway errors as problem+json with type, title, status and detail', () => {
+      const responses = resources('AWS::ApiGateway::GatewayResponse').map(([, r]) => r.Properties);
+      expect(responses).toHaveLength(PROBLEM_RESPONSES.length);
+      for (const response of responses) {
+        expect(response.ResponseParameters['gatewayresponse.header.Content-Type']).toBe(
+          "'application/problem+json'",
+        );
+        const body = JSON.parse(
+          response.ResponseTemplates['application/json'].replace(
+            '$context.error.messageString',
+            '"m"',
+          ),
+        );
+        expect(Object.keys(body)).toEqual(['type', 'title', 'status', 'detail']);
+        expect(String(body.status)).toBe(response.StatusCode);
+      }
+    });
+
+    it('maps an unknown path (MISSING_AUTHENTICATION_TOKEN) to 404', () => {
+      template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', {
+        ResponseType: 'MISSING_AUTHENTICATION_TOKEN',
+        StatusCode: '404',
+      });
+    });
+
+    it('logs access as JSON, throttles the stage and traces it', () => {
+      template.hasResourceProperties('AWS::ApiGateway::Stage', {
+        AccessLogSetting: { Format: Match.stringLikeRegexp('^\\{.*\\}$') },
+        TracingEnabled: true,
+        MethodSettings: Match.arrayWith([
+          Match.objectLike({
+            ThrottlingRateLimit: testConfig.apiRateLimit,
+            ThrottlingBurstLimit: testConfig.apiBurstLimit,
+          }),
+        ]),
+      });
+    });
+
+    it('associates a WAF web ACL with a rate rule and the AWS common rule set', () => {
+      template.hasResourceProperties('AWS::WAFv2::WebACL', {
+        Scope: 'REGIONAL',
+        Rules: Match.arrayWith([
+          Match.objectLike({
+            Statement: { RateBasedStatement: Match.objectLike({ AggregateKeyType: 'IP' }) },
+          }),
+          Match.objectLike({
+            Statement: {
+              ManagedRuleGroupStatement: Match.objectLike({ Name: 'AWSManagedRulesCommonRuleSet' }),
+            },
+          }),
+        ]),
+      });
+      template.resourceCountIs('AWS::WAFv2::WebACLAssociation', 1);
+    });
+
+    it('answers CORS preflights for the portal origin only', () => {
+      template.hasResourceProperties('AWS::ApiGateway::Method', {
+        HttpMethod: 'OPTIONS',
+        Integration: Match.objectLike({
+          IntegrationResponses: Match.arrayWith([
+            Match.objectLike({
+              ResponseParameters: Match.objectLike({
+                'method.response.header.Access-Control-Allow-Origin': `'${testConfig.portalOrigin}'`,
+              }),
+            }),
+          ]),
+        }),
+      });
+    });
+  });
+
+  describe('state machines', () => {
+    const machine = () => resources('AWS::StepFunctions::StateMachine')[0]![1].Properties;
+
+    it('is a Standard machine whose substitutions are exactly the ASL file’s keys', () => {
+      const definition = fixtureTables.stateMachines[0]!;
+      const keys = substitutionKeys(readFileSync(definition.definitionFile, 'utf8'));
+      expect(machine().StateMachineType).toBe('STANDARD');
+      expect(Object.keys(machine().DefinitionSubstitutions).sort()).toEqual(keys.sort());
+      expect(machine().DefinitionSubstitutions.RecordTokenFunctionArn).toEqual({
+        'Fn::GetAtt': [logicalIdOf('TaskRecordToken'), 'Arn'],
+      });
+    });
+
+    it('logs ALL without execution data, which would carry task tokens, and traces', () => {
+      expect(machine().LoggingConfiguration).toMatchObject({
+        Level: 'ALL',
+        IncludeExecutionData: false,
+      });
+      expect(machine().TracingConfiguration).toEqual({ Enabled: true });
+    });
+
+    it('publishes a retained version behind an alias', () => {
+      template.hasResource('AWS::StepFunctions::StateMachineVersion', { DeletionPolicy: 'Retain' });
+      template.hasResourceProperties('AWS::StepFunctions::StateMachineAlias', {
+        RoutingConfiguration: [{ StateMachineVersionArn: Match.anyValue(), Weight: 100 }],
+      });
+    });
+
+    it('lets the state machine invoke exactly its task functions', () => {
+      template.hasResourceProperties('AWS::IAM::Policy', {
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            {
+              Action: 'lambda:InvokeFunction',
+              Effect: 'Allow',
+              Resource: { 'Fn::GetAtt': [logicalIdOf('TaskRecordToken'), 'Arn'] },
+            },
+          ]),
+        },
+      });
+    });
+  });
+
+  describe('events, schedules and alarms', () => {
+    it('runs the sealing function on every object created in the evidence bucket', () => {
+      template.hasResourceProperties('Custom::S3BucketNotifications', {
+        NotificationConfiguration: {
+          LambdaFunctionConfigurations: [
+            {
+              Events: ['s3:ObjectCreated:*'],
+              LambdaFunctionArn: { 'Fn::GetAtt': [logicalIdOf('NotificationSealEvidence'), 'Arn'] },
+            },
+          ],
+        },
+      });
+    });
+
+    it('schedules each job every everyMinutes, with a dead-letter queue', () => {
+      template.hasResourceProperties('AWS::Events::Rule', {
+        ScheduleExpression: 'rate(5 minutes)',
+        Targets: [
+          Match.objectLike({
+            Arn: { 'Fn::GetAtt': [logicalIdOf('JobReconciler'), 'Arn'] },
+            DeadLetterConfig: Match.anyValue(),
+          }),
+        ],
+      });
+    });
+
+    it('gives asynchronously invoked functions a dead-letter queue, and others none', () => {
+      const withDlq = [...stack.functions.entries()]
+        .filter(([, fn]) => fn.deadLetterQueue)
+        .map(([fnId]) => fnId);
+      expect(withDlq.sort()).toEqual(['JobReconciler', 'NotificationSealEvidence']);
+    });
+
+    it('alarms on failed and timed-out executions, function errors, dead letters and API 5xx', () => {
+      const metrics = resources('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties.MetricName);
+      expect(metrics.filter((m) => m === 'ExecutionsFailed')).toHaveLength(1);
+      expect(metrics.filter((m) => m === 'ExecutionsTimedOut')).toHaveLength(1);
+      expect(metrics.filter((m) => m === 'Errors')).toHaveLength(stack.functions.size);
+      expect(metrics.filter((m) => m === 'ApproximateNumberOfMessagesVisible')).toHaveLength(2);
+      expect(metrics).toContain('5XXError');
+    });
+  });
+});
+
+describe('Stack: StatelessStack (table checks)', () => {
+  it('refuses an ASL placeholder that no workflow task supplies, naming it', () => {
+    const tables = {
+      ...fixtureTables,
+      workflowTasks: [{ ...fixtureTables.workflowTasks[0]!, substitutionKey: 'OtherFunctionArn' }],
+      stateMachines: [{ ...fixtureTables.stateMachines[0]!, tasks: ['OtherFunctionArn'] }],
+    };
+    expect(() => synthService(tables)).toThrow(/\$\{RecordTokenFunctionArn\}/);
+  });
+
+  it('builds an API whose routes are all public, with no authorizer', () => {
+    const tables = { ...fixtureTables, routes: [fixtureTables.routes[0]!] };
+    const template = Template.fromStack(synthService(tables).stateless);
+    template.resourceCountIs('AWS::ApiGateway::Authorizer', 0);
+  });
+
+  it('refuses a grant to start a state machine the task table does not define', () => {
+    const tables = {
+      ...fixtureTables,
+      scheduledJobs: [{ ...fixtureTables.scheduledJobs[0]!, grants: { startExecution: ['nope'] } }],
+    };
+    expect(() => synthService(tables)).toThrow(/state machine "nope"/);
+  });
+});

@@ -1,0 +1,14 @@
+import { App } from 'aws-cdk-lib';
+import { configSchema } from '../../infra/config.ts';
+import { addTakedownService } from '../../infra/service.ts';
+import type { ServiceTables } from '../../infra/tables.ts';
+
+/** The config every infra test synthesizes with: the documented defaults. */
+export const testConfig = configSchema.parse({});
+
+/** Both stacks on a fresh app, with bundling skipped and the cdk-nag plugins off. */
+export function synthService(tables?: ServiceTables) {
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+  const stacks = addTakedownService(app, { config: testConfig, tables, nag: false });
+  return { app, ...stacks };
+}

@@ -1,0 +1,218 @@
+import { describe, expect, it } from 'vitest';
+import {
+  cnCourtActionDeadline,
+  counterNoticeDeadline,
+  deadlinesAfterCounterNotice,
+  escalatedReviewDeadline,
+  infoDeadline,
+  reReviewDeadline,
+  reviewDeadline,
+  timeoutSecondsUntil,
+  usCopyrightRestoreDeadlines,
+} from '../../../functions/domain/deadlines.ts';
+import { defaultPolicy, parsePolicy } from '../../../functions/domain/policy.ts';
+import { policyInput } from './fixtures.ts';
+
+const now = new Date('2026-03-02T15:00:00Z');
+
+describe('Function: reviewDeadline', () => {
+  it('is due 24 hours after the review is requested', () => {
+    // Act
+    const result = reviewDeadline(now, 'US', defaultPolicy);
+
+    // Assert
+    expect(result).toEqual({ reviewDueAt: '2026-03-03T15:00:00.000Z' });
+  });
+});
+
+describe('Function: escalatedReviewDeadline', () => {
+  it('is due 48 hours after the escalation, under the reviewDueAt key', () => {
+    // Act
+    const result = escalatedReviewDeadline(now, 'EU', defaultPolicy);
+
+    // Assert
+    expect(result).toEqual({ reviewDueAt: '2026-03-04T15:00:00.000Z' });
+  });
+});
+
+describe('Function: infoDeadline', () => {
+  it('is due 7 days after the information is requested', () => {
+    // Act
+    const result = infoDeadline(now, 'CN', defaultPolicy);
+
+    // Assert
+    expect(result).toEqual({ infoDueAt: '2026-03-09T15:00:00.000Z' });
+  });
+});
+
+describe('Function: counterNoticeDeadline', () => {
+  it('closes 14 days after the seller is notified', () => {
+    // Act
+    const result = counterNoticeDeadline(now, 'US', defaultPolicy);
+
+    // Assert
+    expect(result).toEqual({ counterNoticeDueAt: '2026-03-16T15:00:00.000Z' });
+  });
+
+  it('follows a profile tuned by policy', () => {
+    // Arrange
+    const input = policyInput();
+    input.profiles.EU.counterNoticeWindow = 'P21D';
+    const policy = parsePolicy(input);
+
+    // Act
+    const result = counterNoticeDeadline(now, 'EU', policy);
+
+    // Assert
+    expect(result).toEqual({ counterNoticeDueAt: '2026-03-23T15:00:00.000Z' });
+  });
+});
+
+describe('Function: reReviewDeadline', () => {
+  it('is due 72 hours after the counter-notice', () => {
+    // Act
+    const result = reReviewDeadline(now, 'EU', defaultPolicy);
+
+    // Assert
+    expect(result).toEqual({ reReviewDueAt: '2026-03-05T15:00:00.000Z' });
+  });
+});
+
+describe('Function: usCopyrightRestoreDeadlines', () => {
+  it('sets restoreNotBefore to the 10th and restoreBy to the end of the 14th business day, skipping Thanksgiving', () => {
+    // Arrange: Monday November 16 2026, 10:00 EST.
+    const receivedAt = new Date('2026-11-16T15:00:00Z');
+
+    // Act
+    const result = usCopyrightRestoreDeadlines(receivedAt, defaultPolicy);
+
+    // Assert
+    expect(result).toEqual({
+      restoreNotBefore: '2026-12-01T05:00:00.000Z',
+      restoreBy: '2026-12-08T05:00:00.000Z',
+      courtActionDueAt: '2026-12-01T05:00:00.000Z',
+    });
+  });
+
+  it('skips extra closures the policy lists', () => {
+    // Arrange
+    const input = policyInput();
+    input.profiles.US.copyrightRestore.extraClosures = ['2026-11-27'];
+    const policy = parsePolicy(input);
+
+    // Act
+    const result = usCopyrightRestoreDeadlines(new Date('2026-11-16T15:00:00Z'), policy);
+
+    // Assert
+    expect(result.restoreNotBefore).toBe('2026-12-02T05:00:00.000Z');
+  });
+});
+
+describe('Function: cnCourtActionDeadline', () => {
+  it('ends at 24:00 Beijing time of the 15th day after the forwarding day (Civil Code Arts 201, 203)', () => {
+    // Arrange: 10:00 CST on March 1 2026.
+    const forwardedAt = new Date('2026-03-01T02:00:00Z');
+
+    // Act
+    const result = cnCourtActionDeadline(forwardedAt, defaultPolicy);
+
+    // Assert
+    expect(result).toEqual({
+      courtActionDueAt: '2026-03-16T16:00:00.000Z',
+      restoreNotBefore: '2026-03-16T16:00:00.000Z',
+    });
+  });
+
+  it('is exactly 15 × 24 h later with elapsed counting', () => {
+    // Arrange
+    const input = policyInput();
+    input.profiles.CN.courtActionWindow.counting = 'elapsed';
+    const policy = parsePolicy(input);
+
+    // Act
+    const result = cnCourtActionDeadline(new Date('2026-03-01T02:00:00Z'), policy);
+
+    // Assert
+    expect(result.courtActionDueAt).toBe('2026-03-16T02:00:00.000Z');
+  });
+});
+
+describe('Function: deadlinesAfterCounterNotice', () => {
+  it('starts the statutory timer for US copyright', () => {
+    // Act
+    const result = deadlinesAfterCounterNotice(
+      {
+        jurisdiction: 'US',
+        infringementType: 'copyright',
+        receivedAt: new Date('2026-11-16T15:00:00Z'),
+      },
+      defaultPolicy,
+    );
+
+    // Assert
+    expect(result).toEqual({
+      mode: 'statutory_timer',
+      deadlines: {
+        restoreNotBefore: '2026-12-01T05:00:00.000Z',
+        restoreBy: '2026-12-08T05:00:00.000Z',
+        courtActionDueAt: '2026-12-01T05:00:00.000Z',
+      },
+    });
+  });
+
+  it('asks for a re-review for a US trademark', () => {
+    // Act
+    const result = deadlinesAfterCounterNotice(
+      { jurisdiction: 'US', infringementType: 'trademark', receivedAt: now },
+      defaultPolicy,
+    );
+
+    // Assert
+    expect(result).toEqual({
+      mode: 're_review',
+      deadlines: { reReviewDueAt: '2026-03-05T15:00:00.000Z' },
+    });
+  });
+
+  it('counts CN from the forwarding, not the receipt', () => {
+    // Act
+    const result = deadlinesAfterCounterNotice(
+      {
+        jurisdiction: 'CN',
+        infringementType: 'patent',
+        receivedAt: new Date('2026-02-28T02:00:00Z'),
+        forwardedAt: new Date('2026-03-01T02:00:00Z'),
+      },
+      defaultPolicy,
+    );
+
+    // Assert
+    expect(result.deadlines.courtActionDueAt).toBe('2026-03-16T16:00:00.000Z');
+  });
+});
+
+describe('Function: timeoutSecondsUntil', () => {
+  it('rounds a partial second up', () => {
+    // Act
+    const seconds = timeoutSecondsUntil('2026-03-02T15:00:01.200Z', now);
+
+    // Assert
+    expect(seconds).toBe(2);
+  });
+
+  it('gives 1 for a deadline already passed, the least TimeoutSecondsPath accepts', () => {
+    // Act
+    const seconds = timeoutSecondsUntil(new Date('2026-03-01T00:00:00Z'), now);
+
+    // Assert
+    expect(seconds).toBe(1);
+  });
+
+  it('throws a RangeError for text that is not an instant', () => {
+    // Act
+    const act = () => timeoutSecondsUntil('soon', now);
+
+    // Assert
+    expect(act).toThrow(RangeError);
+  });
+});

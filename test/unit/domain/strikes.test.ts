@@ -1,0 +1,344 @@
+import { describe, expect, it } from 'vitest';
+import { defaultPolicy, parsePolicy } from '../../../functions/domain/policy.ts';
+import {
+  activeStrikes,
+  measureFor,
+  nextMeasure,
+  recordStrike,
+  revokeCase,
+  type StrikeRecord,
+  toMarketplaceMeasure,
+} from '../../../functions/domain/strikes.ts';
+import { policyInput } from './fixtures.ts';
+
+const now = new Date('2026-03-02T15:00:00Z');
+
+function strike(overrides: Partial<StrikeRecord> = {}): StrikeRecord {
+  return {
+    strikeId: 'strike-n1',
+    noticeId: 'n1',
+    caseIds: ['c1'],
+    releasedCaseIds: [],
+    createdAt: '2026-02-01T00:00:00.000Z',
+    expiresAt: '2027-02-01T00:00:00.000Z',
+    weight: 1,
+    ...overrides,
+  };
+}
+
+/** Records the cases in order, applying each result, as the workflow would. */
+function recordAll(cases: { noticeId: string; caseId: string }[]): StrikeRecord[] {
+  let strikes: StrikeRecord[] = [];
+  for (const item of cases) {
+    const result = recordStrike(strikes, { ...item, now, policy: defaultPolicy });
+    strikes = [...strikes.filter((s) => s.strikeId !== result.strike.strikeId), result.strike];
+  }
+  return strikes;
+}
+
+describe('Function: activeStrikes', () => {
+  it('drops expired and revoked strikes', () => {
+    // Arrange
+    const strikes = [
+      strike({ strikeId: 'a' }),
+      strike({ strikeId: 'b', expiresAt: '2026-03-01T00:00:00.000Z' }),
+      strike({ strikeId: 'c', revokedAt: '2026-02-15T00:00:00.000Z' }),
+    ];
+
+    // Act
+    const active = activeStrikes(strikes, now);
+
+    // Assert
+    expect(active.map((s) => s.strikeId)).toEqual(['a']);
+  });
+});
+
+describe('Function: measureFor', () => {
+  it.each([
+    [0, 'none'],
+    [1, 'warning'],
+    [2, 'restricted'],
+    [3, 'suspended'],
+    [7, 'suspended'],
+  ] as const)('gives weight %i → %s on the default ladder', (weight, measure) => {
+    // Act
+    const result = measureFor(weight, defaultPolicy);
+
+    // Assert
+    expect(result).toBe(measure);
+  });
+});
+
+describe('Function: toMarketplaceMeasure', () => {
+  it('names a warning as the marketplace account status "warned"', () => {
+    // Act
+    const result = toMarketplaceMeasure('warning');
+
+    // Assert
+    expect(result).toBe('warned');
+  });
+});
+
+describe('Function: recordStrike', () => {
+  it('creates a strike that expires 365 days later for the first case of a notice', () => {
+    // Act
+    const result = recordStrike([], { noticeId: 'n1', caseId: 'c1', now, policy: defaultPolicy });
+
+    // Assert
+    expect(result).toEqual({
+      kind: 'created',
+      strike: {
+        strikeId: 'strike-n1-c1',
+        noticeId: 'n1',
+        caseIds: ['c1'],
+        releasedCaseIds: [],
+        createdAt: '2026-03-02T15:00:00.000Z',
+        expiresAt: '2027-03-02T15:00:00.000Z',
+        weight: 1,
+      },
+    });
+  });
+
+  it('attaches a later case of the same notice to its strike', () => {
+    // Act
+    const result = recordStrike([strike()], {
+      noticeId: 'n1',
+      caseId: 'c2',
+      now,
+      policy: defaultPolicy,
+    });
+
+    // Assert
+    expect(result.kind === 'attached' && result.strike.caseIds).toEqual(['c1', 'c2']);
+  });
+
+  it('records nothing new when the same case is recorded again (a retried task)', () => {
+    // Act
+    const result = recordStrike([strike()], {
+      noticeId: 'n1',
+      caseId: 'c1',
+      now,
+      policy: defaultPolicy,
+    });
+
+    // Assert
+    expect(result.kind).toBe('already_recorded');
+  });
+
+  it('makes one strike and a warning of a notice naming three listings of a new seller', () => {
+    // Act
+    const strikes = recordAll([
+      { noticeId: 'n1', caseId: 'c1' },
+      { noticeId: 'n1', caseId: 'c2' },
+      { noticeId: 'n1', caseId: 'c3' },
+    ]);
+
+    // Assert
+    expect({
+      count: strikes.length,
+      measure: nextMeasure('none', strikes, now, {}, defaultPolicy).measure,
+    }).toEqual({ count: 1, measure: 'warning' });
+  });
+
+  it('creates a new strike for a notice whose earlier strike was revoked', () => {
+    // Act
+    const result = recordStrike([strike({ revokedAt: '2026-02-20T00:00:00.000Z' })], {
+      noticeId: 'n1',
+      caseId: 'c2',
+      now,
+      policy: defaultPolicy,
+    });
+
+    // Assert
+    expect(result.kind).toBe('created');
+  });
+
+  it('weighs a test-buy-confirmed counterfeit by the policy weight', () => {
+    // Arrange
+    const input = policyInput();
+    input.strikes.testBuyCounterfeitWeight = 2;
+    const policy = parsePolicy(input);
+
+    // Act
+    const result = recordStrike([], {
+      noticeId: 'n1',
+      caseId: 'c1',
+      now,
+      policy,
+      testBuyConfirmedCounterfeit: true,
+    });
+
+    // Assert
+    expect(result.strike.weight).toBe(2);
+  });
+
+  it('weighs a test-buy-confirmed counterfeit as 1 under the default policy', () => {
+    // Act
+    const result = recordStrike([], {
+      noticeId: 'n1',
+      caseId: 'c1',
+      now,
+      policy: defaultPolicy,
+      testBuyConfirmedCounterfeit: true,
+    });
+
+    // Assert
+    expect(result.strike.weight).toBe(1);
+  });
+});
+
+describe('Function: revokeCase', () => {
+  it('keeps the strike while another attached case is still down', () => {
+    // Act
+    const result = revokeCase(strike({ caseIds: ['c1', 'c2'] }), 'c1', now);
+
+    // Assert
+    expect({
+      outcome: result.outcome,
+      released: result.strike.releasedCaseIds,
+      revokedAt: result.strike.revokedAt,
+    }).toEqual({ outcome: 'case_released', released: ['c1'], revokedAt: undefined });
+  });
+
+  it('revokes the strike when the last attached case is restored or withdrawn', () => {
+    // Arrange
+    const partly = revokeCase(strike({ caseIds: ['c1', 'c2'] }), 'c1', now).strike;
+
+    // Act
+    const result = revokeCase(partly, 'c2', now);
+
+    // Assert
+    expect(result).toMatchObject({
+      outcome: 'strike_revoked',
+      strike: { revokedAt: '2026-03-02T15:00:00.000Z' },
+    });
+  });
+
+  it('changes nothing when the case is released twice', () => {
+    // Arrange
+    const once = revokeCase(strike({ caseIds: ['c1', 'c2'] }), 'c1', now).strike;
+
+    // Act
+    const result = revokeCase(once, 'c1', now);
+
+    // Assert
+    expect(result).toEqual({ strike: once, outcome: 'unchanged' });
+  });
+
+  it('reports a case that is not on the strike', () => {
+    // Act
+    const result = revokeCase(strike(), 'c9', now);
+
+    // Assert
+    expect(result.outcome).toBe('not_attached');
+  });
+});
+
+describe('Function: nextMeasure', () => {
+  const three = [
+    strike({ strikeId: 's1', noticeId: 'n1', createdAt: '2026-01-01T00:00:00.000Z' }),
+    strike({ strikeId: 's2', noticeId: 'n2', createdAt: '2026-02-01T00:00:00.000Z' }),
+    strike({ strikeId: 's3', noticeId: 'n3', createdAt: '2026-03-01T00:00:00.000Z' }),
+  ];
+
+  it('suspends on a third strike recorded after a warning was sent', () => {
+    // Act
+    const decision = nextMeasure(
+      'restricted',
+      three,
+      now,
+      { warnedAt: '2026-01-01T01:00:00.000Z' },
+      defaultPolicy,
+    );
+
+    // Assert
+    expect(decision).toEqual({
+      measure: 'suspended',
+      ladderMeasure: 'suspended',
+      change: 'escalate',
+      carriesWarning: false,
+    });
+  });
+
+  it('holds a suspension back to restricted when no warning was ever sent (DSA Art 23(1))', () => {
+    // Act
+    const decision = nextMeasure('none', three, now, {}, defaultPolicy);
+
+    // Assert
+    expect(decision).toEqual({
+      measure: 'restricted',
+      ladderMeasure: 'suspended',
+      change: 'escalate',
+      heldBack: 'no_prior_warning',
+      carriesWarning: true,
+    });
+  });
+
+  it('holds a suspension back when every active strike predates the warning', () => {
+    // Act
+    const decision = nextMeasure(
+      'restricted',
+      three,
+      now,
+      { warnedAt: '2026-03-01T12:00:00.000Z' },
+      defaultPolicy,
+    );
+
+    // Assert
+    expect(decision.measure).toBe('restricted');
+  });
+
+  it('lifts a suspension to restricted when a revocation drops the count to two', () => {
+    // Arrange
+    const revoked = three.map((s) =>
+      s.strikeId === 's3' ? { ...s, revokedAt: '2026-03-02T00:00:00.000Z' } : s,
+    );
+
+    // Act
+    const decision = nextMeasure(
+      'suspended',
+      revoked,
+      now,
+      { warnedAt: '2026-01-01T01:00:00.000Z' },
+      defaultPolicy,
+    );
+
+    // Assert
+    expect(decision).toMatchObject({ measure: 'restricted', change: 'lift' });
+  });
+
+  it('lifts a warning to none when the only strike expires', () => {
+    // Act
+    const decision = nextMeasure(
+      'warning',
+      [strike({ expiresAt: '2026-03-02T14:59:59.000Z' })],
+      now,
+      {},
+      defaultPolicy,
+    );
+
+    // Assert
+    expect(decision).toMatchObject({ measure: 'none', change: 'lift', carriesWarning: false });
+  });
+
+  it('keeps a lawful suspension while the ladder still says suspended', () => {
+    // Act
+    const decision = nextMeasure('suspended', three, now, {}, defaultPolicy);
+
+    // Assert
+    expect(decision).toMatchObject({ measure: 'suspended', change: 'unchanged' });
+  });
+
+  it('warns on a first strike and marks the notice as carrying the warning', () => {
+    // Act
+    const decision = nextMeasure('none', [strike()], now, {}, defaultPolicy);
+
+    // Assert
+    expect(decision).toEqual({
+      measure: 'warning',
+      ladderMeasure: 'warning',
+      change: 'escalate',
+      carriesWarning: true,
+    });
+  });
+});
