@@ -25,7 +25,7 @@ def payload(step, **extra):
     p.update(extra)
     return p
 
-def await_input(kind, step_key, timeout_path, nxt, catches, queue=None, extra=None):
+def await_input(kind, step_key, timeout_path, nxt, catches, queue=None, extra=None, result_path="$.input"):
     p = {"v": 1, "caseId.$": "$.caseId", "kind": kind, "stepKey.$": step_key, "taskToken.$": "$$.Task.Token", "timeoutSeconds.$": timeout_path}
     if queue:
         p["queue.$" if queue.startswith("$") else "queue"] = queue
@@ -34,7 +34,7 @@ def await_input(kind, step_key, timeout_path, nxt, catches, queue=None, extra=No
     return {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke.waitForTaskToken",
             "Parameters": {"FunctionName": "${OpenPendingTaskFunctionArn}", "Payload": p},
             "TimeoutSecondsPath": timeout_path,
-            "ResultPath": "$.input",
+            "ResultPath": result_path,
             "Retry": [LAMBDA_RETRY, TRANSIENT_RETRY],
             "Catch": catches,
             "Next": nxt}
@@ -44,25 +44,25 @@ def count(counter, nxt):
 
 S = {}
 S["Init"] = {"Type": "Pass", "Comment": "Normalises the execution input (payload version 1: {v, caseId}) and starts the counters that make step keys unique.",
-             "Parameters": {"v": 1, "caseId.$": "$.caseId", "round": {"n": 0}, "escalations": {"n": 0}, "parks": {"n": 0}, "failure": None}, "Next": "Screen"}
+             "Parameters": {"v": 1, "caseId.$": "$.caseId", "round": {"n": 0}, "escalations": {"n": 0}, "parks": {"n": 0}, "failure": None, "decision": None}, "Next": "Screen"}
 S["Screen"] = invoke("ScreenCase", payload("screen"), "$.screen", "ScreenOutcome", market=True, parked_at="Screen")
 S["ScreenOutcome"] = {"Type": "Choice", "Choices": [
     {"Variable": "$.screen.value.next", "StringEquals": "review", "Next": "AwaitReview"},
     {"Variable": "$.screen.value.next", "StringEquals": "withdraw", "Next": "Withdraw"}],
     "Default": "Closed"}
 S["AwaitReview"] = await_input("review", "States.Format('review#{}', $.round.n)", "$.screen.value.windows.reviewSeconds", "RouteDecision",
-    [timeout("EscalateReview"), park("AwaitReview")], queue="$.screen.value.reviewQueue")
+    [timeout("EscalateReview"), park("AwaitReview")], queue="$.screen.value.reviewQueue", result_path="$.decision")
 S["EscalateReview"] = await_input("escalated_review", "States.Format('escalated#{}#{}', $.round.n, $.escalations.n)", "$.screen.value.windows.escalatedReviewSeconds", "RouteDecision",
-    [timeout("EscalationOverdue"), park("EscalateReview")], queue="escalated")
+    [timeout("EscalationOverdue"), park("EscalateReview")], queue="escalated", result_path="$.decision")
 S["EscalationOverdue"] = invoke("RaiseOverdue", payload("overdue", **{"kind": "escalated_review", "stepKey.$": "States.Format('escalation_overdue#{}#{}', $.round.n, $.escalations.n)"}), "$.overdue", "CountEscalation", parked_at="EscalateReview")
 S["CountEscalation"] = count("escalations", "EscalateReview")
 S["RouteDecision"] = {"Type": "Choice", "Choices": [
-    {"Variable": "$.input.type", "StringEquals": "withdraw", "Next": "Withdraw"},
-    {"Variable": "$.input.decision", "StringEquals": "approve", "Next": "TakeDown"},
-    {"Variable": "$.input.decision", "StringEquals": "reject", "Next": "CloseRejected"},
-    {"Variable": "$.input.decision", "StringEquals": "request_info", "Next": "AwaitInfo"}],
+    {"Variable": "$.decision.type", "StringEquals": "withdraw", "Next": "Withdraw"},
+    {"Variable": "$.decision.decision", "StringEquals": "approve", "Next": "TakeDown"},
+    {"Variable": "$.decision.decision", "StringEquals": "reject", "Next": "CloseRejected"},
+    {"Variable": "$.decision.decision", "StringEquals": "request_info", "Next": "AwaitInfo"}],
     "Default": "ParkAtAwaitReview"}
-S["CloseRejected"] = invoke("CloseCase", payload("close", outcome="rejected"), "$.closed", "Closed", parked_at="CloseRejected")
+S["CloseRejected"] = invoke("CloseCase", payload("close", **{"outcome": "rejected", "decision.$": "$.decision"}), "$.closed", "Closed", parked_at="CloseRejected")
 S["AwaitInfo"] = await_input("info", "States.Format('info#{}', $.round.n)", "$.screen.value.windows.infoSeconds", "RouteInfo",
     [timeout("CloseAbandoned"), park("AwaitInfo")])
 S["RouteInfo"] = {"Type": "Choice", "Choices": [{"Variable": "$.input.type", "StringEquals": "withdraw", "Next": "Withdraw"}], "Default": "CountRound"}
@@ -73,7 +73,7 @@ S["AfterTakeDown"] = {"Type": "Choice", "Choices": [{"Variable": "$.takedown.val
 S["RecordStrike"] = invoke("RecordStrike", payload("strike"), "$.strike", "AfterStrike", parked_at="RecordStrike")
 S["AfterStrike"] = {"Type": "Choice", "Choices": [{"Variable": "$.strike.value.next", "StringEquals": "withdraw", "Next": "Withdraw"}], "Default": "ApplySellerMeasure"}
 S["ApplySellerMeasure"] = invoke("ApplySellerMeasure", payload("measure"), "$.measure", "NotifyParties", market=True, parked_at="ApplySellerMeasure")
-S["NotifyParties"] = invoke("NotifyParties", payload("notify"), "$.notified", "AfterNotify", parked_at="NotifyParties")
+S["NotifyParties"] = invoke("NotifyParties", payload("notify", **{"decision.$": "$.decision"}), "$.notified", "AfterNotify", parked_at="NotifyParties")
 S["AfterNotify"] = {"Type": "Choice", "Choices": [{"Variable": "$.notified.value.next", "StringEquals": "withdraw", "Next": "Withdraw"}], "Default": "AwaitCounterNotice"}
 S["AwaitCounterNotice"] = await_input("counter_notice", "States.Format('counter_notice#{}', $.round.n)", "$.notified.value.counterNoticeSeconds", "RouteCounterNotice",
     [timeout("CloseUpheld"), park("AwaitCounterNotice")])
@@ -89,13 +89,13 @@ S["AwaitCourtAction"] = await_input("court_action", "States.Format('court_action
 S["RouteCourtAction"] = {"Type": "Choice", "Choices": [{"Variable": "$.input.type", "StringEquals": "withdraw", "Next": "Withdraw"}], "Default": "CloseUpheldPendingCourt"}
 S["CloseUpheldPendingCourt"] = invoke("CloseCase", payload("close", outcome="upheld_pending_court"), "$.closed", "Closed", parked_at="CloseUpheldPendingCourt")
 S["AwaitReReview"] = await_input("re_review", "States.Format('re_review#{}', $.escalations.n)", "$.counter.value.waitSeconds", "RouteReReview",
-    [timeout("ReReviewOverdue"), park("AwaitReReview")], queue="re_review")
+    [timeout("ReReviewOverdue"), park("AwaitReReview")], queue="re_review", result_path="$.reDecision")
 S["ReReviewOverdue"] = invoke("RaiseOverdue", payload("overdue", **{"kind": "re_review", "stepKey.$": "States.Format('re_review_overdue#{}', $.escalations.n)"}), "$.overdue", "CountReReview", parked_at="AwaitReReview")
 S["CountReReview"] = count("escalations", "AwaitReReview")
 S["RouteReReview"] = {"Type": "Choice", "Choices": [
-    {"Variable": "$.input.type", "StringEquals": "withdraw", "Next": "Withdraw"},
-    {"Variable": "$.input.decision", "StringEquals": "restore", "Next": "Restore"},
-    {"Variable": "$.input.decision", "StringEquals": "uphold", "Next": "CloseUpheld"}],
+    {"Variable": "$.reDecision.type", "StringEquals": "withdraw", "Next": "Withdraw"},
+    {"Variable": "$.reDecision.decision", "StringEquals": "restore", "Next": "Restore"},
+    {"Variable": "$.reDecision.decision", "StringEquals": "uphold", "Next": "CloseUpheld"}],
     "Default": "ParkAtAwaitReReview"}
 S["Restore"] = invoke("RestoreListing", payload("restore"), "$.restored", "Closed", market=True, parked_at="Restore")
 S["CloseUpheld"] = invoke("CloseCase", payload("close", outcome="upheld"), "$.closed", "Closed", parked_at="CloseUpheld")
@@ -112,13 +112,13 @@ S["Park"] = {"Type": "Task", "Comment": "A failed action waits (status action_fa
     "Parameters": {"FunctionName": "${OpenPendingTaskFunctionArn}", "Payload": {"v": 1, "caseId.$": "$.caseId", "kind": "retry", "queue": "action_failed",
         "stepKey.$": "States.Format('park#{}', $.parks.n)", "parkedAt.$": "$.parkedAt", "failure.$": "$.failure", "taskToken.$": "$$.Task.Token", "timeoutSeconds": 604800}},
     "TimeoutSeconds": 604800,
-    "ResultPath": "$.input",
+    "ResultPath": "$.retry",
     "Retry": [LAMBDA_RETRY, TRANSIENT_RETRY],
     "Catch": [timeout("ParkOverdue"), {"ErrorEquals": ["States.ALL"], "ResultPath": "$.parkFailure", "Next": "ParkBroken"}],
     "Next": "Unpark"}
 S["ParkOverdue"] = invoke("RaiseOverdue", payload("overdue", **{"kind": "retry", "stepKey.$": "States.Format('park_overdue#{}', $.parks.n)"}), "$.overdue", "CountPark")
 S["ParkBroken"] = {"Type": "Fail", "Error": "CaseParkingFailed", "Cause": "The case could not be parked for operators; the failed-executions alarm fires and the reconciler does not restart it."}
-S["Unpark"] = {"Type": "Choice", "Choices": [{"Variable": "$.input.type", "StringEquals": "withdraw", "Next": "Withdraw"}] +
+S["Unpark"] = {"Type": "Choice", "Choices": [{"Variable": "$.retry.type", "StringEquals": "withdraw", "Next": "Withdraw"}] +
     [{"Variable": "$.parkedAt", "StringEquals": t, "Next": t} for t in park_targets], "Default": "ParkBroken"}
 
 asl = {"Comment": "One execution per case (per listing): screen, human review through task tokens, take down, strike, notify, counter-notice window, restore or uphold, under the case's jurisdiction clock. JSONPath only. Generated layout; edit by hand with care.",

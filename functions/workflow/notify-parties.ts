@@ -21,7 +21,18 @@ import { notifyRightsHolder, notifySeller } from './lib/notify.ts';
 import { once } from './lib/once.ts';
 import { parseTaskInput, taskInput } from './lib/task-input.ts';
 
-const input = taskInput({ step: z.literal('notify') });
+const input = taskInput({
+  step: z.literal('notify'),
+  /** The reviewer's decision as the workflow received it (the API also records it on the case). */
+  decision: z
+    .object({
+      note: z.string().optional(),
+      at: z.string().optional(),
+      reasonCode: z.string().optional(),
+    })
+    .loose()
+    .nullish(),
+});
 
 /**
  * Tells the parties what happened, after the takedown and the strike.
@@ -36,7 +47,7 @@ const input = taskInput({ step: z.literal('notify') });
 export async function handler(
   event: unknown,
 ): Promise<{ next: 'counter_notice' | 'withdraw'; counterNoticeSeconds: number }> {
-  const { caseId } = parseTaskInput(input, event);
+  const { caseId, decision } = parseTaskInput(input, event);
   const record = await loadCase(caseId);
   const now = clock.now();
   if (withdrawalRequested(record)) return { next: 'withdraw', counterNoticeSeconds: 1 };
@@ -78,8 +89,10 @@ export async function handler(
     ...(strike ? { strikeExpiresAt: strike.expiresAt } : {}),
     carriesWarning: record.carriesWarning ?? false,
     automated: { detection: false, decision: 'not_automated' },
-    decidedAt: record.decision?.at ? new Date(record.decision.at) : now,
-    ...(record.decision?.note ? { reviewerExplanation: record.decision.note } : {}),
+    decidedAt: new Date(decision?.at ?? record.decision?.at ?? now.toISOString()),
+    ...((decision?.note ?? record.decision?.note)
+      ? { reviewerExplanation: decision?.note ?? record.decision?.note }
+      : {}),
     counterNoticeDueAt,
     policy,
   });

@@ -1,0 +1,114 @@
+import { InvalidToken, SendTaskSuccessCommand, TaskTimedOut } from '@aws-sdk/client-sfn';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  applyCaseStep,
+  type CaseStep,
+  deletePendingTaskItem,
+  getPendingTask,
+  type PendingTask,
+  StepAlreadyApplied,
+} from '../adapters/case-store.ts';
+import { clock } from '../adapters/clock.ts';
+import { dynamo, tableName } from '../adapters/dynamo-client.ts';
+import { keys } from '../adapters/keys.ts';
+import { sfn } from '../adapters/sfn-client.ts';
+
+/** The case does not wait for this input now, or another answer got there first (→ 409). */
+export class NotAwaitingInput extends Error {
+  override name = 'NotAwaitingInput';
+}
+
+export interface Answer {
+  caseId: string;
+  /** The pending-task kinds this answer fits. */
+  kinds: readonly PendingTask['kind'][];
+  /** Who answers, for the claim record. */
+  actorId: string;
+  /** The task output the workflow receives (always with a `type`). */
+  output: (task: PendingTask) => Record<string, unknown>;
+  /** What to record on the case once the workflow accepted the answer. */
+  record: (task: PendingTask, at: string) => Omit<CaseStep, 'stepKey' | 'at'>;
+}
+
+/**
+ * Answers a case's pending task (a decision, information, a counter-notice, a court action, a
+ * retry, a withdrawal), through the token the backend holds.
+ *
+ * 1. Find the case's pending task and check it waits for this kind of answer.
+ * 2. Claim it with a conditional write: of concurrent answers, exactly one proceeds; the others
+ *    get NotAwaitingInput (409).
+ * 3. Send the output with SendTaskSuccess and the stored token. If the wait already ended (its
+ *    timeout won the race), the token is dead: NotAwaitingInput, and nothing is recorded.
+ * 4. Record the answer on the case (timeline event) and remove the pending task, once.
+ * The token never leaves this function.
+ */
+export async function answerPendingTask(answer: Answer): Promise<PendingTask> {
+  const task = await getPendingTask(answer.caseId);
+  if (
+    !task ||
+    !answer.kinds.includes(task.kind) ||
+    (task as PendingTask & { claimedAt?: string }).claimedAt
+  ) {
+    throw new NotAwaitingInput(`case ${answer.caseId} does not await this input`);
+  }
+  const at = clock.now().toISOString();
+  await claim(task, answer.actorId, at);
+  try {
+    await sfn.send(
+      new SendTaskSuccessCommand({
+        taskToken: task.token,
+        output: JSON.stringify(answer.output(task)),
+      }),
+    );
+  } catch (error) {
+    if (error instanceof TaskTimedOut || error instanceof InvalidToken) {
+      throw new NotAwaitingInput(`the wait of case ${answer.caseId} already ended`);
+    }
+    await unclaim(task);
+    throw error;
+  }
+  const step = answer.record(task, at);
+  try {
+    await applyCaseStep(answer.caseId, {
+      stepKey: `answer#${task.taskId}`,
+      at,
+      ...step,
+      also: [...(step.also ?? []), deletePendingTaskItem(answer.caseId, task.taskId)],
+    });
+  } catch (error) {
+    if (!(error instanceof StepAlreadyApplied)) throw error;
+  }
+  return task;
+}
+
+async function claim(task: PendingTask, actorId: string, at: string): Promise<void> {
+  try {
+    await dynamo.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.pendingTask(task.caseId),
+        UpdateExpression: 'SET claimedAt = :at, claimedBy = :by',
+        ConditionExpression: 'taskId = :taskId AND attribute_not_exists(claimedAt)',
+        ExpressionAttributeValues: { ':at': at, ':by': actorId, ':taskId': task.taskId },
+      }),
+    );
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException')
+      throw new NotAwaitingInput(`case ${task.caseId} was answered already`);
+    throw error;
+  }
+}
+
+async function unclaim(task: PendingTask): Promise<void> {
+  await dynamo
+    .send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.pendingTask(task.caseId),
+        UpdateExpression: 'REMOVE claimedAt, claimedBy',
+        ConditionExpression: 'taskId = :taskId',
+        ExpressionAttributeValues: { ':taskId': task.taskId },
+      }),
+    )
+    .catch(() => undefined);
+}
