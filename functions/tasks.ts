@@ -135,4 +135,11 @@ export const scheduledJobs: readonly ScheduledJob[] = [
     everyMinutes: 5,
     grants: { table: 'RW', startExecution: ['takedown'] },
   },
+  {
+    name: 'strike-sweeper',
+    functionName: 'sweep-strikes',
+    handler: 'functions/jobs/sweep-strikes.ts',
+    everyMinutes: 60,
+    grants: { table: 'RW', marketplace: true },
+  },
 ];
