@@ -40,7 +40,8 @@ export interface WorkflowHarness {
 export async function startWorkflowHarness(): Promise<WorkflowHarness> {
   const cloud = await startTestCloud();
   const m = await workflowModules();
-  const getJson = async (path: string) => (await fetch(`${cloud.url}${path}`)).json();
+  const getJson = async <T = { status: string }>(path: string): Promise<T> =>
+    (await fetch(`${cloud.url}${path}`)).json() as Promise<T>;
   return {
     cloud,
     m,
