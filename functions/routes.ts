@@ -26,7 +26,11 @@ export interface RouteDefinition {
   grants?: Grants;
 }
 
-export const routes: readonly RouteDefinition[] = [
+const RW = { table: 'RW' } as const;
+const RO = { table: 'RO' } as const;
+
+/** Every route of API.md. The handler of each lives in functions/api/. */
+export const routes = [
   {
     method: 'GET',
     path: '/v1/health',
@@ -34,4 +38,218 @@ export const routes: readonly RouteDefinition[] = [
     auth: 'none',
     roles: [],
   },
-];
+  {
+    method: 'GET',
+    path: '/v1/openapi.json',
+    handler: 'functions/api/openapi.ts',
+    auth: 'none',
+    roles: [],
+  },
+
+  {
+    method: 'POST',
+    path: '/v1/rights-holders',
+    handler: 'functions/api/register-rights-holder.ts',
+    auth: 'jwt',
+    roles: ['rights-holder'],
+    grants: RW,
+  },
+  {
+    method: 'GET',
+    path: '/v1/rights-holders/me',
+    handler: 'functions/api/get-my-rights-holder.ts',
+    auth: 'jwt',
+    roles: ['rights-holder'],
+    grants: RO,
+  },
+  {
+    method: 'POST',
+    path: '/v1/rights-holders/{rightsHolderId}/verification',
+    handler: 'functions/api/verify-rights-holder.ts',
+    auth: 'jwt',
+    roles: ['reviewer'],
+    grants: RW,
+  },
+  {
+    method: 'POST',
+    path: '/v1/ip-rights',
+    handler: 'functions/api/register-ip-right.ts',
+    auth: 'jwt',
+    roles: ['rights-holder'],
+    grants: RW,
+  },
+  {
+    method: 'GET',
+    path: '/v1/ip-rights',
+    handler: 'functions/api/list-ip-rights.ts',
+    auth: 'jwt',
+    roles: ['rights-holder'],
+    grants: RO,
+  },
+  {
+    method: 'POST',
+    path: '/v1/ip-rights/{ipRightId}/verification',
+    handler: 'functions/api/verify-ip-right.ts',
+    auth: 'jwt',
+    roles: ['reviewer'],
+    grants: RW,
+  },
+
+  {
+    method: 'POST',
+    path: '/v1/evidence',
+    handler: 'functions/api/create-evidence-upload.ts',
+    auth: 'jwt',
+    roles: ['rights-holder', 'seller'],
+    grants: { table: 'RW', evidence: 'RW' },
+  },
+  {
+    method: 'GET',
+    path: '/v1/evidence/{evidenceId}',
+    handler: 'functions/api/get-evidence.ts',
+    auth: 'jwt',
+    roles: ['rights-holder', 'seller', 'reviewer'],
+    grants: RO,
+  },
+  {
+    method: 'GET',
+    path: '/v1/evidence/{evidenceId}/download',
+    handler: 'functions/api/download-evidence.ts',
+    auth: 'jwt',
+    roles: ['rights-holder', 'seller', 'reviewer'],
+    grants: { table: 'RO', evidence: 'RO' },
+  },
+
+  {
+    method: 'POST',
+    path: '/v1/notices',
+    handler: 'functions/api/file-notice.ts',
+    auth: 'jwt',
+    roles: ['rights-holder'],
+    grants: { table: 'RW', startExecution: ['takedown'] },
+  },
+  {
+    method: 'GET',
+    path: '/v1/notices',
+    handler: 'functions/api/list-notices.ts',
+    auth: 'jwt',
+    roles: ['rights-holder'],
+    grants: RO,
+  },
+  {
+    method: 'GET',
+    path: '/v1/notices/{noticeId}',
+    handler: 'functions/api/get-notice.ts',
+    auth: 'jwt',
+    roles: ['rights-holder', 'reviewer'],
+    grants: RO,
+  },
+  {
+    method: 'POST',
+    path: '/v1/notices/{noticeId}/withdrawal',
+    handler: 'functions/api/withdraw-notice.ts',
+    auth: 'jwt',
+    roles: ['rights-holder'],
+    grants: { table: 'RW', sendTaskResult: true },
+  },
+
+  {
+    method: 'GET',
+    path: '/v1/cases/{caseId}',
+    handler: 'functions/api/get-case.ts',
+    auth: 'jwt',
+    roles: ['rights-holder', 'seller', 'reviewer'],
+    grants: RO,
+  },
+  {
+    method: 'POST',
+    path: '/v1/cases/{caseId}/withdrawal',
+    handler: 'functions/api/withdraw-case.ts',
+    auth: 'jwt',
+    roles: ['rights-holder'],
+    grants: { table: 'RW', sendTaskResult: true },
+  },
+  {
+    method: 'POST',
+    path: '/v1/cases/{caseId}/retry',
+    handler: 'functions/api/retry-case.ts',
+    auth: 'jwt',
+    roles: ['reviewer'],
+    grants: { table: 'RW', sendTaskResult: true },
+  },
+  {
+    method: 'POST',
+    path: '/v1/cases/{caseId}/court-action',
+    handler: 'functions/api/report-court-action.ts',
+    auth: 'jwt',
+    roles: ['rights-holder'],
+    grants: { table: 'RW', sendTaskResult: true },
+  },
+  {
+    method: 'POST',
+    path: '/v1/cases/{caseId}/info',
+    handler: 'functions/api/provide-info.ts',
+    auth: 'jwt',
+    roles: ['rights-holder'],
+    grants: { table: 'RW', sendTaskResult: true },
+  },
+  {
+    method: 'POST',
+    path: '/v1/cases/{caseId}/decision',
+    handler: 'functions/api/decide-case.ts',
+    auth: 'jwt',
+    roles: ['reviewer'],
+    grants: { table: 'RW', sendTaskResult: true },
+  },
+  {
+    method: 'POST',
+    path: '/v1/cases/{caseId}/counter-notice',
+    handler: 'functions/api/counter-notify.ts',
+    auth: 'jwt',
+    roles: ['seller'],
+    grants: { table: 'RW', sendTaskResult: true },
+  },
+  {
+    method: 'GET',
+    path: '/v1/review-tasks',
+    handler: 'functions/api/list-review-tasks.ts',
+    auth: 'jwt',
+    roles: ['reviewer'],
+    grants: RO,
+  },
+
+  {
+    method: 'GET',
+    path: '/v1/sellers/me/cases',
+    handler: 'functions/api/list-my-cases.ts',
+    auth: 'jwt',
+    roles: ['seller'],
+    grants: RO,
+  },
+  {
+    method: 'GET',
+    path: '/v1/sellers/me/strikes',
+    handler: 'functions/api/get-my-strikes.ts',
+    auth: 'jwt',
+    roles: ['seller'],
+    grants: RO,
+  },
+  {
+    method: 'POST',
+    path: '/v1/sellers/me/education-acknowledgement',
+    handler: 'functions/api/acknowledge-education.ts',
+    auth: 'jwt',
+    roles: ['seller'],
+    grants: RW,
+  },
+] as const satisfies readonly RouteDefinition[];
+
+/** A route's key: `METHOD /path`. */
+export type Route = `${(typeof routes)[number]['method']} ${(typeof routes)[number]['path']}`;
+
+/** The table entry of a route key (throws on a key the table lacks: a programming error). */
+export function routeFor(key: Route): RouteDefinition {
+  const found = (routes as readonly RouteDefinition[]).find((r) => `${r.method} ${r.path}` === key);
+  if (!found) throw new Error(`route ${key} is not in the route table`);
+  return found;
+}

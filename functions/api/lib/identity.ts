@@ -1,0 +1,50 @@
+import type { APIGatewayProxyEvent } from 'aws-lambda';
+import type { Role } from '../../routes.ts';
+import { parseGroupsClaim } from './claims.ts';
+import { forbidden, HttpProblem } from './problem.ts';
+
+/** The caller, from the authorizer's claims only (never from the body). */
+export interface Caller {
+  sub: string;
+  roles: Role[];
+  /** `custom:rightsHolderId`, when the token carries it. */
+  rightsHolderIdClaim?: string;
+  /** `custom:sellerId`, when the token carries it. */
+  sellerId?: string;
+  isReviewer: boolean;
+}
+
+const ROLES: readonly Role[] = ['rights-holder', 'reviewer', 'seller', 'admin'];
+
+/** Reads the caller from a REST Cognito authorizer's claims (every value a string). */
+export function callerFrom(event: APIGatewayProxyEvent): Caller {
+  const claims = (event.requestContext?.authorizer?.claims ?? {}) as Record<string, unknown>;
+  const sub = typeof claims.sub === 'string' ? claims.sub : '';
+  if (!sub) throw new HttpProblem(401, 'Unauthorized', 'A valid Bearer token is required.');
+  const roles = parseGroupsClaim(claims['cognito:groups']).filter((g): g is Role =>
+    (ROLES as readonly string[]).includes(g),
+  );
+  const rh = claims['custom:rightsHolderId'];
+  const seller = claims['custom:sellerId'];
+  return {
+    sub,
+    roles,
+    ...(typeof rh === 'string' && rh ? { rightsHolderIdClaim: rh } : {}),
+    ...(typeof seller === 'string' && seller ? { sellerId: seller } : {}),
+    // admin holds every right of reviewer (API.md).
+    isReviewer: roles.includes('reviewer') || roles.includes('admin'),
+  };
+}
+
+/** Whether the caller holds one of the route's roles (`admin` counts as `reviewer`). */
+export function hasRole(caller: Caller, allowed: readonly Role[]): boolean {
+  return allowed.some(
+    (role) =>
+      caller.roles.includes(role) || (role === 'reviewer' && caller.roles.includes('admin')),
+  );
+}
+
+/** 403 unless the caller holds one of the roles. */
+export function requireRole(caller: Caller, allowed: readonly Role[]): void {
+  if (allowed.length > 0 && !hasRole(caller, allowed)) throw forbidden();
+}
