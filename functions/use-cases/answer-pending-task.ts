@@ -13,10 +13,9 @@ import { dynamo, tableName } from '../adapters/dynamo-client.ts';
 import { keys } from '../adapters/keys.ts';
 import { sfn } from '../adapters/sfn-client.ts';
 
-/** The case does not wait for this input now, or another answer got there first (→ 409). */
-export class NotAwaitingInput extends Error {
-  override name = 'NotAwaitingInput';
-}
+import { NotAwaitingInput } from './errors.ts';
+
+export { NotAwaitingInput };
 
 export interface Answer {
   caseId: string;

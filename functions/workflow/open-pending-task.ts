@@ -93,9 +93,12 @@ export async function handler(event: unknown): Promise<{ waiting: true }> {
     jurisdiction: record.jurisdiction,
     ...(task.parkedAt ? { parkedAt: task.parkedAt } : {}),
   };
-  // The counter-notice and court-action deadlines were computed by the step before the wait.
+  // The counter-notice, court-action and re-review deadlines were computed by the step before
+  // the wait (from the seller notice or the counter-notice's receipt): keep them as computed.
   const computedBefore =
-    wait.deadline === 'counterNoticeDueAt' || wait.deadline === 'courtActionDueAt';
+    wait.deadline === 'counterNoticeDueAt' ||
+    wait.deadline === 'courtActionDueAt' ||
+    wait.deadline === 'reReviewDueAt';
   const deadlines =
     wait.deadline && !(computedBefore && record.deadlines[wait.deadline])
       ? { ...record.deadlines, [wait.deadline]: dueAt }

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { logger } from '../../adapters/logger.ts';
 import { DomainRuleError, DomainValidationError, issuesFromZod } from '../../domain/errors.ts';
 import { type Route, routeFor } from '../../routes.ts';
-import { NotAwaitingInput } from '../../use-cases/answer-pending-task.ts';
+import { NotAwaitingInput } from '../../use-cases/errors.ts';
 import { type Caller, callerFrom, requireRole } from './identity.ts';
 import { badRequest, HttpProblem, problemResponse, unprocessable } from './problem.ts';
 

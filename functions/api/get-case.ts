@@ -1,0 +1,47 @@
+import { getTimeline } from '../adapters/case-store.ts';
+import { policy } from '../adapters/policy-source.ts';
+import { loadRightsHolder } from '../workflow/lib/context.ts';
+import { caseForCaller } from './lib/case-access.ts';
+import { apiHandler, json } from './lib/handler.ts';
+
+/** GET /v1/cases/{caseId}: the owner rights holder, the case's seller, or a reviewer. */
+export const handler = apiHandler('GET /v1/cases/{caseId}', async ({ caller, params }) => {
+  const { record, view } = await caseForCaller(caller, params.caseId!, [
+    'reviewer',
+    'rights-holder',
+    'seller',
+  ]);
+  const [timeline, rightsHolder] = await Promise.all([
+    getTimeline(record.caseId),
+    loadRightsHolder(record.rightsHolderId),
+  ]);
+  // The seller sees the notifier's name only as far as the policy discloses it, never its contact.
+  const disclosure = policy.profiles[record.jurisdiction].notifierDisclosure;
+  const notifier =
+    view === 'seller'
+      ? {
+          rightsHolderId: record.rightsHolderId,
+          ...(disclosure !== 'none' && rightsHolder ? { name: rightsHolder.legalName } : {}),
+        }
+      : {
+          rightsHolderId: record.rightsHolderId,
+          ...(rightsHolder ? { name: rightsHolder.legalName, email: rightsHolder.email } : {}),
+        };
+  return json(200, {
+    caseId: record.caseId,
+    noticeId: record.noticeId,
+    listingId: record.listingId,
+    ...(record.listingUrl ? { listingUrl: record.listingUrl } : {}),
+    ...(record.listingTitle ? { listingTitle: record.listingTitle } : {}),
+    sellerId: record.sellerId ?? null,
+    jurisdiction: record.jurisdiction,
+    infringementType: record.infringementType,
+    status: record.status,
+    deadlines: record.deadlines ?? {},
+    ...(record.counterNoticeMode ? { counterNoticeMode: record.counterNoticeMode } : {}),
+    ...(record.duplicateOf ? { duplicateOf: record.duplicateOf } : {}),
+    ...(record.reasonCode ? { reasonCode: record.reasonCode } : {}),
+    notifier,
+    timeline,
+  });
+});

@@ -1,0 +1,15 @@
+import { provideInfo } from '../use-cases/case-inputs.ts';
+import { caseForCaller } from './lib/case-access.ts';
+import { apiHandler, json } from './lib/handler.ts';
+import { infoBodySchema } from './schemas/cases.ts';
+
+/** POST /v1/cases/{caseId}/info (owner rights holder): answers a request for information; 409 unless awaited. */
+export const handler = apiHandler(
+  'POST /v1/cases/{caseId}/info',
+  async ({ caller, params, body }) => {
+    const { record } = await caseForCaller(caller, params.caseId!, ['rights-holder']);
+    const info = body(infoBodySchema);
+    await provideInfo(record.caseId, record.rightsHolderId, info);
+    return json(202, { caseId: record.caseId, status: 'awaiting_review' });
+  },
+);

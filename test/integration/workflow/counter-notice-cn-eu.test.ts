@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWorkflowHarness, type WorkflowHarness } from '../../support/workflow.ts';
+import {
+  advanceTo,
+  caseOf,
+  counterNotify,
+  queueCaseIds,
+  reviewer,
+  sellerStore,
+  takenDownCase,
+} from '../../support/workflow-steps.ts';
+
+let h: WorkflowHarness;
+beforeAll(async () => {
+  h = await startWorkflowHarness();
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+async function eventAt(caseId: string, type: string): Promise<Date> {
+  const event = (await h.m.getTimeline(caseId)).find((e) => e.type === type);
+  if (!event) throw new Error(`no ${type} event on case ${caseId}`);
+  return new Date(event.at);
+}
+
+async function strikeRevoked(sellerId: string): Promise<boolean> {
+  const { listStrikes } = await sellerStore();
+  const strikes = await listStrikes(sellerId);
+  return strikes.length === 1 && strikes[0]!.revokedAt !== undefined;
+}
+
+/**
+ * 24:00 Beijing time (UTC+8, no daylight saving) on the 15th day after the forwarding day:
+ * the day of forwarding does not count (Civil Code Art 201).
+ */
+function endOfFifteenthBeijingDay(forwardedAt: Date): Date {
+  const beijing = new Date(forwardedAt.getTime() + 8 * 3_600_000);
+  const midnightAfter = Date.UTC(
+    beijing.getUTCFullYear(),
+    beijing.getUTCMonth(),
+    beijing.getUTCDate() + 16,
+  );
+  return new Date(midnightAfter - 8 * 3_600_000);
+}
+
+describe('CN counter-notice (statutory timer, E-Commerce Law Art 43)', () => {
+  it('restores the listing when no court action is reported by the end of the 15th day after forwarding', async () => {
+    const { caseId, listingId, sellerId } = await takenDownCase(h, {
+      ipRightId: 'ipr-acme-tm-cn',
+      jurisdiction: 'CN',
+    });
+    await counterNotify(h, caseId, sellerId);
+
+    const record = await caseOf(h, caseId);
+    expect(record.status).toBe('awaiting_court_action');
+    const dueAt = new Date(record.deadlines.courtActionDueAt!);
+    expect(dueAt).toEqual(endOfFifteenthBeijingDay(await eventAt(caseId, 'counter_notice_forwarded')));
+
+    await advanceTo(h, new Date(dueAt.getTime() - 1000));
+    expect(await h.status(caseId)).toBe('awaiting_court_action');
+    expect((await h.listing(listingId)).status).toBe('disabled');
+
+    await advanceTo(h, new Date(dueAt.getTime() + 5000));
+    expect(await h.status(caseId)).toBe('restored');
+    expect((await h.listing(listingId)).status).toBe('active');
+    expect(await strikeRevoked(sellerId)).toBe(true);
+  });
+});
+
+describe.each([
+  { name: 'EU trademark', ipRightId: 'ipr-acme-tm-eu', jurisdiction: 'EU' as const },
+  { name: 'US trademark', ipRightId: 'ipr-acme-tm-us', jurisdiction: 'US' as const },
+])('$name counter-notice (re-review)', ({ ipRightId, jurisdiction }) => {
+  it('puts the case in the re-review queue with a 72 h SLA', async () => {
+    const { caseId, sellerId } = await takenDownCase(h, { ipRightId, jurisdiction });
+    await counterNotify(h, caseId, sellerId);
+
+    const record = await caseOf(h, caseId);
+    expect(record.status).toBe('awaiting_re_review');
+    expect(await queueCaseIds('re_review')).toContain(caseId);
+    const receivedAt = await eventAt(caseId, 'counter_notice_received');
+    expect(new Date(record.deadlines.reReviewDueAt!).getTime() - receivedAt.getTime()).toBe(
+      72 * 3_600_000,
+    );
+    await h.m.decide(caseId, reviewer, { decision: 'uphold', reasonCode: 'cleanup' });
+    await h.cloud.settled();
+  });
+
+  it('restore: the listing is restored, the strike revoked and the warning lifted', async () => {
+    const { caseId, listingId, sellerId } = await takenDownCase(h, { ipRightId, jurisdiction });
+    await counterNotify(h, caseId, sellerId);
+    await h.m.decide(caseId, reviewer, {
+      decision: 'restore',
+      reasonCode: 'counter_notice_founded',
+      note: 'The seller showed an invoice from the brand.',
+    });
+    await h.cloud.settled();
+
+    expect(await h.status(caseId)).toBe('restored');
+    expect((await h.listing(listingId)).status).toBe('active');
+    expect(await strikeRevoked(sellerId)).toBe(true);
+    expect((await h.seller(sellerId)).status).toBe('active');
+  });
+
+  it('uphold: the case closes upheld and the listing stays down', async () => {
+    const { caseId, listingId, sellerId } = await takenDownCase(h, { ipRightId, jurisdiction });
+    await counterNotify(h, caseId, sellerId);
+    await h.m.decide(caseId, reviewer, {
+      decision: 'uphold',
+      reasonCode: 'counter_notice_unfounded',
+    });
+    await h.cloud.settled();
+
+    expect(await h.status(caseId)).toBe('upheld');
+    expect((await h.listing(listingId)).status).toBe('disabled');
+    expect(await strikeRevoked(sellerId)).toBe(false);
+  });
+});
