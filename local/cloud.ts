@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { installTimeSource } from '../functions/adapters/clock.ts';
 import { routes as defaultRoutes, type RouteDefinition } from '../functions/routes.ts';
@@ -29,7 +30,7 @@ import { type Mailbox, openMailbox } from './mailbox/index.ts';
 import { type DemoMarketplace, openDemoMarketplace } from './marketplace/index.ts';
 import { type LocalS3, startLocalS3 } from './s3/index.ts';
 import { LocalScheduler } from './scheduler.ts';
-import { type DemoUser, demoMarketplace, demoUsers, seedDemoData } from './seed.ts';
+import { type DemoUser, demoEvidence, demoMarketplace, demoUsers, seedDemoData } from './seed.ts';
 import { LocalStepFunctions } from './stepfunctions/engine.ts';
 import { createStepFunctionsApi } from './stepfunctions/facade.ts';
 import { FileExecutionStore } from './stepfunctions/store.ts';
@@ -320,6 +321,22 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     if (options.seed !== false) {
       await marketplace.seed(demoMarketplace);
       await seedDemoData(DynamoDBDocumentClient.from(ddbClient), tableName, new Date(clock.now()));
+      const s3Client = new S3Client({
+        region: REGION,
+        endpoint: s3.endpoint,
+        forcePathStyle: true,
+        credentials: LOCAL_CREDENTIALS,
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+      });
+      await s3Client.send(
+        new PutObjectCommand({
+          Bucket: EVIDENCE_BUCKET,
+          Key: demoEvidence.key,
+          Body: demoEvidence.body,
+          ContentType: demoEvidence.contentType,
+        }),
+      );
+      s3Client.destroy();
     }
 
     if (ephemeral) stops.unshift(() => rmSync(dataDir, { recursive: true, force: true }));

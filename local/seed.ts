@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '../functions/routes.ts';
@@ -66,6 +67,15 @@ export const demoMarketplace: MarketplaceSeed = {
   ],
 };
 
+/** A sealed piece of evidence of the demo rights holder (its trademark registration certificate). */
+export const demoEvidence = {
+  evidenceId: 'ev-acme-certificate',
+  key: 'evidence/ev-acme-certificate',
+  fileName: 'acme-trademark-certificate.txt',
+  contentType: 'text/plain',
+  body: 'ACME trademark registration certificate (demo): US-5550123, EUTM-018000123, CN-60000123.\n',
+};
+
 /**
  * Seeds a verified rights holder with verified IP rights, linked to the demo rights-holder user.
  * Items are written only where absent, so a restart keeps what users changed.
@@ -77,6 +87,7 @@ export async function seedDemoData(
 ): Promise<void> {
   const at = now.toISOString();
   const rightsHolder = demoUsers[0]!;
+  const body = Buffer.from(demoEvidence.body);
   const items: Record<string, unknown>[] = [
     {
       pk: `RH#${rightsHolder.rightsHolderId}`,
@@ -148,6 +159,23 @@ export async function seedDemoData(
       gsi1sk: `IPR#${at}#${ipr.id}`,
     })),
   ];
+  items.push({
+    pk: `EVIDENCE#${demoEvidence.evidenceId}`,
+    sk: 'EVIDENCE',
+    type: 'Evidence',
+    evidenceId: demoEvidence.evidenceId,
+    owner: `RH#${rightsHolder.rightsHolderId}`,
+    fileName: demoEvidence.fileName,
+    contentType: demoEvidence.contentType,
+    size: body.length,
+    sha256: createHash('sha256').update(body).digest('hex'),
+    status: 'sealed',
+    createdAt: at,
+    sealedAt: at,
+    uploadExpiresAt: at,
+    gsi1pk: `OWNER#RH#${rightsHolder.rightsHolderId}`,
+    gsi1sk: `EVIDENCE#${at}#${demoEvidence.evidenceId}`,
+  });
   for (const item of items) {
     try {
       await db.send(

@@ -55,7 +55,9 @@ describe('CN counter-notice (statutory timer, E-Commerce Law Art 43)', () => {
     const record = await caseOf(h, caseId);
     expect(record.status).toBe('awaiting_court_action');
     const dueAt = new Date(record.deadlines.courtActionDueAt!);
-    expect(dueAt).toEqual(endOfFifteenthBeijingDay(await eventAt(caseId, 'counter_notice_forwarded')));
+    expect(dueAt).toEqual(
+      endOfFifteenthBeijingDay(await eventAt(caseId, 'counter_notice_forwarded')),
+    );
 
     await advanceTo(h, new Date(dueAt.getTime() - 1000));
     expect(await h.status(caseId)).toBe('awaiting_court_action');

@@ -18,7 +18,12 @@ const TASKS = {
   'notify-parties': (caseId: string) => ({ v: 1, caseId, step: 'notify', decision: null }),
 } as const;
 type Task = keyof typeof TASKS;
-const ORDER: Task[] = ['take-down-listing', 'record-strike', 'apply-seller-measure', 'notify-parties'];
+const ORDER: Task[] = [
+  'take-down-listing',
+  'record-strike',
+  'apply-seller-measure',
+  'notify-parties',
+];
 
 /** Invokes a task as the state machine does, retrying a TransientError as its Retry would. */
 async function invoke(task: Task, caseId: string): Promise<void> {

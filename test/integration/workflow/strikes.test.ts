@@ -91,4 +91,3 @@ describe('The strike ladder', () => {
     expect((strike as { expiredAt?: string } | undefined)?.expiredAt).toBeDefined();
   });
 });
-

@@ -1,6 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startWorkflowHarness, type WorkflowHarness } from '../../support/workflow.ts';
-import { approve, newSellerId, queueCaseIds, reviewer, setFaults } from '../../support/workflow-steps.ts';
+import {
+  approve,
+  newSellerId,
+  queueCaseIds,
+  reviewer,
+  setFaults,
+} from '../../support/workflow-steps.ts';
 
 let h: WorkflowHarness;
 beforeAll(async () => {
@@ -55,7 +61,12 @@ describe('Takedown against a failing marketplace', () => {
     expect(await h.status(caseId)).toBe('awaiting_counter_notice');
     expect((await h.listing(listingId)).status).toBe('disabled');
     expect(await h.timeline(caseId)).toEqual(
-      expect.arrayContaining(['action_retried', 'taken_down', 'strike_recorded', 'seller_notified']),
+      expect.arrayContaining([
+        'action_retried',
+        'taken_down',
+        'strike_recorded',
+        'seller_notified',
+      ]),
     );
   });
 });
