@@ -119,3 +119,22 @@ describe.each([
     expect(await strikeRevoked(sellerId)).toBe(false);
   });
 });
+
+describe('Re-review SLA', () => {
+  it('passes: an alarm is recorded and the case stays in the re-review queue, still decidable', async () => {
+    const { caseId, sellerId } = await takenDownCase(h, {
+      ipRightId: 'ipr-acme-tm-eu',
+      jurisdiction: 'EU',
+    });
+    await counterNotify(h, caseId, sellerId);
+    await h.advance('PT73H');
+
+    expect(await h.timeline(caseId)).toContain('review_overdue');
+    expect(await h.status(caseId)).toBe('awaiting_re_review');
+    expect(await queueCaseIds('re_review')).toContain(caseId);
+
+    await h.m.decide(caseId, reviewer, { decision: 'uphold', reasonCode: 'late_but_decided' });
+    await h.cloud.settled();
+    expect(await h.status(caseId)).toBe('upheld');
+  });
+});

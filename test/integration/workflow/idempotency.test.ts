@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorkflowHarness, type WorkflowHarness } from '../../support/workflow.ts';
 import { newSellerId, sellerEmail, sellerStore } from '../../support/workflow-steps.ts';
@@ -33,6 +34,7 @@ async function invoke(task: Task, caseId: string): Promise<void> {
       return;
     } catch (error) {
       if ((error as Error).name !== 'TransientError' || attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
 }
@@ -86,5 +88,22 @@ describe('Workflow tasks run twice concurrently', () => {
       emails: 1,
       events: 1,
     });
+  });
+});
+
+describe('Email idempotency', () => {
+  it('the same email sent twice at once goes out once, and a later retry finds it sent', async () => {
+    const { sendEmailOnce } = await import('../../../functions/adapters/mailer.ts');
+    const message = {
+      to: 'race@sellers.demo.invalid',
+      subject: 'race',
+      text: 'Sent once.',
+      template: 'race',
+      idempotencyKey: `race-${randomUUID()}`,
+    };
+    const results = await Promise.allSettled([sendEmailOnce(message), sendEmailOnce(message)]);
+    const sent = results.filter((r) => r.status === 'fulfilled' && r.value === 'sent');
+    expect(sent).toHaveLength(1);
+    expect(await sendEmailOnce(message)).toBe('already_sent');
   });
 });

@@ -3,6 +3,7 @@ import { startWorkflowHarness, type WorkflowHarness } from '../../support/workfl
 import {
   counterNotify,
   newSellerId,
+  RIGHTS_HOLDER,
   reviewer,
   sellerEmail,
   sellerStore,
@@ -73,6 +74,28 @@ describe('The strike ladder', () => {
     expect(await h.status(third.caseId)).toBe('restored');
     expect((await getSeller(sellerId))?.measure).toBe('restricted');
     expect((await h.seller(sellerId)).status).toBe('restricted');
+  });
+
+  it('a notice strike is revoked only when every case attached to it is released', async () => {
+    const sellerId = newSellerId();
+    const listings = [await h.newListing(sellerId), await h.newListing(sellerId)];
+    const { caseIds } = await h.file({ listings });
+    for (const caseId of caseIds) {
+      await h.m.decide(caseId, reviewer, { decision: 'approve', reasonCode: 'counterfeit' });
+      await h.cloud.settled();
+    }
+    const { listStrikes } = await sellerStore();
+
+    await h.m.withdrawCase(caseIds[0]!, RIGHTS_HOLDER);
+    await h.cloud.settled();
+    const afterFirst = await listStrikes(sellerId);
+    expect(afterFirst.map((s) => s.revokedAt)).toEqual([undefined]);
+    expect((await h.seller(sellerId)).status).toBe('warned');
+
+    await h.m.withdrawCase(caseIds[1]!, RIGHTS_HOLDER);
+    await h.cloud.settled();
+    expect((await listStrikes(sellerId))[0]?.revokedAt).toBeDefined();
+    expect((await h.seller(sellerId)).status).toBe('active');
   });
 
   it('a strike expires after 365 days: the hourly sweeper lifts the warning', async () => {
