@@ -117,15 +117,19 @@ export async function fileNotice(input: {
       ...writeOnce,
     },
   });
-  for (let i = 0; i < items.length; i += TRANSACTION_ITEMS) {
-    const batch = items.slice(i, i + TRANSACTION_ITEMS);
+  // Each case is written with its event, or not at all: a retried request that finds the case
+  // written does not add a second `notice_received`.
+  const groups: (typeof items)[] = [];
+  for (let i = 0; i < items.length - 1; i += 2) groups.push(items.slice(i, i + 2));
+  groups.push(items.slice(-1));
+  for (let i = 0; i < groups.length; i += TRANSACTION_ITEMS / 2) {
+    const batch = groups.slice(i, i + TRANSACTION_ITEMS / 2);
     try {
-      await dynamo.send(new TransactWriteCommand({ TransactItems: batch }));
+      await dynamo.send(new TransactWriteCommand({ TransactItems: batch.flat() }));
     } catch (error) {
       if ((error as Error).name !== 'TransactionCanceledException') throw error;
-      // A retried request: write what is missing, one item at a time.
-      for (const item of batch) {
-        await dynamo.send(new TransactWriteCommand({ TransactItems: [item] })).catch((e: Error) => {
+      for (const group of batch) {
+        await dynamo.send(new TransactWriteCommand({ TransactItems: group })).catch((e: Error) => {
           if (e.name !== 'TransactionCanceledException') throw e;
         });
       }
