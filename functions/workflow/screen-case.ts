@@ -15,6 +15,7 @@ import { logger } from '../adapters/logger.ts';
 import { sendEmailOnce } from '../adapters/mailer.ts';
 import { marketplace } from '../adapters/marketplace.ts';
 import { policy } from '../adapters/policy-source.ts';
+import { isTerminal } from '../domain/case.ts';
 import { screenCase } from '../domain/screening.ts';
 import {
   loadCase,
@@ -48,14 +49,18 @@ export interface ScreenResult {
 export async function handler(event: unknown): Promise<ScreenResult> {
   const { caseId } = parseTaskInput(input, event);
   let record = await loadCase(caseId);
-  if (record.status === 'screening' && !withdrawalRequested(record)) {
+  // A case parked while screening (marketplace down) is `action_failed` until screened.
+  const unscreened =
+    record.status === 'screening' ||
+    (record.status === 'action_failed' && !record.sellerId && !record.closedAt);
+  if (unscreened && !withdrawalRequested(record)) {
     await screenOnce(record);
     record = (await getCase(caseId))!;
   }
   const windows = { ...windowsFor(record.jurisdiction, policy), parkSeconds: 7 * 86_400 };
   const reviewQueue = record.reviewQueue ?? 'standard';
   if (withdrawalRequested(record)) return { next: 'withdraw', reviewQueue, windows };
-  return { next: record.status === 'screening' ? 'review' : 'closed', reviewQueue, windows };
+  return { next: isTerminal(record.status) ? 'closed' : 'review', reviewQueue, windows };
 }
 
 async function screenOnce(record: CaseRecord): Promise<void> {
@@ -91,7 +96,7 @@ async function screenOnce(record: CaseRecord): Promise<void> {
       await applyCaseStep(record.caseId, {
         stepKey: 'screen',
         at,
-        from: ['screening'],
+        from: ['screening', 'action_failed'],
         set: {
           sellerId: listing!.sellerId,
           listingUrl: listing!.url,
@@ -131,7 +136,7 @@ async function screenOnce(record: CaseRecord): Promise<void> {
     await applyCaseStep(record.caseId, {
       stepKey: 'screen',
       at,
-      from: ['screening'],
+      from: ['screening', 'action_failed'],
       set: {
         status: closing.status,
         reasonCode: closing.reasonCode,
@@ -160,7 +165,7 @@ async function screenOnce(record: CaseRecord): Promise<void> {
       // Another case claimed the open-case lock between our read and our write: screen again.
       logger.info('open-case lock taken concurrently; screening again', { caseId: record.caseId });
       const fresh = await getCase(record.caseId);
-      if (fresh?.status === 'screening') return screenOnce(fresh);
+      if (fresh && !fresh.sellerId && !isTerminal(fresh.status)) return screenOnce(fresh);
       return;
     }
     throw error;
