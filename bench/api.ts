@@ -1,0 +1,244 @@
+/**
+ * API benchmark (`npm run bench:api`): runs `npm start`'s stack on a free port with a throwaway
+ * DATA_DIR, drives it with autocannon, and prints the sustained POST /v1/notices rate and its p50/p99
+ * latency at 1 and at 100 listings per notice, the GET /v1/cases/{id} latency, and the handlers' own
+ * CPU time per request with mocked AWS clients (our cost, apart from the emulators').
+ *
+ *   DURATION=10 CONNECTIONS=10 npm run bench:api
+ */
+import '../local/warnings.ts';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import autocannon from 'autocannon';
+
+const DURATION = Number(process.env.DURATION ?? 10);
+const CONNECTIONS = Number(process.env.CONNECTIONS ?? 10);
+const ROOT = resolve(import.meta.dirname, '..');
+const dataDir = mkdtempSync(join(tmpdir(), 'takedown-bench-api-'));
+
+async function startStack(): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'local/main.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: '0',
+      DATA_DIR: dataDir,
+      NODE_NO_WARNINGS: '1',
+      LOG_LEVEL: 'ERROR',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let text = '';
+  child.stdout?.on('data', (d: Buffer) => {
+    text += d.toString();
+  });
+  child.stderr?.on('data', () => undefined);
+  for (let i = 0; i < 600 && !/Ctrl-C stops everything/.test(text); i++)
+    await new Promise((r) => setTimeout(r, 100));
+  const url = /API\s+(http:\/\/127\.0\.0\.1:\d+)\/v1/.exec(text)?.[1];
+  if (!url) throw new Error(`npm start did not come up:\n${text}`);
+  return { child, url };
+}
+
+function notice(listings: number) {
+  return JSON.stringify({
+    ipRightId: 'ipr-acme-tm-us',
+    infringementType: 'trademark',
+    jurisdiction: 'US',
+    listings: Array.from({ length: listings }, (_, i) => ({ listingId: `lst-bench-${i}` })),
+    explanation: 'The listings sell goods bearing the ACME mark that ACME never made.',
+    evidenceIds: ['ev-acme-certificate'],
+    statements: { goodFaith: true, accurate: true, authorizedUnderPenaltyOfPerjury: true },
+    signature: { fullName: 'Bench Mark', signedAt: new Date().toISOString() },
+  });
+}
+
+async function load(title: string, options: autocannon.Options): Promise<string[]> {
+  const result = await autocannon({ connections: CONNECTIONS, duration: DURATION, ...options });
+  const ok = result['2xx'];
+  return [
+    title,
+    (ok / result.duration).toFixed(1),
+    String(result.latency.p50),
+    String(result.latency.p99),
+    String(ok),
+    String(result.non2xx + result.errors),
+  ];
+}
+
+async function handlerCpu(): Promise<string[][]> {
+  const { mockClient } = await import('aws-sdk-client-mock');
+  const { DynamoDBDocumentClient, GetCommand, TransactWriteCommand, PutCommand, UpdateCommand } =
+    await import('@aws-sdk/lib-dynamodb');
+  const { SFNClient, StartExecutionCommand } = await import('@aws-sdk/client-sfn');
+  Object.assign(process.env, {
+    TABLE_NAME: 'bench',
+    TAKEDOWN_STATE_MACHINE_ARN: 'arn:aws:states:us-east-1:000000000000:stateMachine:takedown',
+    AWS_REGION: 'us-east-1',
+    LOG_LEVEL: 'ERROR',
+  });
+  const ddb = mockClient(DynamoDBDocumentClient);
+  const sfn = mockClient(SFNClient);
+  ddb.on(GetCommand).callsFake((input: { Key: { pk: string } }) => {
+    const pk = input.Key.pk;
+    if (pk.startsWith('SUB#')) return { Item: { rightsHolderId: 'rh-acme' } };
+    if (pk.startsWith('RH#'))
+      return {
+        Item: {
+          rightsHolderId: 'rh-acme',
+          legalName: 'ACME Brands Ltd',
+          email: 'ip@acme.demo.invalid',
+          phone: '+1',
+          address: 'A',
+          status: 'verified',
+        },
+      };
+    if (pk.startsWith('IPR#'))
+      return {
+        Item: {
+          ipRightId: 'ipr-acme-tm-us',
+          rightsHolderId: 'rh-acme',
+          kind: 'trademark',
+          title: 'ACME',
+          jurisdiction: 'US',
+          status: 'verified',
+          owner: 'ACME',
+        },
+      };
+    if (pk.startsWith('EVIDENCE#')) return { Item: { owner: 'RH#rh-acme', status: 'sealed' } };
+    if (pk.startsWith('CASE#'))
+      return {
+        Item: {
+          caseId: 'c',
+          noticeId: 'n',
+          rightsHolderId: 'rh-acme',
+          listingId: 'l',
+          status: 'awaiting_review',
+          deadlines: {},
+          jurisdiction: 'US',
+          infringementType: 'trademark',
+        },
+      };
+    return {};
+  });
+  ddb.on(PutCommand).resolves({});
+  ddb.on(UpdateCommand).resolves({});
+  ddb.on(TransactWriteCommand).resolves({});
+  sfn.on(StartExecutionCommand).resolves({ executionArn: 'arn:x', startDate: new Date() });
+  const { handler: fileNotice } = await import('../functions/api/file-notice.ts');
+  const claims = { sub: 'demo-rights-holder', 'cognito:groups': 'rights-holder' };
+  const event = (body: string) => ({
+    body,
+    headers: { 'Idempotency-Key': `k-${randomBytes(6).toString('hex')}` },
+    pathParameters: null,
+    queryStringParameters: null,
+    requestContext: { requestId: 'r', authorizer: { claims } },
+  });
+  const context = { awsRequestId: 'bench', getRemainingTimeInMillis: () => 10_000 };
+  const rows: string[][] = [];
+  for (const listings of [1, 100]) {
+    const body = notice(listings);
+    for (let i = 0; i < 50; i++) await fileNotice(event(body) as never, context as never);
+    const n = listings === 1 ? 2000 : 200;
+    const start = process.cpuUsage();
+    for (let i = 0; i < n; i++) {
+      const res = await fileNotice(event(body) as never, context as never);
+      if (res.statusCode !== 202)
+        throw new Error(`handler answered ${res.statusCode}: ${res.body}`);
+    }
+    const used = process.cpuUsage(start);
+    rows.push([
+      `POST /v1/notices handler, ${listings} listing(s), mocked clients`,
+      ((used.user + used.system) / 1000 / n).toFixed(3),
+    ]);
+  }
+  const { handler: getCase } = await import('../functions/api/get-case.ts');
+  const { QueryCommand } = await import('@aws-sdk/lib-dynamodb');
+  ddb.on(QueryCommand).resolves({ Items: [] });
+  const reviewerEvent = {
+    pathParameters: { caseId: 'c' },
+    headers: {},
+    queryStringParameters: null,
+    requestContext: {
+      requestId: 'r',
+      authorizer: { claims: { sub: 'r', 'cognito:groups': 'reviewer' } },
+    },
+  };
+  const start = process.cpuUsage();
+  for (let i = 0; i < 2000; i++) await getCase(reviewerEvent as never, context as never);
+  const used = process.cpuUsage(start);
+  rows.push([
+    'GET /v1/cases/{id} handler, mocked clients',
+    ((used.user + used.system) / 1000 / 2000).toFixed(3),
+  ]);
+  return rows;
+}
+
+const { child, url } = await startStack();
+try {
+  const users = (await (await fetch(`${url}/_local/users`)).json()) as {
+    name: string;
+    token: string;
+  }[];
+  const token = (name: string) => users.find((u) => u.name === name)!.token;
+  const headers = (name: string) => ({
+    authorization: `Bearer ${token(name)}`,
+    'content-type': 'application/json',
+  });
+  const rows: string[][] = [];
+  for (const listings of [1, 100]) {
+    const body = notice(listings);
+    rows.push(
+      await load(`POST /v1/notices, ${listings} listing(s)`, {
+        url: `${url}/v1/notices`,
+        method: 'POST',
+        headers: headers('acme-brand'),
+        body,
+        requests: [
+          {
+            setupRequest: (req) => ({
+              ...req,
+              headers: {
+                ...req.headers,
+                'idempotency-key': `bench-${randomBytes(8).toString('hex')}`,
+              },
+            }),
+          },
+        ],
+      }),
+    );
+  }
+  const filed = await fetch(`${url}/v1/notices`, {
+    method: 'POST',
+    headers: {
+      ...headers('acme-brand'),
+      'idempotency-key': `bench-${randomBytes(8).toString('hex')}`,
+    },
+    body: notice(1),
+  });
+  const caseId = ((await filed.json()) as { cases: { caseId: string }[] }).cases[0]!.caseId;
+  rows.push(
+    await load('GET /v1/cases/{id} (reviewer)', {
+      url: `${url}/v1/cases/${caseId}`,
+      headers: headers('reviewer'),
+    }),
+  );
+  console.log(`\nHTTP, against npm start (${CONNECTIONS} connections, ${DURATION} s each)`);
+  console.log(
+    ['route', 'req/s', 'p50 ms', 'p99 ms', '2xx', 'non-2xx']
+      .map((h, i) => (i === 0 ? h.padEnd(36) : h.padStart(8)))
+      .join(' '),
+  );
+  for (const row of rows)
+    console.log(row.map((c, i) => (i === 0 ? c.padEnd(36) : c.padStart(8))).join(' '));
+} finally {
+  child.kill('SIGTERM');
+  await new Promise((r) => child.once('exit', r));
+}
+console.log('\nHandler CPU per request (ms), in-process, AWS clients mocked');
+for (const [name, ms] of await handlerCpu()) console.log(`${name!.padEnd(60)} ${ms!.padStart(8)}`);
+rmSync(dataDir, { recursive: true, force: true });
+process.exit(0);
