@@ -125,7 +125,17 @@ export const stateMachines: readonly StateMachineDefinition[] = [
   },
 ];
 
-export const bucketNotifications: readonly BucketNotification[] = [];
+export const bucketNotifications: readonly BucketNotification[] = [
+  {
+    // Seals each uploaded evidence object: hashes it server-side, re-checks size and type.
+    bucket: 'evidence',
+    functionName: 'seal-evidence',
+    handler: 'functions/events/seal-evidence.ts',
+    // 25 MiB streamed through SHA-256 takes seconds; the margin covers a slow read.
+    timeoutSeconds: 120,
+    grants: { table: 'RW', evidence: 'RO' },
+  },
+];
 
 export const scheduledJobs: readonly ScheduledJob[] = [
   {

@@ -174,26 +174,22 @@ export async function settleEvidence(
         stored?: EvidenceRecord['stored'];
       },
 ): Promise<boolean> {
-  const values: Record<string, unknown> = {
-    ':status': outcome.status,
-    ':pending': 'pending_upload',
-    ':at': outcome.at,
+  const fields: Record<string, unknown> = {
+    status: outcome.status,
+    [outcome.status === 'sealed' ? 'sealedAt' : 'rejectedAt']: outcome.at,
+    stored: outcome.stored,
+    ...(outcome.status === 'sealed'
+      ? { versionId: outcome.versionId }
+      : { rejectionReason: outcome.reason }),
   };
-  const sets = [
-    '#status = :status',
-    `${outcome.status === 'sealed' ? 'sealedAt' : 'rejectedAt'} = :at`,
-  ];
-  if (outcome.stored) {
-    values[':stored'] = outcome.stored;
-    sets.push('stored = :stored');
-  }
-  if (outcome.status === 'sealed' && outcome.versionId) {
-    values[':versionId'] = outcome.versionId;
-    sets.push('versionId = :versionId');
-  }
-  if (outcome.status === 'rejected') {
-    values[':reason'] = outcome.reason;
-    sets.push('rejectionReason = :reason');
+  const names: Record<string, string> = { '#status': 'status' };
+  const values: Record<string, unknown> = { ':pending': 'pending_upload' };
+  const sets: string[] = [];
+  for (const [i, [name, value]] of Object.entries(fields).entries()) {
+    if (value === undefined) continue;
+    names[`#f${i}`] = name;
+    values[`:f${i}`] = value;
+    sets.push(`#f${i} = :f${i}`);
   }
   try {
     await dynamo.send(
@@ -202,7 +198,7 @@ export async function settleEvidence(
         Key: keys.evidence(evidenceId),
         UpdateExpression: `SET ${sets.join(', ')}`,
         ConditionExpression: 'attribute_exists(pk) AND #status = :pending',
-        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
       }),
     );

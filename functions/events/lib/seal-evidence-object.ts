@@ -94,7 +94,8 @@ export async function sealEvidenceObject(input: {
   if (measured.size !== record.size || measured.truncated) return reject('size_mismatch', stored);
   if (storedType !== normalizeType(record.contentType))
     return reject('content_type_mismatch', stored);
-  if (!looksLike(record.contentType, measured.head)) return reject('content_not_of_declared_type', stored);
+  if (!looksLike(record.contentType, measured.head))
+    return reject('content_not_of_declared_type', stored);
   if (measured.sha256 !== record.sha256) return reject('hash_mismatch', stored);
 
   const sealed = await settleEvidence(evidenceId, {

@@ -81,7 +81,6 @@ describe('US copyright counter-notice (statutory timer, 17 U.S.C. §512(g))', ()
     const [strike] = await listStrikes(sellerId);
     expect(strike?.revokedAt).toBeDefined();
     expect((await h.seller(sellerId)).status).toBe('active');
-
   });
 
   it('forwards the counter-notice to the rights holder but never writes its contact to the timeline', async () => {

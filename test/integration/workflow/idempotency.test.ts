@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorkflowHarness, type WorkflowHarness } from '../../support/workflow.ts';
-import { newSellerId, sellerEmail, sellerStore } from '../../support/workflow-steps.ts';
+import {
+  counterNotify,
+  newSellerId,
+  sellerEmail,
+  sellerStore,
+  takenDownCase,
+} from '../../support/workflow-steps.ts';
 
 let h: WorkflowHarness;
 beforeAll(async () => {
@@ -33,8 +39,8 @@ async function invoke(task: Task, caseId: string): Promise<void> {
       await h.cloud.lambda.invoke(task, TASKS[task](caseId));
       return;
     } catch (error) {
-      if ((error as Error).name !== 'TransientError' || attempt >= 5) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      if ((error as Error).name !== 'TransientError' || attempt >= 8) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
     }
   }
 }
@@ -58,7 +64,7 @@ const count = async (caseId: string, type: string) =>
   (await h.timeline(caseId)).filter((t) => t === type).length;
 
 describe('Workflow tasks run twice concurrently', () => {
-  it('take-down: one taken_down event and the listing disabled', async () => {
+  it('take-down: one taken_down event', async () => {
     const { caseId } = await runTwiceConcurrently('take-down-listing');
     expect(await count(caseId, 'taken_down')).toBe(1);
   });
@@ -88,6 +94,38 @@ describe('Workflow tasks run twice concurrently', () => {
       emails: 1,
       events: 1,
     });
+  });
+});
+
+describe('Restore run twice concurrently', () => {
+  it('one restored event, one strike revocation and one email to the seller', async () => {
+    const { caseId, sellerId } = await takenDownCase(h, {
+      ipRightId: 'ipr-acme-cr-us',
+      infringementType: 'copyright',
+    });
+    await counterNotify(h, caseId, sellerId);
+    const restore = async () => {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await h.cloud.lambda.invoke('restore-listing', { v: 1, caseId, step: 'restore' });
+        } catch (error) {
+          if ((error as Error).name !== 'TransientError' || attempt >= 8) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+        }
+      }
+    };
+    await Promise.all([restore(), restore()]);
+
+    const { listStrikes } = await sellerStore();
+    const strikes = await listStrikes(sellerId);
+    const emails = (await h.mail(sellerEmail(sellerId))).filter(
+      (m) => m.template === 'listing_restored',
+    );
+    expect({
+      events: await count(caseId, 'restored'),
+      revoked: strikes.filter((s) => s.revokedAt !== undefined).length,
+      emails: emails.length,
+    }).toEqual({ events: 1, revoked: 1, emails: 1 });
   });
 });
 

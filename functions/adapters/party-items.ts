@@ -1,4 +1,4 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type BatchGetCommandOutput, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { DomainValidationError } from '../domain/errors.ts';
 import { dynamo, tableName } from './dynamo-client.ts';
 
@@ -87,4 +87,38 @@ function decodeCursor(
   const key = parsed as Record<string, string>;
   if (!valid || key.gsi1pk !== partition || !key.gsi1sk?.startsWith(skPrefix)) throw invalid();
   return key;
+}
+
+/**
+ * Reads items by key, 100 at a time, retrying what DynamoDB leaves unprocessed. Missing items are
+ * simply absent from the result.
+ */
+export async function batchGetItems(
+  itemKeys: readonly { pk: string; sk: string }[],
+  attributes: readonly string[],
+): Promise<Record<string, unknown>[]> {
+  const names = Object.fromEntries(attributes.map((name, i) => [`#a${i}`, name]));
+  const projection = Object.keys(names).join(', ');
+  const items: Record<string, unknown>[] = [];
+  for (let i = 0; i < itemKeys.length; i += 100) {
+    let pending: Record<string, unknown>[] | undefined = itemKeys.slice(i, i + 100);
+    for (let attempt = 0; pending && pending.length > 0; attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
+      const result: BatchGetCommandOutput = await dynamo.send(
+        new BatchGetCommand({
+          RequestItems: {
+            [tableName]: {
+              Keys: pending,
+              ...(attributes.length
+                ? { ProjectionExpression: projection, ExpressionAttributeNames: names }
+                : {}),
+            },
+          },
+        }),
+      );
+      items.push(...(result.Responses?.[tableName] ?? []));
+      pending = result.UnprocessedKeys?.[tableName]?.Keys;
+    }
+  }
+  return items;
 }

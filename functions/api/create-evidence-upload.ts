@@ -1,0 +1,34 @@
+import { clock } from '../adapters/clock.ts';
+import { createEvidenceUpload, evidencePolicy } from '../adapters/evidence-store.ts';
+import { uploadOwnerOf } from './evidence-access.ts';
+import { apiHandler, json } from './lib/handler.ts';
+import { badRequest, HttpProblem } from './lib/problem.ts';
+import { createEvidenceBodySchema } from './schemas/evidence.ts';
+
+/**
+ * POST /v1/evidence (rights-holder, seller): records a piece of evidence, `pending_upload`, and
+ * answers a presigned POST whose policy admits exactly the declared size and type. A type outside
+ * the configured list gets 400; a file above the size limit, 413. Sealing happens on upload.
+ */
+export const handler = apiHandler('POST /v1/evidence', async ({ caller, body }) => {
+  const owner = await uploadOwnerOf(caller);
+  const input = body(createEvidenceBodySchema);
+  if (!evidencePolicy.contentTypes.includes(input.contentType)) {
+    throw badRequest('This type of file is not accepted as evidence.', [
+      {
+        path: 'contentType',
+        message: `Must be one of: ${evidencePolicy.contentTypes.join(', ')}`,
+      },
+    ]);
+  }
+  if (input.size > evidencePolicy.maxBytes) {
+    throw new HttpProblem(
+      413,
+      'Content Too Large',
+      `Evidence files may be at most ${evidencePolicy.maxBytes} bytes.`,
+      [{ path: 'size', message: `At most ${evidencePolicy.maxBytes} bytes` }],
+    );
+  }
+  const created = await createEvidenceUpload({ owner, ...input, now: clock.now() });
+  return json(201, created);
+});

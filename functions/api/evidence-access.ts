@@ -1,0 +1,53 @@
+import {
+  type EvidenceOwner,
+  type EvidenceRecord,
+  getEvidence,
+} from '../adapters/evidence-store.ts';
+import { sellerCasesCiteEvidence } from '../adapters/seller-account.ts';
+import type { Caller } from './lib/identity.ts';
+import { callerRightsHolder, callerSellerId } from './lib/parties.ts';
+import { notFound } from './lib/problem.ts';
+
+/**
+ * Who the caller uploads evidence as: its rights holder (or, before it registered one, its own
+ * `sub`, e.g. for an agent's letter of authorisation), else its seller account.
+ */
+export async function uploadOwnerOf(caller: Caller): Promise<EvidenceOwner> {
+  if (caller.roles.includes('rights-holder')) {
+    const rightsHolder = await callerRightsHolder(caller);
+    return rightsHolder ? `RH#${rightsHolder.rightsHolderId}` : `SUB#${caller.sub}`;
+  }
+  return `SELLER#${callerSellerId(caller)}`;
+}
+
+/**
+ * The evidence, if the caller may see it: a reviewer sees all; an owner its own; with
+ * `citedForSeller`, a seller also sees evidence cited by a notice behind one of its cases.
+ * Anything else is 404, so existence never leaks.
+ */
+export async function evidenceForCaller(
+  caller: Caller,
+  evidenceId: string,
+  options: { citedForSeller: boolean },
+): Promise<EvidenceRecord> {
+  const record = await getEvidence(evidenceId);
+  if (!record) throw notFound('evidence');
+  if (caller.isReviewer) return record;
+  const owners: string[] = [];
+  if (caller.roles.includes('rights-holder')) {
+    const rightsHolder = await callerRightsHolder(caller);
+    if (rightsHolder) owners.push(`RH#${rightsHolder.rightsHolderId}`);
+    owners.push(`SUB#${caller.sub}`);
+  }
+  if (caller.roles.includes('seller') && caller.sellerId) owners.push(`SELLER#${caller.sellerId}`);
+  if (owners.includes(record.owner)) return record;
+  if (
+    options.citedForSeller &&
+    caller.roles.includes('seller') &&
+    caller.sellerId &&
+    (await sellerCasesCiteEvidence(caller.sellerId, evidenceId))
+  ) {
+    return record;
+  }
+  throw notFound('evidence');
+}

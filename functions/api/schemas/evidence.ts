@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import type { EvidenceRecord } from '../../adapters/evidence-store.ts';
+import { idSchema, instantSchema } from '../../domain/vocabulary.ts';
+
+/** The schemas of the evidence routes. */
+
+export const evidenceStatusSchema = z.enum(['pending_upload', 'sealed', 'rejected']);
+
+export const createEvidenceBodySchema = z
+  .strictObject({
+    fileName: z
+      .string()
+      .trim()
+      .min(1)
+      .max(255)
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters
+      .regex(/^[^\u0000-\u001f\u007f/\\]+$/, 'A file name, without path or control characters'),
+    contentType: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(
+        /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/,
+        'A media type, e.g. application/pdf',
+      )
+      .describe(
+        'One of the configured types; by default application/pdf, image/png, image/jpeg, image/webp, text/plain, text/html',
+      ),
+    size: z
+      .number()
+      .int()
+      .positive()
+      .max(Number.MAX_SAFE_INTEGER)
+      .describe('Bytes; above the configured limit (default 26214400) the answer is 413'),
+    sha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/, '64 lowercase hex digits')
+      .describe('SHA-256 of the file; the service hashes the upload itself and compares'),
+  })
+  .describe('An evidence file to upload');
+
+export const evidenceUploadSchema = z.object({
+  evidenceId: idSchema,
+  upload: z
+    .object({
+      url: z.string(),
+      fields: z.record(z.string(), z.string()),
+    })
+    .describe('A presigned POST: send every field, then the file as `file`'),
+  expiresAt: instantSchema,
+});
+
+export const evidenceSchema = z.object({
+  evidenceId: idSchema,
+  status: evidenceStatusSchema,
+  sha256: z.string().describe('The declared hash; once sealed, the one the service measured'),
+  size: z.number().int(),
+  contentType: z.string(),
+  fileName: z.string(),
+  createdAt: instantSchema,
+  sealedAt: instantSchema.optional(),
+  rejectedAt: instantSchema.optional(),
+  rejectionReason: z.string().optional(),
+});
+
+/** The API's view of an evidence record: once sealed, what the service measured. */
+export function evidenceView(record: EvidenceRecord): z.infer<typeof evidenceSchema> {
+  const sealed = record.status === 'sealed' ? record.stored : undefined;
+  return {
+    evidenceId: record.evidenceId,
+    status: record.status,
+    sha256: sealed?.sha256 ?? record.sha256,
+    size: sealed?.size ?? record.size,
+    contentType: sealed?.contentType ?? record.contentType,
+    fileName: record.fileName,
+    createdAt: record.createdAt,
+    ...(record.sealedAt ? { sealedAt: record.sealedAt } : {}),
+    ...(record.rejectedAt ? { rejectedAt: record.rejectedAt } : {}),
+    ...(record.rejectionReason ? { rejectionReason: record.rejectionReason } : {}),
+  };
+}
+
+/** OpenAPI descriptions of the evidence routes. */
+export const openapi = {
+  'POST /v1/evidence': {
+    summary: 'Start an evidence upload (presigned POST, 15 minutes)',
+    request: { body: createEvidenceBodySchema },
+    responses: { 201: evidenceUploadSchema },
+  },
+  'GET /v1/evidence/{evidenceId}': {
+    summary: 'An evidence record and its sealing status',
+    responses: { 200: evidenceSchema },
+  },
+  'GET /v1/evidence/{evidenceId}/download': {
+    summary: 'Redirect (302) to a 5-minute attachment link of sealed evidence',
+    responses: {},
+  },
+} as const;

@@ -1,0 +1,242 @@
+import { z } from 'zod';
+import type { IpRightProfile, RightsHolderProfile } from '../../adapters/registry-store.ts';
+import {
+  idSchema,
+  instantSchema,
+  ipRightKindSchema,
+  isoDateSchema,
+  jurisdictionSchema,
+} from '../../domain/vocabulary.ts';
+import { page, pageQuery } from './common.ts';
+
+/** The schemas of the rights-holder and IP-right routes (registration and verification). */
+
+export const verificationStatusSchema = z
+  .enum(['pending_verification', 'verified', 'rejected'])
+  .describe('Verification status');
+
+/** ISO 3166-1 alpha-2, upper case. */
+const countrySchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Z]{2}$/, 'An ISO 3166-1 alpha-2 country code, e.g. US')
+  .describe('ISO 3166-1 alpha-2 country code');
+
+export const registerRightsHolderBodySchema = z
+  .strictObject({
+    legalName: z.string().trim().min(2).max(200).describe('Legal name of the company or person'),
+    type: z.enum(['company', 'individual']),
+    country: countrySchema,
+    address: z.string().trim().min(5).max(500).describe('Postal address (DMCA §512(c)(3)(A)(iv))'),
+    email: z.email().max(254),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9][0-9 ().-]{5,31}$/, 'A phone number, e.g. +1-602-555-0100'),
+    agentFor: z
+      .strictObject({
+        principal: z
+          .string()
+          .trim()
+          .min(2)
+          .max(200)
+          .describe('The rights holder the agent acts for'),
+        authorizationEvidenceId: idSchema.describe(
+          'Sealed evidence of the caller: the letter of authorisation',
+        ),
+      })
+      .optional()
+      .describe('Set when filing as an agent with a letter of authorisation'),
+  })
+  .describe('Registration of a rights holder');
+
+export const verificationBodySchema = z
+  .strictObject({
+    decision: z.enum(['verify', 'reject']),
+    reason: z.string().trim().min(1).max(2000).describe('Why, for the record'),
+  })
+  .describe("A reviewer's verification decision");
+
+const verificationRecordSchema = z.object({
+  decision: z.enum(['verify', 'reject']),
+  reason: z.string(),
+  reviewerId: z.string(),
+  at: instantSchema,
+});
+
+export const registeredRightsHolderSchema = z.object({
+  rightsHolderId: idSchema,
+  status: verificationStatusSchema,
+});
+
+export const standingSchema = z
+  .object({
+    accuracy: z
+      .number()
+      .min(0)
+      .max(1)
+      .nullable()
+      .describe('upheld ÷ (upheld + rejected + restored); null when nothing is decided'),
+    decided: z.number().int().min(0),
+    upheld: z.number().int().min(0),
+    rejected: z.number().int().min(0),
+    restored: z.number().int().min(0),
+    trusted: z.boolean(),
+    suspendedUntil: instantSchema.optional(),
+  })
+  .describe('Notifier standing (DOMAIN.md)');
+
+export const rightsHolderProfileSchema = z.object({
+  rightsHolderId: idSchema,
+  status: verificationStatusSchema,
+  legalName: z.string(),
+  type: z.enum(['company', 'individual']),
+  country: z.string(),
+  address: z.string(),
+  email: z.string(),
+  phone: z.string(),
+  agentFor: z.object({ principal: z.string(), authorizationEvidenceId: idSchema }).optional(),
+  createdAt: instantSchema,
+  verifiedAt: instantSchema.optional(),
+  rejectedAt: instantSchema.optional(),
+  verification: verificationRecordSchema.optional(),
+});
+
+export const myRightsHolderSchema = rightsHolderProfileSchema.extend({ standing: standingSchema });
+
+export const registerIpRightBodySchema = z
+  .strictObject({
+    kind: ipRightKindSchema,
+    title: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .describe('The mark, work, invention or design as commonly named'),
+    registrationNumber: z
+      .string()
+      .trim()
+      .min(1)
+      .max(64)
+      .optional()
+      .describe('Required except for copyright'),
+    jurisdiction: jurisdictionSchema,
+    owner: z.string().trim().min(2).max(200).describe('The registered owner'),
+    validUntil: z
+      .union([isoDateSchema, instantSchema])
+      .optional()
+      .describe('Last day in force (date, inclusive) or instant'),
+    proofEvidenceIds: z
+      .array(idSchema)
+      .min(1, 'At least one piece of sealed evidence proves the right')
+      .max(20)
+      .describe('Sealed evidence of the caller: certificates, registrations'),
+  })
+  .superRefine((body, ctx) => {
+    if (body.kind !== 'copyright' && body.registrationNumber === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['registrationNumber'],
+        message: `A ${body.kind} needs its registration number`,
+      });
+    }
+  })
+  .describe('Registration of an IP right');
+
+export const ipRightSchema = z.object({
+  ipRightId: idSchema,
+  rightsHolderId: idSchema,
+  kind: ipRightKindSchema,
+  title: z.string(),
+  registrationNumber: z.string().optional(),
+  jurisdiction: jurisdictionSchema,
+  owner: z.string(),
+  validUntil: z.string().optional(),
+  proofEvidenceIds: z.array(idSchema),
+  status: verificationStatusSchema,
+  createdAt: instantSchema,
+  verifiedAt: instantSchema.optional(),
+  rejectedAt: instantSchema.optional(),
+  verification: verificationRecordSchema.optional(),
+});
+
+export const registeredIpRightSchema = z.object({
+  ipRightId: idSchema,
+  status: verificationStatusSchema,
+});
+
+export const ipRightsQuerySchema = pageQuery;
+
+/** The API's view of a rights holder's profile. */
+export function rightsHolderView(
+  profile: RightsHolderProfile,
+): z.infer<typeof rightsHolderProfileSchema> {
+  return {
+    rightsHolderId: profile.rightsHolderId,
+    status: profile.status,
+    legalName: profile.legalName,
+    type: profile.entityType,
+    country: profile.country,
+    address: profile.address,
+    email: profile.email,
+    phone: profile.phone,
+    ...(profile.agentFor ? { agentFor: profile.agentFor } : {}),
+    createdAt: profile.createdAt,
+    ...(profile.verifiedAt ? { verifiedAt: profile.verifiedAt } : {}),
+    ...(profile.rejectedAt ? { rejectedAt: profile.rejectedAt } : {}),
+    ...(profile.verification ? { verification: profile.verification } : {}),
+  };
+}
+
+/** The API's view of an IP right. */
+export function ipRightView(ipRight: IpRightProfile): z.infer<typeof ipRightSchema> {
+  return {
+    ipRightId: ipRight.ipRightId,
+    rightsHolderId: ipRight.rightsHolderId,
+    kind: ipRight.kind,
+    title: ipRight.title,
+    ...(ipRight.registrationNumber ? { registrationNumber: ipRight.registrationNumber } : {}),
+    jurisdiction: ipRight.jurisdiction,
+    owner: ipRight.owner,
+    ...(ipRight.validUntil ? { validUntil: ipRight.validUntil } : {}),
+    proofEvidenceIds: ipRight.proofEvidenceIds ?? [],
+    status: ipRight.status,
+    createdAt: ipRight.createdAt,
+    ...(ipRight.verifiedAt ? { verifiedAt: ipRight.verifiedAt } : {}),
+    ...(ipRight.rejectedAt ? { rejectedAt: ipRight.rejectedAt } : {}),
+    ...(ipRight.verification ? { verification: ipRight.verification } : {}),
+  };
+}
+
+/** OpenAPI descriptions of the rights-holder and IP-right routes. */
+export const openapi = {
+  'POST /v1/rights-holders': {
+    summary: 'Register the rights holder the caller acts for (one per user)',
+    request: { body: registerRightsHolderBodySchema },
+    responses: { 201: registeredRightsHolderSchema },
+  },
+  'GET /v1/rights-holders/me': {
+    summary: "The caller's rights holder, with its standing",
+    responses: { 200: myRightsHolderSchema },
+  },
+  'POST /v1/rights-holders/{rightsHolderId}/verification': {
+    summary: 'Verify or reject a pending rights holder',
+    request: { body: verificationBodySchema },
+    responses: { 200: rightsHolderProfileSchema },
+  },
+  'POST /v1/ip-rights': {
+    summary: 'Register an IP right, with sealed proof',
+    request: { body: registerIpRightBodySchema },
+    responses: { 201: registeredIpRightSchema },
+  },
+  'GET /v1/ip-rights': {
+    summary: 'Own IP rights, newest first',
+    request: { query: ipRightsQuerySchema },
+    responses: { 200: page(ipRightSchema) },
+  },
+  'POST /v1/ip-rights/{ipRightId}/verification': {
+    summary: 'Verify or reject a pending IP right',
+    request: { body: verificationBodySchema },
+    responses: { 200: ipRightSchema },
+  },
+} as const;

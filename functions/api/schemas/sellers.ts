@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import type { CaseRecord } from '../../adapters/case-store.ts';
+import type { SellerRecord } from '../../adapters/seller-store.ts';
+import { CASE_STATUSES } from '../../domain/case.ts';
+import { DEADLINE_KEYS } from '../../domain/deadlines.ts';
+import { isStrikeActive, type StrikeRecord } from '../../domain/strikes.ts';
+import {
+  idSchema,
+  infringementTypeSchema,
+  instantSchema,
+  jurisdictionSchema,
+} from '../../domain/vocabulary.ts';
+import { page, pageQuery } from './common.ts';
+
+/** The schemas of the seller routes. */
+
+export const sellerCasesQuerySchema = pageQuery;
+
+export const sellerCaseSchema = z
+  .object({
+    caseId: idSchema,
+    noticeId: idSchema,
+    listingId: z.string(),
+    listingTitle: z.string().optional(),
+    status: z.enum(CASE_STATUSES),
+    jurisdiction: jurisdictionSchema,
+    infringementType: infringementTypeSchema,
+    createdAt: instantSchema,
+    updatedAt: instantSchema,
+    deadlines: z.partialRecord(z.enum(DEADLINE_KEYS), instantSchema),
+  })
+  .describe("A case against one of the seller's listings (no notifier contact details)");
+
+export const strikeSchema = z.object({
+  strikeId: z.string(),
+  caseId: idSchema.describe('The first case of the strike'),
+  caseIds: z.array(idSchema).describe('Every case of the notice attached to the strike'),
+  noticeId: idSchema,
+  at: instantSchema,
+  expiresAt: instantSchema,
+  revokedAt: instantSchema.optional(),
+  active: z.boolean(),
+});
+
+export const strikesSchema = z.object({
+  active: z.number().int().min(0).describe('Active strikes'),
+  strikes: z.array(strikeSchema),
+  measure: z.enum(['none', 'warning', 'restricted', 'suspended']),
+  warnedAt: instantSchema.optional(),
+  educationAcknowledgedAt: instantSchema.optional(),
+  educationRequired: z
+    .boolean()
+    .describe('A warning awaits the acknowledgement of its IP-education notice'),
+});
+
+/** The seller's view of a case: no notifier, no contact details. */
+export function sellerCaseView(record: CaseRecord): z.infer<typeof sellerCaseSchema> {
+  return {
+    caseId: record.caseId,
+    noticeId: record.noticeId,
+    listingId: record.listingId,
+    ...(record.listingTitle ? { listingTitle: record.listingTitle } : {}),
+    status: record.status,
+    jurisdiction: record.jurisdiction,
+    infringementType: record.infringementType,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+    deadlines: record.deadlines ?? {},
+  };
+}
+
+/** A seller's strikes, newest first, with the count active at `now` and the ladder's measure. */
+export function strikesView(
+  seller: SellerRecord | null,
+  strikes: readonly StrikeRecord[],
+  now: Date,
+): z.infer<typeof strikesSchema> {
+  const items = [...strikes]
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+    .map((strike) => ({
+      strikeId: strike.strikeId,
+      caseId: strike.caseIds[0] ?? '',
+      caseIds: strike.caseIds,
+      noticeId: strike.noticeId,
+      at: strike.createdAt,
+      expiresAt: strike.expiresAt,
+      ...(strike.revokedAt ? { revokedAt: strike.revokedAt } : {}),
+      active: isStrikeActive(strike, now),
+    }));
+  const warnedAt = seller?.warnedAt;
+  const acknowledgedAt = seller?.educationAcknowledgedAt;
+  return {
+    active: items.filter((strike) => strike.active).length,
+    strikes: items,
+    measure: seller?.measure ?? 'none',
+    ...(warnedAt ? { warnedAt } : {}),
+    ...(acknowledgedAt ? { educationAcknowledgedAt: acknowledgedAt } : {}),
+    educationRequired: warnedAt !== undefined && (!acknowledgedAt || acknowledgedAt < warnedAt),
+  };
+}
+
+/** OpenAPI descriptions of the seller routes. */
+export const openapi = {
+  'GET /v1/sellers/me/cases': {
+    summary: "Cases against the caller's listings, newest first",
+    request: { query: sellerCasesQuerySchema },
+    responses: { 200: page(sellerCaseSchema) },
+  },
+  'GET /v1/sellers/me/strikes': {
+    summary: "The caller's strikes and account measure",
+    responses: { 200: strikesSchema },
+  },
+  'POST /v1/sellers/me/education-acknowledgement': {
+    summary: 'Acknowledge the IP-education notice of a warning (204)',
+    responses: {},
+  },
+} as const;

@@ -1,0 +1,121 @@
+import {
+  BatchGetCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { apiEvent, callers, invoke, TEST_ENV } from './support.ts';
+
+Object.assign(process.env, TEST_ENV);
+const { handler } = await import('../../../functions/api/get-my-rights-holder.ts');
+
+const db = mockClient(DynamoDBDocumentClient);
+
+const profile = {
+  pk: 'RH#rh-1',
+  sk: 'PROFILE',
+  type: 'RightsHolder',
+  rightsHolderId: 'rh-1',
+  ownerSub: 'sub-rh',
+  legalName: 'ACME Brands Ltd',
+  entityType: 'company',
+  country: 'US',
+  address: '1 Canyon Road, Phoenix',
+  email: 'ip@acme.example',
+  phone: '+1-602-555-0100',
+  status: 'verified',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  verifiedAt: '2026-01-02T00:00:00.000Z',
+};
+
+beforeEach(() => {
+  db.reset();
+  db.on(GetCommand).resolves({});
+  db.on(GetCommand, { Key: { pk: 'SUB#sub-rh', sk: 'RIGHTS_HOLDER' } }).resolves({
+    Item: { rightsHolderId: 'rh-1' },
+  });
+  db.on(GetCommand, { Key: { pk: 'RH#rh-1', sk: 'PROFILE' } }).resolves({ Item: profile });
+  db.on(QueryCommand).resolves({ Items: [] });
+});
+
+describe('GET /v1/rights-holders/me', () => {
+  it("answers the caller's profile with accuracy = upheld ÷ decided over its cases", async () => {
+    // Prepare
+    db.on(QueryCommand).resolves({
+      Items: [
+        { noticeId: 'n1', caseIds: ['c1', 'c2', 'c3'] },
+        { noticeId: 'n2', caseIds: ['c4', 'c5', 'c6'] },
+      ],
+    });
+    db.on(BatchGetCommand).resolves({
+      Responses: {
+        [TEST_ENV.TABLE_NAME]: [
+          { status: 'upheld' },
+          { status: 'upheld_pending_court' },
+          { status: 'upheld' },
+          { status: 'restored' },
+          { status: 'rejected', decision: { decision: 'reject' } },
+          // A screening rejection judges the listing, not the notice: not decided.
+          { status: 'rejected', reasonCode: 'listing_not_live' },
+        ],
+      },
+    });
+
+    // Act
+    const res = await invoke(handler, apiEvent({ caller: callers.rightsHolder }));
+
+    // Assess
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      rightsHolderId: 'rh-1',
+      status: 'verified',
+      legalName: 'ACME Brands Ltd',
+      type: 'company',
+      standing: { accuracy: 0.6, decided: 5, upheld: 3, rejected: 1, restored: 1, trusted: false },
+    });
+    expect(res.body.standing).not.toHaveProperty('suspendedUntil');
+    expect(res.body).not.toHaveProperty('ownerSub');
+    const query = db.commandCalls(QueryCommand)[0]!.args[0].input;
+    expect(query).toMatchObject({
+      IndexName: 'gsi1',
+      ExpressionAttributeValues: { ':pk': 'RH#rh-1', ':prefix': 'NOTICE#' },
+    });
+  });
+
+  it('answers a null accuracy when nothing is decided', async () => {
+    const res = await invoke(handler, apiEvent({ caller: callers.rightsHolder }));
+
+    expect(res.status).toBe(200);
+    expect(res.body.standing).toEqual({
+      accuracy: null,
+      decided: 0,
+      upheld: 0,
+      rejected: 0,
+      restored: 0,
+      trusted: false,
+    });
+  });
+
+  it('answers 404 to a rights-holder user who registered none', async () => {
+    const res = await invoke(handler, apiEvent({ caller: callers.otherRightsHolder }));
+
+    expect(res.status).toBe(404);
+  });
+
+  it('answers 403 when the token names another rights holder than the stored link', async () => {
+    const res = await invoke(
+      handler,
+      apiEvent({ caller: { ...callers.rightsHolder, rightsHolderId: 'rh-2' } }),
+    );
+
+    expect(res.status).toBe(403);
+  });
+
+  it('answers 403 to a reviewer', async () => {
+    const res = await invoke(handler, apiEvent({ caller: callers.reviewer }));
+
+    expect(res.status).toBe(403);
+  });
+});
