@@ -320,23 +320,31 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
 
     if (options.seed !== false) {
       await marketplace.seed(demoMarketplace);
-      await seedDemoData(DynamoDBDocumentClient.from(ddbClient), tableName, new Date(clock.now()));
-      const s3Client = new S3Client({
-        region: REGION,
-        endpoint: s3.endpoint,
-        forcePathStyle: true,
-        credentials: LOCAL_CREDENTIALS,
-        requestChecksumCalculation: 'WHEN_REQUIRED',
-      });
-      await s3Client.send(
-        new PutObjectCommand({
-          Bucket: EVIDENCE_BUCKET,
-          Key: demoEvidence.key,
-          Body: demoEvidence.body,
-          ContentType: demoEvidence.contentType,
-        }),
+      const seeded = await seedDemoData(
+        DynamoDBDocumentClient.from(ddbClient),
+        tableName,
+        new Date(clock.now()),
       );
-      s3Client.destroy();
+      // Upload the demo evidence once; the bucket notification seals it like any other upload.
+      if (seeded.evidenceCreated) {
+        const s3Client = new S3Client({
+          region: REGION,
+          endpoint: s3.endpoint,
+          forcePathStyle: true,
+          credentials: LOCAL_CREDENTIALS,
+          requestChecksumCalculation: 'WHEN_REQUIRED',
+        });
+        await s3Client.send(
+          new PutObjectCommand({
+            Bucket: EVIDENCE_BUCKET,
+            Key: demoEvidence.key,
+            Body: demoEvidence.body,
+            ContentType: demoEvidence.contentType,
+          }),
+        );
+        s3Client.destroy();
+        await settled();
+      }
     }
 
     if (ephemeral) stops.unshift(() => rmSync(dataDir, { recursive: true, force: true }));

@@ -84,8 +84,9 @@ export async function seedDemoData(
   db: DynamoDBDocumentClient,
   tableName: string,
   now: Date,
-): Promise<void> {
+): Promise<{ evidenceCreated: boolean }> {
   const at = now.toISOString();
+  let evidenceCreated = false;
   const rightsHolder = demoUsers[0]!;
   const body = Buffer.from(demoEvidence.body);
   const items: Record<string, unknown>[] = [
@@ -169,9 +170,9 @@ export async function seedDemoData(
     contentType: demoEvidence.contentType,
     size: body.length,
     sha256: createHash('sha256').update(body).digest('hex'),
-    status: 'sealed',
+    // Sealed by the real sealing function, on the upload the local cloud makes right after.
+    status: 'pending_upload',
     createdAt: at,
-    sealedAt: at,
     uploadExpiresAt: at,
     gsi1pk: `OWNER#RH#${rightsHolder.rightsHolderId}`,
     gsi1sk: `EVIDENCE#${at}#${demoEvidence.evidenceId}`,
@@ -185,8 +186,10 @@ export async function seedDemoData(
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
+      if (item.type === 'Evidence') evidenceCreated = true;
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
   }
+  return { evidenceCreated };
 }

@@ -7,6 +7,9 @@ import { z } from 'zod';
 import { routes } from '../routes.ts';
 import { apiHandler, json } from './lib/handler.ts';
 import { openapi as caseRoutes } from './schemas/cases.ts';
+import { openapi as evidenceRoutes } from './schemas/evidence.ts';
+import { openapi as identityRoutes } from './schemas/identity.ts';
+import { openapi as sellerRoutes } from './schemas/sellers.ts';
 import { problemSchema } from './schemas/common.ts';
 
 extendZodWithOpenApi(z);
@@ -18,7 +21,18 @@ interface RouteDoc {
 }
 
 /** Every area's route descriptions, keyed `METHOD /path`. */
-const described: Record<string, RouteDoc> = { ...(caseRoutes as Record<string, RouteDoc>) };
+const described: Record<string, RouteDoc> = {
+  ...(caseRoutes as Record<string, RouteDoc>),
+  ...(identityRoutes as unknown as Record<string, RouteDoc>),
+  ...(evidenceRoutes as unknown as Record<string, RouteDoc>),
+  ...(sellerRoutes as unknown as Record<string, RouteDoc>),
+};
+
+/** Responses with no JSON body. */
+const NO_CONTENT: Record<string, { status: string; description: string }> = {
+  'POST /v1/sellers/me/education-acknowledgement': { status: '204', description: 'Acknowledged' },
+  'GET /v1/evidence/{evidenceId}/download': { status: '302', description: 'Redirect to a short-lived attachment link' },
+};
 
 const ERRORS: Record<number, string> = {
   400: 'Invalid input',

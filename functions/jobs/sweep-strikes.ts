@@ -29,7 +29,9 @@ export async function handler(): Promise<{ sellers: number; strikes: number }> {
   let strikes = 0;
   for (const sellerId of sellers) {
     try {
-      const [seller, all] = await Promise.all([getSeller(sellerId), listStrikes(sellerId)]);
+      // The seller first, then its strikes: the version condition then covers both reads.
+      const seller = await getSeller(sellerId);
+      const all = await listStrikes(sellerId);
       if (!seller) continue;
       const due = all.filter((s) => s.revokedAt === undefined && new Date(s.expiresAt) <= now);
       const decision = nextMeasure(seller.measure, all, now, seller, policy);

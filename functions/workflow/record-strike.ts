@@ -26,11 +26,11 @@ export async function handler(
   if (record.strikeId) return { next: 'measure', measure: record.accountMeasure ?? 'none' };
   const sellerId = record.sellerId!;
   const now = clock.now();
-  const [seller, strikes, notice] = await Promise.all([
-    getSeller(sellerId),
-    listStrikes(sellerId),
-    loadNotice(record.noticeId),
-  ]);
+  // The seller first, then its strikes: every strike write bumps the seller's version, so a
+  // strike written after this read fails the write's version condition (read in parallel, a
+  // concurrent case's new strike could be missed while its version bump was seen: two strikes).
+  const [seller, notice] = await Promise.all([getSeller(sellerId), loadNotice(record.noticeId)]);
+  const strikes = await listStrikes(sellerId);
   const current = seller ?? {
     sellerId,
     measure: 'none' as const,

@@ -50,10 +50,10 @@ export async function closeUndoingTakedown(
     ];
     let strikeDetail: Record<string, unknown> = {};
     if (record.strikeId && record.sellerId) {
-      const [seller, strikes] = await Promise.all([
-        getSeller(record.sellerId),
-        listStrikes(record.sellerId),
-      ]);
+      // The seller first, then its strikes, so the write's condition on the seller's version
+      // catches a concurrent strike update (see record-strike.ts).
+      const seller = await getSeller(record.sellerId);
+      const strikes = await listStrikes(record.sellerId);
       const strike = strikes.find((s) => s.strikeId === record.strikeId);
       if (strike && seller) {
         const revoked = revokeCase(strike, record.caseId, now);
