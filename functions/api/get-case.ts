@@ -37,7 +37,7 @@ export const handler = apiHandler('GET /v1/cases/{caseId}', async ({ caller, par
     jurisdiction: record.jurisdiction,
     infringementType: record.infringementType,
     status: record.status,
-    deadlines: record.deadlines ?? {},
+    deadlines: deadlinesInForce(record.status, record.deadlines ?? {}),
     ...(record.counterNoticeMode ? { counterNoticeMode: record.counterNoticeMode } : {}),
     ...(record.duplicateOf ? { duplicateOf: record.duplicateOf } : {}),
     ...(record.reasonCode ? { reasonCode: record.reasonCode } : {}),
@@ -45,3 +45,21 @@ export const handler = apiHandler('GET /v1/cases/{caseId}', async ({ caller, par
     timeline,
   });
 });
+
+/** The deadlines that bind someone in the case's current status (API.md: "present while they apply"). */
+const DEADLINES_BY_STATUS: Partial<Record<string, readonly string[]>> = {
+  awaiting_review: ['reviewDueAt'],
+  escalated_review: ['reviewDueAt'],
+  awaiting_info: ['infoDueAt'],
+  awaiting_counter_notice: ['counterNoticeDueAt'],
+  awaiting_court_action: ['restoreNotBefore', 'restoreBy', 'courtActionDueAt'],
+  awaiting_re_review: ['reReviewDueAt'],
+};
+
+function deadlinesInForce(
+  status: string,
+  deadlines: Record<string, string>,
+): Record<string, string> {
+  const keys = DEADLINES_BY_STATUS[status] ?? [];
+  return Object.fromEntries(Object.entries(deadlines).filter(([key]) => keys.includes(key)));
+}

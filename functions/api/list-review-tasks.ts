@@ -20,7 +20,11 @@ export const handler = apiHandler('GET /v1/review-tasks', async ({ query }) => {
     items: page.items.map((item) => ({
       taskId: item.taskId ?? `${queue}-${item.subjectId ?? item.caseId}`,
       queue,
-      kind: item.caseId ? item.kind : queue === 'ip_rights' ? 'ip_right_verification' : 'rights_holder_verification',
+      kind: item.caseId
+        ? item.kind
+        : queue === 'ip_rights'
+          ? 'ip_right_verification'
+          : 'rights_holder_verification',
       ...(item.caseId ? { caseId: item.caseId } : {}),
       ...(item.noticeId ? { noticeId: item.noticeId } : {}),
       ...((item.subjectId ?? (item.caseId ? undefined : (item.ipRightId ?? item.rightsHolderId)))

@@ -7,10 +7,10 @@ import { z } from 'zod';
 import { routes } from '../routes.ts';
 import { apiHandler, json } from './lib/handler.ts';
 import { openapi as caseRoutes } from './schemas/cases.ts';
+import { problemSchema } from './schemas/common.ts';
 import { openapi as evidenceRoutes } from './schemas/evidence.ts';
 import { openapi as identityRoutes } from './schemas/identity.ts';
 import { openapi as sellerRoutes } from './schemas/sellers.ts';
-import { problemSchema } from './schemas/common.ts';
 
 extendZodWithOpenApi(z);
 
@@ -31,7 +31,10 @@ const described: Record<string, RouteDoc> = {
 /** Responses with no JSON body. */
 const NO_CONTENT: Record<string, { status: string; description: string }> = {
   'POST /v1/sellers/me/education-acknowledgement': { status: '204', description: 'Acknowledged' },
-  'GET /v1/evidence/{evidenceId}/download': { status: '302', description: 'Redirect to a short-lived attachment link' },
+  'GET /v1/evidence/{evidenceId}/download': {
+    status: '302',
+    description: 'Redirect to a short-lived attachment link',
+  },
 };
 
 const ERRORS: Record<number, string> = {

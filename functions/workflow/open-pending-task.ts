@@ -8,7 +8,8 @@ import {
   StepAlreadyApplied,
 } from '../adapters/case-store.ts';
 import { clock } from '../adapters/clock.ts';
-import { dynamo } from '../adapters/dynamo-client.ts';
+import { dynamo, tableName } from '../adapters/dynamo-client.ts';
+import { keys } from '../adapters/keys.ts';
 import { logger } from '../adapters/logger.ts';
 import { sendEmailOnce } from '../adapters/mailer.ts';
 import { completeTask } from '../adapters/task-callback.ts';
@@ -127,8 +128,24 @@ export async function handler(event: unknown): Promise<{ waiting: true }> {
     });
   } catch (error) {
     if (!(error instanceof StepAlreadyApplied)) throw error;
-    // A retried attempt has a new token: store it so the API's answer reaches the execution.
-    await dynamo.send(new TransactWriteCommand({ TransactItems: [putPendingTaskItem(pending)] }));
+    // A retried attempt (or a wait reopened after an operator's retry) has a new token: store it
+    // so the API's answer reaches the execution, and show the wait's status again.
+    await dynamo.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          putPendingTaskItem(pending),
+          {
+            Update: {
+              TableName: tableName,
+              Key: keys.case(record.caseId),
+              UpdateExpression: 'SET #status = :status, #updatedAt = :at',
+              ExpressionAttributeNames: { '#status': 'status', '#updatedAt': 'updatedAt' },
+              ExpressionAttributeValues: { ':status': wait.status, ':at': at },
+            },
+          },
+        ],
+      }),
+    );
   }
   if (task.kind === 'retry')
     logger.error('case parked in action_failed for operators', {

@@ -22,13 +22,17 @@ export async function handler(event: unknown): Promise<{ next: 'strike' | 'withd
   const record = await loadCase(caseId);
   if (withdrawalRequested(record)) return { next: 'withdraw' };
   if (record.takenDownAt) return { next: 'strike' };
-  await once(() =>
-    applyCaseStep(caseId, {
-      stepKey: 'take_down_started',
-      at: clock.now().toISOString(),
-      set: { status: 'taking_down' },
-    }),
-  );
+  // Keyed by the case version: a first attempt, and a retry after the case was parked in
+  // `action_failed`, each move the case (back) to `taking_down`; a retried task writes nothing.
+  if (record.status !== 'taking_down') {
+    await once(() =>
+      applyCaseStep(caseId, {
+        stepKey: `take_down_started#${record.version}`,
+        at: clock.now().toISOString(),
+        set: { status: 'taking_down' },
+      }),
+    );
+  }
   await marketplace().disableListing(record.listingId, {
     caseId,
     reason: `IP notice ${record.noticeId}: ${record.infringementType}`,
