@@ -132,6 +132,8 @@ export class StatelessStack extends Stack {
         asyncInvocation: true,
       });
       evidenceBucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(fn));
+      // With GuardDuty scanning the bucket, sealing refuses what is not tagged NO_THREATS_FOUND.
+      if (config.malwareProtection) fn.addEnvironment('REQUIRE_MALWARE_SCAN', 'true');
       grantsOf.push({
         fn,
         grants: notification.grants,

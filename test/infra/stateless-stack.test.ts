@@ -342,6 +342,13 @@ describe('Stack: StatelessStack (fixture tables)', () => {
       });
     });
 
+    it('makes sealing require a GuardDuty verdict when malware protection is on', () => {
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        Description: Match.stringLikeRegexp('^On each object created'),
+        Environment: { Variables: Match.objectLike({ REQUIRE_MALWARE_SCAN: 'true' }) },
+      });
+    });
+
     it('schedules each job every everyMinutes, with a dead-letter queue', () => {
       template.hasResourceProperties('AWS::Events::Rule', {
         ScheduleExpression: 'rate(5 minutes)',
