@@ -11,9 +11,14 @@
  * | `POST {base}/sellers/{sellerId}/measure` | `{measure, reason, caseId?}` (measure `none`, `warned`, `restricted` or `suspended`; `none` reinstates) | 200 or 204 |
  *
  * Path segments are percent-encoded. Every POST must be idempotent: the service retries.
+ *
+ * Requests are signed when a secret is configured (`MARKETPLACE_API_SECRET`): the marketplace
+ * checks `x-takedown-signature: v1=<hex HMAC-SHA256(secret, "<timestamp>.<METHOD>.<path>.<body>")>`
+ * with `x-takedown-timestamp` (Unix seconds), and refuses stale or unsigned requests.
  * 5xx, 429, timeouts and network errors are transient ({@link MarketplaceUnavailableError});
  * any other 4xx is a permanent failure.
  */
+import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import {
   type Listing,
@@ -25,7 +30,21 @@ import { loadEnv } from './env.ts';
 
 // Optional at load so modules that never touch the marketplace still load; a malformed URL
 // still fails at cold start, and a missing one fails on first use of the default instance.
-const env = loadEnv({ MARKETPLACE_API_URL: z.url().optional() });
+const env = loadEnv({
+  MARKETPLACE_API_URL: z.url().optional(),
+  MARKETPLACE_API_SECRET: z.string().min(16).optional(),
+});
+
+/** The request signature: HMAC-SHA256 over timestamp, method, path and body. */
+export function signMarketplaceRequest(
+  secret: string,
+  timestamp: number,
+  method: string,
+  path: string,
+  body: string,
+): string {
+  return `v1=${createHmac('sha256', secret).update(`${timestamp}.${method}.${path}.${body}`).digest('hex')}`;
+}
 
 const listingSchema = z.object({
   listingId: z.string().min(1),
@@ -44,16 +63,20 @@ export interface HttpMarketplaceOptions {
   baseUrl: string;
   /** Per-request timeout. @default 10000 */
   timeoutMs?: number;
+  /** Signs every request when set (see the contract above). */
+  signingSecret?: string;
 }
 
 /** {@link Marketplace} over the HTTP contract documented at the top of this file. */
 export class HttpMarketplace implements Marketplace {
   readonly #baseUrl: string;
   readonly #timeoutMs: number;
+  readonly #signingSecret: string | undefined;
 
   constructor(options: HttpMarketplaceOptions) {
     this.#baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.#signingSecret = options.signingSecret;
   }
 
   async getListing(listingId: string): Promise<Listing | null> {
@@ -108,14 +131,29 @@ export class HttpMarketplace implements Marketplace {
   }
 
   async #request(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Response> {
+    const text = body === undefined ? '' : JSON.stringify(body);
+    const timestamp = Math.floor(Date.now() / 1000);
+    const signature: Record<string, string> = this.#signingSecret
+      ? {
+          'x-takedown-timestamp': String(timestamp),
+          'x-takedown-signature': signMarketplaceRequest(
+            this.#signingSecret,
+            timestamp,
+            method,
+            path,
+            text,
+          ),
+        }
+      : {};
     try {
       return await fetch(`${this.#baseUrl}${path}`, {
         method,
         headers: {
           accept: 'application/json',
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...signature,
         },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined ? undefined : text,
         signal: AbortSignal.timeout(this.#timeoutMs),
       });
     } catch (error) {
@@ -169,6 +207,9 @@ export function defaultMarketplace(): HttpMarketplace {
       'Invalid configuration: MARKETPLACE_API_URL: required to reach the marketplace',
     );
   }
-  defaultInstance = new HttpMarketplace({ baseUrl: env.MARKETPLACE_API_URL });
+  defaultInstance = new HttpMarketplace({
+    baseUrl: env.MARKETPLACE_API_URL,
+    ...(env.MARKETPLACE_API_SECRET ? { signingSecret: env.MARKETPLACE_API_SECRET } : {}),
+  });
   return defaultInstance;
 }

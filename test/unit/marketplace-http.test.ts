@@ -1,6 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { HttpMarketplace } from '../../functions/adapters/marketplace-http.ts';
+import {
+  HttpMarketplace,
+  signMarketplaceRequest,
+} from '../../functions/adapters/marketplace-http.ts';
 import { MarketplaceUnavailableError } from '../../functions/domain/ports/marketplace.ts';
 import { type LocalServer, readJson, sendJson, startLoopbackServer } from '../../local/http.ts';
 
@@ -13,6 +16,7 @@ interface Recorded {
 /** What the fake marketplace answers next, and what it was asked. */
 let reply: (req: IncomingMessage) => { status: number; body?: unknown; raw?: string };
 let requests: Recorded[];
+let headers: Record<string, string>[];
 let server: LocalServer;
 
 const listing = {
@@ -27,6 +31,7 @@ const listing = {
 beforeAll(async () => {
   server = await startLoopbackServer(0, [
     async (req, res, url) => {
+      headers.push(req.headers as Record<string, string>);
       requests.push({ method: req.method, path: url.pathname, body: await readJson(req) });
       const answer = reply(req);
       if (answer.raw !== undefined) {
@@ -44,6 +49,7 @@ afterAll(async () => {
 
 beforeEach(() => {
   requests = [];
+  headers = [];
   reply = () => ({ status: 204 });
 });
 
@@ -52,6 +58,29 @@ function marketplace(): HttpMarketplace {
 }
 
 describe('Class: HttpMarketplace', () => {
+  describe('Request signing', () => {
+    it('signs each request with an HMAC of timestamp, method, path and body when a secret is set', async () => {
+      const secret = 'a-shared-secret-of-32-characters!';
+      const signed = new HttpMarketplace({
+        baseUrl: `${server.url}/api`,
+        timeoutMs: 2_000,
+        signingSecret: secret,
+      });
+      await signed.disableListing('lst-1', { caseId: 'case-1', reason: 'counterfeit' });
+      const timestamp = Number(headers[0]!['x-takedown-timestamp']);
+      expect(Math.abs(timestamp - Date.now() / 1000)).toBeLessThan(60);
+      const body = JSON.stringify({ caseId: 'case-1', reason: 'counterfeit' });
+      expect(headers[0]!['x-takedown-signature']).toBe(
+        signMarketplaceRequest(secret, timestamp, 'POST', '/listings/lst-1/disable', body),
+      );
+    });
+
+    it('sends no signature headers without a secret', async () => {
+      await marketplace().restoreListing('lst-1', { caseId: 'case-1' });
+      expect(headers[0]!['x-takedown-signature']).toBeUndefined();
+    });
+  });
+
   describe('Method: getListing', () => {
     it('parses the listing the marketplace returns', async () => {
       // Prepare
