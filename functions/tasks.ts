@@ -60,6 +60,7 @@ export interface ScheduledJob {
   grants?: Grants;
 }
 
+/** Every workflow task may change a case's status, which publishes a domain event. */
 const workflow = (
   substitutionKey: string,
   functionName: string,
@@ -69,7 +70,7 @@ const workflow = (
   substitutionKey,
   functionName,
   handler: `functions/workflow/${file}.ts`,
-  grants,
+  grants: { ...grants, publishEvents: true },
 });
 
 /** One handler per Task state of statemachines/takedown.asl.json. */

@@ -24,6 +24,7 @@ import { LocalIssuer } from './auth/issuer.ts';
 import { VirtualClock } from './clock.ts';
 import { createControlRoutes } from './control-routes.ts';
 import { type DynamoDbLocal, ensureTable, startDynamoDbLocal } from './dynamodb/index.ts';
+import { LocalEventBus } from './eventbridge.ts';
 import { type LocalServer, startLoopbackServer } from './http.ts';
 import { LocalLambda } from './lambda/invoker.ts';
 import { type Mailbox, openMailbox } from './mailbox/index.ts';
@@ -241,9 +242,11 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     stops.push(() => scheduler.stop());
 
     // The AWS services endpoint (Step Functions and SES v2 protocols).
+    const eventBus = new LocalEventBus(() => clock.now());
     const services: LocalServer = await startLoopbackServer(0, [
       createStepFunctionsApi(engine),
       mailbox.sesRoutes(),
+      eventBus.apiRoutes(),
     ]);
     stops.push(() => services.close());
 
@@ -283,6 +286,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       AWS_ENDPOINT_URL_S3: endpoints.s3,
       AWS_ENDPOINT_URL_SFN: endpoints.sfn,
       AWS_ENDPOINT_URL_SESV2: endpoints.sesv2,
+      AWS_ENDPOINT_URL_EVENTBRIDGE: endpoints.sfn,
+      EVENT_BUS_NAME: 'takedown-local',
       // s3rver stores aws-chunked framing as data under the SDK's default checksum mode.
       AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
       AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
@@ -316,6 +321,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       marketplace.apiRoutes('/_local/marketplace/api'),
       marketplace.localRoutes(),
       mailbox.localRoutes(),
+      eventBus.localRoutes(),
     );
 
     if (options.seed !== false) {

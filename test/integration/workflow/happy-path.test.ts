@@ -33,6 +33,17 @@ describe('Takedown workflow: approve, no counter-notice', () => {
 
     await h.advance('P14D');
     expect(await h.status(caseId)).toBe('upheld');
+    // Integrators see each status change on the domain-event bus, with ids only.
+    const events = (await (
+      await fetch(`${h.cloud.url}/_local/events?caseId=${caseId}`)
+    ).json()) as { items: { detailType: string; detail: { status: string } }[] };
+    expect(events.items.map((e) => e.detail.status)).toEqual([
+      'awaiting_review',
+      'taking_down',
+      'awaiting_counter_notice',
+      'upheld',
+    ]);
+    expect(events.items.every((e) => e.detailType === 'CaseStatusChanged')).toBe(true);
     expect(await h.timeline(caseId)).toEqual(
       expect.arrayContaining([
         'notice_received',
