@@ -17,4 +17,6 @@ export interface Grants {
   marketplace?: boolean;
   /** May publish domain events on the event bus. */
   publishEvents?: boolean;
+  /** May set a user's service-managed attributes (custom:rightsHolderId) in the user pool. */
+  setUserAttributes?: boolean;
 }

@@ -52,7 +52,7 @@ export const routes = [
     handler: 'functions/api/register-rights-holder.ts',
     auth: 'jwt',
     roles: ['rights-holder'],
-    grants: RW,
+    grants: { table: 'RW', setUserAttributes: true },
   },
   {
     method: 'GET',

@@ -82,6 +82,7 @@ export class StatelessStack extends Stack {
       evidenceBucket,
       stateMachineAliases: new Map<string, string>(),
       eventBus: this.eventBus,
+      userPool: props.stateful.userPool,
       mailFrom: config.mailFrom,
       marketplaceApiUrl: config.marketplaceApiUrl,
       marketplaceSecret: config.marketplaceSecretName

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { clock } from '../adapters/clock.ts';
 import { getEvidence } from '../adapters/evidence-store.ts';
+import { logger } from '../adapters/logger.ts';
 import { AlreadyRegistered, registerRightsHolder } from '../adapters/registry-store.ts';
+import { setRightsHolderAttribute } from '../adapters/user-directory.ts';
 import { apiHandler, json } from './lib/handler.ts';
 import { callerRightsHolder } from './lib/parties.ts';
 import { conflict, unprocessable } from './lib/problem.ts';
@@ -47,7 +49,16 @@ export const handler = apiHandler('POST /v1/rights-holders', async ({ caller, bo
       throw conflict('You registered a rights holder already.');
     throw error;
   }
-  // In AWS the user's `custom:rightsHolderId` would be set here (Cognito AdminUpdateUserAttributes);
-  // until then the backend resolves the rights holder from `sub` (API.md, Identity).
+  // The user's next ID token carries `custom:rightsHolderId`; until then the backend resolves the
+  // rights holder from `sub` (API.md, Identity). The link is written first, so a failure here
+  // loses nothing: the next token simply lacks the claim.
+  try {
+    await setRightsHolderAttribute(caller.username ?? caller.sub, rightsHolderId);
+  } catch (error) {
+    logger.error('could not set custom:rightsHolderId; the sub link still resolves it', {
+      rightsHolderId,
+      error: (error as Error).name,
+    });
+  }
   return json(201, { rightsHolderId, status: 'pending_verification' });
 });

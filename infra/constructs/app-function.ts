@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { Policy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -256,6 +257,13 @@ export class AppFunction extends NodejsFunction {
   bindEventBus({ bus }: { bus: IEventBus }): this {
     this.addEnvironment('EVENT_BUS_NAME', bus.eventBusName);
     bus.grantPutEventsTo(this.executionRole);
+    return this;
+  }
+
+  /** Sets `USER_POOL_ID` and allows AdminUpdateUserAttributes on that pool only. */
+  bindUserPool({ userPool }: { userPool: IUserPool }): this {
+    this.addEnvironment('USER_POOL_ID', userPool.userPoolId);
+    userPool.grant(this.executionRole, 'cognito-idp:AdminUpdateUserAttributes');
     return this;
   }
 }

@@ -1,3 +1,4 @@
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
@@ -12,6 +13,7 @@ export interface GrantTargets {
   /** State machine logical name → the ARN of the alias executions start through. */
   stateMachineAliases: ReadonlyMap<string, string>;
   eventBus: IEventBus;
+  userPool: IUserPool;
   mailFrom: string;
   marketplaceApiUrl: string;
   marketplaceSecret?: ISecret;
@@ -45,4 +47,5 @@ export function applyGrants(
     fn.bindMarketplace({ apiUrl: targets.marketplaceApiUrl, secret: targets.marketplaceSecret });
   }
   if (grants.publishEvents) fn.bindEventBus({ bus: targets.eventBus });
+  if (grants.setUserAttributes) fn.bindUserPool({ userPool: targets.userPool });
 }

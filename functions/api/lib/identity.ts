@@ -6,6 +6,8 @@ import { forbidden, HttpProblem } from './problem.ts';
 /** The caller, from the authorizer's claims only (never from the body). */
 export interface Caller {
   sub: string;
+  /** `cognito:username`, the name admin APIs take (the `sub` works too). */
+  username?: string;
   roles: Role[];
   /** `custom:rightsHolderId`, when the token carries it. */
   rightsHolderIdClaim?: string;
@@ -26,8 +28,10 @@ export function callerFrom(event: APIGatewayProxyEvent): Caller {
   );
   const rh = claims['custom:rightsHolderId'];
   const seller = claims['custom:sellerId'];
+  const username = claims['cognito:username'];
   return {
     sub,
+    ...(typeof username === 'string' && username ? { username } : {}),
     roles,
     ...(typeof rh === 'string' && rh ? { rightsHolderIdClaim: rh } : {}),
     ...(typeof seller === 'string' && seller ? { sellerId: seller } : {}),

@@ -1,0 +1,32 @@
+import {
+  AdminUpdateUserAttributesCommand,
+  CognitoIdentityProviderClient,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { z } from 'zod';
+import { loadEnv } from './env.ts';
+
+const env = loadEnv({ USER_POOL_ID: z.string().min(1).optional() });
+
+/** The Cognito client, created once per module; used only where a user pool is configured. */
+const cognito = new CognitoIdentityProviderClient({});
+
+/**
+ * Records the rights holder a user acts for as the service-managed attribute
+ * `custom:rightsHolderId` (the app client cannot write it), so the user's next ID token carries
+ * it. Without a user pool (the local cloud), the backend's `sub` link is the only record, which
+ * the API resolves anyway.
+ */
+export async function setRightsHolderAttribute(
+  username: string,
+  rightsHolderId: string,
+): Promise<'set' | 'no_user_pool'> {
+  if (!env.USER_POOL_ID) return 'no_user_pool';
+  await cognito.send(
+    new AdminUpdateUserAttributesCommand({
+      UserPoolId: env.USER_POOL_ID,
+      Username: username,
+      UserAttributes: [{ Name: 'custom:rightsHolderId', Value: rightsHolderId }],
+    }),
+  );
+  return 'set';
+}
