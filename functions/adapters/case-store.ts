@@ -15,7 +15,6 @@ import type {
 import type { CaseDeadlines } from '../domain/deadlines.ts';
 import type { CounterNoticeMode } from '../domain/policy.ts';
 import type { InfringementType, Jurisdiction } from '../domain/vocabulary.ts';
-import { publishCaseStatusChanged } from './domain-events.ts';
 import { dynamo, tableName } from './dynamo-client.ts';
 import { keys, queuePartition } from './keys.ts';
 
@@ -224,7 +223,6 @@ export async function applyCaseStep(caseId: string, step: CaseStep): Promise<voi
   items.push(...(step.also ?? []));
   try {
     await dynamo.send(new TransactWriteCommand({ TransactItems: items }));
-    if (step.set?.status) await announceStatus(caseId, step.set.status, step.at);
   } catch (error) {
     if (error instanceof TransactionCanceledException) {
       const reasons = error.CancellationReasons ?? [];
@@ -241,21 +239,6 @@ export async function applyCaseStep(caseId: string, step: CaseStep): Promise<voi
     }
     throw error;
   }
-}
-
-/** Publishes the status change of a case on the domain-event bus (ids only). */
-async function announceStatus(caseId: string, status: string, at: string): Promise<void> {
-  const record = await getCase(caseId);
-  if (!record) return;
-  await publishCaseStatusChanged({
-    caseId,
-    noticeId: record.noticeId,
-    listingId: record.listingId,
-    jurisdiction: record.jurisdiction,
-    infringementType: record.infringementType,
-    status,
-    at,
-  });
 }
 
 /** The write that records a pending task (with its token), to pass to `applyCaseStep({ also })`. */

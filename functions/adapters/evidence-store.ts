@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import { GetObjectCommand, GetObjectTaggingCommand } from '@aws-sdk/client-s3';
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
-import { z } from 'zod';
+import * as z from 'zod';
 import { getItem } from './case-store.ts';
 import { dynamo, tableName } from './dynamo-client.ts';
 import { loadEnv } from './env.ts';

@@ -19,7 +19,7 @@
  * any other 4xx is a permanent failure.
  */
 import { createHmac } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   type Listing,
   type Marketplace,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { EmailMessage, Notifier } from '../domain/ports/notifier.ts';
 import { loadEnv } from './env.ts';
 import { sesClient } from './ses-client.ts';

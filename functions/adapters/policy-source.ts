@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defaultPolicy, type Policy, parsePolicy } from '../domain/policy.ts';
 import { loadEnv } from './env.ts';
 

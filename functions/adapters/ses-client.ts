@@ -1,5 +1,5 @@
 import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { z } from 'zod';
+import * as z from 'zod';
 import { loadEnv } from './env.ts';
 
 const env = loadEnv({ AWS_REGION: z.string().min(1) });

@@ -2,7 +2,7 @@ import {
   AdminUpdateUserAttributesCommand,
   CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { z } from 'zod';
+import * as z from 'zod';
 import { loadEnv } from './env.ts';
 
 const env = loadEnv({ USER_POOL_ID: z.string().min(1).optional() });

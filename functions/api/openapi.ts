@@ -3,7 +3,7 @@ import {
   OpenAPIRegistry,
   OpenApiGeneratorV31,
 } from '@asteasolutions/zod-to-openapi';
-import { z } from 'zod';
+import * as z from 'zod';
 import { routes } from '../routes.ts';
 import { apiHandler, json } from './lib/handler.ts';
 import { openapi as caseRoutes } from './schemas/cases.ts';
@@ -64,13 +64,17 @@ export function buildOpenApiDocument() {
       string,
       { description: string; content?: Record<string, { schema: z.ZodType }> }
     > = {};
-    for (const [status, schema] of Object.entries(
-      doc?.responses ?? { 200: z.object({}).loose() },
-    )) {
+    const bare = NO_CONTENT[`${route.method} ${route.path}`];
+    const documented =
+      doc?.responses && Object.keys(doc.responses).length > 0
+        ? doc.responses
+        : bare
+          ? {}
+          : { 200: z.object({}).loose() };
+    for (const [status, schema] of Object.entries(documented)) {
       responses[status] = { description: 'Success', content: { 'application/json': { schema } } };
     }
-    if (route.path === '/v1/evidence/{evidenceId}/download')
-      responses['302'] = { description: 'Redirect to a short-lived attachment link' };
+    if (bare) responses[bare.status] = { description: bare.description };
     for (const status of route.auth === 'jwt' ? [400, 401, 403, 404, 409, 413, 422, 429] : [429]) {
       responses[String(status)] ??= {
         description: ERRORS[status]!,

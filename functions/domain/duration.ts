@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // Weeks, days and clock time only: years and months have no fixed length, so a policy
 // window written in them would not be one duration.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainValidationError, issuesFromZod, type ValidationIssue } from './errors.ts';
 import type { Policy } from './policy.ts';
 import {

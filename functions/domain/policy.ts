@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { durationSchema, durationSeconds } from './duration.ts';
 import { DomainValidationError, issuesFromZod } from './errors.ts';
 import {

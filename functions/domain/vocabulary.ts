@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The jurisdiction profiles the service knows. */
 export const jurisdictionSchema = z

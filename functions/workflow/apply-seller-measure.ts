@@ -1,6 +1,5 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
-import { applyCaseStep } from '../adapters/case-store.ts';
+import * as z from 'zod';
 import { clock } from '../adapters/clock.ts';
 import { dynamo } from '../adapters/dynamo-client.ts';
 import { marketplace } from '../adapters/marketplace.ts';
@@ -8,6 +7,7 @@ import { getSeller, putSellerItem } from '../adapters/seller-store.ts';
 import { toMarketplaceMeasure } from '../domain/strikes.ts';
 import { loadCase, WORKFLOW_ACTOR } from './lib/context.ts';
 import { once } from './lib/once.ts';
+import { applyWorkflowStep } from './lib/step.ts';
 import { parseTaskInput, taskInput } from './lib/task-input.ts';
 
 const input = taskInput({ step: z.enum(['measure', 'lift_measure']) });
@@ -23,7 +23,7 @@ export async function handler(event: unknown): Promise<{ measure: string; change
   const changed = await syncSellerMeasure(record.sellerId!, caseId);
   if (changed) {
     await once(() =>
-      applyCaseStep(caseId, {
+      applyWorkflowStep(caseId, {
         stepKey: step,
         at: clock.now().toISOString(),
         event: {

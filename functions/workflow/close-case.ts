@@ -1,6 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import {
-  applyCaseStep,
   CaseStateConflict,
   deletePendingTaskItem,
   getPendingTask,
@@ -12,6 +11,7 @@ import type { TimelineEventType } from '../domain/case.ts';
 import { isTerminal } from '../domain/case.ts';
 import { loadCase, WORKFLOW_ACTOR } from './lib/context.ts';
 import { notifyRightsHolder, notifySeller } from './lib/notify.ts';
+import { applyWorkflowStep } from './lib/step.ts';
 import { parseTaskInput, taskInput } from './lib/task-input.ts';
 
 const OUTCOMES = ['rejected', 'abandoned', 'upheld', 'upheld_pending_court'] as const;
@@ -66,7 +66,7 @@ export async function handler(event: unknown): Promise<{ status: string }> {
   if (!isTerminal(record.status)) {
     const pending = await getPendingTask(record.caseId);
     try {
-      await applyCaseStep(record.caseId, {
+      await applyWorkflowStep(record.caseId, {
         stepKey,
         at,
         set: { status: task.outcome, closedAt: at },

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { applyCaseStep, getItem } from '../adapters/case-store.ts';
+import * as z from 'zod';
+import { getItem } from '../adapters/case-store.ts';
 import { clock } from '../adapters/clock.ts';
 import { keys } from '../adapters/keys.ts';
 import { policy } from '../adapters/policy-source.ts';
@@ -7,6 +7,7 @@ import { deadlinesAfterCounterNotice, timeoutSecondsUntil } from '../domain/dead
 import { loadCase, WORKFLOW_ACTOR, withdrawalRequested } from './lib/context.ts';
 import { notifyRightsHolder } from './lib/notify.ts';
 import { once } from './lib/once.ts';
+import { applyWorkflowStep } from './lib/step.ts';
 import { parseTaskInput, taskInput } from './lib/task-input.ts';
 
 const input = taskInput({ step: z.literal('counter_notice_received') });
@@ -50,7 +51,7 @@ export async function handler(event: unknown): Promise<{
       );
   const deadlines = { ...record.deadlines, ...resolved.deadlines };
   await once(() =>
-    applyCaseStep(caseId, {
+    applyWorkflowStep(caseId, {
       stepKey: 'counter_notice_resolution',
       at: now.toISOString(),
       set: { counterNoticeMode: resolved.mode, deadlines },

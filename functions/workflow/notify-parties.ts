@@ -1,6 +1,5 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
-import { applyCaseStep } from '../adapters/case-store.ts';
+import * as z from 'zod';
 import { clock } from '../adapters/clock.ts';
 import { dynamo } from '../adapters/dynamo-client.ts';
 import { policy } from '../adapters/policy-source.ts';
@@ -19,6 +18,7 @@ import {
 } from './lib/context.ts';
 import { notifyRightsHolder, notifySeller } from './lib/notify.ts';
 import { once } from './lib/once.ts';
+import { applyWorkflowStep } from './lib/step.ts';
 import { parseTaskInput, taskInput } from './lib/task-input.ts';
 
 const input = taskInput({
@@ -97,7 +97,7 @@ export async function handler(
     policy,
   });
   await once(() =>
-    applyCaseStep(caseId, {
+    applyWorkflowStep(caseId, {
       stepKey: 'notify',
       at: now.toISOString(),
       set: {

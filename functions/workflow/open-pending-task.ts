@@ -1,7 +1,6 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
-  applyCaseStep,
   getCase,
   type PendingTask,
   putPendingTaskItem,
@@ -16,6 +15,7 @@ import { completeTask } from '../adapters/task-callback.ts';
 import type { CaseStatus, TimelineEventType } from '../domain/case.ts';
 import type { DeadlineKey } from '../domain/deadlines.ts';
 import { loadCase, loadRightsHolder, WORKFLOW_ACTOR, withdrawalRequested } from './lib/context.ts';
+import { applyWorkflowStep } from './lib/step.ts';
 import { parseTaskInput, taskInput } from './lib/task-input.ts';
 
 const KINDS = [
@@ -105,7 +105,7 @@ export async function handler(event: unknown): Promise<{ waiting: true }> {
       ? { ...record.deadlines, [wait.deadline]: dueAt }
       : record.deadlines;
   try {
-    await applyCaseStep(record.caseId, {
+    await applyWorkflowStep(record.caseId, {
       stepKey: task.stepKey,
       at,
       set: { status: wait.status, deadlines },

@@ -1,8 +1,9 @@
-import { z } from 'zod';
-import { applyCaseStep, StepAlreadyApplied } from '../adapters/case-store.ts';
+import * as z from 'zod';
+import { StepAlreadyApplied } from '../adapters/case-store.ts';
 import { clock } from '../adapters/clock.ts';
 import { logger } from '../adapters/logger.ts';
 import { loadCase, WORKFLOW_ACTOR } from './lib/context.ts';
+import { applyWorkflowStep } from './lib/step.ts';
 import { parseTaskInput, taskInput } from './lib/task-input.ts';
 
 const input = taskInput({
@@ -26,7 +27,7 @@ export async function handler(event: unknown): Promise<{ alarmed: true }> {
     alarm: 'CaseOverdue',
   });
   try {
-    await applyCaseStep(record.caseId, {
+    await applyWorkflowStep(record.caseId, {
       stepKey: task.stepKey,
       at: clock.now().toISOString(),
       event: {

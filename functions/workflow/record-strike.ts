@@ -1,11 +1,12 @@
-import { z } from 'zod';
-import { applyCaseStep, CaseStateConflict, TransientError } from '../adapters/case-store.ts';
+import * as z from 'zod';
+import { CaseStateConflict, TransientError } from '../adapters/case-store.ts';
 import { clock } from '../adapters/clock.ts';
 import { policy } from '../adapters/policy-source.ts';
 import { getSeller, listStrikes, putSellerItem, putStrikeItem } from '../adapters/seller-store.ts';
 import { nextMeasure, recordStrike } from '../domain/strikes.ts';
 import { loadCase, loadNotice, WORKFLOW_ACTOR, withdrawalRequested } from './lib/context.ts';
 import { once } from './lib/once.ts';
+import { applyWorkflowStep } from './lib/step.ts';
 import { parseTaskInput, taskInput } from './lib/task-input.ts';
 
 const input = taskInput({ step: z.literal('strike') });
@@ -49,7 +50,7 @@ export async function handler(
   const decision = nextMeasure(current.measure, after, now, current, policy);
   try {
     await once(() =>
-      applyCaseStep(caseId, {
+      applyWorkflowStep(caseId, {
         stepKey: 'strike',
         at: now.toISOString(),
         set: {

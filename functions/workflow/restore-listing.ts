@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { loadCase } from './lib/context.ts';
 import { notifyRightsHolder, notifySeller } from './lib/notify.ts';
 import { parseTaskInput, taskInput } from './lib/task-input.ts';

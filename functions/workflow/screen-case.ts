@@ -1,6 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import {
-  applyCaseStep,
   type CaseRecord,
   CaseStateConflict,
   claimOpenCaseLockItem,
@@ -24,6 +23,7 @@ import {
   WORKFLOW_ACTOR,
   withdrawalRequested,
 } from './lib/context.ts';
+import { applyWorkflowStep } from './lib/step.ts';
 import { parseTaskInput, taskInput } from './lib/task-input.ts';
 import { type Windows, windowsFor } from './lib/windows.ts';
 
@@ -93,7 +93,7 @@ async function screenOnce(record: CaseRecord): Promise<void> {
   });
   try {
     if (outcome.outcome === 'accepted') {
-      await applyCaseStep(record.caseId, {
+      await applyWorkflowStep(record.caseId, {
         stepKey: 'screen',
         at,
         from: ['screening', 'action_failed'],
@@ -133,7 +133,7 @@ async function screenOnce(record: CaseRecord): Promise<void> {
             detail: { outcome: 'duplicate', duplicateOf: outcome.duplicateOf },
             type: 'duplicate_linked' as const,
           };
-    await applyCaseStep(record.caseId, {
+    await applyWorkflowStep(record.caseId, {
       stepKey: 'screen',
       at,
       from: ['screening', 'action_failed'],

@@ -1,9 +1,9 @@
-import { z } from 'zod';
-import { applyCaseStep } from '../adapters/case-store.ts';
+import * as z from 'zod';
 import { clock } from '../adapters/clock.ts';
 import { marketplace } from '../adapters/marketplace.ts';
 import { loadCase, WORKFLOW_ACTOR, withdrawalRequested } from './lib/context.ts';
 import { once } from './lib/once.ts';
+import { applyWorkflowStep } from './lib/step.ts';
 import { parseTaskInput, taskInput } from './lib/task-input.ts';
 
 const input = taskInput({ step: z.literal('take_down') });
@@ -26,7 +26,7 @@ export async function handler(event: unknown): Promise<{ next: 'strike' | 'withd
   // `action_failed`, each move the case (back) to `taking_down`; a retried task writes nothing.
   if (record.status !== 'taking_down') {
     await once(() =>
-      applyCaseStep(caseId, {
+      applyWorkflowStep(caseId, {
         stepKey: `take_down_started#${record.version}`,
         at: clock.now().toISOString(),
         set: { status: 'taking_down' },
@@ -39,7 +39,7 @@ export async function handler(event: unknown): Promise<{ next: 'strike' | 'withd
   });
   const at = clock.now().toISOString();
   await once(() =>
-    applyCaseStep(caseId, {
+    applyWorkflowStep(caseId, {
       stepKey: 'taken_down',
       at,
       set: { takenDownAt: at },

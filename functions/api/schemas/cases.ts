@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CASE_STATUSES, TIMELINE_EVENT_TYPES } from '../../domain/case.ts';
 import { counterNoticeBodySchema } from '../../domain/counter-notice.ts';
 import { DEADLINE_KEYS } from '../../domain/deadlines.ts';

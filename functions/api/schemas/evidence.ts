@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { EvidenceRecord } from '../../adapters/evidence-store.ts';
 import { idSchema, instantSchema } from '../../domain/vocabulary.ts';
 

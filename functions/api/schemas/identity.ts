@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { IpRightProfile, RightsHolderProfile } from '../../adapters/registry-store.ts';
 import {
   idSchema,

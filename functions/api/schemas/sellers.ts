@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CaseRecord } from '../../adapters/case-store.ts';
 import type { SellerRecord } from '../../adapters/seller-store.ts';
 import { CASE_STATUSES } from '../../domain/case.ts';

@@ -1,5 +1,4 @@
 import {
-  applyCaseStep,
   type CaseRecord,
   CaseStateConflict,
   deletePendingTaskItem,
@@ -21,6 +20,7 @@ import { nextMeasure, revokeCase } from '../../domain/strikes.ts';
 import { syncSellerMeasure } from '../apply-seller-measure.ts';
 import { WORKFLOW_ACTOR } from './context.ts';
 import { once } from './once.ts';
+import { applyWorkflowStep } from './step.ts';
 
 /**
  * Closes a case as restored or withdrawn, undoing what the takedown did:
@@ -74,7 +74,7 @@ export async function closeUndoingTakedown(
     }
     try {
       await once(() =>
-        applyCaseStep(record.caseId, {
+        applyWorkflowStep(record.caseId, {
           stepKey: `close#${outcome.status}`,
           at,
           set: { status: outcome.status, closedAt: at },
