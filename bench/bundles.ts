@@ -1,0 +1,212 @@
+/**
+ * Bundle sizes and cold-start module init times of the deployed functions, from a real
+ * `cdk synth` (run `npm run synth` first). For each function it prints the bundle size and the
+ * time to import the bundle in a fresh Node process (min of 10), next to a bare handler that
+ * imports only the same AWS SDK clients, bundled the same way. Exits 1 if a bundle exceeds 1 MB.
+ *
+ *   npm run synth && npm run bench:bundles
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { routes } from '../functions/routes.ts';
+import { bucketNotifications, scheduledJobs, workflowTasks } from '../functions/tasks.ts';
+
+const LIMIT_BYTES = 1_000_000;
+const RUNS = Number(process.env.RUNS ?? 10);
+const ROOT = resolve(import.meta.dirname, '..');
+const OUT = join(ROOT, 'cdk.out');
+const work = mkdtempSync(join(tmpdir(), 'takedown-bundles-'));
+
+/** Env every function validates at load (dummy values: nothing is called). */
+const ENV = {
+  ...process.env,
+  AWS_REGION: 'us-east-1',
+  TABLE_NAME: 'takedown',
+  EVIDENCE_BUCKET: 'evidence-bucket',
+  TAKEDOWN_STATE_MACHINE_ARN: 'arn:aws:states:us-east-1:000000000000:stateMachine:takedown',
+  MAIL_FROM: 'no-reply@example.com',
+  MARKETPLACE_API_URL: 'https://marketplace.example/api',
+  EVENT_BUS_NAME: 'takedown',
+  NODE_NO_WARNINGS: '1',
+};
+
+function initMs(file: string): number {
+  let best = Number.POSITIVE_INFINITY;
+  const script = `const t = performance.now(); await import(${JSON.stringify(`file://${file}`)}); process.stdout.write(String(performance.now() - t));`;
+  for (let i = 0; i < RUNS; i++) {
+    let out: string;
+    try {
+      out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+        env: ENV,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+    } catch (error) {
+      const stderr = String((error as { stderr?: string }).stderr ?? '');
+      const lines = stderr
+        .split('\n')
+        .filter((l) => /Error/.test(l))
+        .slice(0, 3);
+      throw new Error(`importing ${file} failed: ${lines.join(' | ').slice(0, 500)}`);
+    }
+    best = Math.min(best, Number(out));
+  }
+  return best;
+}
+
+/** The deployed bundle of each function, by logical id prefix, from the synthesized template. */
+function deployedBundles(): Map<string, string> {
+  const template = JSON.parse(
+    readFileSync(join(OUT, 'TakedownStateless.template.json'), 'utf8'),
+  ) as {
+    Resources: Record<
+      string,
+      { Type: string; Properties: { Code?: { S3Key?: unknown }; Description?: string } }
+    >;
+  };
+  const bundles = new Map<string, string>();
+  for (const [id, resource] of Object.entries(template.Resources)) {
+    const key = resource.Properties?.Code?.S3Key;
+    if (resource.Type !== 'AWS::Lambda::Function' || typeof key !== 'string') continue;
+    const file = join(OUT, `asset.${key.replace(/\.zip$/, '')}`, 'index.mjs');
+    if (existsSync(file)) bundles.set(id, file);
+  }
+  return bundles;
+}
+
+/** The AWS SDK client packages a handler's source pulls in. */
+async function sdkClientsOf(entry: string): Promise<string[]> {
+  const result = await build({
+    entryPoints: [join(ROOT, entry)],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const clients = new Set<string>();
+  for (const input of Object.keys(result.metafile.inputs)) {
+    const match = /node_modules\/@aws-sdk\/(client-[a-z0-9-]+)\//.exec(input);
+    if (match) clients.add(match[1]!);
+  }
+  return [...clients].sort();
+}
+
+/** The client class each SDK package exports. */
+const CLIENT_CLASS: Record<string, string> = {
+  'client-dynamodb': 'DynamoDBClient',
+  'client-sfn': 'SFNClient',
+  'client-s3': 'S3Client',
+  'client-sesv2': 'SESv2Client',
+  'client-eventbridge': 'EventBridgeClient',
+  'client-cognito-identity-provider': 'CognitoIdentityProviderClient',
+};
+
+const bareCache = new Map<string, { bytes: number; ms: number }>();
+async function bareHandler(clients: string[]): Promise<{ bytes: number; ms: number }> {
+  const key = clients.join(',');
+  const cached = bareCache.get(key);
+  if (cached) return cached;
+  const source = join(work, `bare-${bareCache.size}.ts`);
+  const names = clients
+    .map((c, i) => `import { ${CLIENT_CLASS[c] ?? 'Unknown'} as C${i} } from '@aws-sdk/${c}';`)
+    .join('\n');
+  const instances = clients.map((_, i) => `new C${i}({})`).join(', ');
+  writeFileSync(
+    source,
+    `${names}\nconst clients = [${instances}];\nexport const handler = async () => clients.length;\n`,
+  );
+  const outfile = join(work, `bare-${bareCache.size}.mjs`);
+  await build({
+    entryPoints: [source],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    minify: true,
+    target: 'node22',
+    outfile,
+    nodePaths: [join(ROOT, 'node_modules')],
+    banner: {
+      js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+    },
+    logLevel: 'silent',
+  });
+  const measured = { bytes: statSync(outfile).size, ms: initMs(outfile) };
+  bareCache.set(key, measured);
+  return measured;
+}
+
+const pascal = (text: string) =>
+  text
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join('');
+const entries = [
+  ...routes.map((r) => ({
+    name: `${r.method} ${r.path}`,
+    handler: r.handler,
+    prefix: `Route${pascal(`${r.method.charAt(0)}${r.method.slice(1).toLowerCase()} ${r.path}`)}`,
+  })),
+  ...workflowTasks.map((t) => ({
+    name: `task ${t.functionName}`,
+    handler: t.handler,
+    prefix: `Task${pascal(t.functionName)}`,
+  })),
+  ...bucketNotifications.map((n) => ({
+    name: `notification ${n.functionName}`,
+    handler: n.handler,
+    prefix: `Notification${pascal(n.functionName)}`,
+  })),
+  ...scheduledJobs.map((j) => ({
+    name: `job ${j.name}`,
+    handler: j.handler,
+    prefix: `Job${pascal(j.name)}`,
+  })),
+];
+
+const bundles = deployedBundles();
+if (bundles.size === 0) {
+  console.error('No bundles in cdk.out: run `npm run synth` first.');
+  process.exit(1);
+}
+const rows: string[][] = [];
+let oversize = 0;
+for (const entry of entries) {
+  const id = [...bundles.keys()].find((key) => key.replace(/[A-F0-9]{8}$/, '') === entry.prefix);
+  if (!id) throw new Error(`no deployed bundle for ${entry.name} (${entry.prefix})`);
+  const file = bundles.get(id)!;
+  const bytes = statSync(file).size;
+  if (bytes > LIMIT_BYTES) oversize++;
+  const clients = await sdkClientsOf(entry.handler);
+  const bare = await bareHandler(clients);
+  rows.push([
+    entry.name,
+    String(bytes),
+    initMs(file).toFixed(1),
+    String(bare.bytes),
+    bare.ms.toFixed(1),
+    clients.map((c) => c.replace('client-', '')).join(' '),
+  ]);
+}
+const header = ['function', 'bytes', 'init ms', 'bare bytes', 'bare ms', 'SDK clients'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+console.log(header.map((h, i) => h.padEnd(widths[i]!)).join('  '));
+for (const row of rows)
+  console.log(
+    row
+      .map((c, i) => (i === 0 || i === 5 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+      .join('  '),
+  );
+console.log(
+  `\n${rows.length} functions; largest ${Math.max(...rows.map((r) => Number(r[1])))} bytes; limit ${LIMIT_BYTES} bytes; init = min of ${RUNS} fresh Node processes.`,
+);
+rmSync(work, { recursive: true, force: true });
+if (oversize > 0) {
+  console.error(`${oversize} bundle(s) exceed ${LIMIT_BYTES} bytes`);
+  process.exit(1);
+}
