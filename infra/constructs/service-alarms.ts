@@ -7,6 +7,7 @@ import {
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { FilterPattern, MetricFilter } from 'aws-cdk-lib/aws-logs';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
@@ -72,5 +73,30 @@ export class ServiceAlarms extends Construct {
       }
     }
     alarm('Api5xx', props.api.metricServerError({ period }), 'API: 5xx answers');
+
+    // The workflow logs an ERROR line with an `alarm` field when a case needs people: parked in
+    // action_failed, or past its escalated-review (or re-review) SLA, or a domain event lost.
+    // A metric filter per such function counts them.
+    const logAlarms: [string, string, string][] = [
+      ['TaskOpenPendingTask', 'ActionFailed', 'cases parked in action_failed for an operator'],
+      [
+        'TaskRaiseOverdue',
+        'CaseOverdue',
+        'reviews past their escalated or re-review SLA (they stay queued)',
+      ],
+    ];
+    for (const [fnId, name, description] of logAlarms) {
+      const fn = props.functions.get(fnId);
+      if (!fn) continue;
+      const filter = new MetricFilter(this, `${name}Filter`, {
+        logGroup: fn.logGroup,
+        filterPattern: FilterPattern.stringValue('$.alarm', '=', name),
+        metricNamespace: 'Takedown',
+        metricName: name,
+        metricValue: '1',
+        defaultValue: 0,
+      });
+      alarm(`${name}Cases`, filter.metric({ statistic: 'Sum', period }), `Cases: ${description}`);
+    }
   }
 }

@@ -342,6 +342,22 @@ describe('Stack: StatelessStack (fixture tables)', () => {
       });
     });
 
+    it('counts cases parked in action_failed and reviews past their SLA from the workflow logs, with alarms', () => {
+      const shared = Template.fromStack(synthService().stateless);
+      for (const name of ['ActionFailed', 'CaseOverdue']) {
+        shared.hasResourceProperties('AWS::Logs::MetricFilter', {
+          FilterPattern: `{ $.alarm = "${name}" }`,
+          MetricTransformations: [
+            Match.objectLike({ MetricName: name, MetricNamespace: 'Takedown' }),
+          ],
+        });
+        shared.hasResourceProperties('AWS::CloudWatch::Alarm', {
+          MetricName: name,
+          Namespace: 'Takedown',
+        });
+      }
+    });
+
     it('makes sealing require a GuardDuty verdict when malware protection is on', () => {
       template.hasResourceProperties('AWS::Lambda::Function', {
         Description: Match.stringLikeRegexp('^On each object created'),
