@@ -56,6 +56,11 @@ export const configSchema = z.object({
   wafRequestsPer5Minutes: z.coerce.number().int().min(10).default(1000),
   /** Deploy GuardDuty Malware Protection for S3 on the evidence bucket. @default true */
   malwareProtection: flag(true),
+  /**
+   * Deploy the demo marketplace and point the service at it instead of `marketplaceApiUrl`, so a
+   * trial deployment works end to end. @default false
+   */
+  demoMarketplace: flag(false),
   /** An email address subscribed to the alarm topic. @default undefined (no subscription) */
   alarmEmail: z.email().optional(),
 });

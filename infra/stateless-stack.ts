@@ -77,6 +77,20 @@ export class StatelessStack extends Stack {
       bucketName: props.stateful.evidenceBucket.bucketName,
       bucketArn: props.stateful.evidenceBucket.bucketArn,
     });
+    // A trial deployment can run against the demo marketplace instead of a real one (context
+    // `demoMarketplace=true`): the service's functions invoke it directly, IAM-authorized.
+    const demoMarketplace = config.demoMarketplace
+      ? newFunction(
+          'DemoMarketplace',
+          { handler: 'functions/demo-marketplace/handler.ts' },
+          {
+            description:
+              'Demo marketplace for trial deployments (listings and sellers in the table)',
+            timeoutSeconds: 10,
+          },
+        )
+      : undefined;
+    if (demoMarketplace) demoMarketplace.bindTable({ table: props.stateful.table, access: 'RW' });
     const grantTargets = {
       table: props.stateful.table,
       evidenceBucket,
@@ -84,7 +98,10 @@ export class StatelessStack extends Stack {
       eventBus: this.eventBus,
       userPool: props.stateful.userPool,
       mailFrom: config.mailFrom,
-      marketplaceApiUrl: config.marketplaceApiUrl,
+      marketplaceApiUrl: demoMarketplace
+        ? `lambda:${demoMarketplace.functionArn}`
+        : config.marketplaceApiUrl,
+      ...(demoMarketplace ? { marketplaceFunction: demoMarketplace } : {}),
       marketplaceSecret: config.marketplaceSecretName
         ? Secret.fromSecretNameV2(this, 'MarketplaceSecret', config.marketplaceSecretName)
         : undefined,

@@ -12,6 +12,10 @@
  *
  * Path segments are percent-encoded. Every POST must be idempotent: the service retries.
  *
+ * A base URL of the form `lambda:<function ARN>` reaches a marketplace deployed as a Lambda function
+ * (the demo marketplace, `functions/demo-marketplace/handler.ts`) by direct, IAM-authorized
+ * invocation with `{method, path, body}`; it answers `{status, body}` with the same contract.
+ *
  * Requests are signed when a secret is configured (`MARKETPLACE_API_SECRET`): the marketplace
  * checks `x-takedown-signature: v1=<hex HMAC-SHA256(secret, "<timestamp>.<METHOD>.<path>.<body>")>`
  * with `x-takedown-timestamp` (Unix seconds), and refuses stale or unsigned requests.
@@ -145,6 +149,7 @@ export class HttpMarketplace implements Marketplace {
           ),
         }
       : {};
+    if (this.#baseUrl.startsWith('lambda:')) return this.#invoke(method, path, body);
     try {
       return await fetch(`${this.#baseUrl}${path}`, {
         method,
@@ -162,6 +167,29 @@ export class HttpMarketplace implements Marketplace {
         cause: error,
       });
     }
+  }
+
+  /** The Lambda transport: invokes the function and turns its answer into a Response. */
+  async #invoke(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Response> {
+    const { invokeMarketplaceFunction } = await import('./marketplace-lambda.ts');
+    let answer: { status: number; body?: unknown };
+    try {
+      answer = await invokeMarketplaceFunction(this.#baseUrl.slice('lambda:'.length), {
+        method,
+        path,
+        ...(body === undefined ? {} : { body }),
+      });
+    } catch (error) {
+      throw new MarketplaceUnavailableError(`Marketplace function unreachable: ${method} ${path}`, {
+        cause: error,
+      });
+    }
+    const text =
+      answer.body === undefined || answer.status === 204 ? null : JSON.stringify(answer.body);
+    return new Response(text, {
+      status: answer.status,
+      headers: { 'content-type': 'application/json' },
+    });
   }
 
   /** Throws unless the answer is 2xx; leaves a 2xx body unread for the caller. */

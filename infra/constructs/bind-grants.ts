@@ -1,6 +1,7 @@
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Grants } from '../../functions/grants.ts';
@@ -16,6 +17,8 @@ export interface GrantTargets {
   userPool: IUserPool;
   mailFrom: string;
   marketplaceApiUrl: string;
+  /** The demo marketplace function, when deployed instead of a real marketplace. */
+  marketplaceFunction?: AppFunction;
   marketplaceSecret?: ISecret;
 }
 
@@ -45,6 +48,15 @@ export function applyGrants(
   if (grants.sendEmail) fn.bindMailer({ mailFrom: targets.mailFrom });
   if (grants.marketplace) {
     fn.bindMarketplace({ apiUrl: targets.marketplaceApiUrl, secret: targets.marketplaceSecret });
+    // Exactly the demo function's ARN (grantInvoke would add `:*` for every version).
+    if (targets.marketplaceFunction) {
+      fn.executionRole.addToPrincipalPolicy(
+        new PolicyStatement({
+          actions: ['lambda:InvokeFunction'],
+          resources: [targets.marketplaceFunction.functionArn],
+        }),
+      );
+    }
   }
   if (grants.publishEvents) fn.bindEventBus({ bus: targets.eventBus });
   if (grants.setUserAttributes) fn.bindUserPool({ userPool: targets.userPool });

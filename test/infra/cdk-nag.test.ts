@@ -2,6 +2,7 @@ import { App } from 'aws-cdk-lib';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
+import { configSchema } from '../../infra/config.ts';
 import { addTakedownService } from '../../infra/service.ts';
 import { sharedTables } from '../../infra/tables.ts';
 import { fixtureTables } from './fixture-tables.ts';
@@ -37,6 +38,15 @@ describe('cdk-nag AwsSolutions and Serverless packs', () => {
 
   it('finds nothing unacknowledged in the stacks built from the shared tables', () => {
     expect(findings(synthService(sharedTables).app)).toEqual([]);
+  });
+
+  it('finds nothing unacknowledged with the demo marketplace deployed (context demoMarketplace=true)', () => {
+    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    addTakedownService(app, {
+      config: configSchema.parse({ demoMarketplace: 'true' }),
+      nag: false,
+    });
+    expect(findings(app)).toEqual([]);
   });
 
   it('gives every acknowledgement a specific reason', () => {

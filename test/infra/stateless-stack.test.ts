@@ -1,10 +1,14 @@
 import { readFileSync } from 'node:fs';
+import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { configSchema } from '../../infra/config.ts';
 import { FUNCTION_RUNTIME } from '../../infra/constructs/app-function.ts';
 import { PROBLEM_RESPONSES } from '../../infra/constructs/problem-responses.ts';
 import { substitutionKeys } from '../../infra/constructs/workflow-state-machine.ts';
+import { addTakedownService } from '../../infra/service.ts';
 import type { StatelessStack } from '../../infra/stateless-stack.ts';
+import { sharedTables } from '../../infra/tables.ts';
 import { fixtureTables } from './fixture-tables.ts';
 import { synthService, testConfig } from './synth.ts';
 
@@ -417,5 +421,39 @@ describe('Stack: StatelessStack (table checks)', () => {
       scheduledJobs: [{ ...fixtureTables.scheduledJobs[0]!, grants: { startExecution: ['nope'] } }],
     };
     expect(() => synthService(tables)).toThrow(/state machine "nope"/);
+  });
+});
+
+describe('Stack: StatelessStack with the demo marketplace (context demoMarketplace=true)', () => {
+  it('deploys the demo marketplace and lets the marketplace-granted functions invoke it, and only them', () => {
+    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    const { stateless } = addTakedownService(app, {
+      config: configSchema.parse({ demoMarketplace: 'true' }),
+      nag: false,
+    });
+    const template = Template.fromStack(stateless);
+    const demo = Object.entries(template.findResources('AWS::Lambda::Function')).find(([id]) =>
+      id.startsWith('DemoMarketplace'),
+    );
+    expect(demo).toBeDefined();
+    const screen = Object.entries(template.findResources('AWS::Lambda::Function')).find(([id]) =>
+      id.startsWith('TaskScreenCase'),
+    )!;
+    const url = JSON.stringify(
+      (screen[1] as { Properties: { Environment: { Variables: Record<string, unknown> } } })
+        .Properties.Environment.Variables.MARKETPLACE_API_URL,
+    );
+    expect(url).toContain('lambda:');
+    expect(url).toContain(demo![0]);
+    const policies = template.findResources('AWS::IAM::Policy');
+    const invokers = Object.values(policies).filter(
+      (p) =>
+        JSON.stringify(p).includes('lambda:InvokeFunction') && JSON.stringify(p).includes(demo![0]),
+    );
+    const marketplaceFunctions = [
+      ...sharedTables.workflowTasks,
+      ...sharedTables.scheduledJobs,
+    ].filter((t) => t.grants?.marketplace).length;
+    expect(invokers.length).toBe(marketplaceFunctions);
   });
 });

@@ -1,0 +1,140 @@
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
+import { clock } from '../adapters/clock.ts';
+import { dynamo, tableName } from '../adapters/dynamo-client.ts';
+
+/**
+ * The demo marketplace, deployable with the CDK context flag `demoMarketplace=true` so a trial
+ * deployment works end to end without a real marketplace. It serves the marketplace contract of
+ * functions/adapters/marketplace-http.ts, invoked directly by the service's functions (IAM-only:
+ * `MARKETPLACE_API_URL=lambda:<this function's ARN>`), with its listings and sellers in the table.
+ *
+ * Requests: `{method, path, body?}`; answers: `{status, body?}`. Besides the contract it takes
+ * `POST /listings {listingId?, sellerId, title, sellerEmail?}` to add demo listings.
+ */
+
+const request = z.object({
+  method: z.enum(['GET', 'POST']),
+  path: z.string().max(512),
+  body: z.unknown().optional(),
+});
+const newListing = z.strictObject({
+  listingId: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/)
+    .optional(),
+  sellerId: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/),
+  title: z.string().min(1).max(200),
+  sellerEmail: z.email().optional(),
+});
+const measure = z.object({
+  measure: z.enum(['none', 'warned', 'restricted', 'suspended']),
+  reason: z.string().max(500),
+  caseId: z.string().optional(),
+});
+
+const listingKey = (id: string) => ({ pk: `DEMOMKT#LISTING#${id}`, sk: 'LISTING' });
+const sellerKey = (id: string) => ({ pk: `DEMOMKT#SELLER#${id}`, sk: 'SELLER' });
+
+interface Answer {
+  status: number;
+  body?: unknown;
+}
+
+export async function handler(event: unknown): Promise<Answer> {
+  const parsed = request.safeParse(event);
+  if (!parsed.success) return { status: 400, body: { message: 'invalid request' } };
+  const { method, path, body } = parsed.data;
+  const segments = path.split('/').filter(Boolean).map(decodeURIComponent);
+  const at = clock.now().toISOString();
+
+  if (method === 'POST' && segments.length === 1 && segments[0] === 'listings') {
+    const input = newListing.safeParse(body);
+    if (!input.success) return { status: 400, body: { message: 'invalid listing' } };
+    const listingId = input.data.listingId ?? `lst-${crypto.randomUUID().slice(0, 8)}`;
+    const sellerEmail = input.data.sellerEmail ?? `${input.data.sellerId}@sellers.demo.invalid`;
+    const listing = {
+      listingId,
+      sellerId: input.data.sellerId,
+      sellerEmail,
+      title: input.data.title,
+      url: `https://demo-marketplace.invalid/listings/${listingId}`,
+      status: 'active',
+    };
+    await dynamo.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: { ...listingKey(listingId), type: 'DemoListing', ...listing },
+      }),
+    );
+    await dynamo
+      .send(
+        new PutCommand({
+          TableName: tableName,
+          Item: {
+            ...sellerKey(input.data.sellerId),
+            type: 'DemoSeller',
+            sellerId: input.data.sellerId,
+            status: 'active',
+            email: sellerEmail,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      )
+      .catch((error: Error) => {
+        if (error.name !== 'ConditionalCheckFailedException') throw error;
+      });
+    return { status: 201, body: listing };
+  }
+  if (segments[0] === 'listings' && segments[1]) {
+    const found = await dynamo.send(
+      new GetCommand({ TableName: tableName, Key: listingKey(segments[1]) }),
+    );
+    if (!found.Item) return { status: 404, body: { message: 'no such listing' } };
+    if (method === 'GET' && segments.length === 2) {
+      const { listingId, sellerId, sellerEmail, title, url, status } = found.Item;
+      return { status: 200, body: { listingId, sellerId, sellerEmail, title, url, status } };
+    }
+    if (
+      method === 'POST' &&
+      segments.length === 3 &&
+      (segments[2] === 'disable' || segments[2] === 'restore')
+    ) {
+      if (found.Item.status === 'deleted')
+        return { status: 409, body: { message: 'listing deleted' } };
+      const status = segments[2] === 'disable' ? 'disabled' : 'active';
+      await dynamo.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: listingKey(segments[1]),
+          UpdateExpression: 'SET #s = :s, updatedAt = :at',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':s': status, ':at': at },
+        }),
+      );
+      return { status: 204 };
+    }
+  }
+  if (
+    method === 'POST' &&
+    segments[0] === 'sellers' &&
+    segments[1] &&
+    segments[2] === 'measure' &&
+    segments.length === 3
+  ) {
+    const input = measure.safeParse(body);
+    if (!input.success) return { status: 400, body: { message: 'invalid measure' } };
+    const status = input.data.measure === 'none' ? 'active' : input.data.measure;
+    await dynamo.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: sellerKey(segments[1]),
+        UpdateExpression: 'SET #s = :s, sellerId = :id, updatedAt = :at',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':s': status, ':id': segments[1], ':at': at },
+      }),
+    );
+    return { status: 204 };
+  }
+  return { status: 404, body: { message: 'no such route' } };
+}

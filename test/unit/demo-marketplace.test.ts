@@ -1,0 +1,144 @@
+import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+
+Object.assign(process.env, { TABLE_NAME: 'takedown-test', AWS_REGION: 'us-east-1' });
+const { handler } = await import('../../functions/demo-marketplace/handler.ts');
+const { HttpMarketplace } = await import('../../functions/adapters/marketplace-http.ts');
+const { MarketplaceUnavailableError } = await import('../../functions/domain/ports/marketplace.ts');
+
+const db = mockClient(DynamoDBDocumentClient);
+const lambda = mockClient(LambdaClient);
+
+beforeEach(() => {
+  db.reset();
+  lambda.reset();
+});
+
+const listing = {
+  pk: 'DEMOMKT#LISTING#lst-1',
+  sk: 'LISTING',
+  listingId: 'lst-1',
+  sellerId: 's-1',
+  sellerEmail: 's-1@x.invalid',
+  title: 'Bag',
+  url: 'https://demo-marketplace.invalid/listings/lst-1',
+  status: 'active',
+};
+
+describe('Function: demo marketplace handler', () => {
+  it('answers a listing in the marketplace contract shape', async () => {
+    db.on(GetCommand).resolves({ Item: listing });
+    const answer = await handler({ method: 'GET', path: '/listings/lst-1' });
+    expect(answer).toEqual({
+      status: 200,
+      body: {
+        listingId: 'lst-1',
+        sellerId: 's-1',
+        sellerEmail: 's-1@x.invalid',
+        title: 'Bag',
+        url: listing.url,
+        status: 'active',
+      },
+    });
+  });
+
+  it('disables a listing (204) and answers 404 for an unknown one', async () => {
+    db.on(GetCommand, { Key: { pk: 'DEMOMKT#LISTING#lst-1', sk: 'LISTING' } }).resolves({
+      Item: listing,
+    });
+    db.on(GetCommand, { Key: { pk: 'DEMOMKT#LISTING#nope', sk: 'LISTING' } }).resolves({});
+    db.on(UpdateCommand).resolves({});
+    expect(
+      await handler({
+        method: 'POST',
+        path: '/listings/lst-1/disable',
+        body: { caseId: 'c', reason: 'r' },
+      }),
+    ).toEqual({ status: 204 });
+    expect(db.commandCalls(UpdateCommand)[0]!.args[0].input.ExpressionAttributeValues?.[':s']).toBe(
+      'disabled',
+    );
+    expect(
+      (await handler({ method: 'POST', path: '/listings/nope/disable', body: {} })).status,
+    ).toBe(404);
+  });
+
+  it('adds demo listings and sets seller measures', async () => {
+    db.on(PutCommand).resolves({});
+    db.on(UpdateCommand).resolves({});
+    const created = await handler({
+      method: 'POST',
+      path: '/listings',
+      body: { sellerId: 's-2', title: 'Anvil' },
+    });
+    expect(created.status).toBe(201);
+    expect(
+      await handler({
+        method: 'POST',
+        path: '/sellers/s-2/measure',
+        body: { measure: 'warned', reason: 'strike' },
+      }),
+    ).toEqual({ status: 204 });
+    expect(db.commandCalls(UpdateCommand)[0]!.args[0].input.ExpressionAttributeValues?.[':s']).toBe(
+      'warned',
+    );
+    expect(
+      (
+        await handler({
+          method: 'POST',
+          path: '/sellers/s-2/measure',
+          body: { measure: 'banished' },
+        })
+      ).status,
+    ).toBe(400);
+  });
+});
+
+describe('Class: HttpMarketplace over the Lambda transport', () => {
+  const arn = 'arn:aws:lambda:us-east-1:123456789012:function:demo';
+  const marketplace = () => new HttpMarketplace({ baseUrl: `lambda:${arn}` });
+  const answer = (value: unknown) =>
+    ({ Payload: new TextEncoder().encode(JSON.stringify(value)), StatusCode: 200 }) as never;
+
+  it('invokes the function with method, path and body, and parses its answer', async () => {
+    lambda
+      .on(InvokeCommand)
+      .resolves(answer({ status: 200, body: { ...listing, pk: undefined, sk: undefined } }));
+    const found = await marketplace().getListing('lst-1');
+    expect(found?.listingId).toBe('lst-1');
+    const sent = JSON.parse(
+      new TextDecoder().decode(
+        lambda.commandCalls(InvokeCommand)[0]!.args[0].input.Payload as Uint8Array,
+      ),
+    );
+    expect(sent).toEqual({ method: 'GET', path: '/listings/lst-1' });
+    expect(lambda.commandCalls(InvokeCommand)[0]!.args[0].input.FunctionName).toBe(arn);
+  });
+
+  it('turns a function error into MarketplaceUnavailableError, which the workflow retries', async () => {
+    lambda
+      .on(InvokeCommand)
+      .resolves({ FunctionError: 'Unhandled', Payload: new TextEncoder().encode('{}') } as never);
+    await expect(
+      marketplace().disableListing('lst-1', { caseId: 'c', reason: 'r' }),
+    ).rejects.toBeInstanceOf(MarketplaceUnavailableError);
+  });
+
+  it('maps the answer statuses as over HTTP: 404 → null, 503 → unavailable', async () => {
+    lambda
+      .on(InvokeCommand)
+      .resolvesOnce(answer({ status: 404 }))
+      .resolvesOnce(answer({ status: 503 }));
+    expect(await marketplace().getListing('gone')).toBeNull();
+    await expect(marketplace().restoreListing('lst-1', { caseId: 'c' })).rejects.toBeInstanceOf(
+      MarketplaceUnavailableError,
+    );
+  });
+});
