@@ -37,6 +37,8 @@ import { loadEnv } from './env.ts';
 const env = loadEnv({
   MARKETPLACE_API_URL: z.url().optional(),
   MARKETPLACE_API_SECRET: z.string().min(16).optional(),
+  /** In AWS: the Secrets Manager secret holding the signing secret (read with Powertools, cached 5 min). */
+  MARKETPLACE_SECRET_ARN: z.string().startsWith('arn:').optional(),
 });
 
 /** The request signature: HMAC-SHA256 over timestamp, method, path and body. */
@@ -67,15 +69,15 @@ export interface HttpMarketplaceOptions {
   baseUrl: string;
   /** Per-request timeout. @default 10000 */
   timeoutMs?: number;
-  /** Signs every request when set (see the contract above). */
-  signingSecret?: string;
+  /** Signs every request when set (see the contract above): the secret, or how to fetch it. */
+  signingSecret?: string | (() => Promise<string>);
 }
 
 /** {@link Marketplace} over the HTTP contract documented at the top of this file. */
 export class HttpMarketplace implements Marketplace {
   readonly #baseUrl: string;
   readonly #timeoutMs: number;
-  readonly #signingSecret: string | undefined;
+  readonly #signingSecret: string | (() => Promise<string>) | undefined;
 
   constructor(options: HttpMarketplaceOptions) {
     this.#baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -137,16 +139,12 @@ export class HttpMarketplace implements Marketplace {
   async #request(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Response> {
     const text = body === undefined ? '' : JSON.stringify(body);
     const timestamp = Math.floor(Date.now() / 1000);
-    const signature: Record<string, string> = this.#signingSecret
+    const secret =
+      typeof this.#signingSecret === 'function' ? await this.#signingSecret() : this.#signingSecret;
+    const signature: Record<string, string> = secret
       ? {
           'x-takedown-timestamp': String(timestamp),
-          'x-takedown-signature': signMarketplaceRequest(
-            this.#signingSecret,
-            timestamp,
-            method,
-            path,
-            text,
-          ),
+          'x-takedown-signature': signMarketplaceRequest(secret, timestamp, method, path, text),
         }
       : {};
     if (this.#baseUrl.startsWith('lambda:')) return this.#invoke(method, path, body);
@@ -238,6 +236,20 @@ export function defaultMarketplace(): HttpMarketplace {
   defaultInstance = new HttpMarketplace({
     baseUrl: env.MARKETPLACE_API_URL,
     ...(env.MARKETPLACE_API_SECRET ? { signingSecret: env.MARKETPLACE_API_SECRET } : {}),
+    ...(env.MARKETPLACE_SECRET_ARN && !env.MARKETPLACE_API_SECRET
+      ? { signingSecret: secretFromSecretsManager(env.MARKETPLACE_SECRET_ARN) }
+      : {}),
   });
   return defaultInstance;
+}
+
+/** Reads the signing secret from Secrets Manager through Powertools Parameters (cached 5 minutes). */
+function secretFromSecretsManager(arn: string): () => Promise<string> {
+  return async () => {
+    const { getSecret } = await import('@aws-lambda-powertools/parameters/secrets');
+    const value = await getSecret(arn, { maxAge: 300 });
+    if (typeof value !== 'string' || value.length < 16)
+      throw new Error('the marketplace signing secret is missing or too short');
+    return value;
+  };
 }

@@ -75,6 +75,31 @@ describe('Class: HttpMarketplace', () => {
       );
     });
 
+    it('fetches the secret when it comes from a secret store (Secrets Manager in AWS)', async () => {
+      const secret = 'a-secret-kept-in-secrets-manager!';
+      let fetched = 0;
+      const signed = new HttpMarketplace({
+        baseUrl: `${server.url}/api`,
+        timeoutMs: 2_000,
+        signingSecret: async () => {
+          fetched++;
+          return secret;
+        },
+      });
+      await signed.restoreListing('lst-1', { caseId: 'case-1' });
+      const timestamp = Number(headers[0]!['x-takedown-timestamp']);
+      expect(fetched).toBe(1);
+      expect(headers[0]!['x-takedown-signature']).toBe(
+        signMarketplaceRequest(
+          secret,
+          timestamp,
+          'POST',
+          '/listings/lst-1/restore',
+          JSON.stringify({ caseId: 'case-1' }),
+        ),
+      );
+    });
+
     it('sends no signature headers without a secret', async () => {
       await marketplace().restoreListing('lst-1', { caseId: 'case-1' });
       expect(headers[0]!['x-takedown-signature']).toBeUndefined();
