@@ -104,6 +104,8 @@ const CLIENT_CLASS: Record<string, string> = {
   'client-sesv2': 'SESv2Client',
   'client-eventbridge': 'EventBridgeClient',
   'client-cognito-identity-provider': 'CognitoIdentityProviderClient',
+  'client-lambda': 'LambdaClient',
+  'client-secrets-manager': 'SecretsManagerClient',
 };
 
 const bareCache = new Map<string, { bytes: number; ms: number }>();
