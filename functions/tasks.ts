@@ -147,6 +147,13 @@ export const scheduledJobs: readonly ScheduledJob[] = [
     grants: { table: 'RW', startExecution: ['takedown'] },
   },
   {
+    name: 'event-relay',
+    functionName: 'relay-domain-events',
+    handler: 'functions/jobs/relay-domain-events.ts',
+    everyMinutes: 5,
+    grants: { table: 'RW', publishEvents: true },
+  },
+  {
     name: 'strike-sweeper',
     functionName: 'sweep-strikes',
     handler: 'functions/jobs/sweep-strikes.ts',

@@ -23,12 +23,11 @@ export interface CaseStatusChanged {
 
 /**
  * Publishes a case's status change on the domain-event bus, for integrators (detail-type
- * `CaseStatusChanged`; ids and statuses only, no personal data). Called once per applied step, after
- * the write. A bus that is down does not fail the workflow: the event is logged as lost instead
- * (at most once; the case item remains the source of truth).
+ * `CaseStatusChanged`; ids and statuses only, no personal data). Answers whether the bus accepted
+ * it; the caller keeps an outbox item until it did, so an outage delays events but loses none.
  */
-export async function publishCaseStatusChanged(change: CaseStatusChanged): Promise<void> {
-  if (!env.EVENT_BUS_NAME) return;
+export async function publishCaseStatusChanged(change: CaseStatusChanged): Promise<boolean> {
+  if (!env.EVENT_BUS_NAME) return true;
   try {
     const result = await events.send(
       new PutEventsCommand({
@@ -43,18 +42,17 @@ export async function publishCaseStatusChanged(change: CaseStatusChanged): Promi
         ],
       }),
     );
-    if (result.FailedEntryCount)
-      logger.error('domain event not accepted', {
-        caseId: change.caseId,
-        status: change.status,
-        alarm: 'DomainEventLost',
-      });
+    if (!result.FailedEntryCount) return true;
+    logger.warn('domain event not accepted; the outbox keeps it', {
+      caseId: change.caseId,
+      status: change.status,
+    });
   } catch (error) {
-    logger.error('domain event not published', {
+    logger.warn('domain event not published; the outbox keeps it', {
       caseId: change.caseId,
       status: change.status,
       error: (error as Error).name,
-      alarm: 'DomainEventLost',
     });
   }
+  return false;
 }

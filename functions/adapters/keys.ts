@@ -18,6 +18,7 @@
  * | Seller              | SELLER#<id>                 | PROFILE                 |                                    |                                            |
  * | Strike              | SELLER#<id>                 | STRIKE#<strikeId>       |                                    | STRIKE_EXPIRY / <expiresAt>#<seller>#<strike> (active) |
  * | Idempotency record  | IDEM#<scope>#<key>          | IDEM                    |                                    |                                            |
+ * | Event outbox        | OUTBOX#<caseId>             | EVENT#<stepKey>         |                                    | EVENT_OUTBOX / <at>#<caseId>#<stepKey>     |
  *
  * Access patterns:
  * - a case, its timeline (Query pk = CASE#id, sk begins_with EVENT#), its pending task: by key;
@@ -26,6 +27,7 @@
  * - a review queue, oldest first: gsi2 pk = QUEUE#<queue>;
  * - cases written but maybe not started: gsi2 pk = CASE_START#PENDING (the reconciler);
  * - strikes due to expire: gsi2 pk = STRIKE_EXPIRY, sk < now (the strike sweeper);
+ * - domain events not yet accepted by the bus: gsi2 pk = EVENT_OUTBOX, sk < now - 1 min (the event relay);
  * - an open case for a listing and IP right (duplicates): by key OPEN#listing#ipRight.
  *
  * Timeline events, step guards and idempotency records are written once (attribute_not_exists)
@@ -55,7 +57,12 @@ export const keys = {
     sk: `STRIKE#${strikeId}`,
   }),
   idempotency: (scope: string, key: string) => ({ pk: `IDEM#${scope}#${key}`, sk: 'IDEM' }),
+  eventOutbox: (caseId: string, stepKey: string) => ({
+    pk: `OUTBOX#${caseId}`,
+    sk: `EVENT#${stepKey}`,
+  }),
 } as const;
 
 export const STRIKE_EXPIRY_PARTITION = 'STRIKE_EXPIRY';
+export const EVENT_OUTBOX_PARTITION = 'EVENT_OUTBOX';
 export const queuePartition = (queue: string) => `QUEUE#${queue}`;

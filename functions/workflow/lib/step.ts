@@ -1,23 +1,30 @@
 import { applyCaseStep, type CaseStep, getCase } from '../../adapters/case-store.ts';
-import { publishCaseStatusChanged } from '../../adapters/domain-events.ts';
+import { type CaseStatusChanged, publishCaseStatusChanged } from '../../adapters/domain-events.ts';
+import { deleteOutboxItem, outboxItem } from '../../adapters/event-outbox.ts';
 
 /**
- * Applies a workflow step (see `applyCaseStep`) and, when it changed the case's status, publishes
- * the change on the domain-event bus. Only the workflow changes statuses, so only workflow
- * functions carry the EventBridge client.
+ * Applies a workflow step (see `applyCaseStep`). When the step changes the case's status, its
+ * domain event is written to the outbox in the same transaction, published, and removed from the
+ * outbox once the bus accepted it; the event relay publishes what an outage left. Only the
+ * workflow changes statuses, so only workflow functions carry the EventBridge client.
  */
 export async function applyWorkflowStep(caseId: string, step: CaseStep): Promise<void> {
-  await applyCaseStep(caseId, step);
-  if (!step.set?.status) return;
+  const status = step.set?.status;
+  if (!status) return applyCaseStep(caseId, step);
   const record = await getCase(caseId);
-  if (!record) return;
-  await publishCaseStatusChanged({
+  if (!record) return applyCaseStep(caseId, step);
+  const change: CaseStatusChanged = {
     caseId,
     noticeId: record.noticeId,
     listingId: record.listingId,
     jurisdiction: record.jurisdiction,
     infringementType: record.infringementType,
-    status: step.set.status,
+    status,
     at: step.at,
+  };
+  await applyCaseStep(caseId, {
+    ...step,
+    also: [...(step.also ?? []), outboxItem(change, step.stepKey)],
   });
+  if (await publishCaseStatusChanged(change)) await deleteOutboxItem(caseId, step.stepKey);
 }
