@@ -1,4 +1,5 @@
-import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { queryDue } from './due-items.ts';
 import { dynamo, tableName } from './dynamo-client.ts';
 
 /**
@@ -27,19 +28,8 @@ export interface PendingStart {
 
 /** Markers older than `before`, oldest first. */
 export async function listPendingStarts(before: Date, limit = 100): Promise<PendingStart[]> {
-  const result = await dynamo.send(
-    new QueryCommand({
-      TableName: tableName,
-      IndexName: 'gsi2',
-      KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk < :before',
-      ExpressionAttributeValues: {
-        ':pk': PENDING_START_PARTITION,
-        ':before': before.toISOString(),
-      },
-      Limit: limit,
-    }),
-  );
-  return (result.Items ?? []).map((item) => ({
+  const items = await queryDue(PENDING_START_PARTITION, before, limit);
+  return items.map((item) => ({
     caseId: String(item.caseId),
     createdAt: String(item.gsi2sk).split('#')[0]!,
     executionInput: String(item.executionInput),

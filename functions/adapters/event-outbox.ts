@@ -1,5 +1,6 @@
-import { DeleteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import type { CaseStatusChanged } from './domain-events.ts';
+import { queryDue } from './due-items.ts';
 import { dynamo, tableName } from './dynamo-client.ts';
 import { EVENT_OUTBOX_PARTITION, keys } from './keys.ts';
 
@@ -37,16 +38,8 @@ export async function listOutbox(
   before: Date,
   limit = 100,
 ): Promise<{ stepKey: string; change: CaseStatusChanged }[]> {
-  const result = await dynamo.send(
-    new QueryCommand({
-      TableName: tableName,
-      IndexName: 'gsi2',
-      KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk < :before',
-      ExpressionAttributeValues: { ':pk': EVENT_OUTBOX_PARTITION, ':before': before.toISOString() },
-      Limit: limit,
-    }),
-  );
-  return (result.Items ?? []).map((item) => ({
+  const items = await queryDue(EVENT_OUTBOX_PARTITION, before, limit);
+  return items.map((item) => ({
     stepKey: String(item.stepKey),
     change: item.change as CaseStatusChanged,
   }));

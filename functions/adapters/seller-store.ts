@@ -1,6 +1,7 @@
 import type { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { LadderMeasure, StrikeRecord } from '../domain/strikes.ts';
+import { queryDue } from './due-items.ts';
 import { dynamo, tableName } from './dynamo-client.ts';
 import { keys, STRIKE_EXPIRY_PARTITION } from './keys.ts';
 
@@ -97,16 +98,8 @@ export async function listExpiredStrikes(
   now: Date,
   limit = 100,
 ): Promise<{ sellerId: string; strikeId: string }[]> {
-  const result = await dynamo.send(
-    new QueryCommand({
-      TableName: tableName,
-      IndexName: 'gsi2',
-      KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk < :now',
-      ExpressionAttributeValues: { ':pk': STRIKE_EXPIRY_PARTITION, ':now': now.toISOString() },
-      Limit: limit,
-    }),
-  );
-  return (result.Items ?? []).map((item) => ({
+  const items = await queryDue(STRIKE_EXPIRY_PARTITION, now, limit);
+  return items.map((item) => ({
     sellerId: String(item.sellerId),
     strikeId: String(item.strikeId),
   }));
