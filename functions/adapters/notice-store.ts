@@ -1,7 +1,24 @@
 import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { CaseRecord } from './case-store.ts';
+import { type CaseRecord, getItem } from './case-store.ts';
 import { dynamo, tableName } from './dynamo-client.ts';
 import { keys } from './keys.ts';
+
+/** A notice as stored (its cases are items of their own). */
+export interface NoticeRecord {
+  noticeId: string;
+  rightsHolderId: string;
+  ipRightId: string;
+  infringementType: string;
+  jurisdiction: string;
+  explanation: string;
+  evidenceIds: string[];
+  testBuy?: { orderId: string; reportEvidenceId: string };
+  caseIds: string[];
+  createdAt: string;
+}
+
+/** Reads a notice. */
+export const getNotice = (noticeId: string) => getItem<NoticeRecord>(keys.notice(noticeId));
 
 /** Cases by id, in one or more BatchGetItem calls (at most 100 keys each). */
 export async function getCases(caseIds: readonly string[]): Promise<CaseRecord[]> {

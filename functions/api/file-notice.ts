@@ -3,11 +3,11 @@ import { getItem, putIfAbsent } from '../adapters/case-store.ts';
 import { clock } from '../adapters/clock.ts';
 import { keys } from '../adapters/keys.ts';
 import { policy } from '../adapters/policy-source.ts';
+import { getIpRight } from '../adapters/registry-store.ts';
 import { assertNoticeEligible } from '../domain/eligibility.ts';
 import { DomainRuleError } from '../domain/errors.ts';
 import { assertNoticeElements, noticeBodySchema, parseNotice } from '../domain/notice.ts';
 import { fileNotice } from '../use-cases/file-notice.ts';
-import type { IpRightItem } from '../workflow/lib/context.ts';
 import { apiHandler, json } from './lib/handler.ts';
 import { requireCallerRightsHolder } from './lib/parties.ts';
 import { badRequest, conflict } from './lib/problem.ts';
@@ -37,14 +37,14 @@ export const handler = apiHandler('POST /v1/notices', async ({ caller, event, bo
   const raw = body(noticeBodySchema);
   const notice = parseNotice(raw);
   const rightsHolder = await requireCallerRightsHolder(caller);
-  const ipRight = await getItem<IpRightItem>(keys.ipRight(notice.ipRightId));
+  const ipRight = await getIpRight(notice.ipRightId);
   const now = clock.now();
   if (ipRight && ipRight.rightsHolderId === rightsHolder.rightsHolderId) {
     assertNoticeElements(notice, {
       rightsHolder: {
         legalName: rightsHolder.legalName,
-        address: (rightsHolder as { address?: string }).address,
-        phone: (rightsHolder as { phone?: string }).phone,
+        address: rightsHolder.address,
+        phone: rightsHolder.phone,
         email: rightsHolder.email,
       },
       ipRight: { title: ipRight.title, kind: ipRight.kind },

@@ -1,6 +1,6 @@
 import { getTimeline } from '../adapters/case-store.ts';
 import { policy } from '../adapters/policy-source.ts';
-import { loadRightsHolder } from '../workflow/lib/context.ts';
+import { getRightsHolder } from '../adapters/registry-store.ts';
 import { caseForCaller } from './lib/case-access.ts';
 import { apiHandler, json } from './lib/handler.ts';
 
@@ -13,7 +13,7 @@ export const handler = apiHandler('GET /v1/cases/{caseId}', async ({ caller, par
   ]);
   const [timeline, rightsHolder] = await Promise.all([
     getTimeline(record.caseId),
-    loadRightsHolder(record.rightsHolderId),
+    getRightsHolder(record.rightsHolderId),
   ]);
   // The seller sees the notifier's name only as far as the policy discloses it, never its contact.
   const disclosure = policy.profiles[record.jurisdiction].notifierDisclosure;

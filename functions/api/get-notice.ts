@@ -1,16 +1,11 @@
-import { getItem } from '../adapters/case-store.ts';
-import { keys } from '../adapters/keys.ts';
-import { getCases } from '../adapters/notice-store.ts';
-import type { NoticeRecord } from '../workflow/lib/context.ts';
+import { getCases, getNotice } from '../adapters/notice-store.ts';
 import { apiHandler, json } from './lib/handler.ts';
 import { callerRightsHolder } from './lib/parties.ts';
 import { notFound } from './lib/problem.ts';
 
 /** GET /v1/notices/{noticeId}: the owner rights holder or a reviewer; anyone else gets 404. */
 export const handler = apiHandler('GET /v1/notices/{noticeId}', async ({ caller, params }) => {
-  const notice = await getItem<
-    NoticeRecord & { caseIds: string[]; infringementType: string; jurisdiction: string }
-  >(keys.notice(params.noticeId!));
+  const notice = await getNotice(params.noticeId!);
   if (!notice) throw notFound('notice');
   if (!caller.isReviewer) {
     const rightsHolder = await callerRightsHolder(caller);

@@ -1,10 +1,7 @@
-import { getItem } from '../adapters/case-store.ts';
-import { keys } from '../adapters/keys.ts';
-import { getCases } from '../adapters/notice-store.ts';
+import { getCases, getNotice } from '../adapters/notice-store.ts';
 import { isTerminal } from '../domain/case.ts';
 import { NotAwaitingInput } from '../use-cases/answer-pending-task.ts';
 import { withdrawCase } from '../use-cases/case-inputs.ts';
-import type { NoticeRecord } from '../workflow/lib/context.ts';
 import { apiHandler, json } from './lib/handler.ts';
 import { callerRightsHolder } from './lib/parties.ts';
 import { conflict, notFound } from './lib/problem.ts';
@@ -16,9 +13,7 @@ import { conflict, notFound } from './lib/problem.ts';
 export const handler = apiHandler(
   'POST /v1/notices/{noticeId}/withdrawal',
   async ({ caller, params }) => {
-    const notice = await getItem<NoticeRecord & { caseIds: string[] }>(
-      keys.notice(params.noticeId!),
-    );
+    const notice = await getNotice(params.noticeId!);
     const rightsHolder = await callerRightsHolder(caller);
     if (!notice || !rightsHolder || rightsHolder.rightsHolderId !== notice.rightsHolderId)
       throw notFound('notice');

@@ -11,7 +11,7 @@ import {
   putStrikeItem,
 } from '../adapters/seller-store.ts';
 import { nextMeasure } from '../domain/strikes.ts';
-import { syncSellerMeasure } from '../workflow/apply-seller-measure.ts';
+import { syncSellerMeasure } from '../use-cases/sync-seller-measure.ts';
 
 /**
  * The strike sweeper (a scheduled job). Strike expiry is data (`expiresAt`), never a wait inside a

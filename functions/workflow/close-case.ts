@@ -90,14 +90,18 @@ export async function handler(event: unknown): Promise<{ status: string }> {
     }
   }
   const message = MESSAGES[task.outcome];
-  await notifyRightsHolder(
-    record,
-    stepKey,
-    `case_${task.outcome}`,
-    message.subject,
-    message.rightsHolder,
-  );
+  await notifyRightsHolder(record, {
+    step: stepKey,
+    template: `case_${task.outcome}`,
+    subject: message.subject,
+    text: message.rightsHolder,
+  });
   if (message.seller)
-    await notifySeller(record, stepKey, `case_${task.outcome}`, message.subject, message.seller);
+    await notifySeller(record, {
+      step: stepKey,
+      template: `case_${task.outcome}`,
+      subject: message.subject,
+      text: message.seller,
+    });
   return { status: task.outcome };
 }

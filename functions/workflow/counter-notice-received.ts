@@ -73,13 +73,12 @@ export async function handler(event: unknown): Promise<{
     const copy = counterNotice
       ? `\n\nCounter-notice from ${counterNotice.contact.name}, ${counterNotice.contact.address}, ${counterNotice.contact.phone}, ${counterNotice.contact.email}:\n${counterNotice.statement}\nSigned: ${counterNotice.signature.fullName} (${counterNotice.signature.signedAt}), under penalty of perjury, consenting to jurisdiction.`
       : '';
-    await notifyRightsHolder(
-      record,
-      'counter_notice_forwarded',
-      'counter_notice_forwarded',
-      'counter-notice received',
-      `The seller sent a counter-notice. Unless you report a court action (POST /v1/cases/${caseId}/court-action) before ${deadlines.courtActionDueAt}, the listing is restored${deadlines.restoreNotBefore ? ` from ${deadlines.restoreNotBefore}` : ''}.${copy}`,
-    );
+    await notifyRightsHolder(record, {
+      step: 'counter_notice_forwarded',
+      template: 'counter_notice_forwarded',
+      subject: 'counter-notice received',
+      text: `The seller sent a counter-notice. Unless you report a court action (POST /v1/cases/${caseId}/court-action) before ${deadlines.courtActionDueAt}, the listing is restored${deadlines.restoreNotBefore ? ` from ${deadlines.restoreNotBefore}` : ''}.${copy}`,
+    });
     return {
       next: 'await_court_action',
       mode: resolved.mode,
@@ -89,13 +88,12 @@ export async function handler(event: unknown): Promise<{
       ),
     };
   }
-  await notifyRightsHolder(
-    record,
-    'counter_notice_re_review',
-    'counter_notice_re_review',
-    'counter-notice under re-review',
-    'The seller sent a counter-notice. A reviewer will re-examine the case and tell you the outcome.',
-  );
+  await notifyRightsHolder(record, {
+    step: 'counter_notice_re_review',
+    template: 'counter_notice_re_review',
+    subject: 'counter-notice under re-review',
+    text: 'The seller sent a counter-notice. A reviewer will re-examine the case and tell you the outcome.',
+  });
   return {
     next: 're_review',
     mode: resolved.mode,

@@ -3,19 +3,14 @@ import * as z from 'zod';
 import { clock } from '../adapters/clock.ts';
 import { dynamo } from '../adapters/dynamo-client.ts';
 import { policy } from '../adapters/policy-source.ts';
+import { getIpRight, getRightsHolder } from '../adapters/registry-store.ts';
 import { getSeller, listStrikes, putSellerItem } from '../adapters/seller-store.ts';
 import { counterNoticeDeadline, timeoutSecondsUntil } from '../domain/deadlines.ts';
 import {
   buildStatementOfReasons,
   renderStatementOfReasons,
 } from '../domain/statement-of-reasons.ts';
-import {
-  loadCase,
-  loadIpRight,
-  loadRightsHolder,
-  WORKFLOW_ACTOR,
-  withdrawalRequested,
-} from './lib/context.ts';
+import { loadCase, WORKFLOW_ACTOR, withdrawalRequested } from './lib/context.ts';
 import { notifyRightsHolder, notifySeller } from './lib/notify.ts';
 import { once } from './lib/once.ts';
 import { applyWorkflowStep } from './lib/step.ts';
@@ -55,8 +50,8 @@ export async function handler(
     record.deadlines.counterNoticeDueAt ??
     counterNoticeDeadline(now, record.jurisdiction, policy).counterNoticeDueAt;
   const [rightsHolder, ipRight, seller, strikes] = await Promise.all([
-    loadRightsHolder(record.rightsHolderId),
-    loadIpRight(record.ipRightId),
+    getRightsHolder(record.rightsHolderId),
+    getIpRight(record.ipRightId),
     getSeller(record.sellerId!),
     listStrikes(record.sellerId!),
   ]);
@@ -115,20 +110,18 @@ export async function handler(
       },
     }),
   );
-  await notifySeller(
-    record,
-    'notify',
-    'statement_of_reasons',
-    'removed: statement of reasons',
-    renderStatementOfReasons(statement),
-  );
-  await notifyRightsHolder(
-    record,
-    'notify',
-    'takedown_done',
-    'listing taken down',
-    `Listing ${record.listingId} (${record.listingUrl ?? ''}) was taken down on your notice ${record.noticeId}. The seller may send a counter-notice until ${counterNoticeDueAt}; we will tell you if it does.`,
-  );
+  await notifySeller(record, {
+    step: 'notify',
+    template: 'statement_of_reasons',
+    subject: 'removed: statement of reasons',
+    text: renderStatementOfReasons(statement),
+  });
+  await notifyRightsHolder(record, {
+    step: 'notify',
+    template: 'takedown_done',
+    subject: 'listing taken down',
+    text: `Listing ${record.listingId} (${record.listingUrl ?? ''}) was taken down on your notice ${record.noticeId}. The seller may send a counter-notice until ${counterNoticeDueAt}; we will tell you if it does.`,
+  });
   if (
     record.carriesWarning &&
     seller &&

@@ -10,11 +10,11 @@ import { clock } from '../adapters/clock.ts';
 import { dynamo, tableName } from '../adapters/dynamo-client.ts';
 import { keys } from '../adapters/keys.ts';
 import { logger } from '../adapters/logger.ts';
-import { sendEmailOnce } from '../adapters/mailer.ts';
 import { completeTask } from '../adapters/task-callback.ts';
 import type { CaseStatus, TimelineEventType } from '../domain/case.ts';
 import type { DeadlineKey } from '../domain/deadlines.ts';
-import { loadCase, loadRightsHolder, WORKFLOW_ACTOR, withdrawalRequested } from './lib/context.ts';
+import { loadCase, WORKFLOW_ACTOR, withdrawalRequested } from './lib/context.ts';
+import { notifyRightsHolder } from './lib/notify.ts';
 import { applyWorkflowStep } from './lib/step.ts';
 import { parseTaskInput, taskInput } from './lib/task-input.ts';
 
@@ -163,17 +163,12 @@ export async function handler(event: unknown): Promise<{ waiting: true }> {
     return { waiting: true };
   }
   if (task.kind === 'info') {
-    const rightsHolder = await loadRightsHolder(record.rightsHolderId);
-    if (rightsHolder?.email) {
-      await sendEmailOnce({
-        to: rightsHolder.email,
-        subject: `Case ${record.caseId}: more information requested`,
-        text: `A reviewer needs more information about listing ${record.listingId} before deciding. Answer through POST /v1/cases/${record.caseId}/info before ${dueAt}; otherwise the case closes as abandoned.${record.decision?.note ? `\n\nReviewer's note: ${record.decision.note}` : ''}`,
-        template: 'info_requested',
-        caseId: record.caseId,
-        idempotencyKey: `${record.caseId}:${task.stepKey}:rights_holder`,
-      });
-    }
+    await notifyRightsHolder(record, {
+      step: task.stepKey,
+      template: 'info_requested',
+      subject: 'more information requested',
+      text: `A reviewer needs more information about listing ${record.listingId} before deciding. Answer through POST /v1/cases/${record.caseId}/info before ${dueAt}; otherwise the case closes as abandoned.${record.decision?.note ? `\n\nReviewer's note: ${record.decision.note}` : ''}`,
+    });
   }
   return { waiting: true };
 }

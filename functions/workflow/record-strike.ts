@@ -1,10 +1,11 @@
 import * as z from 'zod';
 import { CaseStateConflict, TransientError } from '../adapters/case-store.ts';
 import { clock } from '../adapters/clock.ts';
+import { getNotice } from '../adapters/notice-store.ts';
 import { policy } from '../adapters/policy-source.ts';
 import { getSeller, listStrikes, putSellerItem, putStrikeItem } from '../adapters/seller-store.ts';
 import { nextMeasure, recordStrike } from '../domain/strikes.ts';
-import { loadCase, loadNotice, WORKFLOW_ACTOR, withdrawalRequested } from './lib/context.ts';
+import { loadCase, WORKFLOW_ACTOR, withdrawalRequested } from './lib/context.ts';
 import { once } from './lib/once.ts';
 import { applyWorkflowStep } from './lib/step.ts';
 import { parseTaskInput, taskInput } from './lib/task-input.ts';
@@ -30,7 +31,7 @@ export async function handler(
   // The seller first, then its strikes: every strike write bumps the seller's version, so a
   // strike written after this read fails the write's version condition (read in parallel, a
   // concurrent case's new strike could be missed while its version bump was seen: two strikes).
-  const [seller, notice] = await Promise.all([getSeller(sellerId), loadNotice(record.noticeId)]);
+  const [seller, notice] = await Promise.all([getSeller(sellerId), getNotice(record.noticeId)]);
   const strikes = await listStrikes(sellerId);
   const current = seller ?? {
     sellerId,

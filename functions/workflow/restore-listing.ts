@@ -21,13 +21,17 @@ export async function handler(event: unknown): Promise<{ status: 'restored' }> {
     reason === 're_review_founded'
       ? 'A reviewer re-examined the case after the counter-notice and found it founded: the listing is restored.'
       : 'No court action was reported before the deadline after the counter-notice: the listing is restored.';
-  await notifySeller(
-    record,
-    'restore',
-    'listing_restored',
-    'restored',
-    `${text} The strike on your account for this case is revoked.`,
-  );
-  await notifyRightsHolder(record, 'restore', 'listing_restored', 'listing restored', text);
+  await notifySeller(record, {
+    step: 'restore',
+    template: 'listing_restored',
+    subject: 'restored',
+    text: `${text} The strike on your account for this case is revoked.`,
+  });
+  await notifyRightsHolder(record, {
+    step: 'restore',
+    template: 'listing_restored',
+    subject: 'listing restored',
+    text: text,
+  });
   return { status: 'restored' };
 }

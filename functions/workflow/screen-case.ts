@@ -11,18 +11,13 @@ import {
 import { clock } from '../adapters/clock.ts';
 import { keys } from '../adapters/keys.ts';
 import { logger } from '../adapters/logger.ts';
-import { sendEmailOnce } from '../adapters/mailer.ts';
 import { marketplace } from '../adapters/marketplace.ts';
 import { policy } from '../adapters/policy-source.ts';
+import { getIpRight, getRightsHolder } from '../adapters/registry-store.ts';
 import { isTerminal } from '../domain/case.ts';
 import { screenCase } from '../domain/screening.ts';
-import {
-  loadCase,
-  loadIpRight,
-  loadRightsHolder,
-  WORKFLOW_ACTOR,
-  withdrawalRequested,
-} from './lib/context.ts';
+import { loadCase, WORKFLOW_ACTOR, withdrawalRequested } from './lib/context.ts';
+import { notifyRightsHolder } from './lib/notify.ts';
 import { applyWorkflowStep } from './lib/step.ts';
 import { parseTaskInput, taskInput } from './lib/task-input.ts';
 import { type Windows, windowsFor } from './lib/windows.ts';
@@ -67,8 +62,8 @@ async function screenOnce(record: CaseRecord): Promise<void> {
   const now = clock.now();
   const at = now.toISOString();
   const [rightsHolder, ipRight, listing, lockHolder] = await Promise.all([
-    loadRightsHolder(record.rightsHolderId),
-    loadIpRight(record.ipRightId),
+    getRightsHolder(record.rightsHolderId),
+    getIpRight(record.ipRightId),
     marketplace().getListing(record.listingId),
     getOpenCaseLock(record.listingId, record.ipRightId),
   ]);
@@ -146,19 +141,18 @@ async function screenOnce(record: CaseRecord): Promise<void> {
       },
       event: { type: closing.type, actor: WORKFLOW_ACTOR, detail: closing.detail },
     });
-    if (rightsHolder?.email) {
-      await sendEmailOnce({
-        to: rightsHolder.email,
-        subject: `Case ${record.caseId}: ${closing.status === 'duplicate' ? 'already covered by an open case' : 'not accepted at screening'}`,
-        text:
-          closing.status === 'duplicate'
-            ? `Listing ${record.listingId} is already the subject of open case ${(outcome as { duplicateOf: string }).duplicateOf} for the same IP right. This case is linked to it and closed.`
-            : `Listing ${record.listingId} was not accepted at screening: ${(outcome as { detail: string }).detail} (reason code ${closing.reasonCode}).`,
-        template: `case_${closing.status}`,
-        caseId: record.caseId,
-        idempotencyKey: `${record.caseId}:screen:rights_holder`,
-      });
-    }
+    await notifyRightsHolder(record, {
+      step: 'screen',
+      template: `case_${closing.status}`,
+      subject:
+        closing.status === 'duplicate'
+          ? 'already covered by an open case'
+          : 'not accepted at screening',
+      text:
+        outcome.outcome === 'duplicate'
+          ? `Listing ${record.listingId} is already the subject of open case ${outcome.duplicateOf} for the same IP right. This case is linked to it and closed.`
+          : `Listing ${record.listingId} was not accepted at screening: ${outcome.detail} (reason code ${closing.reasonCode}).`,
+    });
   } catch (error) {
     if (error instanceof StepAlreadyApplied) return;
     if (error instanceof CaseStateConflict && outcome.outcome === 'accepted') {

@@ -18,22 +18,21 @@ export async function handler(event: unknown): Promise<{ status: 'withdrawn' }> 
     event: 'withdrawn',
     detail: { by: 'rights-holder' },
   });
-  await notifyRightsHolder(
-    record,
-    'withdraw',
-    'case_withdrawn',
-    'withdrawn',
-    'Your withdrawal of this case is done.' +
+  await notifyRightsHolder(record, {
+    step: 'withdraw',
+    template: 'case_withdrawn',
+    subject: 'withdrawn',
+    text:
+      'Your withdrawal of this case is done.' +
       (record.takenDownAt ? ' The listing is restored.' : ''),
-  );
+  });
   if (record.takenDownAt) {
-    await notifySeller(
-      record,
-      'withdraw',
-      'case_withdrawn',
-      'restored: complaint withdrawn',
-      'The rights holder withdrew its complaint: your listing is restored and the strike for this case is revoked.',
-    );
+    await notifySeller(record, {
+      step: 'withdraw',
+      template: 'case_withdrawn',
+      subject: 'restored: complaint withdrawn',
+      text: 'The rights holder withdrew its complaint: your listing is restored and the strike for this case is revoked.',
+    });
   }
   return { status: 'withdrawn' };
 }

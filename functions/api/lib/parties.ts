@@ -1,6 +1,6 @@
 import { getItem } from '../../adapters/case-store.ts';
 import { keys } from '../../adapters/keys.ts';
-import type { RightsHolderRecord } from '../../workflow/lib/context.ts';
+import { getRightsHolder, type RightsHolderProfile } from '../../adapters/registry-store.ts';
 import type { Caller } from './identity.ts';
 import { forbidden, HttpProblem } from './problem.ts';
 
@@ -9,7 +9,7 @@ import { forbidden, HttpProblem } from './problem.ts';
  * token carries `custom:rightsHolderId`, the link alone decides; a claim that disagrees with the
  * link gets 403 (API.md). Null when the caller has not registered one.
  */
-export async function callerRightsHolder(caller: Caller): Promise<RightsHolderRecord | null> {
+export async function callerRightsHolder(caller: Caller): Promise<RightsHolderProfile | null> {
   const link = await getItem<{ rightsHolderId: string }>(keys.subLink(caller.sub));
   if (caller.rightsHolderIdClaim && link && caller.rightsHolderIdClaim !== link.rightsHolderId) {
     throw forbidden('The token names another rights holder than the one linked to this user.');
@@ -20,11 +20,11 @@ export async function callerRightsHolder(caller: Caller): Promise<RightsHolderRe
       throw forbidden('The token names a rights holder this user is not linked to.');
     return null;
   }
-  return getItem<RightsHolderRecord>(keys.rightsHolder(rightsHolderId));
+  return getRightsHolder(rightsHolderId);
 }
 
 /** As `callerRightsHolder`, but a caller with no registered rights holder gets 422. */
-export async function requireCallerRightsHolder(caller: Caller): Promise<RightsHolderRecord> {
+export async function requireCallerRightsHolder(caller: Caller): Promise<RightsHolderProfile> {
   const record = await callerRightsHolder(caller);
   if (!record) {
     throw new HttpProblem(

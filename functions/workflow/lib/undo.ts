@@ -17,7 +17,7 @@ import {
 } from '../../adapters/seller-store.ts';
 import { isTerminal } from '../../domain/case.ts';
 import { nextMeasure, revokeCase } from '../../domain/strikes.ts';
-import { syncSellerMeasure } from '../apply-seller-measure.ts';
+import { syncSellerMeasure } from '../../use-cases/sync-seller-measure.ts';
 import { WORKFLOW_ACTOR } from './context.ts';
 import { once } from './once.ts';
 import { applyWorkflowStep } from './step.ts';
