@@ -6,7 +6,6 @@
  *
  *   DURATION=10 CONNECTIONS=10 npm run bench:api
  */
-import '../local/warnings.ts';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';

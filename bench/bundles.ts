@@ -13,11 +13,12 @@ import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { routes } from '../functions/routes.ts';
 import { bucketNotifications, scheduledJobs, workflowTasks } from '../functions/tasks.ts';
+import { CDK_OUT, synthesizedTemplates } from './cdk-out.ts';
 
 const LIMIT_BYTES = 1_000_000;
 const RUNS = Number(process.env.RUNS ?? 10);
 const ROOT = resolve(import.meta.dirname, '..');
-const OUT = join(ROOT, 'cdk.out');
+const OUT = CDK_OUT;
 const work = mkdtempSync(join(tmpdir(), 'takedown-bundles-'));
 
 /** Env every function validates at load (dummy values: nothing is called). */
@@ -57,22 +58,16 @@ function initMs(file: string): number {
   return best;
 }
 
-/** The deployed bundle of each function, by logical id prefix, from the synthesized template. */
+/** The deployed bundle of each function, by logical id prefix, from every synthesized stack. */
 function deployedBundles(): Map<string, string> {
-  const template = JSON.parse(
-    readFileSync(join(OUT, 'TakedownStateless.template.json'), 'utf8'),
-  ) as {
-    Resources: Record<
-      string,
-      { Type: string; Properties: { Code?: { S3Key?: unknown }; Description?: string } }
-    >;
-  };
   const bundles = new Map<string, string>();
-  for (const [id, resource] of Object.entries(template.Resources)) {
-    const key = resource.Properties?.Code?.S3Key;
-    if (resource.Type !== 'AWS::Lambda::Function' || typeof key !== 'string') continue;
-    const file = join(OUT, `asset.${key.replace(/\.zip$/, '')}`, 'index.mjs');
-    if (existsSync(file)) bundles.set(id, file);
+  for (const { resources } of synthesizedTemplates()) {
+    for (const [id, resource] of Object.entries(resources)) {
+      const key = resource.Properties?.Code?.S3Key;
+      if (resource.Type !== 'AWS::Lambda::Function' || typeof key !== 'string') continue;
+      const file = join(OUT, `asset.${key.replace(/\.zip$/, '')}`, 'index.mjs');
+      if (existsSync(file)) bundles.set(id, file);
+    }
   }
   return bundles;
 }

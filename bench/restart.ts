@@ -6,7 +6,6 @@
  *   npm run bench:restart            (N = 1000)
  *   N=200 npm run bench:restart
  */
-import '../local/warnings.ts';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -14,7 +14,7 @@ const attribute = (key: KeyAttribute) => ({
 
 /**
  * The evidence bucket as another stack refers to it: explicit exports, so that policies and the
- * bucket notification in the stateless stack name it the same in every synthesis, and no
+ * bucket notification in the stacks above name it the same in every synthesis, and no
  * reference points back from the bucket's stack (an S3 notification would otherwise make a cycle).
  */
 export interface EvidenceBucketRef {
@@ -22,7 +22,7 @@ export interface EvidenceBucketRef {
   readonly bucketArn: string;
 }
 
-/** What the stateless stack receives from the stateful one. */
+/** What the stacks above receive from the stateful one. */
 export interface StatefulResources {
   readonly table: ITableV2;
   readonly evidenceBucket: EvidenceBucketRef;
@@ -37,7 +37,7 @@ export interface StatefulStackProps extends StackProps {
 
 /**
  * The resources that hold data: the single table, the evidence bucket and the user pool. They live
- * in their own stack, retained on delete, and reach the stateless stack through props.
+ * in their own stack, retained on delete, and reach the stacks above through props.
  */
 export class StatefulStack extends Stack implements StatefulResources {
   readonly table: ITableV2;

@@ -10,7 +10,7 @@ import {
   workflowTasks,
 } from '../functions/tasks.ts';
 
-/** The shared route and task tables, which the stateless stack deploys. */
+/** The shared route and task tables, which the stacks by area deploy. */
 export interface ServiceTables {
   routes: readonly RouteDefinition[];
   workflowTasks: readonly WorkflowTask[];
@@ -44,5 +44,39 @@ export function assertUnique<T>(items: readonly T[], key: (item: T) => string, w
     const id = key(item);
     if (seen.has(id)) throw new Error(`Duplicate ${what} in the shared tables: ${id}`);
     seen.add(id);
+  }
+}
+
+/**
+ * Rejects tables the deployment could not honour, with a message naming the entry: duplicate
+ * routes or names, a state machine naming an unknown task, a task starting the machine that runs
+ * it (a dependency cycle), or two notifications on one bucket (S3 refuses overlapping ones).
+ */
+export function checkTables(tables: ServiceTables): void {
+  assertUnique(tables.routes, (r) => `${r.method} ${r.path}`, 'route');
+  assertUnique(tables.workflowTasks, (t) => t.substitutionKey, 'substitution key');
+  assertUnique(tables.workflowTasks, (t) => pascalCase(t.functionName), 'workflow function name');
+  assertUnique(tables.stateMachines, (m) => pascalCase(m.name), 'state machine name');
+  assertUnique(tables.scheduledJobs, (j) => pascalCase(j.name), 'scheduled job name');
+  assertUnique(
+    tables.bucketNotifications,
+    (n) => n.bucket,
+    'object-created notification for bucket',
+  );
+  const keys = new Map(tables.workflowTasks.map((task) => [task.substitutionKey, task]));
+  for (const machine of tables.stateMachines) {
+    for (const key of machine.tasks) {
+      const task = keys.get(key);
+      if (!task) {
+        throw new Error(
+          `State machine "${machine.name}" lists task ${key}, which no workflow task supplies`,
+        );
+      }
+      if (task.grants?.startExecution?.includes(machine.name)) {
+        throw new Error(
+          `Workflow task ${task.functionName} may start "${machine.name}", the machine that runs it: CloudFormation cannot deploy that cycle`,
+        );
+      }
+    }
   }
 }

@@ -1,4 +1,3 @@
-import './warnings.ts';
 import { startLocalCloud } from './cloud.ts';
 
 /**

@@ -15,8 +15,8 @@ import { tableDefinition } from '../../functions/table.ts';
 import { acknowledgeWildcard } from './nag.ts';
 
 /**
- * The newest Node.js runtime this aws-cdk-lib offers (cdk-nag L1). The code must still run on the
- * local Node 20, so it targets nothing newer than ES2023 features Node 20 has.
+ * The newest Node.js runtime this aws-cdk-lib offers (cdk-nag L1). `npm start` and `npm test` run on
+ * the same major (the `node` devDependency), so local and deployed code share one runtime.
  */
 export const FUNCTION_RUNTIME = Runtime.NODEJS_24_X;
 

@@ -8,33 +8,33 @@ import {
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { FilterPattern, MetricFilter } from 'aws-cdk-lib/aws-logs';
-import { Topic } from 'aws-cdk-lib/aws-sns';
-import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import type { AppFunction } from './app-function.ts';
 
 export interface ServiceAlarmsProps {
-  functions: ReadonlyMap<string, AppFunction>;
-  stateMachines: ReadonlyMap<string, StateMachine>;
-  api: RestApi;
-  /** @default undefined (operators subscribe to the topic themselves) */
-  alarmEmail?: string;
+  /** The one topic every alarm of the service publishes to (the workflow stack owns it). */
+  topic: ITopic;
+  /** @default none */
+  functions?: ReadonlyMap<string, AppFunction>;
+  /** @default none */
+  stateMachines?: ReadonlyMap<string, StateMachine>;
+  /** @default none */
+  api?: RestApi;
 }
 
 /**
- * The alarms an operator acts on, all published to one topic: failed and timed-out executions,
- * function errors and throttles, failed asynchronous events (dead-letter queue depth) and API 5xx.
+ * The alarms an operator acts on, for the resources of one stack, all published to the service's
+ * one topic: failed and timed-out executions, function errors and throttles, failed asynchronous
+ * events (dead-letter queue depth) and API 5xx.
  */
 export class ServiceAlarms extends Construct {
-  readonly topic: Topic;
   readonly alarms: Alarm[] = [];
 
   constructor(scope: Construct, id: string, props: ServiceAlarmsProps) {
     super(scope, id);
-    this.topic = new Topic(this, 'Topic', { displayName: 'Takedown alarms', enforceSSL: true });
-    if (props.alarmEmail) this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
-    const action = new SnsAction(this.topic);
+    const action = new SnsAction(props.topic);
     const alarm = (alarmId: string, metric: IMetric, description: string) => {
       const created = new Alarm(this, alarmId, {
         metric,
@@ -49,7 +49,7 @@ export class ServiceAlarms extends Construct {
     };
     const period = Duration.minutes(5);
 
-    for (const [name, machine] of props.stateMachines) {
+    for (const [name, machine] of props.stateMachines ?? []) {
       alarm(
         `${name}ExecutionsFailed`,
         machine.metricFailed({ period }),
@@ -61,7 +61,7 @@ export class ServiceAlarms extends Construct {
         `${name}: executions timed out`,
       );
     }
-    for (const [fnId, fn] of props.functions) {
+    for (const [fnId, fn] of props.functions ?? []) {
       alarm(`${fnId}Errors`, fn.metricErrors({ period }), `${fnId}: invocations failed`);
       alarm(`${fnId}Throttles`, fn.metricThrottles({ period }), `${fnId}: invocations throttled`);
       if (fn.deadLetterQueue) {
@@ -72,7 +72,7 @@ export class ServiceAlarms extends Construct {
         );
       }
     }
-    alarm('Api5xx', props.api.metricServerError({ period }), 'API: 5xx answers');
+    if (props.api) alarm('Api5xx', props.api.metricServerError({ period }), 'API: 5xx answers');
 
     // The workflow logs an ERROR line with an `alarm` field when a case needs people: parked in
     // action_failed, or past its escalated-review (or re-review) SLA, or a domain event lost.
@@ -86,7 +86,7 @@ export class ServiceAlarms extends Construct {
       ],
     ];
     for (const [fnId, name, description] of logAlarms) {
-      const fn = props.functions.get(fnId);
+      const fn = props.functions?.get(fnId);
       if (!fn) continue;
       const filter = new MetricFilter(this, `${name}Filter`, {
         logGroup: fn.logGroup,

@@ -13,23 +13,6 @@ import {
 import { SfnApiError } from './errors.ts';
 import { appendEvent, asJson, type HistoryEvent } from './history.ts';
 
-// aws-local-stepfunctions declares Node >= 22 and calls Promise.withResolvers; Node 20 lacks it.
-if (typeof (Promise as unknown as { withResolvers?: unknown }).withResolvers !== 'function') {
-  Object.defineProperty(Promise, 'withResolvers', {
-    configurable: true,
-    writable: true,
-    value<T>() {
-      let resolve!: (value: T | PromiseLike<T>) => void;
-      let reject!: (reason?: unknown) => void;
-      const promise = new Promise<T>((res, rej) => {
-        resolve = res;
-        reject = rej;
-      });
-      return { promise, resolve, reject };
-    },
-  });
-}
-
 type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
 

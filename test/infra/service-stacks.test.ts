@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { App } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { configSchema } from '../../infra/config.ts';
 import { FUNCTION_RUNTIME } from '../../infra/constructs/app-function.ts';
 import { PROBLEM_RESPONSES } from '../../infra/constructs/problem-responses.ts';
 import { substitutionKeys } from '../../infra/constructs/workflow-state-machine.ts';
-import { addTakedownService } from '../../infra/service.ts';
-import type { StatelessStack } from '../../infra/stateless-stack.ts';
+import { addTakedownService, type TakedownService } from '../../infra/service.ts';
 import { sharedTables } from '../../infra/tables.ts';
 import { fixtureTables } from './fixture-tables.ts';
 import { synthService, testConfig } from './synth.ts';
@@ -16,33 +15,49 @@ import { synthService, testConfig } from './synth.ts';
 type Json = any;
 type Resource = { Properties: Record<string, Json>; DependsOn?: string[] };
 
-let stack: StatelessStack;
-let template: Template;
+let service: TakedownService;
+const templates = new Map<Stack, Template>();
+const templateOf = (stack: Stack) => {
+  if (!templates.has(stack)) templates.set(stack, Template.fromStack(stack));
+  return templates.get(stack)!;
+};
 
 beforeAll(() => {
-  stack = synthService(fixtureTables).stateless;
-  template = Template.fromStack(stack);
+  service = synthService(fixtureTables);
 });
 
-const resources = (type: string) =>
-  Object.entries(template.findResources(type) as Record<string, Resource>);
+/** Resources of a type, in one stack or across every stack of the service. */
+const resources = (type: string, stack?: Stack) =>
+  (stack ? [stack] : service.stacks).flatMap((s) =>
+    Object.entries(templateOf(s).findResources(type) as Record<string, Resource>),
+  );
+
+const fnOf = (fnId: string) => {
+  const fn = service.functions.get(fnId);
+  if (!fn) throw new Error(`no function ${fnId}`);
+  return fn;
+};
+const stackOf = (fnId: string) => Stack.of(fnOf(fnId));
 
 /** The logical id of an AppFunction by its construct id, e.g. 'RouteGetV1Health'. */
 const logicalIdOf = (fnId: string) =>
-  stack.getLogicalId(stack.functions.get(fnId)!.node.defaultChild as never);
+  stackOf(fnId).getLogicalId(fnOf(fnId).node.defaultChild as never);
+
+/** The synthesized AWS::Lambda::Function of an AppFunction. */
+const functionResource = (fnId: string) =>
+  templateOf(stackOf(fnId)).toJSON().Resources[logicalIdOf(fnId)];
 
 /** Every action an AppFunction's role may take, from all of its policies. */
 function actionsOf(fnId: string): string[] {
-  const roleId = stack.getLogicalId(
-    stack.functions.get(fnId)!.executionRole.node.defaultChild as never,
-  );
-  return resources('AWS::IAM::Policy')
+  const stack = stackOf(fnId);
+  const roleId = stack.getLogicalId(fnOf(fnId).executionRole.node.defaultChild as never);
+  return resources('AWS::IAM::Policy', stack)
     .filter(([, policy]) => policy.Properties.Roles.some((role: Json) => role.Ref === roleId))
     .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement)
     .flatMap((statement: Json) => [statement.Action].flat());
 }
 
-describe('Stack: StatelessStack (fixture tables)', () => {
+describe('Stacks of the service (fixture tables)', () => {
   describe('functions', () => {
     it('deploys one function per route, workflow task, bucket notification and scheduled job', () => {
       const expected =
@@ -57,8 +72,8 @@ describe('Stack: StatelessStack (fixture tables)', () => {
     });
 
     it('runs every function on the newest Node.js runtime, ARM64, traced, with its own log group', () => {
-      for (const fnId of stack.functions.keys()) {
-        const fn = template.toJSON().Resources[logicalIdOf(fnId)];
+      for (const fnId of service.functions.keys()) {
+        const fn = functionResource(fnId);
         expect(fn.Properties).toMatchObject({
           Runtime: 'nodejs24.x',
           Architectures: ['arm64'],
@@ -77,7 +92,7 @@ describe('Stack: StatelessStack (fixture tables)', () => {
     });
 
     it('sets the checksum and source-map environment the SDK and stack traces need', () => {
-      template.hasResourceProperties('AWS::Lambda::Function', {
+      templateOf(stackOf('RouteGetV1Health')).hasResourceProperties('AWS::Lambda::Function', {
         Environment: {
           Variables: Match.objectLike({
             NODE_OPTIONS: '--enable-source-maps',
@@ -89,9 +104,10 @@ describe('Stack: StatelessStack (fixture tables)', () => {
     });
 
     it('attaches no AWS managed policy to Json function role', () => {
-      for (const fn of stack.functions.values()) {
+      for (const fn of service.functions.values()) {
+        const stack = Stack.of(fn);
         const role =
-          template.toJSON().Resources[
+          templateOf(stack).toJSON().Resources[
             stack.getLogicalId(fn.executionRole.node.defaultChild as never)
           ];
         expect(role.Properties.ManagedPolicyArns).toBeUndefined();
@@ -107,33 +123,34 @@ describe('Stack: StatelessStack (fixture tables)', () => {
     });
 
     it('gives states:SendTask* only to functions whose grants say sendTaskResult', () => {
-      const senders = [...stack.functions.keys()].filter((fnId) =>
+      const senders = [...service.functions.keys()].filter((fnId) =>
         actionsOf(fnId).some((action) => action.startsWith('states:SendTask')),
       );
       expect(senders).toEqual(['RoutePostV1CasesCaseIdDecision']);
     });
 
     it('points <NAME>_STATE_MACHINE_ARN at the alias and allows starting executions there only', () => {
-      const aliasId = stack.getLogicalId(stack.stateMachines.get('callback')!.alias);
-      const fn = template.toJSON().Resources[logicalIdOf('RoutePostV1Notices')];
+      // The alias lives in the workflow stack: the route's stack imports CDK's export of it.
+      const { workflow } = service;
+      const aliasId = workflow.getLogicalId(workflow.stateMachines.get('callback')!.alias);
+      const imported = {
+        'Fn::ImportValue': Match.stringLikeRegexp(`^TakedownWorkflow:.*${aliasId}Arn`),
+      };
+      const fn = functionResource('RoutePostV1Notices');
       expect(fn.Properties.Environment.Variables.CALLBACK_STATE_MACHINE_ARN).toEqual({
-        'Fn::GetAtt': [aliasId, 'Arn'],
+        'Fn::ImportValue': expect.stringMatching(new RegExp(`^TakedownWorkflow:.*${aliasId}Arn`)),
       });
-      template.hasResourceProperties('AWS::IAM::Policy', {
+      templateOf(stackOf('RoutePostV1Notices')).hasResourceProperties('AWS::IAM::Policy', {
         PolicyDocument: {
           Statement: Match.arrayWith([
-            {
-              Action: 'states:StartExecution',
-              Effect: 'Allow',
-              Resource: { 'Fn::GetAtt': [aliasId, 'Arn'] },
-            },
+            { Action: 'states:StartExecution', Effect: 'Allow', Resource: imported },
           ]),
         },
       });
     });
 
     it('sets MAIL_FROM and MARKETPLACE_API_URL from config on the functions that need them', () => {
-      const fn = template.toJSON().Resources[logicalIdOf('TaskRecordToken')];
+      const fn = functionResource('TaskRecordToken');
       expect(fn.Properties.Environment.Variables).toMatchObject({
         MAIL_FROM: testConfig.mailFrom,
         MARKETPLACE_API_URL: testConfig.marketplaceApiUrl,
@@ -142,11 +159,11 @@ describe('Stack: StatelessStack (fixture tables)', () => {
     });
 
     it('gives EVENT_BUS_NAME and events:PutEvents only to functions that publish events', () => {
-      const publishers = [...stack.functions.keys()].filter((fnId) =>
+      const publishers = [...service.functions.keys()].filter((fnId) =>
         actionsOf(fnId).includes('events:PutEvents'),
       );
       expect(publishers).toEqual(['RoutePostV1CasesCaseIdDecision']);
-      const fn = template.toJSON().Resources[logicalIdOf('RoutePostV1CasesCaseIdDecision')];
+      const fn = functionResource('RoutePostV1CasesCaseIdDecision');
       expect(fn.Properties.Environment.Variables.EVENT_BUS_NAME).toBeDefined();
     });
 
@@ -169,6 +186,10 @@ describe('Stack: StatelessStack (fixture tables)', () => {
   });
 
   describe('REST API', () => {
+    let template: Template;
+    beforeAll(() => {
+      template = templateOf(service.api);
+    });
     const methods = () =>
       resources('AWS::ApiGateway::Method').filter(([, m]) => m.Properties.HttpMethod !== 'OPTIONS');
 
@@ -290,6 +311,10 @@ describe('Stack: StatelessStack (fixture tables)', () => {
   });
 
   describe('state machines', () => {
+    let template: Template;
+    beforeAll(() => {
+      template = templateOf(service.workflow);
+    });
     const machine = () => resources('AWS::StepFunctions::StateMachine')[0]![1].Properties;
 
     it('is a Standard machine whose substitutions are exactly the ASL file’s keys', () => {
@@ -333,6 +358,10 @@ describe('Stack: StatelessStack (fixture tables)', () => {
   });
 
   describe('events, schedules and alarms', () => {
+    let template: Template;
+    beforeAll(() => {
+      template = templateOf(service.jobs);
+    });
     it('runs the sealing function on every object created in the evidence bucket', () => {
       template.hasResourceProperties('Custom::S3BucketNotifications', {
         NotificationConfiguration: {
@@ -347,7 +376,7 @@ describe('Stack: StatelessStack (fixture tables)', () => {
     });
 
     it('counts cases parked in action_failed and reviews past their SLA from the workflow logs, with alarms', () => {
-      const shared = Template.fromStack(synthService().stateless);
+      const shared = Template.fromStack(synthService().workflow);
       for (const name of ['ActionFailed', 'CaseOverdue']) {
         shared.hasResourceProperties('AWS::Logs::MetricFilter', {
           FilterPattern: `{ $.alarm = "${name}" }`,
@@ -382,7 +411,7 @@ describe('Stack: StatelessStack (fixture tables)', () => {
     });
 
     it('gives asynchronously invoked functions a dead-letter queue, and others none', () => {
-      const withDlq = [...stack.functions.entries()]
+      const withDlq = [...service.functions.entries()]
         .filter(([, fn]) => fn.deadLetterQueue)
         .map(([fnId]) => fnId);
       expect(withDlq.sort()).toEqual(['JobReconciler', 'NotificationSealEvidence']);
@@ -392,14 +421,14 @@ describe('Stack: StatelessStack (fixture tables)', () => {
       const metrics = resources('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties.MetricName);
       expect(metrics.filter((m) => m === 'ExecutionsFailed')).toHaveLength(1);
       expect(metrics.filter((m) => m === 'ExecutionsTimedOut')).toHaveLength(1);
-      expect(metrics.filter((m) => m === 'Errors')).toHaveLength(stack.functions.size);
+      expect(metrics.filter((m) => m === 'Errors')).toHaveLength(service.functions.size);
       expect(metrics.filter((m) => m === 'ApproximateNumberOfMessagesVisible')).toHaveLength(2);
       expect(metrics).toContain('5XXError');
     });
   });
 });
 
-describe('Stack: StatelessStack (table checks)', () => {
+describe('Stacks of the service (table checks)', () => {
   it('refuses an ASL placeholder that no workflow task supplies, naming it', () => {
     const tables = {
       ...fixtureTables,
@@ -411,7 +440,7 @@ describe('Stack: StatelessStack (table checks)', () => {
 
   it('builds an API whose routes are all public, with no authorizer', () => {
     const tables = { ...fixtureTables, routes: [fixtureTables.routes[0]!] };
-    const template = Template.fromStack(synthService(tables).stateless);
+    const template = Template.fromStack(synthService(tables).api);
     template.resourceCountIs('AWS::ApiGateway::Authorizer', 0);
   });
 
@@ -424,14 +453,14 @@ describe('Stack: StatelessStack (table checks)', () => {
   });
 });
 
-describe('Stack: StatelessStack with the demo marketplace (context demoMarketplace=true)', () => {
+describe('Stacks of the service with the demo marketplace (context demoMarketplace=true)', () => {
   it('deploys the demo marketplace and lets the marketplace-granted functions invoke it, and only them', () => {
     const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-    const { stateless } = addTakedownService(app, {
+    const { stacks, workflow } = addTakedownService(app, {
       config: configSchema.parse({ demoMarketplace: 'true' }),
       nag: false,
     });
-    const template = Template.fromStack(stateless);
+    const template = Template.fromStack(workflow);
     const demo = Object.entries(template.findResources('AWS::Lambda::Function')).find(([id]) =>
       id.startsWith('DemoMarketplace'),
     );
@@ -445,8 +474,11 @@ describe('Stack: StatelessStack with the demo marketplace (context demoMarketpla
     );
     expect(url).toContain('lambda:');
     expect(url).toContain(demo![0]);
-    const policies = template.findResources('AWS::IAM::Policy');
-    const invokers = Object.values(policies).filter(
+    // Functions of other stacks name it through CDK's export, whose name holds its logical id.
+    const policies = stacks.flatMap((stack) =>
+      Object.values(Template.fromStack(stack).findResources('AWS::IAM::Policy')),
+    );
+    const invokers = policies.filter(
       (p) =>
         JSON.stringify(p).includes('lambda:InvokeFunction') && JSON.stringify(p).includes(demo![0]),
     );

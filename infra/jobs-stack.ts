@@ -1,0 +1,82 @@
+import { Duration, type Stack, Validations } from 'aws-cdk-lib';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { EventType } from 'aws-cdk-lib/aws-s3';
+import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
+import type { Construct } from 'constructs';
+import {
+  FunctionStack,
+  type FunctionStackProps,
+  type WorkflowResources,
+} from './function-stack.ts';
+import { pascalCase, type ServiceTables } from './tables.ts';
+
+export interface JobsStackProps extends FunctionStackProps {
+  workflow: WorkflowResources;
+  bucketNotifications: ServiceTables['bucketNotifications'];
+  scheduledJobs: ServiceTables['scheduledJobs'];
+}
+
+/**
+ * Work that no person starts: one function per scheduled job (reconciler, strike sweeper, event
+ * relay, …) on an EventBridge schedule, and one per bucket notification (evidence sealing).
+ */
+export class JobsStack extends FunctionStack {
+  constructor(scope: Construct, id: string, props: JobsStackProps) {
+    super(scope, id, props);
+
+    for (const notification of props.bucketNotifications) {
+      const fn = this.addFunction(`Notification${pascalCase(notification.functionName)}`, {
+        ...notification,
+        description: `On each object created in the ${notification.bucket} bucket`,
+        timeoutSeconds: notification.timeoutSeconds ?? 60,
+        asyncInvocation: true,
+        owner: `notification ${notification.functionName}`,
+      });
+      this.evidenceBucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(fn));
+      // With GuardDuty scanning the bucket, sealing refuses what is not tagged NO_THREATS_FOUND.
+      if (this.config.malwareProtection) fn.addEnvironment('REQUIRE_MALWARE_SCAN', 'true');
+    }
+
+    for (const job of props.scheduledJobs) {
+      const fn = this.addFunction(`Job${pascalCase(job.name)}`, {
+        ...job,
+        description: `Scheduled job ${job.name}, every ${job.everyMinutes} min`,
+        timeoutSeconds: job.timeoutSeconds ?? 60,
+        asyncInvocation: true,
+        owner: `scheduled job ${job.name}`,
+      });
+      new Rule(this, `Schedule${pascalCase(job.name)}`, {
+        description: `Runs ${job.name} every ${job.everyMinutes} min`,
+        schedule: Schedule.rate(Duration.minutes(job.everyMinutes)),
+        targets: [
+          new LambdaFunction(fn, {
+            deadLetterQueue: fn.deadLetterQueue,
+            retryAttempts: 2,
+            maxEventAge: Duration.hours(1),
+          }),
+        ],
+      });
+    }
+
+    this.grantAll(props.stateful, props.workflow);
+    this.addAlarms(props.workflow.alarmTopic);
+    if (props.bucketNotifications.length > 0) acknowledgeNotificationHandler(this);
+  }
+}
+
+/**
+ * The S3 notification is configured by CDK's own deploy-time handler (a singleton function), which
+ * is created in this stack because the bucket is imported, so no reference points back at it.
+ */
+function acknowledgeNotificationHandler(stack: Stack): void {
+  const handler = stack.node.tryFindChild(
+    'BucketNotificationsHandler050a0587b7544547bf325f094a3db834',
+  );
+  if (!handler) return;
+  Validations.of(handler).acknowledge({
+    id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+    reason:
+      'CDK’s deploy-time handler for S3 notifications (Custom::S3BucketNotifications) comes with this role; it runs only during deploys.',
+  });
+}
