@@ -219,6 +219,38 @@ export const routes = [
   },
 
   {
+    method: 'POST',
+    path: '/v1/review-tasks/{taskId}/claim',
+    handler: 'functions/api/claim-review-task.ts',
+    auth: 'jwt',
+    roles: ['reviewer'],
+    grants: RW,
+  },
+  {
+    method: 'DELETE',
+    path: '/v1/review-tasks/{taskId}/claim',
+    handler: 'functions/api/release-review-task.ts',
+    auth: 'jwt',
+    roles: ['reviewer'],
+    grants: RW,
+  },
+  {
+    method: 'GET',
+    path: '/v1/reason-codes',
+    handler: 'functions/api/list-reason-codes.ts',
+    auth: 'jwt',
+    roles: ['reviewer', 'rights-holder', 'seller'],
+  },
+  {
+    method: 'GET',
+    path: '/v1/cases',
+    handler: 'functions/api/search-cases.ts',
+    auth: 'jwt',
+    roles: ['reviewer', 'rights-holder'],
+    grants: RO,
+  },
+
+  {
     method: 'GET',
     path: '/v1/sellers/me/cases',
     handler: 'functions/api/list-my-cases.ts',

@@ -58,6 +58,9 @@ export interface CaseRecord {
   decision?: {
     decision: string;
     reasonCode: string;
+    /** For the parties (statement of reasons, the notifier's outcome). */
+    reasons?: string;
+    /** Internal: reviewers only, never sent to a party. */
     note?: string;
     reviewerId: string;
     at: string;
@@ -88,6 +91,14 @@ export interface PendingTask {
   infringementType: InfringementType;
   jurisdiction: Jurisdiction;
   parkedAt?: string;
+  /** A reviewer working the task; others wait until it is released or `until` passes. */
+  reviewClaim?: ReviewClaim;
+}
+
+/** Who works a queued task, and until when the claim holds. */
+export interface ReviewClaim {
+  reviewerId: string;
+  until: string;
 }
 
 /** The step was applied before (a retried task): nothing was written. */

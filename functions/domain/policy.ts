@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { durationSchema, durationSeconds } from './duration.ts';
 import { DomainValidationError, issuesFromZod } from './errors.ts';
+import { DEFAULT_REASON_CODES, reasonCodeCatalogueSchema } from './reason-codes.ts';
 import {
   INFRINGEMENT_TYPES,
   type InfringementType,
@@ -100,6 +101,17 @@ const strikePolicySchema = z
   })
   .describe('Repeat-infringer policy (17 U.S.C. §512(i); DSA Art 23)');
 
+const reviewWorkSchema = z
+  .strictObject({
+    claimDuration: durationSchema.describe(
+      'How long a reviewer’s claim on a task holds before it lapses and others may take it',
+    ),
+    verificationSla: durationSchema.describe(
+      'Time to verify a new rights holder or IP right (its due time in the queue)',
+    ),
+  })
+  .describe('How reviewers share the queue');
+
 const SIX_MONTHS_SECONDS = 184 * 86_400; // the longest six-month span
 
 /** The policy schema: jurisdiction profiles and the strike ladder, with legal floors. */
@@ -107,6 +119,9 @@ export const policySchema = z
   .strictObject({
     profiles: z.strictObject({ US: usProfileSchema, CN: cnProfileSchema, EU: euProfileSchema }),
     strikes: strikePolicySchema,
+    /** The reason codes a decision must cite (GET /v1/reason-codes). */
+    reasonCodes: reasonCodeCatalogueSchema.default(DEFAULT_REASON_CODES),
+    review: reviewWorkSchema.default({ claimDuration: 'PT30M', verificationSla: 'P3D' }),
   })
   .superRefine((policy, ctx) => {
     const fail = (path: (string | number)[], message: string) =>

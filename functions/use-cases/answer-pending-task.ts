@@ -13,9 +13,9 @@ import { dynamo, tableName } from '../adapters/dynamo-client.ts';
 import { keys } from '../adapters/keys.ts';
 import { sfn } from '../adapters/sfn-client.ts';
 
-import { NotAwaitingInput } from './errors.ts';
+import { ClaimedByAnother, NotAwaitingInput } from './errors.ts';
 
-export { NotAwaitingInput };
+export { ClaimedByAnother, NotAwaitingInput };
 
 export interface Answer {
   caseId: string;
@@ -23,6 +23,11 @@ export interface Answer {
   kinds: readonly PendingTask['kind'][];
   /** Who answers, for the claim record. */
   actorId: string;
+  /**
+   * The reviewer answering, when a reviewer answers: another reviewer's claim on the task that
+   * has not lapsed refuses the answer (ClaimedByAnother, 409).
+   */
+  reviewerId?: string;
   /** The task output the workflow receives (always with a `type`). */
   output: (task: PendingTask) => Record<string, unknown>;
   /** What to record on the case once the workflow accepted the answer. */
@@ -51,7 +56,10 @@ export async function answerPendingTask(answer: Answer): Promise<PendingTask> {
     throw new NotAwaitingInput(`case ${answer.caseId} does not await this input`);
   }
   const at = clock.now().toISOString();
-  await claim(task, answer.actorId, at);
+  if (answer.reviewerId && claimedByAnother(task, answer.reviewerId, at)) {
+    throw new ClaimedByAnother(`case ${answer.caseId} is claimed by another reviewer`);
+  }
+  await claim(task, answer.actorId, at, answer.reviewerId);
   try {
     await sfn.send(
       new SendTaskSuccessCommand({
@@ -80,20 +88,41 @@ export async function answerPendingTask(answer: Answer): Promise<PendingTask> {
   return task;
 }
 
-async function claim(task: PendingTask, actorId: string, at: string): Promise<void> {
+/** Whether a reviewer other than `reviewerId` holds a claim on the task that has not lapsed. */
+export function claimedByAnother(task: PendingTask, reviewerId: string, at: string): boolean {
+  const claim = task.reviewClaim;
+  return Boolean(claim && claim.reviewerId !== reviewerId && claim.until > at);
+}
+
+async function claim(
+  task: PendingTask,
+  actorId: string,
+  at: string,
+  reviewerId: string | undefined,
+): Promise<void> {
+  // A reviewer's answer also requires that no other reviewer took the task meanwhile.
+  const reviewClaimFree = reviewerId
+    ? ' AND (attribute_not_exists(reviewClaim) OR reviewClaim.reviewerId = :reviewer OR reviewClaim.#until <= :at)'
+    : '';
   try {
     await dynamo.send(
       new UpdateCommand({
         TableName: tableName,
         Key: keys.pendingTask(task.caseId),
         UpdateExpression: 'SET claimedAt = :at, claimedBy = :by',
-        ConditionExpression: 'taskId = :taskId AND attribute_not_exists(claimedAt)',
-        ExpressionAttributeValues: { ':at': at, ':by': actorId, ':taskId': task.taskId },
+        ConditionExpression: `taskId = :taskId AND attribute_not_exists(claimedAt)${reviewClaimFree}`,
+        ...(reviewerId ? { ExpressionAttributeNames: { '#until': 'until' } } : {}),
+        ExpressionAttributeValues: {
+          ':at': at,
+          ':by': actorId,
+          ':taskId': task.taskId,
+          ...(reviewerId ? { ':reviewer': reviewerId } : {}),
+        },
       }),
     );
   } catch (error) {
     if ((error as Error).name === 'ConditionalCheckFailedException')
-      throw new NotAwaitingInput(`case ${task.caseId} was answered already`);
+      throw new NotAwaitingInput(`case ${task.caseId} was answered or claimed meanwhile`);
     throw error;
   }
 }

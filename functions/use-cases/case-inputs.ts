@@ -10,6 +10,7 @@ import { tableName } from '../adapters/dynamo-client.ts';
 import { keys } from '../adapters/keys.ts';
 import type { CaseStatus } from '../domain/case.ts';
 import { TERMINAL_STATUSES } from '../domain/case.ts';
+import type { CaseDecision } from '../domain/reason-codes.ts';
 import { answerPendingTask, NotAwaitingInput } from './answer-pending-task.ts';
 
 const REVIEW_KINDS = ['review', 'escalated_review'] as const;
@@ -19,8 +20,11 @@ export async function decide(
   caseId: string,
   reviewer: { role: 'reviewer' | 'admin'; id: string },
   body: {
-    decision: 'approve' | 'reject' | 'request_info' | 'restore' | 'uphold';
+    decision: CaseDecision;
     reasonCode: string;
+    /** For the parties. */
+    reasons: string;
+    /** Internal: stays on the case record, never in the workflow's messages. */
     note?: string;
   },
 ): Promise<PendingTask> {
@@ -29,11 +33,13 @@ export async function decide(
     caseId,
     kinds: reReview ? ['re_review'] : REVIEW_KINDS,
     actorId: reviewer.id,
+    reviewerId: reviewer.id,
+    // The workflow gets what the parties may read; the internal note is not part of it.
     output: () => ({
       type: 'decision',
       decision: body.decision,
       reasonCode: body.reasonCode,
-      note: body.note,
+      reasons: body.reasons,
       reviewerId: reviewer.id,
       at: clock.now().toISOString(),
     }),
@@ -42,6 +48,7 @@ export async function decide(
         decision: {
           decision: body.decision,
           reasonCode: body.reasonCode,
+          reasons: body.reasons,
           ...(body.note ? { note: body.note } : {}),
           reviewerId: reviewer.id,
           at,

@@ -101,11 +101,14 @@ describe('API: decisions through the backend-held token', () => {
     expect(queue.text).not.toMatch(/AQ[A-Za-z0-9_-]{60,}/);
     const first = await api.reviewer.post(`/v1/cases/${caseId}/decision`, {
       decision: 'reject',
-      reasonCode: 'not_infringing',
+      reasonCode: 'no_infringement',
+      reasons: 'The evidence does not show that this listing infringes.',
     });
     const second = await api.admin.post(`/v1/cases/${caseId}/decision`, {
       decision: 'approve',
-      reasonCode: 'counterfeit',
+      reasonCode: 'counterfeit_goods',
+      reasons:
+        'The listing sells goods bearing the registered mark that the rights holder did not make.',
     });
     expect(first.status).toBe(200);
     expect(second.status).toBe(409);
@@ -119,7 +122,8 @@ describe('API: decisions through the backend-held token', () => {
       (
         await api.reviewer.post(`/v1/cases/${caseId}/decision`, {
           decision: 'request_info',
-          reasonCode: 'need_proof',
+          reasonCode: 'need_proof_of_infringement',
+          reasons: 'Please send evidence linking this listing to the infringement.',
           note: 'Send the test-buy report.',
         })
       ).status,
@@ -145,7 +149,9 @@ describe('API: decisions through the backend-held token', () => {
     });
     await api.reviewer.post(`/v1/cases/${caseId}/decision`, {
       decision: 'approve',
-      reasonCode: 'copied_photos',
+      reasonCode: 'copyright_copy',
+      reasons:
+        'The listing sells goods bearing the registered mark that the rights holder did not make.',
     });
     await cloud.settled();
     expect(await status(caseId)).toBe('awaiting_counter_notice');
@@ -184,15 +190,20 @@ describe('API: decisions through the backend-held token', () => {
       await fetch(`${cloud.url}/_local/marketplace/listings/${listingId}`)
     ).json()) as { status: string };
     expect(listing.status).toBe('disabled');
+    // §512(g)(2)(B): the counter-notice, contact included, is forwarded to the complainant; the
+    // contact appears there only, never on the timeline (personal data stays in its own item).
     const view = await api.rightsHolder.get(`/v1/cases/${caseId}`);
-    expect(view.text).not.toContain('+1-217-555-0101');
+    expect(view.body.counterNotice.contact.phone).toBe('+1-217-555-0101');
+    expect(JSON.stringify(view.body.timeline)).not.toContain('+1-217-555-0101');
   });
 
   it('withdraws a taken-down case: the listing is restored and the case ends withdrawn; a second withdrawal gets 409', async () => {
     const { caseId, listingId } = await fileOne();
     await api.reviewer.post(`/v1/cases/${caseId}/decision`, {
       decision: 'approve',
-      reasonCode: 'counterfeit',
+      reasonCode: 'counterfeit_goods',
+      reasons:
+        'The listing sells goods bearing the registered mark that the rights holder did not make.',
     });
     await cloud.settled();
     expect((await api.rightsHolder.post(`/v1/cases/${caseId}/withdrawal`)).status).toBe(202);
@@ -213,7 +224,9 @@ describe('API: decisions through the backend-held token', () => {
     });
     await api.reviewer.post(`/v1/cases/${caseId}/decision`, {
       decision: 'approve',
-      reasonCode: 'counterfeit',
+      reasonCode: 'counterfeit_goods',
+      reasons:
+        'The listing sells goods bearing the registered mark that the rights holder did not make.',
     });
     await cloud.advance(3600_000);
     expect(await status(caseId)).toBe('action_failed');
@@ -238,7 +251,9 @@ describe('API: decisions through the backend-held token', () => {
     const { caseId, client } = await fileOne();
     await api.reviewer.post(`/v1/cases/${caseId}/decision`, {
       decision: 'approve',
-      reasonCode: 'counterfeit',
+      reasonCode: 'counterfeit_goods',
+      reasons:
+        'The listing sells goods bearing the registered mark that the rights holder did not make.',
     });
     await cloud.settled();
     expect((await api.seller2.get(`/v1/cases/${caseId}`)).status).toBe(404);

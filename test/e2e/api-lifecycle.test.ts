@@ -126,7 +126,9 @@ describe('The full lifecycle through the API alone', () => {
       (
         await api.reviewer.post(`/v1/cases/${caseId}/decision`, {
           decision: 'approve',
-          reasonCode: 'copied_photos',
+          reasonCode: 'copyright_copy',
+          reasons:
+            'The listing sells goods bearing the registered mark that the rights holder did not make.',
           note: 'Pixel-identical to the registered work.',
         })
       ).status,

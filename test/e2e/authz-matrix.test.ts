@@ -172,7 +172,8 @@ beforeAll(async () => {
     (
       await api.reviewer.post(`/v1/cases/${caseId}/decision`, {
         decision: 'reject',
-        reasonCode: 'not_infringing',
+        reasonCode: 'no_infringement',
+        reasons: 'The evidence does not show that this listing infringes.',
       })
     ).status,
   ).toBe(200);

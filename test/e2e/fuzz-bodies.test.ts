@@ -30,7 +30,8 @@ beforeAll(async () => {
   await cloud.settled();
   await api.reviewer.post(`/v1/cases/${closedCaseId}/decision`, {
     decision: 'reject',
-    reasonCode: 'not_infringing',
+    reasonCode: 'no_infringement',
+    reasons: 'The evidence does not show that this listing infringes.',
   });
   await cloud.settled();
 });
@@ -156,7 +157,13 @@ describe('Fuzzing request bodies: every bad body gets a 4xx problem+json and wri
         );
         return { status: res.status, contentType: res.headers.get('content-type') };
       },
-      mutations({ decision: 'approve', reasonCode: 'counterfeit', note: 'n' }),
+      mutations({
+        decision: 'approve',
+        reasonCode: 'counterfeit_goods',
+        reasons:
+          'The listing sells goods bearing the registered mark that the rights holder did not make.',
+        note: 'n',
+      }),
     );
   });
 

@@ -55,7 +55,9 @@ describe('Marketplace faults: every case ends in a defined state, none is lost, 
             if (s === 'awaiting_review' || s === 'escalated_review')
               await api.reviewer.post(`/v1/cases/${caseId}/decision`, {
                 decision: 'approve',
-                reasonCode: 'counterfeit',
+                reasonCode: 'counterfeit_goods',
+                reasons:
+                  'The listing sells goods bearing the registered mark that the rights holder did not make.',
               });
             if (s === 'action_failed') {
               parked.add(caseId);

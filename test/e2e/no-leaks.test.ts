@@ -74,12 +74,16 @@ describe('No leaked secrets', () => {
     await reviewer.get('/v1/review-tasks?queue=standard');
     await reviewer.post(`/v1/cases/${caseId}/decision`, {
       decision: 'approve',
-      reasonCode: 'copied_photos',
+      reasonCode: 'copyright_copy',
+      reasons:
+        'The listing sells goods bearing the registered mark that the rights holder did not make.',
       note: 'Identical photos.',
     });
     await reviewer.post(`/v1/cases/${caseId}/decision`, {
       decision: 'approve',
-      reasonCode: 'copied_photos',
+      reasonCode: 'copyright_copy',
+      reasons:
+        'The listing sells goods bearing the registered mark that the rights holder did not make.',
     });
     await cloud.settled();
     await sellerClient.get(`/v1/cases/${caseId}`);

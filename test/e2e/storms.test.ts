@@ -64,7 +64,8 @@ describe('Duplicate storms and races', () => {
       Array.from({ length: 10 }, (_, i) =>
         api.reviewer.post(`/v1/cases/${caseId}/decision`, {
           decision: i % 2 ? 'approve' : 'reject',
-          reasonCode: 'storm',
+          reasonCode: i % 2 ? 'counterfeit_goods' : 'no_infringement',
+          reasons: 'Decided in a storm.',
         }),
       ),
     );
@@ -80,7 +81,11 @@ describe('Duplicate storms and races', () => {
     // Move to one second before the 24 h review SLA ends, then race the timeout and a decision.
     await cloud.advance(24 * 3600_000 - 1000);
     const [decision] = await Promise.all([
-      api.reviewer.post(`/v1/cases/${caseId}/decision`, { decision: 'reject', reasonCode: 'race' }),
+      api.reviewer.post(`/v1/cases/${caseId}/decision`, {
+        decision: 'reject',
+        reasonCode: 'insufficient_evidence',
+        reasons: 'The evidence does not show that this listing infringes.',
+      }),
       cloud.advance(2000),
     ]);
     await cloud.settled();

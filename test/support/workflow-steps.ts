@@ -35,7 +35,9 @@ export const sellerStore = () => import('../../functions/adapters/seller-store.t
 export async function approve(h: WorkflowHarness, caseId: string): Promise<void> {
   await h.m.decide(caseId, reviewer, {
     decision: 'approve',
-    reasonCode: 'counterfeit_confirmed',
+    reasonCode: 'counterfeit_goods',
+    reasons:
+      'The listing sells goods bearing the registered mark that the rights holder did not make.',
     note: 'Logo and packaging copied.',
   });
   await h.cloud.settled();

@@ -17,11 +17,20 @@ export async function caseForCaller(
 ): Promise<{ record: CaseRecord; view: CaseView }> {
   const record = await getCase(caseId);
   if (!record) throw notFound('case');
-  if (allowed.includes('reviewer') && caller.isReviewer) return { record, view: 'reviewer' };
+  return { record, view: await viewOfCase(caller, record, allowed) };
+}
+
+/** How the caller sees a case it has already read: as in `caseForCaller`, else 404. */
+export async function viewOfCase(
+  caller: Caller,
+  record: Pick<CaseRecord, 'rightsHolderId' | 'sellerId'>,
+  allowed: readonly CaseView[],
+): Promise<CaseView> {
+  if (allowed.includes('reviewer') && caller.isReviewer) return 'reviewer';
   if (allowed.includes('rights-holder') && caller.roles.includes('rights-holder')) {
     const rightsHolder = await callerRightsHolder(caller);
     if (rightsHolder && rightsHolder.rightsHolderId === record.rightsHolderId)
-      return { record, view: 'rights-holder' };
+      return 'rights-holder';
   }
   if (
     allowed.includes('seller') &&
@@ -29,7 +38,7 @@ export async function caseForCaller(
     caller.sellerId &&
     caller.sellerId === record.sellerId
   ) {
-    return { record, view: 'seller' };
+    return 'seller';
   }
   throw notFound('case');
 }

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { logger } from '../../adapters/logger.ts';
 import { DomainRuleError, DomainValidationError, issuesFromZod } from '../../domain/errors.ts';
 import { type Route, routeFor } from '../../routes.ts';
-import { NotAwaitingInput } from '../../use-cases/errors.ts';
+import { ClaimedByAnother, NotAwaitingInput } from '../../use-cases/errors.ts';
 import { type Caller, callerFrom, requireRole } from './identity.ts';
 import { badRequest, HttpProblem, problemResponse, unprocessable } from './problem.ts';
 
@@ -94,6 +94,17 @@ function toResponse(error: unknown, requestId: string): APIGatewayProxyResult {
     return problemResponse(badRequest(error.message, error.issues), requestId);
   if (error instanceof DomainRuleError)
     return problemResponse(unprocessable(error.message, error.issues, error.code), requestId);
+  if (error instanceof ClaimedByAnother)
+    return problemResponse(
+      new HttpProblem(
+        409,
+        'Conflict',
+        'Another reviewer has claimed this task; wait until they release it or the claim lapses.',
+        undefined,
+        { code: 'claimed_by_another_reviewer' },
+      ),
+      requestId,
+    );
   if (error instanceof NotAwaitingInput)
     return problemResponse(
       new HttpProblem(
@@ -106,6 +117,7 @@ function toResponse(error: unknown, requestId: string): APIGatewayProxyResult {
   logger.error('request failed', {
     error: (error as Error)?.name,
     message: (error as Error)?.message,
+    stack: (error as Error)?.stack,
   });
   return problemResponse(
     new HttpProblem(

@@ -3,12 +3,14 @@ import { CASE_STATUSES, TIMELINE_EVENT_TYPES } from '../../domain/case.ts';
 import { counterNoticeBodySchema } from '../../domain/counter-notice.ts';
 import { DEADLINE_KEYS } from '../../domain/deadlines.ts';
 import { noticeBodySchema } from '../../domain/notice.ts';
+import { CASE_DECISIONS } from '../../domain/reason-codes.ts';
 import {
   idSchema,
   infringementTypeSchema,
   instantSchema,
   jurisdictionSchema,
 } from '../../domain/vocabulary.ts';
+import { caseFileSchema } from './case-file.ts';
 import { page, pageQuery } from './common.ts';
 
 export const caseStatusSchema = z.enum(CASE_STATUSES);
@@ -36,41 +38,24 @@ export const noticeSchema = z.object({
   cases: z.array(caseSummarySchema),
 });
 
-export const timelineEntrySchema = z.object({
-  at: instantSchema,
-  actor: z.object({ role: z.string(), id: z.string() }),
-  type: z.enum(TIMELINE_EVENT_TYPES),
-  detail: z.record(z.string(), z.unknown()),
-});
-
-export const caseSchema = z.object({
-  caseId: idSchema,
-  noticeId: idSchema,
-  listingId: z.string(),
-  listingUrl: z.string().optional(),
-  listingTitle: z.string().optional(),
-  sellerId: z.string().nullable(),
-  jurisdiction: jurisdictionSchema,
-  infringementType: infringementTypeSchema,
-  status: caseStatusSchema,
-  deadlines: z.partialRecord(z.enum(DEADLINE_KEYS), instantSchema),
-  timeline: z.array(timelineEntrySchema),
-  notifier: z
-    .object({ rightsHolderId: idSchema, name: z.string().optional(), email: z.string().optional() })
-    .optional(),
-});
-
 export const decisionBodySchema = z.strictObject({
   decision: z
-    .enum(['approve', 'reject', 'request_info', 'restore', 'uphold'])
+    .enum(CASE_DECISIONS)
     .describe('approve | reject | request_info; restore | uphold on a re-review'),
   reasonCode: z
     .string()
     .trim()
     .min(1)
     .max(64)
-    .regex(/^[a-z0-9_]+$/, 'snake_case reason code'),
-  note: z.string().max(4000).optional(),
+    .regex(/^[a-z0-9_]+$/, 'snake_case reason code')
+    .describe('A code of GET /v1/reason-codes that lists this decision'),
+  reasons: z
+    .string()
+    .trim()
+    .min(1)
+    .max(4000)
+    .describe('For the parties: quoted in the statement of reasons and the notifier’s outcome'),
+  note: z.string().trim().max(4000).optional().describe('Internal: never sent to a party'),
 });
 
 export const infoBodySchema = z.strictObject({
@@ -137,8 +122,8 @@ export const openapi = {
     responses: { 202: z.object({ noticeId: idSchema, cases: z.array(caseSummarySchema) }) },
   },
   'GET /v1/cases/{caseId}': {
-    summary: 'A case with its deadlines and timeline',
-    responses: { 200: caseSchema },
+    summary: 'The case file: what the caller’s party may see of the case',
+    responses: { 200: caseFileSchema },
   },
   'POST /v1/cases/{caseId}/withdrawal': {
     summary: 'Withdraw one case',

@@ -57,7 +57,9 @@ async function approveAll(): Promise<void> {
   for (const caseId of caseIds) {
     const res = await call(cloud, 'POST', `/v1/cases/${caseId}/decision`, reviewer, {
       decision: 'approve',
-      reasonCode: 'counterfeit_confirmed',
+      reasonCode: 'counterfeit_goods',
+      reasons:
+        'The listing sells goods bearing the registered mark that the rights holder did not make.',
       note: 'Logo and packaging copied.',
     });
     if (res.status !== 200) throw new Error(`deciding ${caseId} failed: ${res.status}`);

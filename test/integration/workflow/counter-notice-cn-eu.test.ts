@@ -85,7 +85,11 @@ describe.each([
     expect(new Date(record.deadlines.reReviewDueAt!).getTime() - receivedAt.getTime()).toBe(
       72 * 3_600_000,
     );
-    await h.m.decide(caseId, reviewer, { decision: 'uphold', reasonCode: 'cleanup' });
+    await h.m.decide(caseId, reviewer, {
+      decision: 'uphold',
+      reasonCode: 'counter_notice_unfounded',
+      reasons: 'The counter-notice does not rebut the evidence of infringement.',
+    });
     await h.cloud.settled();
   });
 
@@ -95,6 +99,7 @@ describe.each([
     await h.m.decide(caseId, reviewer, {
       decision: 'restore',
       reasonCode: 'counter_notice_founded',
+      reasons: 'The counter-notice shows the removal was a mistake.',
       note: 'The seller showed an invoice from the brand.',
     });
     await h.cloud.settled();
@@ -111,6 +116,7 @@ describe.each([
     await h.m.decide(caseId, reviewer, {
       decision: 'uphold',
       reasonCode: 'counter_notice_unfounded',
+      reasons: 'The counter-notice does not rebut the evidence of infringement.',
     });
     await h.cloud.settled();
 
@@ -133,7 +139,11 @@ describe('Re-review SLA', () => {
     expect(await h.status(caseId)).toBe('awaiting_re_review');
     expect(await queueCaseIds('re_review')).toContain(caseId);
 
-    await h.m.decide(caseId, reviewer, { decision: 'uphold', reasonCode: 'late_but_decided' });
+    await h.m.decide(caseId, reviewer, {
+      decision: 'uphold',
+      reasonCode: 'counter_notice_unfounded',
+      reasons: 'The counter-notice does not rebut the evidence of infringement.',
+    });
     await h.cloud.settled();
     expect(await h.status(caseId)).toBe('upheld');
   });

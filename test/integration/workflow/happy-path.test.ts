@@ -21,7 +21,9 @@ describe('Takedown workflow: approve, no counter-notice', () => {
 
     await h.m.decide(caseId, reviewer, {
       decision: 'approve',
-      reasonCode: 'counterfeit_confirmed',
+      reasonCode: 'counterfeit_goods',
+      reasons:
+        'The listing sells goods bearing the registered mark that the rights holder did not make.',
       note: 'Logo and packaging copied.',
     });
     await h.cloud.settled();

@@ -41,7 +41,11 @@ describe('Review', () => {
     expect(record.status).toBe('awaiting_review');
     const requestedAt = await eventAt(caseId, 'review_requested');
     expect(new Date(record.deadlines.reviewDueAt!).getTime() - requestedAt).toBe(24 * HOUR);
-    await h.m.decide(caseId, reviewer, { decision: 'reject', reasonCode: 'cleanup' });
+    await h.m.decide(caseId, reviewer, {
+      decision: 'reject',
+      reasonCode: 'insufficient_evidence',
+      reasons: 'The evidence does not show that this listing infringes.',
+    });
     await h.cloud.settled();
   });
 
@@ -71,6 +75,7 @@ describe('Review', () => {
     await h.m.decide(caseId, reviewer, {
       decision: 'reject',
       reasonCode: 'insufficient_evidence',
+      reasons: 'The evidence does not show that this listing infringes.',
       note: 'No comparison with genuine goods.',
     });
     await h.cloud.settled();
@@ -87,7 +92,8 @@ describe('Review', () => {
     const { caseId, listingId } = await caseAwaitingReview();
     await h.m.decide(caseId, reviewer, {
       decision: 'request_info',
-      reasonCode: 'need_registration_proof',
+      reasonCode: 'need_proof_of_infringement',
+      reasons: 'Please send evidence linking this listing to the infringement.',
       note: 'Please attach the registration certificate.',
     });
     await h.cloud.settled();
@@ -118,7 +124,11 @@ describe('Review', () => {
 
   it('request_info with no answer in 7 days: the case closes abandoned', async () => {
     const { caseId, listingId } = await caseAwaitingReview();
-    await h.m.decide(caseId, reviewer, { decision: 'request_info', reasonCode: 'need_more' });
+    await h.m.decide(caseId, reviewer, {
+      decision: 'request_info',
+      reasonCode: 'need_proof_of_infringement',
+      reasons: 'Please send evidence linking this listing to the infringement.',
+    });
     await h.cloud.settled();
 
     await h.advance('P7D');
@@ -153,7 +163,11 @@ describe('Review', () => {
     expect(await h.status(caseId)).toBe('escalated_review');
     expect(await queueCaseIds('escalated')).toContain(caseId);
 
-    await h.m.decide(caseId, reviewer, { decision: 'reject', reasonCode: 'late_but_decided' });
+    await h.m.decide(caseId, reviewer, {
+      decision: 'reject',
+      reasonCode: 'insufficient_evidence',
+      reasons: 'The evidence does not show that this listing infringes.',
+    });
     await h.cloud.settled();
     expect(await h.status(caseId)).toBe('rejected');
   });

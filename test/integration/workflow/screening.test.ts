@@ -27,7 +27,11 @@ describe('Screening', () => {
   it('once the open case closes, a new notice on the same listing is screened into review', async () => {
     const listingId = await h.newListing(newSellerId());
     const first = (await h.file({ listings: [listingId] })).caseIds[0]!;
-    await h.m.decide(first, reviewer, { decision: 'reject', reasonCode: 'insufficient' });
+    await h.m.decide(first, reviewer, {
+      decision: 'reject',
+      reasonCode: 'insufficient_evidence',
+      reasons: 'The evidence does not show that this listing infringes.',
+    });
     await h.cloud.settled();
 
     const next = (await h.file({ listings: [listingId] })).caseIds[0]!;

@@ -30,7 +30,12 @@ describe('The strike ladder', () => {
     // Approved at once: the three cases record their strikes concurrently.
     await Promise.all(
       caseIds.map((caseId) =>
-        h.m.decide(caseId, reviewer, { decision: 'approve', reasonCode: 'counterfeit_confirmed' }),
+        h.m.decide(caseId, reviewer, {
+          decision: 'approve',
+          reasonCode: 'counterfeit_goods',
+          reasons:
+            'The listing sells goods bearing the registered mark that the rights holder did not make.',
+        }),
       ),
     );
     await h.cloud.settled();
@@ -68,6 +73,7 @@ describe('The strike ladder', () => {
     await h.m.decide(third.caseId, reviewer, {
       decision: 'restore',
       reasonCode: 'counter_notice_founded',
+      reasons: 'The counter-notice shows the removal was a mistake.',
     });
     await h.cloud.settled();
 
@@ -81,7 +87,12 @@ describe('The strike ladder', () => {
     const listings = [await h.newListing(sellerId), await h.newListing(sellerId)];
     const { caseIds } = await h.file({ listings });
     for (const caseId of caseIds) {
-      await h.m.decide(caseId, reviewer, { decision: 'approve', reasonCode: 'counterfeit' });
+      await h.m.decide(caseId, reviewer, {
+        decision: 'approve',
+        reasonCode: 'counterfeit_goods',
+        reasons:
+          'The listing sells goods bearing the registered mark that the rights holder did not make.',
+      });
       await h.cloud.settled();
     }
     const { listStrikes } = await sellerStore();

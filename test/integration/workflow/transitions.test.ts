@@ -51,7 +51,11 @@ describe('State transitions per case', () => {
       jurisdiction: 'EU',
     });
     await counterNotify(h, caseId, sellerId);
-    await h.m.decide(caseId, reviewer, { decision: 'restore', reasonCode: 'founded' });
+    await h.m.decide(caseId, reviewer, {
+      decision: 'restore',
+      reasonCode: 'counter_notice_founded',
+      reasons: 'The counter-notice shows the removal was a mistake.',
+    });
     await h.cloud.settled();
     expect(await h.status(caseId)).toBe('restored');
 

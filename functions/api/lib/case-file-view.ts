@@ -1,0 +1,230 @@
+import type { CaseFileRecords, CounterNoticeRecord } from '../../adapters/case-file-reader.ts';
+import type { EvidenceRecord } from '../../adapters/evidence-store.ts';
+import type { TimelineEvent } from '../../domain/case.ts';
+import type { Policy } from '../../domain/policy.ts';
+import { activeStrikes } from '../../domain/strikes.ts';
+import type { CaseView } from './case-access.ts';
+import { deadlinesInForce } from './deadlines-in-force.ts';
+import { publicTimeline } from './timeline-privacy.ts';
+
+/** A rights holder's standing, as the reviewer sees it beside the case. */
+export interface StandingView {
+  accuracy: number | null;
+  decided: number;
+  upheld: number;
+  rejected: number;
+  restored: number;
+  fastLane: boolean;
+  misuse: { suspendedUntil?: string };
+}
+
+/** Statuses in which the listing stays disabled once taken down. */
+const LISTING_BACK_UP = new Set(['restored', 'withdrawn']);
+
+/**
+ * The case file one party may see (API.md, "The case file"): every party gets the listing, the
+ * IP right, the notice's explanation and evidence, the decision's reasons, the deadlines and the
+ * timeline; the reviewer also the internal note, both parties' standing, the counter-notice in
+ * full, the information replies and the pending task; the seller its own counter-notice and the
+ * notifier's name (never its contact); the rights holder the counter-notice with the seller's
+ * contact where the law forwards it (the statutory-timer jurisdictions: 17 U.S.C. §512(g)(2)(B),
+ * E-Commerce Law Art 43). Parties see staff as `{role: "reviewer"}`, with no id.
+ */
+export function caseFileView(
+  files: CaseFileRecords,
+  view: CaseView,
+  context: { policy: Policy; now: Date; standing?: StandingView },
+) {
+  const { record, notice, ipRight, rightsHolder } = files;
+  const evidence = (ids: readonly string[]) =>
+    ids.map((id) => evidenceView(id, files.evidence.get(id)));
+  const disclosure = context.policy.profiles[record.jurisdiction].notifierDisclosure;
+  const reviewer = view === 'reviewer';
+  const decision = record.decision;
+
+  const common = {
+    caseId: record.caseId,
+    noticeId: record.noticeId,
+    listingId: record.listingId,
+    sellerId: record.sellerId ?? null,
+    jurisdiction: record.jurisdiction,
+    infringementType: record.infringementType,
+    source: record.source,
+    status: record.status,
+    createdAt: record.createdAt,
+    ...(record.counterNoticeMode ? { counterNoticeMode: record.counterNoticeMode } : {}),
+    ...(record.duplicateOf ? { duplicateOf: record.duplicateOf } : {}),
+    ...(record.reasonCode ? { reasonCode: record.reasonCode } : {}),
+    listing: {
+      listingId: record.listingId,
+      title: record.listingTitle ?? null,
+      url: record.listingUrl ?? null,
+      createdAt: (record as { listingCreatedAt?: string }).listingCreatedAt ?? null,
+      status:
+        record.takenDownAt && !LISTING_BACK_UP.has(record.status)
+          ? ('disabled' as const)
+          : ('active' as const),
+    },
+    ipRight: ipRight
+      ? {
+          ipRightId: ipRight.ipRightId,
+          kind: ipRight.kind,
+          title: ipRight.title,
+          ...(ipRight.registrationNumber ? { registrationNumber: ipRight.registrationNumber } : {}),
+          jurisdiction: ipRight.jurisdiction,
+          owner: ipRight.owner,
+          ...(ipRight.validUntil ? { validUntil: ipRight.validUntil } : {}),
+          ...(reviewer
+            ? { status: ipRight.status, proof: evidence(ipRight.proofEvidenceIds ?? []) }
+            : {}),
+        }
+      : null,
+    notice: notice
+      ? {
+          noticeId: notice.noticeId,
+          explanation: notice.explanation,
+          infringementType: notice.infringementType,
+          createdAt: notice.createdAt,
+          evidence: evidence(notice.evidenceIds),
+          ...(notice.testBuy
+            ? {
+                testBuy: {
+                  orderId: notice.testBuy.orderId,
+                  report: evidenceView(
+                    notice.testBuy.reportEvidenceId,
+                    files.evidence.get(notice.testBuy.reportEvidenceId),
+                  ),
+                },
+              }
+            : {}),
+        }
+      : null,
+    notifier: {
+      rightsHolderId: record.rightsHolderId,
+      ...(rightsHolder && (view !== 'seller' || disclosure !== 'none')
+        ? { name: rightsHolder.legalName }
+        : {}),
+      ...(rightsHolder && view === 'seller' && disclosure === 'name_and_email'
+        ? { email: rightsHolder.email }
+        : {}),
+      ...(rightsHolder && view !== 'seller' ? { email: rightsHolder.email } : {}),
+    },
+    decision: decision
+      ? { decision: decision.decision, reasonCode: decision.reasonCode, at: decision.at }
+      : null,
+    reasons: decision?.reasons ?? null,
+    deadlines: deadlinesInForce(record.status, record.deadlines ?? {}),
+    timeline: reviewer ? files.timeline : publicTimeline(files.timeline, view),
+    appeals: [] as unknown[],
+  };
+
+  if (view === 'seller') {
+    return {
+      ...common,
+      ...(files.counterNotice
+        ? { counterNotice: counterNoticeView(files.counterNotice, evidence, true) }
+        : {}),
+    };
+  }
+  if (view === 'rights-holder') {
+    const forwardsContact = record.counterNoticeMode === 'statutory_timer';
+    return {
+      ...common,
+      ...(files.counterNotice
+        ? { counterNotice: counterNoticeView(files.counterNotice, evidence, forwardsContact) }
+        : {}),
+    };
+  }
+  const seller = files.seller;
+  return {
+    ...common,
+    decision: decision ? { ...common.decision, reviewerId: decision.reviewerId } : null,
+    note: decision?.note ?? null,
+    rightsHolder: rightsHolder
+      ? {
+          rightsHolderId: rightsHolder.rightsHolderId,
+          legalName: rightsHolder.legalName,
+          entityType: rightsHolder.entityType,
+          country: rightsHolder.country,
+          status: rightsHolder.status,
+          ...(rightsHolder.agentFor ? { agentFor: rightsHolder.agentFor.principal } : {}),
+          ...(context.standing ? { standing: context.standing } : {}),
+        }
+      : null,
+    seller: record.sellerId
+      ? {
+          sellerId: record.sellerId,
+          measure: seller?.profile?.measure ?? 'none',
+          activeStrikes: activeStrikes(seller?.strikes ?? [], context.now).map((strike) => ({
+            strikeId: strike.strikeId,
+            caseIds: strike.caseIds,
+            at: strike.createdAt,
+            expiresAt: strike.expiresAt,
+            weight: strike.weight,
+          })),
+          priorCases: seller?.priorCases ?? [],
+        }
+      : null,
+    ...(files.counterNotice
+      ? { counterNotice: counterNoticeView(files.counterNotice, evidence, true) }
+      : {}),
+    infoReplies: infoReplies(files.timeline, evidence),
+    pendingTask: files.pendingTask
+      ? {
+          kind: files.pendingTask.kind,
+          ...(files.pendingTask.queue ? { queue: files.pendingTask.queue } : {}),
+          createdAt: files.pendingTask.createdAt,
+          ...(files.pendingTask.dueAt ? { dueAt: files.pendingTask.dueAt } : {}),
+          ...(files.pendingTask.reviewClaim ? { claim: files.pendingTask.reviewClaim } : {}),
+        }
+      : null,
+  };
+}
+
+type EvidenceList = (ids: readonly string[]) => ReturnType<typeof evidenceView>[];
+
+/** What every party may know of a piece of cited evidence: never its owner or storage key. */
+function evidenceView(evidenceId: string, record: EvidenceRecord | undefined) {
+  if (!record) return { evidenceId, status: 'missing' as const };
+  return {
+    evidenceId,
+    fileName: record.fileName,
+    contentType: record.contentType,
+    size: record.size,
+    sha256: record.sha256,
+    status: record.status,
+  };
+}
+
+function counterNoticeView(
+  counterNotice: CounterNoticeRecord,
+  evidence: EvidenceList,
+  withContact: boolean,
+) {
+  const { statement, receivedAt, material, district, serviceProviderDistrict } =
+    counterNotice as CounterNoticeRecord & {
+      material?: { description: string; location: string };
+      district?: string;
+      serviceProviderDistrict?: boolean;
+    };
+  return {
+    receivedAt,
+    statement,
+    ...(material ? { material } : {}),
+    ...(district ? { district } : {}),
+    ...(serviceProviderDistrict ? { serviceProviderDistrict } : {}),
+    ...(counterNotice.signature ? { signature: counterNotice.signature } : {}),
+    ...(withContact ? { contact: counterNotice.contact } : {}),
+    evidence: evidence(counterNotice.evidenceIds ?? []),
+  };
+}
+
+function infoReplies(timeline: readonly TimelineEvent[], evidence: EvidenceList) {
+  return timeline
+    .filter((event) => event.type === 'info_received')
+    .map((event) => ({
+      at: event.at,
+      explanation: (event.detail.explanation as string | undefined) ?? '',
+      evidence: evidence((event.detail.evidenceIds as string[] | undefined) ?? []),
+    }));
+}

@@ -1,0 +1,166 @@
+import * as z from 'zod';
+import { CASE_STATUSES, TIMELINE_EVENT_TYPES } from '../../domain/case.ts';
+import { DEADLINE_KEYS } from '../../domain/deadlines.ts';
+import {
+  idSchema,
+  infringementTypeSchema,
+  instantSchema,
+  jurisdictionSchema,
+} from '../../domain/vocabulary.ts';
+
+const evidenceItem = z.object({
+  evidenceId: idSchema,
+  fileName: z.string().optional(),
+  contentType: z.string().optional(),
+  size: z.number().int().optional(),
+  sha256: z.string().optional(),
+  status: z.enum(['pending_upload', 'sealed', 'rejected', 'missing']),
+});
+
+const counterNotice = z.object({
+  receivedAt: instantSchema,
+  statement: z.string(),
+  material: z.object({ description: z.string(), location: z.string() }).optional(),
+  district: z.string().optional(),
+  serviceProviderDistrict: z.boolean().optional(),
+  signature: z.object({ fullName: z.string(), signedAt: z.string() }).optional(),
+  contact: z
+    .object({ name: z.string(), address: z.string(), phone: z.string(), email: z.string() })
+    .optional()
+    .describe(
+      'The seller’s contact: its own view, reviewers, and the rights holder where the law forwards it',
+    ),
+  evidence: z.array(evidenceItem),
+});
+
+const timelineEntry = z.object({
+  at: instantSchema,
+  actor: z
+    .object({ role: z.string(), id: z.string().optional() })
+    .describe('Parties see staff as {role: "reviewer"}, with no id'),
+  type: z.enum(TIMELINE_EVENT_TYPES),
+  detail: z.record(z.string(), z.unknown()),
+});
+
+/** The case file: fields every party sees, then those only some do (API.md, "The case file"). */
+export const caseFileSchema = z.object({
+  caseId: idSchema,
+  noticeId: idSchema,
+  listingId: z.string(),
+  sellerId: z.string().nullable(),
+  jurisdiction: jurisdictionSchema,
+  infringementType: infringementTypeSchema,
+  source: z.enum(['notice', 'own_initiative']),
+  status: z.enum(CASE_STATUSES),
+  createdAt: instantSchema,
+  counterNoticeMode: z.enum(['statutory_timer', 're_review']).optional(),
+  duplicateOf: idSchema.optional(),
+  reasonCode: z.string().optional().describe('Why screening closed the case'),
+  listing: z.object({
+    listingId: z.string(),
+    title: z.string().nullable(),
+    url: z.string().nullable(),
+    createdAt: instantSchema.nullable(),
+    status: z.enum(['active', 'disabled']),
+  }),
+  ipRight: z
+    .object({
+      ipRightId: idSchema,
+      kind: z.string(),
+      title: z.string(),
+      registrationNumber: z.string().optional(),
+      jurisdiction: jurisdictionSchema,
+      owner: z.string(),
+      validUntil: z.string().optional(),
+      status: z.string().optional().describe('Reviewers only'),
+      proof: z.array(evidenceItem).optional().describe('Reviewers only'),
+    })
+    .nullable(),
+  notice: z
+    .object({
+      noticeId: idSchema,
+      explanation: z.string(),
+      infringementType: infringementTypeSchema,
+      createdAt: instantSchema,
+      evidence: z.array(evidenceItem),
+      testBuy: z.object({ orderId: z.string(), report: evidenceItem }).optional(),
+    })
+    .nullable(),
+  notifier: z.object({
+    rightsHolderId: idSchema,
+    name: z.string().optional(),
+    email: z.string().optional().describe('Never to the seller unless policy discloses it'),
+  }),
+  decision: z
+    .object({
+      decision: z.string(),
+      reasonCode: z.string(),
+      at: instantSchema,
+      reviewerId: z.string().optional().describe('Reviewers only'),
+    })
+    .nullable(),
+  reasons: z.string().nullable().describe('The decision’s reasons, written for the parties'),
+  deadlines: z.partialRecord(z.enum(DEADLINE_KEYS), instantSchema),
+  timeline: z.array(timelineEntry),
+  appeals: z.array(z.unknown()),
+  counterNotice: counterNotice.optional(),
+  note: z.string().nullable().optional().describe('Reviewers only: the internal note'),
+  rightsHolder: z
+    .object({
+      rightsHolderId: idSchema,
+      legalName: z.string(),
+      entityType: z.string(),
+      country: z.string(),
+      status: z.string(),
+      agentFor: z.string().optional(),
+      standing: z
+        .object({
+          accuracy: z.number().nullable(),
+          decided: z.number().int(),
+          upheld: z.number().int(),
+          rejected: z.number().int(),
+          restored: z.number().int(),
+          fastLane: z.boolean(),
+          misuse: z.object({ suspendedUntil: instantSchema.optional() }),
+        })
+        .optional(),
+    })
+    .nullable()
+    .optional()
+    .describe('Reviewers only'),
+  seller: z
+    .object({
+      sellerId: z.string(),
+      measure: z.string(),
+      activeStrikes: z.array(
+        z.object({
+          strikeId: z.string(),
+          caseIds: z.array(z.string()),
+          at: instantSchema,
+          expiresAt: instantSchema,
+          weight: z.number(),
+        }),
+      ),
+      priorCases: z.array(z.object({ caseId: idSchema, status: z.string(), at: instantSchema })),
+    })
+    .nullable()
+    .optional()
+    .describe('Reviewers only'),
+  infoReplies: z
+    .array(
+      z.object({ at: instantSchema, explanation: z.string(), evidence: z.array(evidenceItem) }),
+    )
+    .optional()
+    .describe('Reviewers only'),
+  pendingTask: z
+    .object({
+      kind: z.string(),
+      queue: z.string().optional(),
+      createdAt: instantSchema,
+      dueAt: instantSchema.optional(),
+      claim: z.object({ reviewerId: z.string(), until: instantSchema }).optional(),
+    })
+    .nullable()
+    .optional()
+    .describe('Reviewers only; never a task token'),
+});
