@@ -113,6 +113,14 @@ export const routes = [
   },
   {
     method: 'GET',
+    path: '/v1/evidence/{evidenceId}/view',
+    handler: 'functions/api/view-evidence.ts',
+    auth: 'jwt',
+    roles: ['rights-holder', 'seller', 'reviewer'],
+    grants: { table: 'RO', evidence: 'RO' },
+  },
+  {
+    method: 'GET',
     path: '/v1/evidence/{evidenceId}/download',
     handler: 'functions/api/download-evidence.ts',
     auth: 'jwt',

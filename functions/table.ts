@@ -5,7 +5,9 @@
  * Key design (single table):
  * - `pk`/`sk`: the item's identity, e.g. `CASE#<id>` / `CASE`, `CASE#<id>` / `EVENT#<at>#<seq>`.
  * - `gsi1pk`/`gsi1sk`: a party's own items, newest first (e.g. `RH#<id>` / `NOTICE#<createdAt>`).
- * - `gsi2pk`/`gsi2sk`: work queues, oldest first (e.g. `QUEUE#standard` / `<createdAt>#<taskId>`).
+ * - `gsi2pk`/`gsi2sk`: work queues, most urgent first (e.g. `QUEUE#standard` / `<dueAt>#<caseId>`).
+ * - `gsi3`..`gsi6`: case search (GET /v1/cases), newest first: by rights holder, by status, by
+ *   listing, by day of filing (see adapters/keys.ts).
  * - `ttl`: epoch seconds after which DynamoDB may delete an item (idempotency records).
  */
 
@@ -41,6 +43,11 @@ export const tableDefinition: TableDefinition = {
       partitionKey: { name: 'gsi2pk', type: 'S' },
       sortKey: { name: 'gsi2sk', type: 'S' },
     },
+    ...(['gsi3', 'gsi4', 'gsi5', 'gsi6'] as const).map((indexName) => ({
+      indexName,
+      partitionKey: { name: `${indexName}pk`, type: 'S' as const },
+      sortKey: { name: `${indexName}sk`, type: 'S' as const },
+    })),
   ],
   timeToLiveAttribute: 'ttl',
 };

@@ -85,7 +85,10 @@ export const workflowTasks: readonly WorkflowTask[] = [
     sendEmail: true,
     sendTaskResult: true,
   }),
-  workflow('RaiseOverdueFunctionArn', 'raise-overdue', 'raise-overdue', { table: 'RW' }),
+  workflow('RaiseOverdueFunctionArn', 'raise-overdue', 'raise-overdue', {
+    table: 'RW',
+    sendEmail: true,
+  }),
   workflow('CloseCaseFunctionArn', 'close-case', 'close-case', { table: 'RW', sendEmail: true }),
   workflow('TakeDownListingFunctionArn', 'take-down-listing', 'take-down-listing', {
     table: 'RW',

@@ -63,6 +63,11 @@ export const configSchema = z.object({
   demoMarketplace: flag(false),
   /** An email address subscribed to the alarm topic. @default undefined (no subscription) */
   alarmEmail: z.email().optional(),
+  /**
+   * The reviewers' shared address: escalated reviews and overdue cases are emailed there, once
+   * per task. @default undefined (no alert mail; the alarms still fire)
+   */
+  reviewersEmail: z.email().optional(),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

@@ -101,6 +101,7 @@ export abstract class FunctionStack extends Stack {
       eventBus: workflow.eventBus,
       userPool: stateful.userPool,
       mailFrom: this.config.mailFrom,
+      ...(this.config.reviewersEmail ? { reviewersEmail: this.config.reviewersEmail } : {}),
       marketplaceApiUrl: workflow.marketplaceFunction
         ? `lambda:${workflow.marketplaceFunction.functionArn}`
         : this.config.marketplaceApiUrl,

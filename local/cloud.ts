@@ -296,6 +296,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       EVIDENCE_BUCKET,
       MARKETPLACE_API_URL: endpoints.marketplace,
       MAIL_FROM: 'no-reply@takedown.local.invalid',
+      REVIEWERS_EMAIL: 'ip-reviewers@takedown.local.invalid',
       POWERTOOLS_SERVICE_NAME: 'takedown',
       POWERTOOLS_DEV: 'false',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'WARN',

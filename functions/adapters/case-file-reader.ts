@@ -46,6 +46,9 @@ export interface CaseFileRecords {
 /** How many of the seller's other cases a reviewer sees in the case file. */
 const PRIOR_CASES = 10;
 
+/** A case with the records that say what it cites: its notice and its counter-notice. */
+export type CaseCore = Omit<CaseFileRecords, 'evidence'>;
+
 /**
  * Reads a case file in three rounds of DynamoDB calls, each round's calls in parallel:
  * 1. the case's partition in one Query (the case, its timeline, its pending task, its
@@ -59,6 +62,29 @@ export async function readCaseFile(
   caseId: string,
   options: { withSeller: boolean },
 ): Promise<CaseFileRecords | null> {
+  const core = await readCaseCore(caseId, options);
+  if (!core) return null;
+  const evidenceIds = citedEvidenceIds(core.notice, core.counterNotice, core.timeline);
+  const evidenceItems = evidenceIds.length
+    ? await batchGetItems(
+        evidenceIds.map((id) => keys.evidence(id)),
+        [],
+      )
+    : [];
+  const evidence = new Map(
+    evidenceItems.map((item) => {
+      const evidenceRecord = strip(item) as unknown as EvidenceRecord;
+      return [evidenceRecord.evidenceId, evidenceRecord];
+    }),
+  );
+  return { ...core, evidence };
+}
+
+/** Rounds 1 and 2 of `readCaseFile`: the case file without the evidence records. */
+export async function readCaseCore(
+  caseId: string,
+  options: { withSeller: boolean },
+): Promise<CaseCore | null> {
   const partition = await queryAll({
     TableName: tableName,
     KeyConditionExpression: 'pk = :pk',
@@ -94,32 +120,15 @@ export async function readCaseFile(
     options.withSeller && record.sellerId ? readSeller(record.sellerId, caseId) : undefined,
   ]);
   const find = (pk: string) => related.find((item) => item.pk === pk);
-  const notice = (strip(find(keys.notice(record.noticeId).pk)) ?? null) as NoticeRecord | null;
-  const counterNotice = counterItem ? (strip(counterItem) as unknown as CounterNoticeRecord) : null;
-
-  const evidenceIds = citedEvidenceIds(notice, counterNotice, timeline);
-  const evidenceItems = evidenceIds.length
-    ? await batchGetItems(
-        evidenceIds.map((id) => keys.evidence(id)),
-        [],
-      )
-    : [];
-  const evidence = new Map(
-    evidenceItems.map((item) => {
-      const evidenceRecord = strip(item) as unknown as EvidenceRecord;
-      return [evidenceRecord.evidenceId, evidenceRecord];
-    }),
-  );
   return {
     record,
     timeline,
     pendingTask: taskItem ? (strip(taskItem) as unknown as PendingTask) : null,
-    counterNotice,
-    notice,
+    counterNotice: counterItem ? (strip(counterItem) as unknown as CounterNoticeRecord) : null,
+    notice: (strip(find(keys.notice(record.noticeId).pk)) ?? null) as NoticeRecord | null,
     ipRight: (strip(find(keys.ipRight(record.ipRightId).pk)) ?? null) as IpRightProfile | null,
     rightsHolder: (strip(find(keys.rightsHolder(record.rightsHolderId).pk)) ??
       null) as RightsHolderProfile | null,
-    evidence,
     ...(seller ? { seller } : {}),
   };
 }

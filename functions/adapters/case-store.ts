@@ -16,7 +16,7 @@ import type { CaseDeadlines } from '../domain/deadlines.ts';
 import type { CounterNoticeMode } from '../domain/policy.ts';
 import type { InfringementType, Jurisdiction } from '../domain/vocabulary.ts';
 import { dynamo, tableName } from './dynamo-client.ts';
-import { keys, queuePartition } from './keys.ts';
+import { keys, queuePartition, statusPartition } from './keys.ts';
 
 type TransactItem = NonNullable<
   ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
@@ -91,6 +91,10 @@ export interface PendingTask {
   infringementType: InfringementType;
   jurisdiction: Jurisdiction;
   parkedAt?: string;
+  /** For the queue's summary: what the reviewer sees before opening the case. */
+  listingTitle?: string;
+  sellerId?: string;
+  rightsHolderName?: string;
   /** A reviewer working the task; others wait until it is released or `until` passes. */
   reviewClaim?: ReviewClaim;
 }
@@ -172,7 +176,11 @@ export async function applyCaseStep(caseId: string, step: CaseStep): Promise<voi
   const names: Record<string, string> = { '#updatedAt': 'updatedAt', '#version': 'version' };
   const values: Record<string, unknown> = { ':updatedAt': step.at, ':one': 1 };
   const sets = ['#updatedAt = :updatedAt', '#version = #version + :one'];
-  Object.entries(step.set ?? {}).forEach(([field, value], i) => {
+  // The status index follows the status.
+  const set = step.set?.status
+    ? { ...step.set, gsi4pk: statusPartition(step.set.status) }
+    : (step.set ?? {});
+  Object.entries(set).forEach(([field, value], i) => {
     if (value === undefined) return;
     names[`#f${i}`] = field;
     values[`:v${i}`] = value;
@@ -254,8 +262,12 @@ export async function applyCaseStep(caseId: string, step: CaseStep): Promise<voi
 
 /** The write that records a pending task (with its token), to pass to `applyCaseStep({ also })`. */
 export function putPendingTaskItem(task: PendingTask): TransactItem {
+  // The queue index sorts by due time, so the most urgent task of a queue comes first.
   const queued = task.queue
-    ? { gsi2pk: queuePartition(task.queue), gsi2sk: `${task.createdAt}#${task.caseId}` }
+    ? {
+        gsi2pk: queuePartition(task.queue),
+        gsi2sk: `${task.dueAt ?? task.createdAt}#${task.caseId}`,
+      }
     : {};
   return {
     Put: {

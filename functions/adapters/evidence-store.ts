@@ -254,6 +254,35 @@ export function evidenceDownloadUrl(record: EvidenceRecord): Promise<string> {
   });
 }
 
+/** The types a browser may show inline: they run no script and render no markup. */
+export const INLINE_SAFE_TYPES: readonly RegExp[] = [
+  /^image\/(png|jpeg|webp|gif)$/,
+  /^application\/pdf$/,
+  /^text\/plain$/,
+];
+
+/** Whether evidence of this type may be shown inline (else: download only). */
+export const inlineSafe = (contentType: string) =>
+  INLINE_SAFE_TYPES.some((pattern) => pattern.test(contentType));
+
+/**
+ * A short-lived link that shows sealed evidence inline, for the types `inlineSafe` admits only;
+ * S3 serves it with the declared type (plain text as UTF-8) and `inline`.
+ */
+export function evidenceViewUrl(record: EvidenceRecord): Promise<string> {
+  return presignGetObject({
+    key: evidenceObjectKey(record.evidenceId),
+    ...(record.versionId ? { versionId: record.versionId } : {}),
+    expiresInSeconds: evidencePolicy.downloadExpirySeconds,
+    responseContentDisposition: attachmentDisposition(record.fileName).replace(
+      /^attachment/,
+      'inline',
+    ),
+    responseContentType:
+      record.contentType === 'text/plain' ? 'text/plain; charset=utf-8' : record.contentType,
+  });
+}
+
 /** `attachment` with an ASCII fallback name and the RFC 5987 UTF-8 name. */
 export function attachmentDisposition(fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]|["\\;]/g, '_').trim() || 'evidence';

@@ -10,6 +10,12 @@
  * | Evidence            | EVIDENCE#<id>               | EVIDENCE                | OWNER#<owner> / EVIDENCE#<at>#<id> |                                            |
  * | Notice              | NOTICE#<id>                 | NOTICE                  | RH#<rh> / NOTICE#<at>#<id>         |                                            |
  * | Case                | CASE#<id>                   | CASE                    | SELLER#<seller> / CASE#<at>#<id>   | CASE_START#PENDING / <at>#<id> (outbox)    |
+ *
+ * The case item is also in the search indexes (each sort key `<createdAt>#<id>`, newest first):
+ * gsi3 `RH#<rightsHolder>` (a rights holder's cases), gsi4 `STATUS#<status>` (kept in step with the
+ * status by every status write), gsi5 `LISTING#<listingId>` (a listing's cases), gsi6
+ * `CASEDAY#<yyyy-mm-dd>` (every case by day of filing: one partition a day, so no hot key).
+ *
  * | Timeline event      | CASE#<id>                   | EVENT#<at>#<stepKey>    |                                    |                                            |
  * | Step guard          | CASE#<id>                   | STEP#<stepKey>          |                                    |                                            |
  * | Pending task        | CASE#<id>                   | TASK                    |                                    | QUEUE#<queue> / <at>#<id> (reviewer queues)|
@@ -28,7 +34,9 @@
  * - cases written but maybe not started: gsi2 pk = CASE_START#PENDING (the reconciler);
  * - strikes due to expire: gsi2 pk = STRIKE_EXPIRY, sk < now (the strike sweeper);
  * - domain events not yet accepted by the bus: gsi2 pk = EVENT_OUTBOX, sk < now - 1 min (the event relay);
- * - an open case for a listing and IP right (duplicates): by key OPEN#listing#ipRight.
+ * - an open case for a listing and IP right (duplicates): by key OPEN#listing#ipRight;
+ * - case search (GET /v1/cases): the most selective of gsi3..gsi6 (or the notice's case ids, or
+ *   gsi1 for a seller), the other filters applied to that index's partition.
  *
  * Timeline events, step guards and idempotency records are written once (attribute_not_exists)
  * and never updated: the timeline is append-only.
@@ -66,3 +74,30 @@ export const keys = {
 export const STRIKE_EXPIRY_PARTITION = 'STRIKE_EXPIRY';
 export const EVENT_OUTBOX_PARTITION = 'EVENT_OUTBOX';
 export const queuePartition = (queue: string) => `QUEUE#${queue}`;
+
+/** The status index's partition of a case status. */
+export const statusPartition = (status: string) => `STATUS#${status}`;
+
+/**
+ * The search-index attributes of a new case (gsi3..gsi6, see the table above). A status write
+ * must set `gsi4pk` again (applyCaseStep does).
+ */
+export function caseSearchKeys(input: {
+  caseId: string;
+  rightsHolderId: string;
+  listingId: string;
+  status: string;
+  createdAt: string;
+}): Record<string, string> {
+  const sk = `${input.createdAt}#${input.caseId}`;
+  return {
+    gsi3pk: `RH#${input.rightsHolderId}`,
+    gsi3sk: `CASE#${sk}`,
+    gsi4pk: statusPartition(input.status),
+    gsi4sk: sk,
+    gsi5pk: `LISTING#${input.listingId}`,
+    gsi5sk: sk,
+    gsi6pk: `CASEDAY#${input.createdAt.slice(0, 10)}`,
+    gsi6sk: sk,
+  };
+}

@@ -1,10 +1,17 @@
 import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { addDuration } from '../domain/duration.ts';
 import type { VerificationStatus } from '../domain/eligibility.ts';
 import type { IpRightKind, Jurisdiction } from '../domain/vocabulary.ts';
 import { getItem } from './case-store.ts';
 import { dynamo, tableName } from './dynamo-client.ts';
 import { keys, queuePartition } from './keys.ts';
 import { batchGetItems, type Page, queryPartyAll, queryPartyPage } from './party-items.ts';
+import { policy } from './policy-source.ts';
+import { ClaimedByAnother } from './review-claim-errors.ts';
+
+/** When a verification registered at `createdAt` is due: its place in the review queue. */
+const verificationDueAt = (createdAt: string) =>
+  addDuration(new Date(createdAt), policy.review.verificationSla).toISOString();
 
 /**
  * The registry: rights holders (linked to the user who registered them) and their IP rights, with
@@ -103,8 +110,9 @@ export async function registerRightsHolder(profile: RightsHolderProfile): Promis
                 type: 'RightsHolder',
                 ...profile,
                 queue: RIGHTS_HOLDER_QUEUE,
+                dueAt: verificationDueAt(profile.createdAt),
                 gsi2pk: queuePartition(RIGHTS_HOLDER_QUEUE),
-                gsi2sk: `${profile.createdAt}#${profile.rightsHolderId}`,
+                gsi2sk: `${verificationDueAt(profile.createdAt)}#${profile.rightsHolderId}`,
               },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
@@ -131,8 +139,14 @@ export function decideRightsHolder(
   return decidePending<RightsHolderProfile>(keys.rightsHolder(rightsHolderId), decision);
 }
 
-/** Registers an IP right, `pending_verification`, listed under its rights holder and queued. */
-export async function registerIpRight(ipRight: IpRightProfile): Promise<void> {
+/**
+ * Registers an IP right, `pending_verification`, listed under its rights holder and queued
+ * (with the rights holder's name, for the queue's summary).
+ */
+export async function registerIpRight(
+  ipRight: IpRightProfile,
+  rightsHolderName?: string,
+): Promise<void> {
   await dynamo.send(
     new TransactWriteCommand({
       TransactItems: [
@@ -144,10 +158,12 @@ export async function registerIpRight(ipRight: IpRightProfile): Promise<void> {
               type: 'IpRight',
               ...ipRight,
               queue: IP_RIGHT_QUEUE,
+              dueAt: verificationDueAt(ipRight.createdAt),
+              ...(rightsHolderName ? { rightsHolderName } : {}),
               gsi1pk: `RH#${ipRight.rightsHolderId}`,
               gsi1sk: `IPR#${ipRight.createdAt}#${ipRight.ipRightId}`,
               gsi2pk: queuePartition(IP_RIGHT_QUEUE),
-              gsi2sk: `${ipRight.createdAt}#${ipRight.ipRightId}`,
+              gsi2sk: `${verificationDueAt(ipRight.createdAt)}#${ipRight.ipRightId}`,
             },
             ConditionExpression: 'attribute_not_exists(pk)',
           },
@@ -226,9 +242,12 @@ async function decidePending<T>(
         TableName: tableName,
         Key: key,
         UpdateExpression:
-          'SET #status = :status, #verification = :decision, #decidedAt = :at REMOVE #gsi2pk, #gsi2sk, #queue',
-        ConditionExpression: 'attribute_exists(pk) AND #status = :pending',
+          'SET #status = :status, #verification = :decision, #decidedAt = :at REMOVE #gsi2pk, #gsi2sk, #queue, reviewClaim',
+        // A reviewer's claim on the verification task (not lapsed) reserves the decision for them.
+        ConditionExpression:
+          'attribute_exists(pk) AND #status = :pending AND (attribute_not_exists(reviewClaim) OR reviewClaim.reviewerId = :reviewer OR reviewClaim.#until <= :at)',
         ExpressionAttributeNames: {
+          '#until': 'until',
           '#status': 'status',
           '#verification': 'verification',
           '#decidedAt': status === 'verified' ? 'verifiedAt' : 'rejectedAt',
@@ -241,15 +260,18 @@ async function decidePending<T>(
           ':decision': decision,
           ':at': decision.at,
           ':pending': 'pending_verification',
+          ':reviewer': decision.reviewerId,
         },
         ReturnValues: 'ALL_NEW',
       }),
     );
     return withoutKeys<T>(result.Attributes ?? {});
   } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException')
-      throw new AlreadyDecided(`${key.pk} is not pending verification`);
-    throw error;
+    if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+    const current = await getItem<{ status?: string }>(key);
+    if (current?.status === 'pending_verification')
+      throw new ClaimedByAnother(`${key.pk} is claimed by another reviewer`);
+    throw new AlreadyDecided(`${key.pk} is not pending verification`);
   }
 }
 

@@ -1,9 +1,11 @@
+import { citedEvidenceIds, readCaseCore } from '../adapters/case-file-reader.ts';
 import {
   type EvidenceOwner,
   type EvidenceRecord,
   getEvidence,
 } from '../adapters/evidence-store.ts';
 import { sellerCasesCiteEvidence } from '../adapters/seller-account.ts';
+import { viewOfCase } from './lib/case-access.ts';
 import type { Caller } from './lib/identity.ts';
 import { callerRightsHolder, callerSellerId } from './lib/parties.ts';
 import { notFound } from './lib/problem.ts';
@@ -22,13 +24,15 @@ export async function uploadOwnerOf(caller: Caller): Promise<EvidenceOwner> {
 
 /**
  * The evidence, if the caller may see it: a reviewer sees all; an owner its own; with
- * `citedForSeller`, a seller also sees evidence cited by a notice behind one of its cases.
- * Anything else is 404, so existence never leaks.
+ * `citedForSeller`, a seller also sees evidence cited by a notice behind one of its cases; with
+ * `caseId`, every party of that case sees what the case cites for it (the seller the notice's
+ * evidence and test buy, the rights holder the seller's counter-evidence). Anything else, and
+ * evidence the named case does not cite, is 404, so existence never leaks.
  */
 export async function evidenceForCaller(
   caller: Caller,
   evidenceId: string,
-  options: { citedForSeller: boolean },
+  options: { citedForSeller: boolean; caseId?: string },
 ): Promise<EvidenceRecord> {
   const record = await getEvidence(evidenceId);
   if (!record) throw notFound('evidence');
@@ -41,6 +45,8 @@ export async function evidenceForCaller(
   }
   if (caller.roles.includes('seller') && caller.sellerId) owners.push(`SELLER#${caller.sellerId}`);
   if (owners.includes(record.owner)) return record;
+  if (options.caseId && (await caseCitesForCaller(caller, options.caseId, evidenceId)))
+    return record;
   if (
     options.citedForSeller &&
     caller.roles.includes('seller') &&
@@ -50,4 +56,20 @@ export async function evidenceForCaller(
     return record;
   }
   throw notFound('evidence');
+}
+
+/** Whether the case cites the evidence for the caller's party (404 for another party's case). */
+async function caseCitesForCaller(
+  caller: Caller,
+  caseId: string,
+  evidenceId: string,
+): Promise<boolean> {
+  const core = await readCaseCore(caseId, { withSeller: false });
+  if (!core) throw notFound('evidence');
+  const view = await viewOfCase(caller, core.record, ['rights-holder', 'seller']).catch(() => {
+    throw notFound('evidence');
+  });
+  // The rights holder's replies to a request for information go to the reviewer, not the seller.
+  const timeline = view === 'seller' ? [] : core.timeline;
+  return citedEvidenceIds(core.notice, core.counterNotice, timeline).includes(evidenceId);
 }

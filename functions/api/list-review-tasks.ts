@@ -1,41 +1,98 @@
-import { queuePartition } from '../adapters/keys.ts';
-import { queryQueue } from '../adapters/notice-store.ts';
-import { startKeyFrom } from './lib/cursor.ts';
+import { clock } from '../adapters/clock.ts';
+import { caseTaskId } from '../adapters/review-claims.ts';
+import { type QueueItem, queryReviewQueues } from '../adapters/review-queue.ts';
+import { REVIEW_QUEUES, type ReviewQueue } from '../domain/review-queues.ts';
 import { apiHandler, json } from './lib/handler.ts';
 import { reviewTaskQuerySchema } from './schemas/cases.ts';
-import { encodeCursor } from './schemas/common.ts';
+
+/** Verification kinds live in their own queues; the others are a pending task's `kind`. */
+const VERIFICATION_QUEUES: Partial<Record<string, ReviewQueue>> = {
+  rights_holder_verification: 'rights_holders',
+  ip_right_verification: 'ip_rights',
+};
 
 /**
- * GET /v1/review-tasks?queue= (reviewer): pending tasks, oldest first, from the queue index. The
- * items never carry task tokens: only the fields listed here leave the table.
+ * GET /v1/review-tasks (reviewer): pending tasks across every queue by default, most urgent first
+ * (due time ascending, so overdue ones lead), with what a reviewer needs to pick one: the listing,
+ * the rights holder, the seller, the due time, and who holds a claim. `queue`, `kind`,
+ * `jurisdiction` and `infringementType` narrow it. The items never carry task tokens: only the
+ * fields listed here leave the table.
  */
 export const handler = apiHandler('GET /v1/review-tasks', async ({ query }) => {
-  const { queue, limit, cursor } = query(reviewTaskQuerySchema);
-  const page = await queryQueue(
-    queuePartition(queue),
+  const { queue, kind, jurisdiction, infringementType, limit, cursor } =
+    query(reviewTaskQuerySchema);
+  const verificationQueue = kind ? VERIFICATION_QUEUES[kind] : undefined;
+  const queues = verificationQueue
+    ? [verificationQueue].filter((q) => !queue || q === queue)
+    : queue
+      ? [queue]
+      : REVIEW_QUEUES;
+  const page = await queryReviewQueues({
+    queues,
+    filter: {
+      ...(kind && !verificationQueue ? { kind } : {}),
+      ...(jurisdiction ? { jurisdiction } : {}),
+      ...(infringementType ? { infringementType } : {}),
+    },
     limit,
-    startKeyFrom(cursor, { gsi2pk: queuePartition(queue) }),
-  );
+    cursor,
+  });
+  const now = clock.now().toISOString();
   return json(200, {
-    items: page.items.map((item) => ({
-      taskId: item.taskId ?? `${queue}-${item.subjectId ?? item.caseId}`,
-      queue,
-      kind: item.caseId
-        ? item.kind
-        : queue === 'ip_rights'
-          ? 'ip_right_verification'
-          : 'rights_holder_verification',
-      ...(item.caseId ? { caseId: item.caseId } : {}),
-      ...(item.noticeId ? { noticeId: item.noticeId } : {}),
-      ...((item.subjectId ?? (item.caseId ? undefined : (item.ipRightId ?? item.rightsHolderId)))
-        ? { subjectId: item.subjectId ?? item.ipRightId ?? item.rightsHolderId }
-        : {}),
-      ...(item.listingId ? { listingId: item.listingId } : {}),
-      ...(item.infringementType ? { infringementType: item.infringementType } : {}),
-      ...(item.jurisdiction ? { jurisdiction: item.jurisdiction } : {}),
-      createdAt: item.createdAt,
-      ...(item.dueAt ? { dueAt: item.dueAt } : {}),
-    })),
-    nextCursor: encodeCursor(page.lastKey),
+    items: page.items.map((item) => summary(item, now)),
+    nextCursor: page.nextCursor,
   });
 });
+
+/** What the queue shows of one item. */
+function summary(item: QueueItem, now: string) {
+  const text = (field: string) =>
+    typeof item[field] === 'string' ? { [field]: item[field] as string } : {};
+  const dueAt = typeof item.dueAt === 'string' ? item.dueAt : undefined;
+  const claim = item.reviewClaim as { reviewerId: string; until: string } | undefined;
+  const common = {
+    queue: item.queue,
+    createdAt: String(item.createdAt),
+    ...(dueAt ? { dueAt } : {}),
+    overdue: dueAt !== undefined && dueAt < now,
+    ...(claim && claim.until > now
+      ? { claim: { reviewer: { id: claim.reviewerId }, until: claim.until } }
+      : {}),
+  };
+  if (item.queue === 'rights_holders') {
+    return {
+      taskId: `rights-holder:${item.rightsHolderId}`,
+      kind: 'rights_holder_verification',
+      subjectId: item.rightsHolderId,
+      subjectName: item.legalName,
+      rightsHolderName: item.legalName,
+      ...common,
+    };
+  }
+  if (item.queue === 'ip_rights') {
+    return {
+      taskId: `ip-right:${item.ipRightId}`,
+      kind: 'ip_right_verification',
+      subjectId: item.ipRightId,
+      subjectName: item.title,
+      ...text('rightsHolderName'),
+      ...text('jurisdiction'),
+      ...common,
+    };
+  }
+  const caseId = String(item.caseId);
+  const taskId = String(item.taskId);
+  return {
+    taskId: taskId.startsWith('case:') ? taskId : caseTaskId(caseId, String(item.stepKey)),
+    kind: item.kind,
+    caseId,
+    ...text('noticeId'),
+    ...text('listingId'),
+    ...text('listingTitle'),
+    ...text('rightsHolderName'),
+    ...text('sellerId'),
+    ...text('infringementType'),
+    ...text('jurisdiction'),
+    ...common,
+  };
+}

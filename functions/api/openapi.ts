@@ -31,6 +31,11 @@ const described: Record<string, RouteDoc> = {
 /** Responses with no JSON body. */
 const NO_CONTENT: Record<string, { status: string; description: string }> = {
   'POST /v1/sellers/me/education-acknowledgement': { status: '204', description: 'Acknowledged' },
+  'DELETE /v1/review-tasks/{taskId}/claim': { status: '204', description: 'Released' },
+  'GET /v1/evidence/{evidenceId}/view': {
+    status: '302',
+    description: 'Redirect to a short-lived inline link (images, PDF, plain text only)',
+  },
   'GET /v1/evidence/{evidenceId}/download': {
     status: '302',
     description: 'Redirect to a short-lived attachment link',

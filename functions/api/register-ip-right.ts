@@ -34,18 +34,21 @@ export const handler = apiHandler('POST /v1/ip-rights', async ({ caller, body })
   if (problems.length > 0)
     throw unprocessable('Proof must be your own sealed evidence.', problems, 'evidence_not_sealed');
   const ipRightId = `ipr-${randomUUID()}`;
-  await registerIpRight({
-    ipRightId,
-    rightsHolderId: rightsHolder.rightsHolderId,
-    kind: input.kind,
-    title: input.title,
-    ...(input.registrationNumber ? { registrationNumber: input.registrationNumber } : {}),
-    jurisdiction: input.jurisdiction,
-    owner: input.owner,
-    ...(input.validUntil ? { validUntil: input.validUntil } : {}),
-    proofEvidenceIds: [...new Set(input.proofEvidenceIds)],
-    status: 'pending_verification',
-    createdAt: clock.now().toISOString(),
-  });
+  await registerIpRight(
+    {
+      ipRightId,
+      rightsHolderId: rightsHolder.rightsHolderId,
+      kind: input.kind,
+      title: input.title,
+      ...(input.registrationNumber ? { registrationNumber: input.registrationNumber } : {}),
+      jurisdiction: input.jurisdiction,
+      owner: input.owner,
+      ...(input.validUntil ? { validUntil: input.validUntil } : {}),
+      proofEvidenceIds: [...new Set(input.proofEvidenceIds)],
+      status: 'pending_verification',
+      createdAt: clock.now().toISOString(),
+    },
+    rightsHolder.legalName,
+  );
   return json(201, { ipRightId, status: 'pending_verification' });
 });

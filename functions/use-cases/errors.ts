@@ -3,7 +3,4 @@ export class NotAwaitingInput extends Error {
   override name = 'NotAwaitingInput';
 }
 
-/** Another reviewer holds a claim on the task that has not lapsed (→ 409). */
-export class ClaimedByAnother extends Error {
-  override name = 'ClaimedByAnother';
-}
+export { ClaimedByAnother } from '../adapters/review-claim-errors.ts';

@@ -4,7 +4,7 @@ import { startCaseExecution } from '../adapters/case-execution.ts';
 import { clearPendingStart, pendingStartMarker } from '../adapters/case-start-outbox.ts';
 import { clock } from '../adapters/clock.ts';
 import { dynamo, tableName } from '../adapters/dynamo-client.ts';
-import { keys } from '../adapters/keys.ts';
+import { caseSearchKeys, keys } from '../adapters/keys.ts';
 import { logger } from '../adapters/logger.ts';
 import type { Notice } from '../domain/notice.ts';
 
@@ -66,6 +66,14 @@ export async function fileNotice(input: {
           updatedAt: at,
           version: 0,
           deadlines: {},
+          searchText: listingId.toLowerCase(),
+          ...caseSearchKeys({
+            caseId,
+            rightsHolderId,
+            listingId,
+            status: 'screening',
+            createdAt: at,
+          }),
           ...pendingStartMarker(caseId, at, JSON.stringify({ v: 1, caseId })),
         },
         ...writeOnce,

@@ -8,11 +8,14 @@ import {
 } from '../adapters/case-store.ts';
 import { clock } from '../adapters/clock.ts';
 import { dynamo, tableName } from '../adapters/dynamo-client.ts';
-import { keys } from '../adapters/keys.ts';
+import { keys, statusPartition } from '../adapters/keys.ts';
 import { logger } from '../adapters/logger.ts';
+import { getRightsHolder } from '../adapters/registry-store.ts';
+import { caseTaskId } from '../adapters/review-claims.ts';
 import { completeTask } from '../adapters/task-callback.ts';
 import type { CaseStatus, TimelineEventType } from '../domain/case.ts';
 import type { DeadlineKey } from '../domain/deadlines.ts';
+import { alertReviewers } from './lib/alert-reviewers.ts';
 import { loadCase, WORKFLOW_ACTOR, withdrawalRequested } from './lib/context.ts';
 import { notifyRightsHolder } from './lib/notify.ts';
 import { applyWorkflowStep } from './lib/step.ts';
@@ -79,9 +82,10 @@ export async function handler(event: unknown): Promise<{ waiting: true }> {
   const at = now.toISOString();
   const wait = WAITS[task.kind];
   const dueAt = new Date(now.getTime() + task.timeoutSeconds * 1000).toISOString();
+  const rightsHolder = task.queue ? await getRightsHolder(record.rightsHolderId) : null;
   const pending: PendingTask = {
     caseId: record.caseId,
-    taskId: `${task.kind}-${task.stepKey}`,
+    taskId: caseTaskId(record.caseId, task.stepKey),
     kind: task.kind,
     ...(task.queue ? { queue: task.queue } : {}),
     token: task.taskToken,
@@ -93,6 +97,9 @@ export async function handler(event: unknown): Promise<{ waiting: true }> {
     infringementType: record.infringementType,
     jurisdiction: record.jurisdiction,
     ...(task.parkedAt ? { parkedAt: task.parkedAt } : {}),
+    ...(record.listingTitle ? { listingTitle: record.listingTitle } : {}),
+    ...(record.sellerId ? { sellerId: record.sellerId } : {}),
+    ...(rightsHolder ? { rightsHolderName: rightsHolder.legalName } : {}),
   };
   // The counter-notice, court-action and re-review deadlines were computed by the step before
   // the wait (from the seller notice or the counter-notice's receipt): keep them as computed.
@@ -138,14 +145,21 @@ export async function handler(event: unknown): Promise<{ waiting: true }> {
             Update: {
               TableName: tableName,
               Key: keys.case(record.caseId),
-              UpdateExpression: 'SET #status = :status, #updatedAt = :at',
+              UpdateExpression: 'SET #status = :status, #updatedAt = :at, gsi4pk = :statusKey',
               ExpressionAttributeNames: { '#status': 'status', '#updatedAt': 'updatedAt' },
-              ExpressionAttributeValues: { ':status': wait.status, ':at': at },
+              ExpressionAttributeValues: {
+                ':status': wait.status,
+                ':at': at,
+                ':statusKey': statusPartition(wait.status),
+              },
             },
           },
         ],
       }),
     );
+  }
+  if (task.kind === 'escalated_review') {
+    await alertReviewers(record, { stepKey: task.stepKey, alert: 'escalated', dueAt });
   }
   if (task.kind === 'retry')
     logger.error('case parked in action_failed for operators', {

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { StepAlreadyApplied } from '../adapters/case-store.ts';
 import { clock } from '../adapters/clock.ts';
 import { logger } from '../adapters/logger.ts';
+import { alertReviewers } from './lib/alert-reviewers.ts';
 import { loadCase, WORKFLOW_ACTOR } from './lib/context.ts';
 import { applyWorkflowStep } from './lib/step.ts';
 import { parseTaskInput, taskInput } from './lib/task-input.ts';
@@ -39,5 +40,6 @@ export async function handler(event: unknown): Promise<{ alarmed: true }> {
   } catch (error) {
     if (!(error instanceof StepAlreadyApplied)) throw error;
   }
+  await alertReviewers(record, { stepKey: task.stepKey, alert: 'overdue' });
   return { alarmed: true };
 }

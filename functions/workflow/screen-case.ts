@@ -96,6 +96,8 @@ async function screenOnce(record: CaseRecord): Promise<void> {
           sellerId: listing!.sellerId,
           listingUrl: listing!.url,
           listingTitle: listing!.title,
+          // What `q` of GET /v1/cases matches: the title and the id, case-folded.
+          searchText: `${listing!.title} ${record.listingId}`.toLowerCase(),
           reviewQueue: rightsHolder?.trusted ? 'priority' : 'standard',
           gsi1pk: `SELLER#${listing!.sellerId}`,
           gsi1sk: `CASE#${record.createdAt}#${record.caseId}`,

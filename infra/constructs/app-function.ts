@@ -224,9 +224,13 @@ export class AppFunction extends NodejsFunction {
     return this;
   }
 
-  /** Sets `MAIL_FROM` and allows sending through SES from that address only. */
-  bindMailer({ mailFrom }: { mailFrom: string }): this {
+  /**
+   * Sets `MAIL_FROM` (and `REVIEWERS_EMAIL`, where alerts go, if configured) and allows sending
+   * through SES from that address only.
+   */
+  bindMailer({ mailFrom, reviewersEmail }: { mailFrom: string; reviewersEmail?: string }): this {
     this.addEnvironment('MAIL_FROM', mailFrom);
+    if (reviewersEmail) this.addEnvironment('REVIEWERS_EMAIL', reviewersEmail);
     const address = /<([^>]+)>/.exec(mailFrom)?.[1] ?? mailFrom.trim();
     const domain = address.slice(address.indexOf('@') + 1);
     const stack = Stack.of(this);

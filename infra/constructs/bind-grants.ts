@@ -16,6 +16,8 @@ export interface GrantTargets {
   eventBus: IEventBus;
   userPool: IUserPool;
   mailFrom: string;
+  /** Where escalations and overdue cases are emailed, if anywhere. */
+  reviewersEmail?: string;
   marketplaceApiUrl: string;
   /** The demo marketplace function, when deployed instead of a real marketplace. */
   marketplaceFunction?: AppFunction;
@@ -45,7 +47,8 @@ export function applyGrants(
     fn.bindStateMachine({ name, aliasArn });
   }
   if (grants.sendTaskResult) fn.allowSendTaskResult();
-  if (grants.sendEmail) fn.bindMailer({ mailFrom: targets.mailFrom });
+  if (grants.sendEmail)
+    fn.bindMailer({ mailFrom: targets.mailFrom, reviewersEmail: targets.reviewersEmail });
   if (grants.marketplace) {
     fn.bindMarketplace({ apiUrl: targets.marketplaceApiUrl, secret: targets.marketplaceSecret });
     // Exactly the demo function's ARN (grantInvoke would add `:*` for every version).

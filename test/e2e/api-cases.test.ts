@@ -193,7 +193,9 @@ describe('API: decisions through the backend-held token', () => {
     // §512(g)(2)(B): the counter-notice, contact included, is forwarded to the complainant; the
     // contact appears there only, never on the timeline (personal data stays in its own item).
     const view = await api.rightsHolder.get(`/v1/cases/${caseId}`);
-    expect(view.body.counterNotice.contact.phone).toBe('+1-217-555-0101');
+    expect(
+      (view.body as { counterNotice: { contact: { phone: string } } }).counterNotice.contact.phone,
+    ).toBe('+1-217-555-0101');
     expect(JSON.stringify(view.body.timeline)).not.toContain('+1-217-555-0101');
   });
 

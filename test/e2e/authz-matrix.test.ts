@@ -54,6 +54,8 @@ interface Resources {
   evidenceId: string;
   ipRightId: string;
   rightsHolderId: string;
+  /** A task id that names no open task. */
+  taskId: string;
 }
 
 const FIXTURES: Record<string, Fixture> = {
@@ -122,6 +124,15 @@ const FIXTURES: Record<string, Fixture> = {
     served: 400,
   },
   'GET /v1/review-tasks': { served: 200 },
+  'POST /v1/review-tasks/{taskId}/claim': { params: { taskId: 'taskId' }, served: 404 },
+  'DELETE /v1/review-tasks/{taskId}/claim': { params: { taskId: 'taskId' }, served: 404 },
+  'GET /v1/reason-codes': { served: 200 },
+  'GET /v1/cases': { served: 200 },
+  'GET /v1/evidence/{evidenceId}/view': {
+    params: { evidenceId: 'evidenceId' },
+    visibleTo: ['rhOwner', 'sellerOwner', 'reviewer', 'admin'],
+    served: 302,
+  },
   'GET /v1/sellers/me/cases': { served: 200 },
   'GET /v1/sellers/me/strikes': { served: 200 },
   'POST /v1/sellers/me/education-acknowledgement': { served: 409 },
@@ -184,6 +195,7 @@ beforeAll(async () => {
     evidenceId: 'ev-acme-certificate',
     ipRightId: 'ipr-acme-tm-us',
     rightsHolderId: 'rh-acme',
+    taskId: 'case:case-none:review.0',
   };
   clients = {
     anonymous: api.anonymous,

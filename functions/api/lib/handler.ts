@@ -2,6 +2,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type { z } from 'zod';
 import { logger } from '../../adapters/logger.ts';
+import { NoSuchTask } from '../../adapters/review-claim-errors.ts';
 import { DomainRuleError, DomainValidationError, issuesFromZod } from '../../domain/errors.ts';
 import { type Route, routeFor } from '../../routes.ts';
 import { ClaimedByAnother, NotAwaitingInput } from '../../use-cases/errors.ts';
@@ -94,6 +95,8 @@ function toResponse(error: unknown, requestId: string): APIGatewayProxyResult {
     return problemResponse(badRequest(error.message, error.issues), requestId);
   if (error instanceof DomainRuleError)
     return problemResponse(unprocessable(error.message, error.issues, error.code), requestId);
+  if (error instanceof NoSuchTask)
+    return problemResponse(new HttpProblem(404, 'Not Found', 'No such open task.'), requestId);
   if (error instanceof ClaimedByAnother)
     return problemResponse(
       new HttpProblem(

@@ -3,7 +3,8 @@ import { CASE_STATUSES, TIMELINE_EVENT_TYPES } from '../../domain/case.ts';
 import { counterNoticeBodySchema } from '../../domain/counter-notice.ts';
 import { DEADLINE_KEYS } from '../../domain/deadlines.ts';
 import { noticeBodySchema } from '../../domain/notice.ts';
-import { CASE_DECISIONS } from '../../domain/reason-codes.ts';
+import { CASE_DECISIONS, reasonCodeSchema } from '../../domain/reason-codes.ts';
+import { REVIEW_QUEUES } from '../../domain/review-queues.ts';
 import {
   idSchema,
   infringementTypeSchema,
@@ -70,32 +71,71 @@ export const courtActionBodySchema = z.strictObject({
   evidenceIds: z.array(idSchema).max(50).default([]),
 });
 
+export const caseSearchQuerySchema = pageQuery.extend({
+  status: caseStatusSchema.optional(),
+  jurisdiction: jurisdictionSchema.optional(),
+  sellerId: idSchema.optional(),
+  rightsHolderId: idSchema.optional(),
+  noticeId: idSchema.optional(),
+  listingId: idSchema.optional(),
+  q: z.string().trim().min(2).max(100).optional().describe('Part of a listing’s title or id'),
+  from: instantSchema.optional().describe('Filed at or after'),
+  to: instantSchema.optional().describe('Filed at or before (default: now)'),
+});
+
+export const caseSearchItemSchema = z.object({
+  caseId: idSchema,
+  noticeId: idSchema,
+  listingId: z.string(),
+  listingTitle: z.string().optional(),
+  sellerId: z.string().optional(),
+  rightsHolderId: idSchema,
+  jurisdiction: jurisdictionSchema,
+  infringementType: infringementTypeSchema,
+  status: caseStatusSchema,
+  createdAt: instantSchema,
+  updatedAt: instantSchema,
+});
+
+export const REVIEW_TASK_KINDS = [
+  'review',
+  'escalated_review',
+  're_review',
+  'retry',
+  'rights_holder_verification',
+  'ip_right_verification',
+] as const;
+
 export const reviewTaskQuerySchema = pageQuery.extend({
-  queue: z
-    .enum([
-      'standard',
-      'priority',
-      'escalated',
-      're_review',
-      'action_failed',
-      'ip_rights',
-      'rights_holders',
-    ])
-    .default('standard'),
+  queue: z.enum(REVIEW_QUEUES).optional().describe('One queue; every queue when absent'),
+  kind: z.enum(REVIEW_TASK_KINDS).optional(),
+  jurisdiction: jurisdictionSchema.optional(),
+  infringementType: infringementTypeSchema.optional(),
+});
+
+export const reviewClaimSchema = z.object({
+  reviewer: z.object({ id: z.string() }),
+  until: instantSchema,
 });
 
 export const reviewTaskSchema = z.object({
-  taskId: z.string(),
-  queue: z.string(),
-  kind: z.string(),
+  taskId: z.string().describe('Unique across every queue and over time'),
+  queue: z.enum(REVIEW_QUEUES),
+  kind: z.enum(REVIEW_TASK_KINDS),
   caseId: idSchema.optional(),
   noticeId: idSchema.optional(),
   subjectId: idSchema.optional(),
+  subjectName: z.string().optional().describe('The applicant, or the IP right’s title'),
   listingId: z.string().optional(),
+  listingTitle: z.string().optional(),
+  rightsHolderName: z.string().optional(),
+  sellerId: z.string().optional(),
   infringementType: infringementTypeSchema.optional(),
   jurisdiction: jurisdictionSchema.optional(),
   createdAt: instantSchema,
   dueAt: instantSchema.optional(),
+  overdue: z.boolean(),
+  claim: reviewClaimSchema.optional().describe('Who works the task, until when'),
 });
 
 export const statusBody = z.object({ caseId: idSchema, status: caseStatusSchema });
@@ -154,8 +194,21 @@ export const openapi = {
     responses: { 202: accepted },
   },
   'GET /v1/review-tasks': {
-    summary: 'Pending review tasks, oldest first (no task tokens, ever)',
+    summary: 'Pending tasks across every queue, most urgent first (no task tokens, ever)',
     request: { query: reviewTaskQuerySchema },
     responses: { 200: page(reviewTaskSchema) },
+  },
+  'POST /v1/review-tasks/{taskId}/claim': {
+    summary: 'Claim a task (or extend your claim) so no other reviewer works it',
+    responses: { 200: z.object({ taskId: z.string(), claim: reviewClaimSchema }) },
+  },
+  'GET /v1/cases': {
+    summary: 'Search cases, newest first (rights holders: their own cases only)',
+    request: { query: caseSearchQuerySchema },
+    responses: { 200: page(caseSearchItemSchema) },
+  },
+  'GET /v1/reason-codes': {
+    summary: 'The reason codes a case decision must cite',
+    responses: { 200: z.object({ items: z.array(reasonCodeSchema) }) },
   },
 } as const;

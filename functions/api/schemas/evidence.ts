@@ -81,6 +81,11 @@ export function evidenceView(record: EvidenceRecord): z.infer<typeof evidenceSch
 }
 
 /** OpenAPI descriptions of the evidence routes. */
+/** `?caseId=`: fetch evidence as a party of the case that cites it. */
+export const evidenceAccessQuerySchema = z.strictObject({
+  caseId: idSchema.optional().describe('A case of yours that cites this evidence'),
+});
+
 export const openapi = {
   'POST /v1/evidence': {
     summary: 'Start an evidence upload (presigned POST, 15 minutes)',
@@ -93,6 +98,12 @@ export const openapi = {
   },
   'GET /v1/evidence/{evidenceId}/download': {
     summary: 'Redirect (302) to a 5-minute attachment link of sealed evidence',
+    request: { query: evidenceAccessQuerySchema },
+    responses: {},
+  },
+  'GET /v1/evidence/{evidenceId}/view': {
+    summary: 'Redirect (302) to a 5-minute inline link (images, PDF, plain text; else 409)',
+    request: { query: evidenceAccessQuerySchema },
     responses: {},
   },
 } as const;
