@@ -155,22 +155,111 @@ async function handlerCpu(): Promise<string[][]> {
     ]);
   }
   const { handler: getCase } = await import('../functions/api/get-case.ts');
-  const { QueryCommand } = await import('@aws-sdk/lib-dynamodb');
-  ddb.on(QueryCommand).resolves({ Items: [] });
-  const reviewerEvent = {
+  const { BatchGetCommand, QueryCommand } = await import('@aws-sdk/lib-dynamodb');
+  const at = '2026-12-01T00:00:00.000Z';
+  const caseItem = {
+    pk: 'CASE#c',
+    sk: 'CASE',
+    caseId: 'c',
+    noticeId: 'n',
+    rightsHolderId: 'rh-acme',
+    ipRightId: 'ipr-acme-tm-us',
+    listingId: 'l',
+    sellerId: 's',
+    status: 'awaiting_review',
+    source: 'notice',
+    createdAt: at,
+    deadlines: { reviewDueAt: at },
+    jurisdiction: 'US',
+    infringementType: 'trademark',
+  };
+  const events = ['notice_received', 'screened', 'review_requested'].map((type, i) => ({
+    pk: 'CASE#c',
+    sk: `EVENT#${at}#${i}`,
+    at,
+    eventType: type,
+    actor: { role: 'system', id: 'workflow' },
+    detail: {},
+  }));
+  ddb.on(QueryCommand).callsFake((input: { ExpressionAttributeValues: Record<string, string> }) => {
+    const pk = input.ExpressionAttributeValues[':pk'] ?? '';
+    if (pk === 'CASE#c') return { Items: [caseItem, ...events] };
+    if (pk === 'SELLER#s')
+      return { Items: [{ pk, sk: 'PROFILE', sellerId: 's', measure: 'none' }] };
+    return { Items: [] };
+  });
+  ddb
+    .on(BatchGetCommand)
+    .callsFake((input: { RequestItems: Record<string, { Keys: { pk: string }[] }> }) => {
+      const keys = Object.values(input.RequestItems)[0]!.Keys;
+      const items = keys.map(({ pk }) =>
+        pk.startsWith('NOTICE#')
+          ? {
+              pk,
+              noticeId: 'n',
+              explanation: 'e',
+              infringementType: 'trademark',
+              evidenceIds: ['ev'],
+              createdAt: at,
+            }
+          : pk.startsWith('EVIDENCE#')
+            ? {
+                pk,
+                evidenceId: 'ev',
+                fileName: 'f.pdf',
+                contentType: 'application/pdf',
+                size: 1,
+                sha256: 'a',
+                status: 'sealed',
+              }
+            : pk.startsWith('IPR#')
+              ? {
+                  pk,
+                  ipRightId: 'ipr-acme-tm-us',
+                  kind: 'trademark',
+                  title: 'ACME',
+                  jurisdiction: 'US',
+                  owner: 'ACME',
+                  proofEvidenceIds: [],
+                }
+              : {
+                  pk,
+                  rightsHolderId: 'rh-acme',
+                  legalName: 'ACME',
+                  country: 'US',
+                  status: 'verified',
+                },
+      );
+      return { Responses: { bench: items } };
+    });
+  const caseEvent = (claims: Record<string, string>) => ({
     pathParameters: { caseId: 'c' },
     headers: {},
     queryStringParameters: null,
-    requestContext: {
-      requestId: 'r',
-      authorizer: { claims: { sub: 'r', 'cognito:groups': 'reviewer' } },
-    },
-  };
+    requestContext: { requestId: 'r', authorizer: { claims } },
+  });
+  const views: [string, Record<string, string>][] = [
+    ['reviewer', { sub: 'r', 'cognito:groups': 'reviewer' }],
+    ['rights holder', { sub: 'demo-rights-holder', 'cognito:groups': 'rights-holder' }],
+    ['seller', { sub: 'u-s', 'cognito:groups': 'seller', 'custom:sellerId': 's' }],
+  ];
+  for (const [name, claims] of views) {
+    ddb.resetHistory();
+    const res = await getCase(caseEvent(claims) as never, context as never);
+    if (res.statusCode !== 200)
+      throw new Error(`case file answered ${res.statusCode}: ${res.body}`);
+    const calls = ddb.calls().map((call) => call.args[0].constructor.name.replace('Command', ''));
+    const counts = new Map<string, number>();
+    for (const command of calls) counts.set(command, (counts.get(command) ?? 0) + 1);
+    const tally = [...counts].map(([command, count]) => `${count} ${command}`).join(', ');
+    rows.push([`GET /v1/cases/{id} DynamoDB calls, ${name} (${tally})`, String(calls.length)]);
+  }
+  const reviewerEvent = caseEvent(views[0]![1]);
   const start = process.cpuUsage();
   for (let i = 0; i < 2000; i++) await getCase(reviewerEvent as never, context as never);
   const used = process.cpuUsage(start);
   rows.push([
-    'GET /v1/cases/{id} handler, mocked clients',
+    'GET /v1/cases/{id} handler (reviewer), mocked clients, ms CPU',
     ((used.user + used.system) / 1000 / 2000).toFixed(3),
   ]);
   return rows;
@@ -246,7 +335,9 @@ try {
   child.kill('SIGTERM');
   await new Promise((r) => child.once('exit', r));
 }
-console.log('\nHandler CPU per request (ms), in-process, AWS clients mocked');
-for (const [name, ms] of await handlerCpu()) console.log(`${name!.padEnd(60)} ${ms!.padStart(8)}`);
+console.log(
+  '\nIn-process, AWS clients mocked: handler CPU per request (ms), DynamoDB calls per case file',
+);
+for (const [name, ms] of await handlerCpu()) console.log(`${name!.padEnd(90)} ${ms!.padStart(8)}`);
 rmSync(dataDir, { recursive: true, force: true });
 process.exit(0);
