@@ -1,11 +1,11 @@
 import { readCaseFile } from '../adapters/case-file-reader.ts';
 import { clock } from '../adapters/clock.ts';
 import { policy } from '../adapters/policy-source.ts';
-import { decidedCaseCounts } from '../adapters/registry-store.ts';
 import { viewOfCase } from './lib/case-access.ts';
-import { caseFileView, type StandingView } from './lib/case-file-view.ts';
+import { caseFileView } from './lib/case-file-view.ts';
 import { apiHandler, json } from './lib/handler.ts';
 import { notFound } from './lib/problem.ts';
+import { standingOf } from './lib/standing.ts';
 
 /**
  * GET /v1/cases/{caseId} (the owner rights holder, the case's seller, a reviewer): the case file,
@@ -25,18 +25,3 @@ export const handler = apiHandler('GET /v1/cases/{caseId}', async ({ caller, par
     caseFileView(files, view, { policy, now: clock.now(), ...(standing ? { standing } : {}) }),
   );
 });
-
-async function standingOf(
-  rightsHolderId: string,
-  suspendedUntil: string | undefined,
-): Promise<StandingView> {
-  const counts = await decidedCaseCounts(rightsHolderId);
-  const decided = counts.upheld + counts.rejected + counts.restored;
-  return {
-    accuracy: decided === 0 ? null : counts.upheld / decided,
-    decided,
-    ...counts,
-    fastLane: false,
-    misuse: suspendedUntil ? { suspendedUntil } : {},
-  };
-}

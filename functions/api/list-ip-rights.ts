@@ -15,5 +15,8 @@ export const handler = apiHandler('GET /v1/ip-rights', async ({ caller, query })
     limit,
     ...(cursor ? { cursor } : {}),
   });
-  return json(200, { items: page.items.map(ipRightView), nextCursor: page.nextCursor });
+  return json(200, {
+    items: page.items.map((item) => ipRightView(item)),
+    nextCursor: page.nextCursor,
+  });
 });

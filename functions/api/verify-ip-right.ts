@@ -23,7 +23,7 @@ export const handler = apiHandler(
         reviewerId: caller.sub,
         at: clock.now().toISOString(),
       });
-      return json(200, ipRightView(decided));
+      return json(200, ipRightView(decided, true));
     } catch (error) {
       if (error instanceof AlreadyDecided) throw conflict('The IP right was decided already.');
       throw error;

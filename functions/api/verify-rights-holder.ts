@@ -23,7 +23,7 @@ export const handler = apiHandler(
         reviewerId: caller.sub,
         at: clock.now().toISOString(),
       });
-      return json(200, rightsHolderView(decided));
+      return json(200, rightsHolderView(decided, true));
     } catch (error) {
       if (error instanceof AlreadyDecided) throw conflict('The rights holder was decided already.');
       throw error;

@@ -54,6 +54,7 @@ interface Resources {
   evidenceId: string;
   ipRightId: string;
   rightsHolderId: string;
+  sellerId: string;
   /** A task id that names no open task. */
   taskId: string;
 }
@@ -127,6 +128,16 @@ const FIXTURES: Record<string, Fixture> = {
   'POST /v1/review-tasks/{taskId}/claim': { params: { taskId: 'taskId' }, served: 404 },
   'DELETE /v1/review-tasks/{taskId}/claim': { params: { taskId: 'taskId' }, served: 404 },
   'GET /v1/reason-codes': { served: 200 },
+  'GET /v1/rights-holders/{rightsHolderId}': {
+    params: { rightsHolderId: 'rightsHolderId' },
+    served: 200,
+  },
+  'GET /v1/ip-rights/{ipRightId}': {
+    params: { ipRightId: 'ipRightId' },
+    visibleTo: ['rhOwner', 'reviewer', 'admin'],
+    served: 200,
+  },
+  'GET /v1/sellers/{sellerId}': { params: { sellerId: 'sellerId' }, served: 200 },
   'GET /v1/cases': { served: 200 },
   'GET /v1/evidence/{evidenceId}/view': {
     params: { evidenceId: 'evidenceId' },
@@ -196,6 +207,7 @@ beforeAll(async () => {
     ipRightId: 'ipr-acme-tm-us',
     rightsHolderId: 'rh-acme',
     taskId: 'case:case-none:review.0',
+    sellerId: owned.sellerId,
   };
   clients = {
     anonymous: api.anonymous,

@@ -184,7 +184,7 @@ export function caseFileView(
 type EvidenceList = (ids: readonly string[]) => ReturnType<typeof evidenceView>[];
 
 /** What every party may know of a piece of cited evidence: never its owner or storage key. */
-function evidenceView(evidenceId: string, record: EvidenceRecord | undefined) {
+export function evidenceView(evidenceId: string, record: EvidenceRecord | undefined) {
   if (!record) return { evidenceId, status: 'missing' as const };
   return {
     evidenceId,

@@ -1,5 +1,9 @@
 import * as z from 'zod';
-import type { IpRightProfile, RightsHolderProfile } from '../../adapters/registry-store.ts';
+import type {
+  IpRightProfile,
+  RightsHolderProfile,
+  VerificationDecision,
+} from '../../adapters/registry-store.ts';
 import {
   idSchema,
   instantSchema,
@@ -60,7 +64,7 @@ export const verificationBodySchema = z
 const verificationRecordSchema = z.object({
   decision: z.enum(['verify', 'reject']),
   reason: z.string(),
-  reviewerId: z.string(),
+  reviewerId: z.string().optional().describe('Reviewers only'),
   at: instantSchema,
 });
 
@@ -168,8 +172,20 @@ export const registeredIpRightSchema = z.object({
 export const ipRightsQuerySchema = pageQuery;
 
 /** The API's view of a rights holder's profile. */
+/** A verification as the party sees it: the decision and its reason, never the reviewer's id. */
+const verificationFor = (
+  verification: VerificationDecision,
+  forReviewer: boolean,
+): Omit<VerificationDecision, 'reviewerId'> & { reviewerId?: string } => {
+  if (forReviewer) return verification;
+  const { reviewerId: _staff, ...rest } = verification;
+  return rest;
+};
+
+/** The API's view of a rights holder; only reviewers see who verified it. */
 export function rightsHolderView(
   profile: RightsHolderProfile,
+  forReviewer = false,
 ): z.infer<typeof rightsHolderProfileSchema> {
   return {
     rightsHolderId: profile.rightsHolderId,
@@ -184,12 +200,17 @@ export function rightsHolderView(
     createdAt: profile.createdAt,
     ...(profile.verifiedAt ? { verifiedAt: profile.verifiedAt } : {}),
     ...(profile.rejectedAt ? { rejectedAt: profile.rejectedAt } : {}),
-    ...(profile.verification ? { verification: profile.verification } : {}),
+    ...(profile.verification
+      ? { verification: verificationFor(profile.verification, forReviewer) }
+      : {}),
   };
 }
 
-/** The API's view of an IP right. */
-export function ipRightView(ipRight: IpRightProfile): z.infer<typeof ipRightSchema> {
+/** The API's view of an IP right; only reviewers see who verified it. */
+export function ipRightView(
+  ipRight: IpRightProfile,
+  forReviewer = false,
+): z.infer<typeof ipRightSchema> {
   return {
     ipRightId: ipRight.ipRightId,
     rightsHolderId: ipRight.rightsHolderId,
@@ -204,7 +225,9 @@ export function ipRightView(ipRight: IpRightProfile): z.infer<typeof ipRightSche
     createdAt: ipRight.createdAt,
     ...(ipRight.verifiedAt ? { verifiedAt: ipRight.verifiedAt } : {}),
     ...(ipRight.rejectedAt ? { rejectedAt: ipRight.rejectedAt } : {}),
-    ...(ipRight.verification ? { verification: ipRight.verification } : {}),
+    ...(ipRight.verification
+      ? { verification: verificationFor(ipRight.verification, forReviewer) }
+      : {}),
   };
 }
 
