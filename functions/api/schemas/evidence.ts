@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { EvidenceRecord } from '../../adapters/evidence-store.ts';
 import { idSchema, instantSchema } from '../../domain/vocabulary.ts';
+import type { RouteDocs } from '../openapi/route-doc.ts';
 
 /** The schemas of the evidence routes. */
 
@@ -93,6 +94,13 @@ export const openapi = {
   },
   'GET /v1/evidence/{evidenceId}/download': {
     summary: 'Redirect (302) to a 5-minute attachment link of sealed evidence',
-    responses: {},
+    description: 'Only sealed evidence is served (else 409), always as an attachment.',
+    responses: {
+      302: {
+        description: 'Found: a presigned GET, valid 5 minutes, served as an attachment',
+        headers: { Location: 'The presigned GET URL' },
+      },
+    },
+    errors: [409],
   },
-} as const;
+} satisfies RouteDocs;

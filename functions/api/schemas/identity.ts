@@ -7,6 +7,7 @@ import {
   isoDateSchema,
   jurisdictionSchema,
 } from '../../domain/vocabulary.ts';
+import type { RouteDocs } from '../openapi/route-doc.ts';
 import { page, pageQuery } from './common.ts';
 
 /** The schemas of the rights-holder and IP-right routes (registration and verification). */
@@ -214,20 +215,24 @@ export const openapi = {
     summary: 'Register the rights holder the caller acts for (one per user)',
     request: { body: registerRightsHolderBodySchema },
     responses: { 201: registeredRightsHolderSchema },
+    errors: [409, 422],
   },
   'GET /v1/rights-holders/me': {
     summary: "The caller's rights holder, with its standing",
     responses: { 200: myRightsHolderSchema },
+    errors: [404],
   },
   'POST /v1/rights-holders/{rightsHolderId}/verification': {
     summary: 'Verify or reject a pending rights holder',
     request: { body: verificationBodySchema },
     responses: { 200: rightsHolderProfileSchema },
+    errors: [409],
   },
   'POST /v1/ip-rights': {
     summary: 'Register an IP right, with sealed proof',
     request: { body: registerIpRightBodySchema },
     responses: { 201: registeredIpRightSchema },
+    errors: [422],
   },
   'GET /v1/ip-rights': {
     summary: 'Own IP rights, newest first',
@@ -238,5 +243,6 @@ export const openapi = {
     summary: 'Verify or reject a pending IP right',
     request: { body: verificationBodySchema },
     responses: { 200: ipRightSchema },
+    errors: [409],
   },
-} as const;
+} satisfies RouteDocs;

@@ -10,6 +10,7 @@ import {
   instantSchema,
   jurisdictionSchema,
 } from '../../domain/vocabulary.ts';
+import type { RouteDocs } from '../openapi/route-doc.ts';
 import { page, pageQuery } from './common.ts';
 
 /** The schemas of the seller routes. */
@@ -111,7 +112,8 @@ export const openapi = {
     responses: { 200: strikesSchema },
   },
   'POST /v1/sellers/me/education-acknowledgement': {
-    summary: 'Acknowledge the IP-education notice of a warning (204)',
-    responses: {},
+    summary: 'Acknowledge the IP-education notice of a warning',
+    responses: { 204: { description: 'Acknowledged' } },
+    errors: [409],
   },
-} as const;
+} satisfies RouteDocs;
