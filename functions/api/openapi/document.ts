@@ -9,13 +9,15 @@ import { type RouteDefinition, routes } from '../../routes.ts';
 import { PATH_ID } from '../lib/handler.ts';
 import { problemSchema } from '../schemas/common.ts';
 import { describedRoutes } from './described.ts';
-import { responsesOf } from './responses.ts';
+import { type Ref, type ResponseRef, responsesOf } from './responses.ts';
 import type { RouteDoc, RouteDocs } from './route-doc.ts';
 import { API_TAGS, type ApiTag, tagOfPath } from './tags.ts';
 
 extendZodWithOpenApi(z);
 
 const BEARER = 'bearer';
+/** The problem schema's component: `problemSchema` carries the id `Problem` (zod meta). */
+const PROBLEM_REF = { $ref: '#/components/schemas/Problem' };
 
 /**
  * Builds the OpenAPI 3.1 document from the route table and the same zod schemas the handlers use.
@@ -37,6 +39,15 @@ export function buildOpenApiDocument(
     description:
       'A Cognito ID token (custom:* claims and cognito:groups); for the screening route, an access token with the takedown/screening scope.',
   });
+  const shared = new Map<string, Ref>();
+  const sharedResponse: ResponseRef = (name, response) => {
+    let ref = shared.get(name);
+    if (!ref) {
+      ref = registry.registerComponent('responses', name, response).ref;
+      shared.set(name, ref);
+    }
+    return ref;
+  };
   const used = new Set<ApiTag>();
   for (const route of table) {
     const doc = docs[`${route.method} ${route.path}`];
@@ -56,10 +67,12 @@ export function buildOpenApiDocument(
       description: describe(route, doc),
       ...(route.auth === 'none' ? { security: [] } : {}),
       request: requestOf(route, doc),
-      responses: responsesOf(route, doc, problemSchema),
+      responses: responsesOf(route, doc, PROBLEM_REF, sharedResponse),
     });
   }
-  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+  // The shared problem responses refer to the schema: generate it as a component.
+  const definitions = [...registry.definitions, { type: 'schema' as const, schema: problemSchema }];
+  return new OpenApiGeneratorV31(definitions).generateDocument({
     openapi: '3.1.0',
     info: {
       title: 'Takedown: notice-and-takedown API',

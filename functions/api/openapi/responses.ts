@@ -38,25 +38,45 @@ export function problemStatuses(route: RouteDefinition, doc: RouteDoc): number[]
   return [...statuses].sort((a, b) => a - b);
 }
 
-/** Every response of a route: its successes, its problems, and `default` for unexpected failures. */
+/** A JSON reference, e.g. to a component. */
+export type Ref = { $ref: string };
+
+/** A response of raw OpenAPI whose body is given by reference. */
+export type SharedResponse = { description: string; content: Record<string, { schema: Ref }> };
+
+/** Registers a shared response once, by name, and answers its reference. */
+export type ResponseRef = (name: string, response: SharedResponse) => Ref;
+
+/** The component name of a problem status's shared response, e.g. 404 → `Problem404`. */
+const componentName = (status: number | 'default') =>
+  `Problem${status === 'default' ? 'Unexpected' : status}`;
+
+/**
+ * Every response of a route: its successes, its problems, and `default` for unexpected failures.
+ * Problems are shared responses (components.responses), all with the problem+json schema.
+ */
 export function responsesOf(
   route: RouteDefinition,
   doc: RouteDoc,
-  problem: z.ZodType,
-): Record<string, ResponseConfig> {
-  const responses: Record<string, ResponseConfig> = {};
+  problem: Ref,
+  shared: ResponseRef,
+): Record<string, ResponseConfig | Ref> {
+  const responses: Record<string, ResponseConfig | Ref> = {};
   for (const [status, response] of Object.entries(doc.responses)) {
     responses[status] = successResponse(SUCCESS[Number(status)] ?? 'Success', response);
   }
-  const problemBody = (description: string): ResponseConfig => ({
+  const problemBody = (description: string): SharedResponse => ({
     description,
     content: { 'application/problem+json': { schema: problem } },
   });
   for (const status of problemStatuses(route, doc)) {
-    responses[status] = problemBody(PROBLEMS[status] ?? 'Problem');
+    responses[status] = shared(componentName(status), problemBody(PROBLEMS[status] ?? 'Problem'));
   }
   // The handlers answer 500 for a failure they did not expect; API Gateway answers 502 and 504.
-  responses.default = problemBody('An unexpected failure (500, 502, 503 or 504); safe to retry');
+  responses.default = shared(
+    componentName('default'),
+    problemBody('An unexpected failure (500, 502, 503 or 504); safe to retry'),
+  );
   return responses;
 }
 

@@ -14,11 +14,13 @@ import { page, pageQuery } from './common.ts';
 
 export const caseStatusSchema = z.enum(CASE_STATUSES);
 
-export const caseSummarySchema = z.object({
-  caseId: idSchema,
-  listingId: z.string(),
-  status: caseStatusSchema,
-});
+export const caseSummarySchema = z
+  .object({
+    caseId: idSchema,
+    listingId: z.string(),
+    status: caseStatusSchema,
+  })
+  .meta({ id: 'CaseSummary' });
 
 export const filedNoticeSchema = z.object({
   noticeId: idSchema,

@@ -87,21 +87,23 @@ export const standingSchema = z
   })
   .describe('Notifier standing (DOMAIN.md)');
 
-export const rightsHolderProfileSchema = z.object({
-  rightsHolderId: idSchema,
-  status: verificationStatusSchema,
-  legalName: z.string(),
-  type: z.enum(['company', 'individual']),
-  country: z.string(),
-  address: z.string(),
-  email: z.string(),
-  phone: z.string(),
-  agentFor: z.object({ principal: z.string(), authorizationEvidenceId: idSchema }).optional(),
-  createdAt: instantSchema,
-  verifiedAt: instantSchema.optional(),
-  rejectedAt: instantSchema.optional(),
-  verification: verificationRecordSchema.optional(),
-});
+export const rightsHolderProfileSchema = z
+  .object({
+    rightsHolderId: idSchema,
+    status: verificationStatusSchema,
+    legalName: z.string(),
+    type: z.enum(['company', 'individual']),
+    country: z.string(),
+    address: z.string(),
+    email: z.string(),
+    phone: z.string(),
+    agentFor: z.object({ principal: z.string(), authorizationEvidenceId: idSchema }).optional(),
+    createdAt: instantSchema,
+    verifiedAt: instantSchema.optional(),
+    rejectedAt: instantSchema.optional(),
+    verification: verificationRecordSchema.optional(),
+  })
+  .meta({ id: 'RightsHolder' });
 
 export const myRightsHolderSchema = rightsHolderProfileSchema.extend({ standing: standingSchema });
 
@@ -144,22 +146,24 @@ export const registerIpRightBodySchema = z
   })
   .describe('Registration of an IP right');
 
-export const ipRightSchema = z.object({
-  ipRightId: idSchema,
-  rightsHolderId: idSchema,
-  kind: ipRightKindSchema,
-  title: z.string(),
-  registrationNumber: z.string().optional(),
-  jurisdiction: jurisdictionSchema,
-  owner: z.string(),
-  validUntil: z.string().optional(),
-  proofEvidenceIds: z.array(idSchema),
-  status: verificationStatusSchema,
-  createdAt: instantSchema,
-  verifiedAt: instantSchema.optional(),
-  rejectedAt: instantSchema.optional(),
-  verification: verificationRecordSchema.optional(),
-});
+export const ipRightSchema = z
+  .object({
+    ipRightId: idSchema,
+    rightsHolderId: idSchema,
+    kind: ipRightKindSchema,
+    title: z.string(),
+    registrationNumber: z.string().optional(),
+    jurisdiction: jurisdictionSchema,
+    owner: z.string(),
+    validUntil: z.string().optional(),
+    proofEvidenceIds: z.array(idSchema),
+    status: verificationStatusSchema,
+    createdAt: instantSchema,
+    verifiedAt: instantSchema.optional(),
+    rejectedAt: instantSchema.optional(),
+    verification: verificationRecordSchema.optional(),
+  })
+  .meta({ id: 'IpRight' });
 
 export const registeredIpRightSchema = z.object({
   ipRightId: idSchema,

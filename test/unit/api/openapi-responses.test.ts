@@ -1,16 +1,25 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 
+interface Response {
+  $ref?: string;
+  content?: Record<string, { schema: { $ref?: string } }>;
+  headers?: Record<string, unknown>;
+}
 interface Operation {
   security?: unknown[];
-  responses: Record<
-    string,
-    { content?: Record<string, { schema: { $ref?: string } }>; headers?: Record<string, unknown> }
-  >;
+  responses: Record<string, Response>;
 }
 let document: {
   security?: unknown[];
   paths: Record<string, Record<string, Operation>>;
+  components: { responses: Record<string, Response> };
 };
+
+/** A response, or the shared one it refers to. */
+const resolved = (response: Response): Response =>
+  response.$ref
+    ? document.components.responses[response.$ref.replace('#/components/responses/', '')]!
+    : response;
 
 beforeAll(async () => {
   const { buildOpenApiDocument } = await import('../../../functions/api/openapi.ts');
@@ -59,7 +68,7 @@ describe('Function: buildOpenApiDocument → security and responses', () => {
         for (const [status, response] of Object.entries(op.responses)) {
           if (!/^[45]|default/.test(status)) continue;
           expect(
-            response.content?.['application/problem+json']?.schema.$ref,
+            resolved(response).content?.['application/problem+json']?.schema.$ref,
             `${method} ${path} ${status}`,
           ).toBe('#/components/schemas/Problem');
         }
