@@ -14,6 +14,11 @@ export interface RouteDefinition {
   method: HttpMethod;
   /** Full path with API Gateway templates, e.g. '/v1/cases/{caseId}'; a final '{proxy+}' is greedy. */
   path: string;
+  /**
+   * The operation's name in the OpenAPI document and the generated client: camelCase, unique in the
+   * table, and stable (clients call it by this name), e.g. 'getCase', 'fileNotice'.
+   */
+  operationId: string;
   /** Module path relative to the repo root, e.g. 'functions/api/get-case.ts'. */
   handler: string;
   /** @default 'handler' */
@@ -34,6 +39,7 @@ export const routes = [
   {
     method: 'GET',
     path: '/v1/health',
+    operationId: 'getHealth',
     handler: 'functions/api/health.ts',
     auth: 'none',
     roles: [],
@@ -41,6 +47,7 @@ export const routes = [
   {
     method: 'GET',
     path: '/v1/openapi.json',
+    operationId: 'getOpenApiDocument',
     handler: 'functions/api/openapi.ts',
     auth: 'none',
     roles: [],
@@ -49,6 +56,7 @@ export const routes = [
   {
     method: 'POST',
     path: '/v1/rights-holders',
+    operationId: 'registerRightsHolder',
     handler: 'functions/api/register-rights-holder.ts',
     auth: 'jwt',
     roles: ['rights-holder'],
@@ -57,6 +65,7 @@ export const routes = [
   {
     method: 'GET',
     path: '/v1/rights-holders/me',
+    operationId: 'getMyRightsHolder',
     handler: 'functions/api/get-my-rights-holder.ts',
     auth: 'jwt',
     roles: ['rights-holder'],
@@ -65,6 +74,7 @@ export const routes = [
   {
     method: 'POST',
     path: '/v1/rights-holders/{rightsHolderId}/verification',
+    operationId: 'verifyRightsHolder',
     handler: 'functions/api/verify-rights-holder.ts',
     auth: 'jwt',
     roles: ['reviewer'],
@@ -73,6 +83,7 @@ export const routes = [
   {
     method: 'GET',
     path: '/v1/rights-holders/{rightsHolderId}',
+    operationId: 'getRightsHolder',
     handler: 'functions/api/get-rights-holder.ts',
     auth: 'jwt',
     roles: ['reviewer'],
@@ -81,6 +92,7 @@ export const routes = [
   {
     method: 'GET',
     path: '/v1/ip-rights/{ipRightId}',
+    operationId: 'getIpRight',
     handler: 'functions/api/get-ip-right.ts',
     auth: 'jwt',
     roles: ['reviewer', 'rights-holder'],
@@ -89,6 +101,7 @@ export const routes = [
   {
     method: 'GET',
     path: '/v1/sellers/{sellerId}',
+    operationId: 'getSeller',
     handler: 'functions/api/get-seller.ts',
     auth: 'jwt',
     roles: ['reviewer'],
@@ -97,6 +110,7 @@ export const routes = [
   {
     method: 'POST',
     path: '/v1/ip-rights',
+    operationId: 'registerIpRight',
     handler: 'functions/api/register-ip-right.ts',
     auth: 'jwt',
     roles: ['rights-holder'],
@@ -105,6 +119,7 @@ export const routes = [
   {
     method: 'GET',
     path: '/v1/ip-rights',
+    operationId: 'listIpRights',
     handler: 'functions/api/list-ip-rights.ts',
     auth: 'jwt',
     roles: ['rights-holder'],
@@ -113,6 +128,7 @@ export const routes = [
   {
     method: 'POST',
     path: '/v1/ip-rights/{ipRightId}/verification',
+    operationId: 'verifyIpRight',
     handler: 'functions/api/verify-ip-right.ts',
     auth: 'jwt',
     roles: ['reviewer'],
@@ -122,6 +138,7 @@ export const routes = [
   {
     method: 'POST',
     path: '/v1/evidence',
+    operationId: 'createEvidenceUpload',
     handler: 'functions/api/create-evidence-upload.ts',
     auth: 'jwt',
     roles: ['rights-holder', 'seller'],
@@ -130,6 +147,7 @@ export const routes = [
   {
     method: 'GET',
     path: '/v1/evidence/{evidenceId}',
+    operationId: 'getEvidence',
     handler: 'functions/api/get-evidence.ts',
     auth: 'jwt',
     roles: ['rights-holder', 'seller', 'reviewer'],
@@ -138,6 +156,7 @@ export const routes = [
   {
     method: 'GET',
     path: '/v1/evidence/{evidenceId}/view',
+    operationId: 'viewEvidence',
     handler: 'functions/api/view-evidence.ts',
     auth: 'jwt',
     roles: ['rights-holder', 'seller', 'reviewer'],
@@ -146,6 +165,7 @@ export const routes = [
   {
     method: 'GET',
     path: '/v1/evidence/{evidenceId}/download',
+    operationId: 'downloadEvidence',
     handler: 'functions/api/download-evidence.ts',
     auth: 'jwt',
     roles: ['rights-holder', 'seller', 'reviewer'],
@@ -155,6 +175,7 @@ export const routes = [
   {
     method: 'POST',
     path: '/v1/notices',
+    operationId: 'fileNotice',
     handler: 'functions/api/file-notice.ts',
     auth: 'jwt',
     roles: ['rights-holder'],
@@ -163,6 +184,7 @@ export const routes = [
   {
     method: 'GET',
     path: '/v1/notices',
+    operationId: 'listNotices',
     handler: 'functions/api/list-notices.ts',
     auth: 'jwt',
     roles: ['rights-holder'],
@@ -171,6 +193,7 @@ export const routes = [
   {
     method: 'GET',
     path: '/v1/notices/{noticeId}',
+    operationId: 'getNotice',
     handler: 'functions/api/get-notice.ts',
     auth: 'jwt',
     roles: ['rights-holder', 'reviewer'],
@@ -179,6 +202,7 @@ export const routes = [
   {
     method: 'POST',
     path: '/v1/notices/{noticeId}/withdrawal',
+    operationId: 'withdrawNotice',
     handler: 'functions/api/withdraw-notice.ts',
     auth: 'jwt',
     roles: ['rights-holder'],
@@ -188,6 +212,7 @@ export const routes = [
   {
     method: 'GET',
     path: '/v1/cases/{caseId}',
+    operationId: 'getCase',
     handler: 'functions/api/get-case.ts',
     auth: 'jwt',
     roles: ['rights-holder', 'seller', 'reviewer'],
@@ -196,6 +221,7 @@ export const routes = [
   {
     method: 'POST',
     path: '/v1/cases/{caseId}/withdrawal',
+    operationId: 'withdrawCase',
     handler: 'functions/api/withdraw-case.ts',
     auth: 'jwt',
     roles: ['rights-holder'],
@@ -204,6 +230,7 @@ export const routes = [
   {
     method: 'POST',
     path: '/v1/cases/{caseId}/retry',
+    operationId: 'retryCase',
     handler: 'functions/api/retry-case.ts',
     auth: 'jwt',
     roles: ['reviewer'],
@@ -212,6 +239,7 @@ export const routes = [
   {
     method: 'POST',
     path: '/v1/cases/{caseId}/court-action',
+    operationId: 'reportCourtAction',
     handler: 'functions/api/report-court-action.ts',
     auth: 'jwt',
     roles: ['rights-holder'],
@@ -220,6 +248,7 @@ export const routes = [
   {
     method: 'POST',
     path: '/v1/cases/{caseId}/info',
+    operationId: 'provideInfo',
     handler: 'functions/api/provide-info.ts',
     auth: 'jwt',
     roles: ['rights-holder'],
@@ -228,6 +257,7 @@ export const routes = [
   {
     method: 'POST',
     path: '/v1/cases/{caseId}/decision',
+    operationId: 'decideCase',
     handler: 'functions/api/decide-case.ts',
     auth: 'jwt',
     roles: ['reviewer'],
@@ -236,6 +266,7 @@ export const routes = [
   {
     method: 'POST',
     path: '/v1/cases/{caseId}/counter-notice',
+    operationId: 'fileCounterNotice',
     handler: 'functions/api/counter-notify.ts',
     auth: 'jwt',
     roles: ['seller'],
@@ -244,6 +275,7 @@ export const routes = [
   {
     method: 'GET',
     path: '/v1/review-tasks',
+    operationId: 'listReviewTasks',
     handler: 'functions/api/list-review-tasks.ts',
     auth: 'jwt',
     roles: ['reviewer'],
@@ -253,6 +285,7 @@ export const routes = [
   {
     method: 'POST',
     path: '/v1/review-tasks/{taskId}/claim',
+    operationId: 'claimReviewTask',
     handler: 'functions/api/claim-review-task.ts',
     auth: 'jwt',
     roles: ['reviewer'],
@@ -261,6 +294,7 @@ export const routes = [
   {
     method: 'DELETE',
     path: '/v1/review-tasks/{taskId}/claim',
+    operationId: 'releaseReviewTask',
     handler: 'functions/api/release-review-task.ts',
     auth: 'jwt',
     roles: ['reviewer'],
@@ -269,6 +303,7 @@ export const routes = [
   {
     method: 'GET',
     path: '/v1/reason-codes',
+    operationId: 'listReasonCodes',
     handler: 'functions/api/list-reason-codes.ts',
     auth: 'jwt',
     roles: ['reviewer', 'rights-holder', 'seller'],
@@ -276,6 +311,7 @@ export const routes = [
   {
     method: 'GET',
     path: '/v1/cases',
+    operationId: 'searchCases',
     handler: 'functions/api/search-cases.ts',
     auth: 'jwt',
     roles: ['reviewer', 'rights-holder'],
@@ -285,6 +321,7 @@ export const routes = [
   {
     method: 'GET',
     path: '/v1/sellers/me/cases',
+    operationId: 'listMyCases',
     handler: 'functions/api/list-my-cases.ts',
     auth: 'jwt',
     roles: ['seller'],
@@ -293,6 +330,7 @@ export const routes = [
   {
     method: 'GET',
     path: '/v1/sellers/me/strikes',
+    operationId: 'getMyStrikes',
     handler: 'functions/api/get-my-strikes.ts',
     auth: 'jwt',
     roles: ['seller'],
@@ -301,6 +339,7 @@ export const routes = [
   {
     method: 'POST',
     path: '/v1/sellers/me/education-acknowledgement',
+    operationId: 'acknowledgeEducation',
     handler: 'functions/api/acknowledge-education.ts',
     auth: 'jwt',
     roles: ['seller'],

@@ -19,6 +19,7 @@ import {
   type WorkflowTask,
 } from '../functions/tasks.ts';
 import { createApiGatewayRoutes } from './apigw/gateway.ts';
+import { logRequestsTo } from './apigw/request-log.ts';
 import type { ProxyHandler } from './apigw/types.ts';
 import { LocalIssuer } from './auth/issuer.ts';
 import { VirtualClock } from './clock.ts';
@@ -27,6 +28,7 @@ import { type DynamoDbLocal, ensureTable, startDynamoDbLocal } from './dynamodb/
 import { LocalEventBus } from './eventbridge.ts';
 import { type LocalServer, startLoopbackServer } from './http.ts';
 import { LocalLambda } from './lambda/invoker.ts';
+import type { LocalLogger } from './log.ts';
 import { type Mailbox, openMailbox } from './mailbox/index.ts';
 import { type DemoMarketplace, openDemoMarketplace } from './marketplace/index.ts';
 import { type LocalS3, startLocalS3 } from './s3/index.ts';
@@ -61,6 +63,11 @@ export interface LocalCloudOptions {
   bucketNotifications?: readonly BucketNotification[];
   scheduledJobs?: readonly ScheduledJob[];
   log?: (line: string) => void;
+  /**
+   * Logs each API request (method, path, status, duration, request id) at info to this logger, and
+   * sets the handlers' logger to its level. @default no request logs; the handlers log at warn
+   */
+  logger?: LocalLogger;
 }
 
 export interface LocalCloud {
@@ -299,7 +306,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       REVIEWERS_EMAIL: 'ip-reviewers@takedown.local.invalid',
       POWERTOOLS_SERVICE_NAME: 'takedown',
       POWERTOOLS_DEV: 'false',
-      LOG_LEVEL: process.env.LOG_LEVEL ?? 'WARN',
+      LOG_LEVEL: (options.logger?.level ?? 'warn').toUpperCase(),
       ...Object.fromEntries(
         Object.entries(stateMachineArns).map(([name, arn]) => [
           `${name.toUpperCase().replace(/-/g, '_')}_STATE_MACHINE_ARN`,
@@ -313,6 +320,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       createApiGatewayRoutes({
         routes: options.routes ?? defaultRoutes,
         issuer,
+        ...(options.logger ? { logRequest: logRequestsTo(options.logger) } : {}),
         resolveHandler: async (route) => {
           const mod = await import(pathToFileURL(resolve(rootDir, route.handler)).href);
           return mod[route.exportName ?? 'handler'] as ProxyHandler;

@@ -1,9 +1,10 @@
 import { startLocalCloud } from './cloud.ts';
+import { createLocalLogger, parseLogLevel } from './log.ts';
 
 /**
  * `npm start`: brings the local cloud up on 127.0.0.1:${PORT:-3000} with data in ${DATA_DIR:-.data},
- * prints the base URL, one Bearer token per demo user and a curl example, and stops everything on
- * Ctrl-C or SIGTERM.
+ * prints the base URL, one Bearer token per demo user and a curl example, logs each API request
+ * at ${LOG_LEVEL:-info}, and stops everything on Ctrl-C or SIGTERM.
  */
 async function main(): Promise<void> {
   const startedAt = performance.now();
@@ -11,7 +12,13 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`PORT must be a port number, got "${process.env.PORT}"`);
   const dataDir = process.env.DATA_DIR ?? '.data';
-  const cloud = await startLocalCloud({ port, dataDir, log: (line) => console.log(`  ${line}`) });
+  const logger = createLocalLogger(parseLogLevel(process.env.LOG_LEVEL));
+  const cloud = await startLocalCloud({
+    port,
+    dataDir,
+    logger,
+    log: (line) => console.log(`  ${line}`),
+  });
   const readyMs = Math.round(performance.now() - startedAt);
 
   let stopping = false;

@@ -18,6 +18,7 @@ import type { LocalIssuer } from '../auth/issuer.ts';
 import { type RouteHandler, sendProblem } from '../http.ts';
 import { toAuthorizerClaims } from './claims.ts';
 import { buildContext, buildProxyEvent } from './event.ts';
+import type { RequestLogEntry } from './request-log.ts';
 import { compileRoutes, matchResource, routePrefixes } from './router.ts';
 import type { ProxyHandler, RouteDefinition } from './types.ts';
 
@@ -31,6 +32,8 @@ export interface ApiGatewayOptions {
   issuer: LocalIssuer;
   /** Default 'local'. */
   stage?: string;
+  /** Called once per request answered, when its response is done. @default none */
+  logRequest?: (entry: RequestLogEntry) => void;
 }
 
 /**
@@ -65,10 +68,23 @@ export function createApiGatewayRoutes(options: ApiGatewayOptions): RouteHandler
     const path = url.pathname;
     if (!prefixes.some((p) => p === '/' || path === p || path.startsWith(`${p}/`))) return false;
 
+    const startedAt = performance.now();
     const requestId = randomUUID();
     const requestTimeEpoch = Date.now();
     res.setHeader('x-amzn-RequestId', requestId);
     const method = (req.method ?? 'GET').toUpperCase();
+    const { logRequest } = options;
+    if (logRequest) {
+      res.once('close', () =>
+        logRequest({
+          method,
+          path,
+          status: res.statusCode,
+          durationMs: Math.round(performance.now() - startedAt),
+          requestId,
+        }),
+      );
+    }
 
     const match = matchResource(resources, path);
     const route = match?.resource.methods.get(method);

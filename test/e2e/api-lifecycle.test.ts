@@ -1,8 +1,14 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TakedownClient } from '../../clients/typescript/index.ts';
 import type { LocalCloud } from '../../local/cloud.ts';
-import { type ApiClient, apiClients, idempotencyKey } from '../support/api.ts';
+import { apiClients, idempotencyKey } from '../support/api.ts';
 import { startTestCloud } from '../support/cloud.ts';
+
+/**
+ * The whole lifecycle, every API call through the typed client generated from the OpenAPI document
+ * (clients/typescript): a path, body or field the document does not describe fails to compile.
+ */
 
 let cloud: LocalCloud;
 let api: Awaited<ReturnType<typeof apiClients>>;
@@ -17,38 +23,41 @@ afterAll(async () => {
 
 /** Uploads a file as evidence through the presigned POST; returns its id once the service sealed it. */
 async function uploadEvidence(
-  client: ApiClient,
+  client: TakedownClient,
   text: string,
   declaredSha?: string,
 ): Promise<{ evidenceId: string; status: string }> {
   const bytes = Buffer.from(text);
-  const created = await client.post<{
-    evidenceId: string;
-    upload: { url: string; fields: Record<string, string> };
-  }>('/v1/evidence', {
-    fileName: 'proof.txt',
-    contentType: 'text/plain',
-    size: bytes.length,
-    sha256: declaredSha ?? createHash('sha256').update(bytes).digest('hex'),
+  const created = await client.POST('/v1/evidence', {
+    body: {
+      fileName: 'proof.txt',
+      contentType: 'text/plain',
+      size: bytes.length,
+      sha256: declaredSha ?? createHash('sha256').update(bytes).digest('hex'),
+    },
   });
-  expect(created.status).toBe(201);
+  expect(created.response.status).toBe(201);
+  const { evidenceId, upload } = created.data!;
   const form = new FormData();
-  for (const [k, v] of Object.entries(created.body.upload.fields)) form.append(k, v);
+  for (const [k, v] of Object.entries(upload.fields)) form.append(k, v);
   form.append('file', new Blob([bytes], { type: 'text/plain' }), 'proof.txt');
-  const uploaded = await fetch(created.body.upload.url, { method: 'POST', body: form });
+  const uploaded = await fetch(upload.url, { method: 'POST', body: form });
   expect(uploaded.status).toBeLessThan(300);
   await cloud.settled();
-  const evidence = await client.get<{ status: string }>(`/v1/evidence/${created.body.evidenceId}`);
-  return { evidenceId: created.body.evidenceId, status: evidence.body.status };
+  const evidence = await client.GET('/v1/evidence/{evidenceId}', {
+    params: { path: { evidenceId } },
+  });
+  return { evidenceId, status: evidence.data!.status };
 }
 
 describe('The full lifecycle through the API alone', () => {
   it('register → verify → seal evidence → notice → approve → takedown → counter-notice → clock → restored', async () => {
     const startedAt = performance.now();
-    const brand = await api.mint({ sub: 'lifecycle-brand-user', groups: ['rights-holder'] });
-    const registered = await brand.post<{ rightsHolderId: string; status: string }>(
-      '/v1/rights-holders',
-      {
+    const brand = (await api.mint({ sub: 'lifecycle-brand-user', groups: ['rights-holder'] }))
+      .typed;
+    const reviewer = api.reviewer.typed;
+    const registered = await brand.POST('/v1/rights-holders', {
+      body: {
         legalName: 'Initech Photo LLC',
         type: 'company',
         country: 'US',
@@ -56,57 +65,51 @@ describe('The full lifecycle through the API alone', () => {
         email: 'legal@initech.example',
         phone: '+1-512-555-0123',
       },
-    );
-    expect(registered.status).toBe(201);
-    expect(registered.body.status).toBe('pending_verification');
-    const { rightsHolderId } = registered.body;
-    expect(
-      (
-        await api.reviewer.get<{ items: { subjectId: string }[] }>(
-          '/v1/review-tasks?queue=rights_holders',
-        )
-      ).body.items.map((i) => i.subjectId),
-    ).toContain(rightsHolderId);
-    expect(
-      (
-        await api.reviewer.post(`/v1/rights-holders/${rightsHolderId}/verification`, {
-          decision: 'verify',
-          reason: 'Company registry checked',
-        })
-      ).status,
-    ).toBe(200);
+    });
+    expect(registered.response.status).toBe(201);
+    expect(registered.data?.status).toBe('pending_verification');
+    const { rightsHolderId } = registered.data!;
+    const queue = await reviewer.GET('/v1/review-tasks', {
+      params: { query: { queue: 'rights_holders' } },
+    });
+    expect(queue.data?.items.map((i) => i.subjectId)).toContain(rightsHolderId);
+    const verified = await reviewer.POST('/v1/rights-holders/{rightsHolderId}/verification', {
+      params: { path: { rightsHolderId } },
+      body: { decision: 'verify', reason: 'Company registry checked' },
+    });
+    expect(verified.response.status).toBe(200);
 
     const proof = await uploadEvidence(
       brand,
       'Copyright registration VA 2-345-678 for the Initech product photographs.',
     );
     expect(proof.status).toBe('sealed');
-    const ipRight = await brand.post<{ ipRightId: string }>('/v1/ip-rights', {
-      kind: 'copyright',
-      title: 'Initech product photographs 2026',
-      jurisdiction: 'US',
-      owner: 'Initech Photo LLC',
-      proofEvidenceIds: [proof.evidenceId],
+    const ipRight = await brand.POST('/v1/ip-rights', {
+      body: {
+        kind: 'copyright',
+        title: 'Initech product photographs 2026',
+        jurisdiction: 'US',
+        owner: 'Initech Photo LLC',
+        proofEvidenceIds: [proof.evidenceId],
+      },
     });
-    expect(ipRight.status).toBe(201);
-    expect(
-      (
-        await api.reviewer.post(`/v1/ip-rights/${ipRight.body.ipRightId}/verification`, {
-          decision: 'verify',
-          reason: 'Registration certificate matches',
-        })
-      ).status,
-    ).toBe(200);
+    expect(ipRight.response.status).toBe(201);
+    const { ipRightId } = ipRight.data!;
+    const ipRightVerified = await reviewer.POST('/v1/ip-rights/{ipRightId}/verification', {
+      params: { path: { ipRightId } },
+      body: { decision: 'verify', reason: 'Registration certificate matches' },
+    });
+    expect(ipRightVerified.response.status).toBe(200);
 
     const comparison = await uploadEvidence(
       brand,
       'Side-by-side comparison: listing photos vs our originals (EXIF attached).',
     );
     const seller = await api.newSellerListing('Stock photos pack (Initech originals)');
-    const filed = await brand.post<{ noticeId: string; cases: { caseId: string }[] }>(
-      '/v1/notices',
-      {
-        ipRightId: ipRight.body.ipRightId,
+    const filed = await brand.POST('/v1/notices', {
+      params: { header: { 'Idempotency-Key': idempotencyKey() } },
+      body: {
+        ipRightId,
         infringementType: 'copyright',
         jurisdiction: 'US',
         listings: [{ listingId: seller.listingId }],
@@ -116,23 +119,22 @@ describe('The full lifecycle through the API alone', () => {
         statements: { goodFaith: true, accurate: true, authorizedUnderPenaltyOfPerjury: true },
         signature: { fullName: 'Bill Lumbergh', signedAt: new Date().toISOString() },
       },
-      { 'idempotency-key': idempotencyKey() },
-    );
-    expect(filed.status).toBe(202);
-    const caseId = filed.body.cases[0]!.caseId;
+    });
+    expect(filed.response.status).toBe(202);
+    const caseId = filed.data!.cases[0]!.caseId;
+    const theCase = { params: { path: { caseId } } };
     await cloud.settled();
 
-    expect(
-      (
-        await api.reviewer.post(`/v1/cases/${caseId}/decision`, {
-          decision: 'approve',
-          reasonCode: 'copyright_copy',
-          reasons:
-            'The listing sells goods bearing the registered mark that the rights holder did not make.',
-          note: 'Pixel-identical to the registered work.',
-        })
-      ).status,
-    ).toBe(200);
+    const decided = await reviewer.POST('/v1/cases/{caseId}/decision', {
+      ...theCase,
+      body: {
+        decision: 'approve',
+        reasonCode: 'copyright_copy',
+        reasons: 'The listing copies the registered work without a licence.',
+        note: 'Pixel-identical to the registered work.',
+      },
+    });
+    expect(decided.response.status).toBe(200);
     await cloud.settled();
     const listing = async () =>
       (
@@ -141,58 +143,53 @@ describe('The full lifecycle through the API alone', () => {
         ).json()) as { status: string }
       ).status;
     expect(await listing()).toBe('disabled');
-    const sellerView = await seller.client.get<{
-      status: string;
-      deadlines: Record<string, string>;
-    }>(`/v1/cases/${caseId}`);
-    expect(sellerView.body.status).toBe('awaiting_counter_notice');
-    expect(sellerView.body.deadlines.counterNoticeDueAt).toBeDefined();
-    const strikes = await seller.client.get<{ active: number; measure: string }>(
-      '/v1/sellers/me/strikes',
-    );
-    expect(strikes.body).toMatchObject({ active: 1, measure: 'warning' });
+    const sellerView = await seller.client.typed.GET('/v1/cases/{caseId}', theCase);
+    expect(sellerView.data?.status).toBe('awaiting_counter_notice');
+    expect(sellerView.data?.deadlines.counterNoticeDueAt).toBeDefined();
+    const strikes = await seller.client.typed.GET('/v1/sellers/me/strikes');
+    expect(strikes.data).toMatchObject({ active: 1, measure: 'warning' });
 
-    const counter = await seller.client.post(`/v1/cases/${caseId}/counter-notice`, {
-      statement: 'I licensed these photographs from the photographer; the removal is a mistake.',
-      underPenaltyOfPerjury: true,
-      consentToJurisdiction: true,
-      contact: {
-        name: 'Milton Waddams',
-        address: '1 Basement, Austin, TX 78701, US',
-        phone: '+1-512-555-0188',
-        email: 'milton@example.com',
+    const counter = await seller.client.typed.POST('/v1/cases/{caseId}/counter-notice', {
+      ...theCase,
+      body: {
+        statement: 'I licensed these photographs from the photographer; the removal is a mistake.',
+        underPenaltyOfPerjury: true,
+        consentToJurisdiction: true,
+        contact: {
+          name: 'Milton Waddams',
+          address: '1 Basement, Austin, TX 78701, US',
+          phone: '+1-512-555-0188',
+          email: 'milton@example.com',
+        },
+        signature: { fullName: 'Milton Waddams', signedAt: new Date().toISOString() },
+        evidenceIds: [],
       },
-      signature: { fullName: 'Milton Waddams', signedAt: new Date().toISOString() },
-      evidenceIds: [],
     });
-    expect(counter.status).toBe(202);
+    expect(counter.response.status).toBe(202);
     await cloud.settled();
-    const waiting = await brand.get<{ status: string; deadlines: { restoreNotBefore: string } }>(
-      `/v1/cases/${caseId}`,
-    );
-    expect(waiting.body.status).toBe('awaiting_court_action');
+    const waiting = await brand.GET('/v1/cases/{caseId}', theCase);
+    expect(waiting.data?.status).toBe('awaiting_court_action');
+    const restoreNotBefore = waiting.data?.deadlines.restoreNotBefore;
+    expect(restoreNotBefore).toBeDefined();
 
     // Until the 10th US business day the listing stays down; then it is restored.
-    await cloud.advance(
-      Date.parse(waiting.body.deadlines.restoreNotBefore) - cloud.clock.now() - 60_000,
-    );
+    await cloud.advance(Date.parse(restoreNotBefore!) - cloud.clock.now() - 60_000);
     expect(await listing()).toBe('disabled');
     await cloud.advance(120_000);
-    const restored = await brand.get<{ status: string; timeline: { type: string }[] }>(
-      `/v1/cases/${caseId}`,
-    );
-    expect(restored.body.status).toBe('restored');
+    const restored = await brand.GET('/v1/cases/{caseId}', theCase);
+    expect(restored.data?.status).toBe('restored');
     expect(await listing()).toBe('active');
-    expect(
-      (await seller.client.get<{ active: number; measure: string }>('/v1/sellers/me/strikes')).body,
-    ).toMatchObject({ active: 0, measure: 'none' });
+    expect((await seller.client.typed.GET('/v1/sellers/me/strikes')).data).toMatchObject({
+      active: 0,
+      measure: 'none',
+    });
     console.log(
       `full e2e lifecycle through the API: ${Math.round(performance.now() - startedAt)} ms`,
     );
   });
 
   it('rejects an upload whose bytes do not match the declared hash', async () => {
-    const wrong = await uploadEvidence(api.rightsHolder, 'these bytes', 'a'.repeat(64));
+    const wrong = await uploadEvidence(api.rightsHolder.typed, 'these bytes', 'a'.repeat(64));
     expect(wrong.status).toBe('rejected');
   });
 });

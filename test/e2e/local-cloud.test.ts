@@ -21,6 +21,7 @@ beforeAll(async () => {
       {
         method: 'GET',
         path: '/v1/whoami/{thing}',
+        operationId: 'getWhoami',
         handler: API_FIXTURES,
         exportName: 'whoami',
         auth: 'jwt',

@@ -22,14 +22,20 @@ afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** Runs what `npm start` runs, on a free port and a throwaway DATA_DIR, and waits for it to be ready. */
-async function start(): Promise<Started> {
+/** Spawns what `npm start` runs, on a free port and a throwaway DATA_DIR. */
+function spawnStart(env: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'local/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, NODE_NO_WARNINGS: '1' },
+    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, NODE_NO_WARNINGS: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
+  return child;
+}
+
+/** Runs what `npm start` runs at LOG_LEVEL `logLevel`, and waits for it to be ready. */
+async function start(logLevel = 'info'): Promise<Started> {
+  const child = spawnStart({ LOG_LEVEL: logLevel });
   let text = '';
   child.stdout?.on('data', (d: Buffer) => {
     text += d.toString();
@@ -50,9 +56,10 @@ async function start(): Promise<Started> {
   return { child, output: () => text, url, dynamodb, javaPid };
 }
 
+/** Stops it with SIGTERM; resolves with its exit code once its output is complete. */
 async function stop(started: Started): Promise<number | null> {
   const exited = new Promise<number | null>((resolve) =>
-    started.child.once('exit', (code) => resolve(code)),
+    started.child.once('close', (code) => resolve(code)),
   );
   started.child.kill('SIGTERM');
   return exited;
@@ -67,6 +74,21 @@ function alive(pid: number): boolean {
   }
 }
 
+/** An API request carrying a fresh token and a secret in its query string; what it answered. */
+async function requestWithSecrets(url: string) {
+  const minted = await fetch(`${url}/_local/tokens`, {
+    method: 'POST',
+    body: JSON.stringify({ sub: 'log-probe', groups: ['rights-holder'] }),
+  });
+  const { token } = (await minted.json()) as { token: string };
+  const secret = 'secret-cursor-value';
+  const res = await fetch(`${url}/v1/notices?cursor=${secret}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  await res.arrayBuffer();
+  return { token, secret, status: res.status, requestId: res.headers.get('x-amzn-RequestId') };
+}
+
 describe('npm start', () => {
   it('prints the base URL and a token per demo user, serves the API, and stops cleanly on SIGTERM', async () => {
     const first = await start();
@@ -78,6 +100,7 @@ describe('npm start', () => {
     expect(first.output()).toContain('curl');
     const health = await fetch(`${first.url}/v1/health`);
     expect(await health.json()).toEqual({ status: 'ok' });
+    const logged = await requestWithSecrets(first.url);
 
     // Leave traces that must survive a restart: an item, and virtual time.
     const db = new DynamoDBClient({
@@ -100,8 +123,20 @@ describe('npm start', () => {
 
     expect(await stop(first)).toBe(0);
     expect(alive(first.javaPid)).toBe(false);
+    // At LOG_LEVEL=info, each API request is one line, without its token or query string.
+    const line = first
+      .output()
+      .split('\n')
+      .find((l) => l.includes(`requestId=${logged.requestId}`));
+    expect(line).toMatch(
+      new RegExp(
+        `^api method=GET path=/v1/notices status=${logged.status} durationMs=\\d+ requestId=`,
+      ),
+    );
+    expect(first.output()).not.toContain(logged.token);
+    expect(first.output()).not.toContain(logged.secret);
 
-    const second = await start();
+    const second = await start('warn');
     const clock = (await (await fetch(`${second.url}/_local/clock`)).json()) as { now: string };
     expect(Date.parse(clock.now)).toBeGreaterThanOrEqual(Date.parse(before));
     const db2 = new DynamoDBClient({
@@ -124,8 +159,22 @@ describe('npm start', () => {
     db2.destroy();
     expect(probe.Item?.pk?.S).toBe('RESTART');
     expect(seeded.Item?.status?.S).toBe('verified');
+    await fetch(`${second.url}/v1/health`);
     expect(await stop(second)).toBe(0);
     expect(alive(second.javaPid)).toBe(false);
+    // At LOG_LEVEL=warn, no request line.
+    expect(second.output()).not.toMatch(/^api method=/m);
+  });
+
+  it('refuses an unknown LOG_LEVEL before starting anything', async () => {
+    const child = spawnStart({ LOG_LEVEL: 'verbose' });
+    let text = '';
+    child.stderr?.on('data', (d: Buffer) => {
+      text += d.toString();
+    });
+    const code = await new Promise((resolve) => child.once('close', resolve));
+    expect(code).toBe(1);
+    expect(text).toContain('LOG_LEVEL must be one of debug, info, warn, error, silent');
   });
 
   it('leaves no JVM behind when it is killed with SIGKILL', async () => {

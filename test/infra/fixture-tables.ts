@@ -10,6 +10,7 @@ export const fixtureTables: ServiceTables = {
     {
       method: 'GET',
       path: '/v1/health',
+      operationId: 'getHealth',
       handler: 'test/fixtures/functions/api-fixtures.ts',
       exportName: 'whoami',
       auth: 'none',
@@ -18,6 +19,7 @@ export const fixtureTables: ServiceTables = {
     {
       method: 'GET',
       path: '/v1/cases/{caseId}',
+      operationId: 'getCase',
       handler: 'test/fixtures/functions/api-fixtures.ts',
       exportName: 'whoami',
       auth: 'jwt',
@@ -27,6 +29,7 @@ export const fixtureTables: ServiceTables = {
     {
       method: 'POST',
       path: '/v1/notices',
+      operationId: 'fileNotice',
       handler: 'test/fixtures/functions/api-fixtures.ts',
       exportName: 'whoami',
       auth: 'jwt',
@@ -36,6 +39,7 @@ export const fixtureTables: ServiceTables = {
     {
       method: 'POST',
       path: '/v1/cases/{caseId}/decision',
+      operationId: 'decideCase',
       handler: 'test/fixtures/functions/api-fixtures.ts',
       exportName: 'whoami',
       auth: 'jwt',

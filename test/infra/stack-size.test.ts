@@ -2,6 +2,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import type { RouteDefinition } from '../../functions/routes.ts';
 import { type ServiceTables, sharedTables } from '../../infra/tables.ts';
+import { routeFixture } from '../support/route-fixture.ts';
 import { synthService } from './synth.ts';
 
 /** 60% of CloudFormation's hard limit of 500 resources per stack: room for the open issues. */
@@ -55,14 +56,13 @@ describe('Stacks of the service: size', () => {
   it(`keeps every stack under ${MAX_RESOURCES} resources with the routes API.md adds`, () => {
     const known = new Set(sharedTables.routes.map((route) => `${route.method} ${route.path}`));
     const planned = PLANNED_ROUTES.filter(([method, path]) => !known.has(`${method} ${path}`)).map(
-      ([method, path]): RouteDefinition => ({
-        method,
-        path,
-        handler: 'functions/api/health.ts',
-        auth: 'jwt',
-        roles: ['reviewer'],
-        grants: { table: 'RW' },
-      }),
+      ([method, path], index) =>
+        routeFixture(method, path, {
+          operationId: `plannedRoute${index}`,
+          auth: 'jwt',
+          roles: ['reviewer'],
+          grants: { table: 'RW' },
+        }),
     );
     const sizes = resourcesPerStack({
       ...sharedTables,
@@ -74,13 +74,7 @@ describe('Stacks of the service: size', () => {
   });
 
   it('refuses a route whose path no stack area lists, naming where to add it', () => {
-    const stray: RouteDefinition = {
-      method: 'GET',
-      path: '/v1/nowhere',
-      handler: 'functions/api/health.ts',
-      auth: 'none',
-      roles: [],
-    };
+    const stray = routeFixture('GET', '/v1/nowhere');
     expect(() =>
       synthService({ ...sharedTables, routes: [...sharedTables.routes, stray] }),
     ).toThrow(/\/v1\/nowhere.*ROUTE_AREAS/);

@@ -10,6 +10,7 @@ const routes: RouteDefinition[] = [
   {
     method: 'GET',
     path: '/v1/health',
+    operationId: 'getHealth',
     handler: 'functions/api/health.ts',
     auth: 'none',
     roles: [],
@@ -17,6 +18,7 @@ const routes: RouteDefinition[] = [
   {
     method: 'GET',
     path: '/v1/cases/{caseId}',
+    operationId: 'getCase',
     handler: 'functions/api/get-case.ts',
     auth: 'jwt',
     roles: ['rights-holder', 'reviewer', 'admin'],
@@ -24,6 +26,7 @@ const routes: RouteDefinition[] = [
   {
     method: 'POST',
     path: '/v1/cases/{caseId}/decision',
+    operationId: 'decideCase',
     handler: 'functions/api/decide.ts',
     auth: 'jwt',
     roles: ['reviewer', 'admin'],
@@ -31,6 +34,7 @@ const routes: RouteDefinition[] = [
   {
     method: 'GET',
     path: '/v1/things/mine',
+    operationId: 'getMyThings',
     handler: 'functions/api/things.ts',
     exportName: 'mine',
     auth: 'jwt',
@@ -39,6 +43,7 @@ const routes: RouteDefinition[] = [
   {
     method: 'GET',
     path: '/v1/things/{id}',
+    operationId: 'getThing',
     handler: 'functions/api/things.ts',
     exportName: 'one',
     auth: 'jwt',
@@ -47,14 +52,23 @@ const routes: RouteDefinition[] = [
   {
     method: 'GET',
     path: '/v1/files/{proxy+}',
+    operationId: 'getFile',
     handler: 'functions/api/files.ts',
     auth: 'jwt',
     roles: [],
   },
-  { method: 'GET', path: '/v1/boom', handler: 'functions/api/boom.ts', auth: 'jwt', roles: [] },
+  {
+    method: 'GET',
+    path: '/v1/boom',
+    operationId: 'getBoom',
+    handler: 'functions/api/boom.ts',
+    auth: 'jwt',
+    roles: [],
+  },
   {
     method: 'GET',
     path: '/v1/malformed',
+    operationId: 'getMalformed',
     handler: 'functions/api/malformed.ts',
     auth: 'jwt',
     roles: [],

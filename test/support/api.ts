@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { createTakedownClient, type TakedownClient } from '../../clients/typescript/index.ts';
 import type { LocalCloud } from '../../local/cloud.ts';
 
 export interface ApiResponse<T = Record<string, unknown>> {
@@ -8,12 +9,20 @@ export interface ApiResponse<T = Record<string, unknown>> {
   text: string;
 }
 
-/** A small HTTP client for the local API, as a given demo user or minted identity. */
+/**
+ * A small HTTP client for the local API, as a given demo user or minted identity: `request` sends
+ * anything (malformed bodies, unknown paths), `typed` only what the OpenAPI document describes.
+ */
 export class ApiClient {
+  /** The same caller through the typed client generated from the OpenAPI document. */
+  readonly typed: TakedownClient;
+
   constructor(
     private readonly base: string,
     private readonly token?: string,
-  ) {}
+  ) {
+    this.typed = createTakedownClient({ baseUrl: base, ...(token ? { token } : {}) });
+  }
 
   async request<T = Record<string, unknown>>(
     method: string,

@@ -20,7 +20,8 @@ export interface RequestContext {
   query<S extends z.ZodType>(schema: S): z.infer<S>;
 }
 
-const ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
+/** What a path id may look like; any other value is simply not found (404). */
+export const PATH_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
 const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
@@ -47,7 +48,7 @@ export function apiHandler(
         if (route.auth === 'jwt') requireRole(caller, route.roles);
         const params: Record<string, string> = {};
         for (const [name, value] of Object.entries(event.pathParameters ?? {})) {
-          if (typeof value !== 'string' || !ID.test(value))
+          if (typeof value !== 'string' || !PATH_ID.test(value))
             throw new HttpProblem(404, 'Not Found', `No such ${name.replace(/Id$/, '')}.`);
           params[name] = value;
         }

@@ -11,16 +11,19 @@ import {
   instantSchema,
   jurisdictionSchema,
 } from '../../domain/vocabulary.ts';
+import type { RouteDocs } from '../openapi/route-doc.ts';
 import { caseFileSchema } from './case-file.ts';
 import { page, pageQuery } from './common.ts';
 
 export const caseStatusSchema = z.enum(CASE_STATUSES);
 
-export const caseSummarySchema = z.object({
-  caseId: idSchema,
-  listingId: z.string(),
-  status: caseStatusSchema,
-});
+export const caseSummarySchema = z
+  .object({
+    caseId: idSchema,
+    listingId: z.string(),
+    status: caseStatusSchema,
+  })
+  .meta({ id: 'CaseSummary' });
 
 export const filedNoticeSchema = z.object({
   noticeId: idSchema,
@@ -141,12 +144,29 @@ export const reviewTaskSchema = z.object({
 export const statusBody = z.object({ caseId: idSchema, status: caseStatusSchema });
 const accepted = z.object({ caseId: idSchema, status: z.string() });
 
+/** The header POST /v1/notices requires: a replay with the same key and body answers the same. */
+export const idempotencyHeadersSchema = z.object({
+  'Idempotency-Key': z
+    .string()
+    .regex(/^[\x21-\x7e]{8,128}$/)
+    .describe('8 to 128 printable characters, unique per notice; kept at least 24 h'),
+});
+
 /** OpenAPI descriptions of the notice, case and review routes. */
 export const openapi = {
   'POST /v1/notices': {
     summary: 'File a notice (one case per listing)',
-    request: { body: noticeBodySchema, headers: ['Idempotency-Key'] },
-    responses: { 202: filedNoticeSchema },
+    description:
+      'The same Idempotency-Key with the same body answers the same 202; with another body, 409. A per-listing problem does not refuse the notice: its case ends rejected or duplicate after screening.',
+    request: { body: noticeBodySchema, headers: idempotencyHeadersSchema },
+    responses: {
+      202: {
+        description: 'Accepted: one case per listing, screening',
+        body: filedNoticeSchema,
+        headers: { Location: 'The notice' },
+      },
+    },
+    errors: [409, 422],
   },
   'GET /v1/notices': {
     summary: 'Own notices, newest first',
@@ -160,6 +180,7 @@ export const openapi = {
   'POST /v1/notices/{noticeId}/withdrawal': {
     summary: 'Withdraw every open case of a notice',
     responses: { 202: z.object({ noticeId: idSchema, cases: z.array(caseSummarySchema) }) },
+    errors: [409],
   },
   'GET /v1/cases/{caseId}': {
     summary: 'The case file: what the caller’s party may see of the case',
@@ -168,30 +189,39 @@ export const openapi = {
   'POST /v1/cases/{caseId}/withdrawal': {
     summary: 'Withdraw one case',
     responses: { 202: accepted },
+    errors: [409],
   },
   'POST /v1/cases/{caseId}/retry': {
     summary: 'Resume a case in action_failed',
+    tags: ['Review'],
     responses: { 202: accepted },
+    errors: [409],
   },
   'POST /v1/cases/{caseId}/court-action': {
     summary: 'Report a court action',
     request: { body: courtActionBodySchema },
     responses: { 202: accepted },
+    errors: [409],
   },
   'POST /v1/cases/{caseId}/info': {
     summary: 'Answer a request for information',
     request: { body: infoBodySchema },
     responses: { 202: accepted },
+    errors: [409],
   },
   'POST /v1/cases/{caseId}/decision': {
     summary: 'A reviewer decides (the backend holds the task token)',
+    tags: ['Review'],
     request: { body: decisionBodySchema },
     responses: { 200: statusBody },
+    errors: [409],
   },
   'POST /v1/cases/{caseId}/counter-notice': {
     summary: "The case's seller counter-notifies",
+    tags: ['Sellers'],
     request: { body: counterNoticeBodySchema },
     responses: { 202: accepted },
+    errors: [409],
   },
   'GET /v1/review-tasks': {
     summary: 'Pending tasks across every queue, most urgent first (no task tokens, ever)',
@@ -200,15 +230,27 @@ export const openapi = {
   },
   'POST /v1/review-tasks/{taskId}/claim': {
     summary: 'Claim a task (or extend your claim) so no other reviewer works it',
+    description:
+      'A claim lapses after the policy’s claim duration (30 minutes by default); another reviewer’s decision on a claimed task gets 409.',
+    tags: ['Review'],
     responses: { 200: z.object({ taskId: z.string(), claim: reviewClaimSchema }) },
+    errors: [404, 409],
+  },
+  'DELETE /v1/review-tasks/{taskId}/claim': {
+    summary: 'Release your claim on a task',
+    tags: ['Review'],
+    responses: { 204: { description: 'Released (also when nobody held it)' } },
+    errors: [404, 409],
   },
   'GET /v1/cases': {
     summary: 'Search cases, newest first (rights holders: their own cases only)',
     request: { query: caseSearchQuerySchema },
     responses: { 200: page(caseSearchItemSchema) },
+    errors: [404],
   },
   'GET /v1/reason-codes': {
     summary: 'The reason codes a case decision must cite',
+    tags: ['Review'],
     responses: { 200: z.object({ items: z.array(reasonCodeSchema) }) },
   },
-} as const;
+} satisfies RouteDocs;

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { EvidenceRecord } from '../../adapters/evidence-store.ts';
 import { idSchema, instantSchema } from '../../domain/vocabulary.ts';
+import type { RouteDocs } from '../openapi/route-doc.ts';
 
 /** The schemas of the evidence routes. */
 
@@ -98,12 +99,29 @@ export const openapi = {
   },
   'GET /v1/evidence/{evidenceId}/download': {
     summary: 'Redirect (302) to a 5-minute attachment link of sealed evidence',
+    description:
+      'Only sealed evidence is served (else 409), always as an attachment. With `caseId`, every party of that case may fetch the evidence it cites.',
     request: { query: evidenceAccessQuerySchema },
-    responses: {},
+    responses: {
+      302: {
+        description: 'Found: a presigned GET, valid 5 minutes, served as an attachment',
+        headers: { Location: 'The presigned GET URL' },
+      },
+    },
+    errors: [409],
   },
   'GET /v1/evidence/{evidenceId}/view': {
-    summary: 'Redirect (302) to a 5-minute inline link (images, PDF, plain text; else 409)',
+    summary:
+      'Redirect (302) to a 5-minute inline link of sealed evidence (images, PDF, plain text)',
+    description:
+      'Other types (HTML snapshots above all) are never shown inline: 409, use /download. With `caseId`, every party of that case may view the evidence it cites.',
     request: { query: evidenceAccessQuerySchema },
-    responses: {},
+    responses: {
+      302: {
+        description: 'Found: a presigned GET, valid 5 minutes, served inline',
+        headers: { Location: 'The presigned GET URL' },
+      },
+    },
+    errors: [409],
   },
-} as const;
+} satisfies RouteDocs;

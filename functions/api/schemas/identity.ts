@@ -11,6 +11,7 @@ import {
   isoDateSchema,
   jurisdictionSchema,
 } from '../../domain/vocabulary.ts';
+import type { RouteDocs } from '../openapi/route-doc.ts';
 import { page, pageQuery } from './common.ts';
 
 /** The schemas of the rights-holder and IP-right routes (registration and verification). */
@@ -90,21 +91,23 @@ export const standingSchema = z
   })
   .describe('Notifier standing (DOMAIN.md)');
 
-export const rightsHolderProfileSchema = z.object({
-  rightsHolderId: idSchema,
-  status: verificationStatusSchema,
-  legalName: z.string(),
-  type: z.enum(['company', 'individual']),
-  country: z.string(),
-  address: z.string(),
-  email: z.string(),
-  phone: z.string(),
-  agentFor: z.object({ principal: z.string(), authorizationEvidenceId: idSchema }).optional(),
-  createdAt: instantSchema,
-  verifiedAt: instantSchema.optional(),
-  rejectedAt: instantSchema.optional(),
-  verification: verificationRecordSchema.optional(),
-});
+export const rightsHolderProfileSchema = z
+  .object({
+    rightsHolderId: idSchema,
+    status: verificationStatusSchema,
+    legalName: z.string(),
+    type: z.enum(['company', 'individual']),
+    country: z.string(),
+    address: z.string(),
+    email: z.string(),
+    phone: z.string(),
+    agentFor: z.object({ principal: z.string(), authorizationEvidenceId: idSchema }).optional(),
+    createdAt: instantSchema,
+    verifiedAt: instantSchema.optional(),
+    rejectedAt: instantSchema.optional(),
+    verification: verificationRecordSchema.optional(),
+  })
+  .meta({ id: 'RightsHolder' });
 
 export const myRightsHolderSchema = rightsHolderProfileSchema.extend({ standing: standingSchema });
 
@@ -147,22 +150,24 @@ export const registerIpRightBodySchema = z
   })
   .describe('Registration of an IP right');
 
-export const ipRightSchema = z.object({
-  ipRightId: idSchema,
-  rightsHolderId: idSchema,
-  kind: ipRightKindSchema,
-  title: z.string(),
-  registrationNumber: z.string().optional(),
-  jurisdiction: jurisdictionSchema,
-  owner: z.string(),
-  validUntil: z.string().optional(),
-  proofEvidenceIds: z.array(idSchema),
-  status: verificationStatusSchema,
-  createdAt: instantSchema,
-  verifiedAt: instantSchema.optional(),
-  rejectedAt: instantSchema.optional(),
-  verification: verificationRecordSchema.optional(),
-});
+export const ipRightSchema = z
+  .object({
+    ipRightId: idSchema,
+    rightsHolderId: idSchema,
+    kind: ipRightKindSchema,
+    title: z.string(),
+    registrationNumber: z.string().optional(),
+    jurisdiction: jurisdictionSchema,
+    owner: z.string(),
+    validUntil: z.string().optional(),
+    proofEvidenceIds: z.array(idSchema),
+    status: verificationStatusSchema,
+    createdAt: instantSchema,
+    verifiedAt: instantSchema.optional(),
+    rejectedAt: instantSchema.optional(),
+    verification: verificationRecordSchema.optional(),
+  })
+  .meta({ id: 'IpRight' });
 
 export const registeredIpRightSchema = z.object({
   ipRightId: idSchema,
@@ -231,26 +236,78 @@ export function ipRightView(
   };
 }
 
+const proofItemSchema = z.object({
+  evidenceId: idSchema,
+  fileName: z.string().optional(),
+  contentType: z.string().optional(),
+  size: z.number().int().optional(),
+  sha256: z.string().optional(),
+  status: z.enum(['pending_upload', 'sealed', 'rejected', 'missing']),
+});
+
+/** GET /v1/rights-holders/{rightsHolderId}: what a reviewer verifies or weighs. */
+export const reviewerRightsHolderSchema = rightsHolderProfileSchema.extend({
+  authorization: proofItemSchema.optional().describe('The agent’s letter of authorisation'),
+  standing: z.object({
+    accuracy: z.number().nullable(),
+    decided: z.number().int(),
+    upheld: z.number().int(),
+    rejected: z.number().int(),
+    restored: z.number().int(),
+    fastLane: z.boolean(),
+    misuse: z.object({ suspendedUntil: instantSchema.optional() }),
+  }),
+  ipRights: z.array(ipRightSchema),
+  recentNotices: z.array(
+    z.object({
+      noticeId: idSchema,
+      infringementType: z.string(),
+      jurisdiction: z.string(),
+      cases: z.number().int(),
+      createdAt: instantSchema,
+    }),
+  ),
+});
+
+/** GET /v1/ip-rights/{ipRightId}: the right, its holder's name and its proof. */
+export const ipRightDetailSchema = ipRightSchema.extend({
+  rightsHolderName: z.string().nullable(),
+  proof: z.array(proofItemSchema),
+});
+
 /** OpenAPI descriptions of the rights-holder and IP-right routes. */
 export const openapi = {
   'POST /v1/rights-holders': {
     summary: 'Register the rights holder the caller acts for (one per user)',
     request: { body: registerRightsHolderBodySchema },
     responses: { 201: registeredRightsHolderSchema },
+    errors: [409, 422],
   },
   'GET /v1/rights-holders/me': {
     summary: "The caller's rights holder, with its standing",
     responses: { 200: myRightsHolderSchema },
+    errors: [404],
   },
   'POST /v1/rights-holders/{rightsHolderId}/verification': {
     summary: 'Verify or reject a pending rights holder',
     request: { body: verificationBodySchema },
     responses: { 200: rightsHolderProfileSchema },
+    errors: [409],
   },
   'POST /v1/ip-rights': {
     summary: 'Register an IP right, with sealed proof',
     request: { body: registerIpRightBodySchema },
     responses: { 201: registeredIpRightSchema },
+    errors: [422],
+  },
+  'GET /v1/rights-holders/{rightsHolderId}': {
+    summary:
+      'A rights holder as reviewers see it: profile, letter of authorisation, standing, IP rights, latest notices',
+    responses: { 200: reviewerRightsHolderSchema },
+  },
+  'GET /v1/ip-rights/{ipRightId}': {
+    summary: 'An IP right with its proof documents (reviewers; the owner)',
+    responses: { 200: ipRightDetailSchema },
   },
   'GET /v1/ip-rights': {
     summary: 'Own IP rights, newest first',
@@ -261,5 +318,6 @@ export const openapi = {
     summary: 'Verify or reject a pending IP right',
     request: { body: verificationBodySchema },
     responses: { 200: ipRightSchema },
+    errors: [409],
   },
-} as const;
+} satisfies RouteDocs;

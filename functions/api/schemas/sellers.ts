@@ -10,6 +10,7 @@ import {
   instantSchema,
   jurisdictionSchema,
 } from '../../domain/vocabulary.ts';
+import type { RouteDocs } from '../openapi/route-doc.ts';
 import { page, pageQuery } from './common.ts';
 
 /** The schemas of the seller routes. */
@@ -111,7 +112,40 @@ export const openapi = {
     responses: { 200: strikesSchema },
   },
   'POST /v1/sellers/me/education-acknowledgement': {
-    summary: 'Acknowledge the IP-education notice of a warning (204)',
-    responses: {},
+    summary: 'Acknowledge the IP-education notice of a warning',
+    responses: { 204: { description: 'Acknowledged' } },
+    errors: [409],
   },
-} as const;
+  'GET /v1/sellers/{sellerId}': {
+    summary: 'A seller as reviewers see it: measure, strikes (and which count), latest cases',
+    responses: {
+      200: z.object({
+        sellerId: z.string(),
+        measure: z.string(),
+        warnedAt: instantSchema.optional(),
+        educationAcknowledgedAt: instantSchema.optional(),
+        strikes: z.array(
+          z.object({
+            strikeId: z.string(),
+            noticeId: z.string(),
+            caseIds: z.array(z.string()),
+            createdAt: instantSchema,
+            expiresAt: instantSchema,
+            revokedAt: instantSchema.optional(),
+            weight: z.number(),
+            counts: z.boolean().describe('Whether it counts toward escalation now'),
+          }),
+        ),
+        cases: z.array(
+          z.object({
+            caseId: z.string(),
+            listingId: z.string(),
+            listingTitle: z.string().optional(),
+            status: z.string(),
+            createdAt: instantSchema,
+          }),
+        ),
+      }),
+    },
+  },
+} satisfies RouteDocs;

@@ -1,0 +1,15 @@
+import { openapi as cases } from '../schemas/cases.ts';
+import { openapi as evidence } from '../schemas/evidence.ts';
+import { openapi as identity } from '../schemas/identity.ts';
+import { openapi as platform } from '../schemas/platform.ts';
+import { openapi as sellers } from '../schemas/sellers.ts';
+import type { RouteDocs } from './route-doc.ts';
+
+/** Every area's route descriptions, keyed `METHOD /path`: a new area's module is added here. */
+export const describedRoutes: RouteDocs = {
+  ...platform,
+  ...identity,
+  ...evidence,
+  ...cases,
+  ...sellers,
+};
