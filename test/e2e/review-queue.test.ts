@@ -192,6 +192,51 @@ describe('Claims', () => {
   });
 });
 
+describe('Verifications, decided from what the API returns', () => {
+  it('shows the reviewer the applicant, and the applicant never learns who verified it', async () => {
+    const { client, body } = await registerBrand('verify-brand', 'Verify Brand SA');
+    const task = (await allTasks(api.reviewer, 'kind=rights_holder_verification')).find(
+      (t) => t.subjectId === body.rightsHolderId,
+    )!;
+    expect(task.rightsHolderName).toBe('Verify Brand SA');
+    const applicant = await api.reviewer.get<Record<string, unknown>>(
+      `/v1/rights-holders/${body.rightsHolderId}`,
+    );
+    expect(applicant.status).toBe(200);
+    expect(applicant.body).toMatchObject({
+      legalName: 'Verify Brand SA',
+      address: expect.any(String),
+      email: 'ip@verify-brand.example',
+      status: 'pending_verification',
+      standing: { accuracy: null, decided: 0 },
+      ipRights: [],
+      recentNotices: [],
+    });
+    const verified = await api.reviewer.post<{ verification: { reviewerId?: string } }>(
+      `/v1/rights-holders/${body.rightsHolderId}/verification`,
+      { decision: 'verify', reason: 'Company register extract matches.' },
+    );
+    expect(verified.body.verification.reviewerId).toBeDefined();
+    const own = await client.get<{ verification: Record<string, unknown> }>(
+      '/v1/rights-holders/me',
+    );
+    expect(own.body.verification).toMatchObject({ decision: 'verify' });
+    expect(own.body.verification).not.toHaveProperty('reviewerId');
+  });
+
+  it('shows an IP right’s proof to the reviewer, and 404 to another rights holder', async () => {
+    const ipRight = await api.reviewer.get<{ proof: unknown[]; rightsHolderName: string }>(
+      '/v1/ip-rights/ipr-acme-tm-us',
+    );
+    expect(ipRight.status).toBe(200);
+    expect(ipRight.body.rightsHolderName).toEqual(expect.any(String));
+    expect(Array.isArray(ipRight.body.proof)).toBe(true);
+    const { client: stranger } = await registerBrand('ipr-stranger', 'Stranger GmbH');
+    expect((await stranger.get('/v1/ip-rights/ipr-acme-tm-us')).status).toBe(404);
+    expect((await api.rightsHolder.get('/v1/ip-rights/ipr-acme-tm-us')).status).toBe(200);
+  });
+});
+
 describe('Reason codes and separation of duties', () => {
   it('serves the catalogue to every party, labelled in English and Chinese', async () => {
     const res = await api.seller1.get<{
