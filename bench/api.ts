@@ -279,7 +279,11 @@ try {
   // Waits until the workflow work that earlier requests started has settled (the local cloud's
   // clock answers once every execution waits or has ended), so each phase is measured on its own.
   const settle = () =>
-    fetch(`${url}/_local/clock/advance`, { method: 'POST', body: JSON.stringify({ by: 'PT0S' }) });
+    fetch(`${url}/_local/clock/advance`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ by: 'PT0S' }),
+    });
   const rows: string[][] = [];
   const filed = await fetch(`${url}/v1/notices`, {
     method: 'POST',

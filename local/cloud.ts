@@ -23,6 +23,7 @@ import { logRequestsTo } from './apigw/request-log.ts';
 import type { ProxyHandler } from './apigw/types.ts';
 import { LocalIssuer } from './auth/issuer.ts';
 import { VirtualClock } from './clock.ts';
+import { controlRouteGuard } from './control-guard.ts';
 import { createControlRoutes } from './control-routes.ts';
 import { type DynamoDbLocal, ensureTable, startDynamoDbLocal } from './dynamodb/index.ts';
 import { LocalEventBus } from './eventbridge.ts';
@@ -317,6 +318,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     Object.assign(process.env, env);
 
     handlers.push(
+      controlRouteGuard(),
       createApiGatewayRoutes({
         routes: options.routes ?? defaultRoutes,
         issuer,

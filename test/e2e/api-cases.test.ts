@@ -222,6 +222,7 @@ describe('API: decisions through the backend-held token', () => {
     const { caseId } = await fileOne();
     await fetch(`${cloud.url}/_local/marketplace/faults`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ failNext: 100 }),
     });
     await api.reviewer.post(`/v1/cases/${caseId}/decision`, {
@@ -241,6 +242,7 @@ describe('API: decisions through the backend-held token', () => {
     ).toContain(caseId);
     await fetch(`${cloud.url}/_local/marketplace/faults`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ failNext: 0, failureRate: 0 }),
     });
     expect((await api.reviewer.post(`/v1/cases/${caseId}/retry`)).status).toBe(202);

@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { DescribeExecutionCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
@@ -96,6 +97,7 @@ describe('Local cloud: API Gateway emulator and local issuer', () => {
   it('answers 401 problem+json for a missing, malformed or expired token', async () => {
     const mint = await fetch(`${cloud.url}/_local/tokens`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ sub: 'u1', groups: ['rights-holder'], expiresIn: -60 }),
     });
     expect(mint.status).toBe(201);
@@ -117,6 +119,7 @@ describe('Local cloud: API Gateway emulator and local issuer', () => {
     expect(unknown.headers.get('content-type')).toContain('application/problem+json');
     const bad = await fetch(`${cloud.url}/_local/tokens`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ sub: '', groups: ['pirate'] }),
     });
     expect(bad.status).toBe(400);
@@ -198,6 +201,7 @@ describe('Local cloud: AWS services through AWS_ENDPOINT_URL_*', () => {
     );
     const advanced = await fetch(`${cloud.url}/_local/clock/advance`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ by: 'P15D' }),
     });
     expect(advanced.status).toBe(200);
@@ -254,8 +258,53 @@ describe('Local cloud: AWS services through AWS_ENDPOINT_URL_*', () => {
   it('rejects a clock advance that is not an ISO 8601 duration', async () => {
     const res = await fetch(`${cloud.url}/_local/clock/advance`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ by: 'fifteen days' }),
     });
     expect(res.status).toBe(400);
+  });
+});
+
+describe('Local control routes: loopback and JSON only', () => {
+  let guarded: LocalCloud;
+  beforeAll(async () => {
+    guarded = await startTestCloud();
+  });
+  afterAll(async () => {
+    await guarded?.stop();
+  });
+
+  /** A raw request, so the Host header can be set as a DNS-rebound page would send it. */
+  function raw(path: string, headers: Record<string, string>, body?: string) {
+    const { port } = new URL(guarded.url);
+    return new Promise<number>((resolve, reject) => {
+      const req = httpRequest(
+        { host: '127.0.0.1', port, path, method: body ? 'POST' : 'GET', headers },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+  }
+
+  it('refuses a foreign Host (DNS rebinding) and a foreign Origin with 403', async () => {
+    expect(await raw('/_local/users', { host: 'attacker.example' })).toBe(403);
+    expect(
+      await raw('/_local/users', { host: `127.0.0.1`, origin: 'https://attacker.example' }),
+    ).toBe(403);
+    expect(await raw('/_local/users', { host: 'localhost' })).toBe(200);
+  });
+
+  it('refuses a text/plain body (a simple cross-site POST) with 415', async () => {
+    const body = JSON.stringify({ sub: 'x', groups: ['admin'] });
+    expect(
+      await raw('/_local/tokens', { host: '127.0.0.1', 'content-type': 'text/plain' }, body),
+    ).toBe(415);
+    expect(
+      await raw('/_local/tokens', { host: '127.0.0.1', 'content-type': 'application/json' }, body),
+    ).toBe(201);
   });
 });

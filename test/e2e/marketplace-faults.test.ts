@@ -19,6 +19,7 @@ const CASES = 50;
 async function setFaults(failureRate: number) {
   await fetch(`${cloud.url}/_local/marketplace/faults`, {
     method: 'POST',
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ failureRate, failNext: 0 }),
   });
 }

@@ -78,6 +78,7 @@ function alive(pid: number): boolean {
 async function requestWithSecrets(url: string) {
   const minted = await fetch(`${url}/_local/tokens`, {
     method: 'POST',
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ sub: 'log-probe', groups: ['rights-holder'] }),
   });
   const { token } = (await minted.json()) as { token: string };
@@ -117,6 +118,7 @@ describe('npm start', () => {
     db.destroy();
     const advanced = await fetch(`${first.url}/_local/clock/advance`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ by: 'P3D' }),
     });
     const { now: before } = (await advanced.json()) as { now: string };

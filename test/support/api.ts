@@ -75,6 +75,7 @@ export async function apiClients(cloud: LocalCloud) {
   }) => {
     const res = await fetch(`${cloud.url}/_local/tokens`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify(identity),
     });
     return new ApiClient(cloud.url, ((await res.json()) as { token: string }).token);
@@ -92,6 +93,7 @@ export async function apiClients(cloud: LocalCloud) {
       const sellerId = `seller-${randomBytes(4).toString('hex')}`;
       const res = await fetch(`${cloud.url}/_local/marketplace/listings`, {
         method: 'POST',
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ sellerId, title }),
       });
       const { listingId } = (await res.json()) as { listingId: string };

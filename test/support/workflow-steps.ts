@@ -81,6 +81,7 @@ export async function setFaults(
 ): Promise<void> {
   const res = await fetch(`${h.cloud.url}/_local/marketplace/faults`, {
     method: 'POST',
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify(faults),
   });
   if (!res.ok) throw new Error(`faults: HTTP ${res.status}`);

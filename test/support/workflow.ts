@@ -88,6 +88,7 @@ export async function startWorkflowHarness(): Promise<WorkflowHarness> {
     newListing: async (sellerId = `seller-${randomBytes(4).toString('hex')}`) => {
       const res = await fetch(`${cloud.url}/_local/marketplace/listings`, {
         method: 'POST',
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ sellerId, title: 'ACME-branded widget' }),
       });
       return ((await res.json()) as { listingId: string }).listingId;
