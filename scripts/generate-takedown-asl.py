@@ -90,7 +90,9 @@ S["RouteCourtAction"] = {"Type": "Choice", "Choices": [{"Variable": "$.input.typ
 S["CloseUpheldPendingCourt"] = invoke("CloseCase", payload("close", outcome="upheld_pending_court"), "$.closed", "Closed", parked_at="CloseUpheldPendingCourt")
 S["AwaitReReview"] = await_input("re_review", "States.Format('re_review#{}', $.escalations.n)", "$.counter.value.waitSeconds", "RouteReReview",
     [timeout("ReReviewOverdue"), park("AwaitReReview")], queue="re_review", result_path="$.reDecision")
-S["ReReviewOverdue"] = invoke("RaiseOverdue", payload("overdue", **{"kind": "re_review", "stepKey.$": "States.Format('re_review_overdue#{}', $.escalations.n)"}), "$.overdue", "CountReReview", parked_at="AwaitReReview")
+S["ReReviewOverdue"] = invoke("RaiseOverdue", payload("overdue", **{"kind": "re_review", "stepKey.$": "States.Format('re_review_overdue#{}', $.escalations.n)"}), "$.overdue", "ReReviewRewait", parked_at="AwaitReReview")
+S["ReReviewRewait"] = {"Type": "Pass", "Comment": "The re-review deadline has passed (it may have passed before the wait opened): wait again for the overdue interval RaiseOverdue returns, never for the spent deadline, so the overdue branch runs once per interval instead of looping.",
+    "InputPath": "$.overdue.value.waitSeconds", "ResultPath": "$.counter.value.waitSeconds", "Next": "CountReReview"}
 S["CountReReview"] = count("escalations", "AwaitReReview")
 S["RouteReReview"] = {"Type": "Choice", "Choices": [
     {"Variable": "$.reDecision.type", "StringEquals": "withdraw", "Next": "Withdraw"},

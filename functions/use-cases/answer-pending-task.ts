@@ -1,5 +1,6 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { InvalidToken, SendTaskSuccessCommand, TaskTimedOut } from '@aws-sdk/client-sfn';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   applyCaseStep,
   type CaseStep,
@@ -7,7 +8,13 @@ import {
   getPendingTask,
   type PendingTask,
   StepAlreadyApplied,
+  TransientError,
 } from '../adapters/case-store.ts';
+
+type TransactItem = NonNullable<
+  ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
+>[number];
+
 import { clock } from '../adapters/clock.ts';
 import { dynamo, tableName } from '../adapters/dynamo-client.ts';
 import { keys } from '../adapters/keys.ts';
@@ -30,6 +37,11 @@ export interface Answer {
   reviewerId?: string;
   /** The task output the workflow receives (always with a `type`). */
   output: (task: PendingTask) => Record<string, unknown>;
+  /**
+   * Items the workflow's next step reads, written in one transaction with the claim, before the
+   * answer is sent (removed again if the wait had already ended).
+   */
+  prepare?: (task: PendingTask, at: string) => TransactItem[];
   /** What to record on the case once the workflow accepted the answer. */
   record: (task: PendingTask, at: string) => Omit<CaseStep, 'stepKey' | 'at'>;
 }
@@ -59,7 +71,8 @@ export async function answerPendingTask(answer: Answer): Promise<PendingTask> {
   if (answer.reviewerId && claimedByAnother(task, answer.reviewerId, at)) {
     throw new ClaimedByAnother(`case ${answer.caseId} is claimed by another reviewer`);
   }
-  await claim(task, answer.actorId, at, answer.reviewerId);
+  const prepared = answer.prepare?.(task, at) ?? [];
+  await claim(task, answer.actorId, at, answer.reviewerId, prepared);
   try {
     await sfn.send(
       new SendTaskSuccessCommand({
@@ -69,9 +82,11 @@ export async function answerPendingTask(answer: Answer): Promise<PendingTask> {
     );
   } catch (error) {
     if (error instanceof TaskTimedOut || error instanceof InvalidToken) {
+      await discard(prepared);
       throw new NotAwaitingInput(`the wait of case ${answer.caseId} already ended`);
     }
     await unclaim(task);
+    await discard(prepared);
     throw error;
   }
   const step = answer.record(task, at);
@@ -99,30 +114,40 @@ async function claim(
   actorId: string,
   at: string,
   reviewerId: string | undefined,
+  prepared: readonly TransactItem[],
 ): Promise<void> {
   // A reviewer's answer also requires that no other reviewer took the task meanwhile.
   const reviewClaimFree = reviewerId
     ? ' AND (attribute_not_exists(reviewClaim) OR reviewClaim.reviewerId = :reviewer OR reviewClaim.#until <= :at)'
     : '';
+  const update = {
+    TableName: tableName,
+    Key: keys.pendingTask(task.caseId),
+    UpdateExpression: 'SET claimedAt = :at, claimedBy = :by',
+    ConditionExpression: `taskId = :taskId AND attribute_not_exists(claimedAt)${reviewClaimFree}`,
+    ...(reviewerId ? { ExpressionAttributeNames: { '#until': 'until' } } : {}),
+    ExpressionAttributeValues: {
+      ':at': at,
+      ':by': actorId,
+      ':taskId': task.taskId,
+      ...(reviewerId ? { ':reviewer': reviewerId } : {}),
+    },
+  };
   try {
-    await dynamo.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: keys.pendingTask(task.caseId),
-        UpdateExpression: 'SET claimedAt = :at, claimedBy = :by',
-        ConditionExpression: `taskId = :taskId AND attribute_not_exists(claimedAt)${reviewClaimFree}`,
-        ...(reviewerId ? { ExpressionAttributeNames: { '#until': 'until' } } : {}),
-        ExpressionAttributeValues: {
-          ':at': at,
-          ':by': actorId,
-          ':taskId': task.taskId,
-          ...(reviewerId ? { ':reviewer': reviewerId } : {}),
-        },
-      }),
-    );
+    if (prepared.length === 0) await dynamo.send(new UpdateCommand(update));
+    else
+      await dynamo.send(
+        new TransactWriteCommand({ TransactItems: [{ Update: update }, ...prepared] }),
+      );
   } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException')
+    const name = (error as Error).name;
+    const conflict =
+      name === 'ConditionalCheckFailedException' ||
+      (error instanceof TransactionCanceledException &&
+        error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed');
+    if (conflict)
       throw new NotAwaitingInput(`case ${task.caseId} was answered or claimed meanwhile`);
+    if (error instanceof TransactionCanceledException) throw new TransientError('answer conflict');
     throw error;
   }
 }
@@ -139,4 +164,15 @@ async function unclaim(task: PendingTask): Promise<void> {
       }),
     )
     .catch(() => undefined);
+}
+
+/** Removes what `prepare` wrote, when the answer did not reach the workflow. */
+async function discard(prepared: readonly TransactItem[]): Promise<void> {
+  for (const item of prepared) {
+    if (!item.Put) continue;
+    const { pk, sk } = item.Put.Item as { pk: string; sk: string };
+    await dynamo
+      .send(new DeleteCommand({ TableName: tableName, Key: { pk, sk } }))
+      .catch(() => undefined);
+  }
 }

@@ -107,26 +107,28 @@ export async function counterNotify(
     kinds: ['counter_notice'],
     actorId: sellerId,
     output: () => ({ type: 'counter_notice' }),
-    record: (_task, at) => ({
+    // Written with the claim, before the workflow resumes: the next step forwards it and counts
+    // the statutory clock from its receipt, so it must already be there.
+    prepare: (_task, at) => [
+      {
+        Put: {
+          TableName: tableName,
+          Item: {
+            ...keys.counterNotice(caseId),
+            type: 'CounterNotice',
+            sellerId,
+            receivedAt: at,
+            ...body,
+          },
+        },
+      },
+    ],
+    record: () => ({
       event: {
         type: 'counter_notice_received',
         actor: { role: 'seller', id: sellerId },
         detail: { evidenceIds: body.evidenceIds },
       },
-      also: [
-        {
-          Put: {
-            TableName: tableName,
-            Item: {
-              ...keys.counterNotice(caseId),
-              type: 'CounterNotice',
-              sellerId,
-              receivedAt: at,
-              ...body,
-            },
-          },
-        },
-      ],
     }),
   });
 }

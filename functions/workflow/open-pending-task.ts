@@ -159,7 +159,9 @@ export async function handler(event: unknown): Promise<{ waiting: true }> {
     );
   }
   if (task.kind === 'escalated_review') {
-    await alertReviewers(record, { stepKey: task.stepKey, alert: 'escalated', dueAt });
+    // Once per task: the step key without its escalation count (`escalated#0#1` → `escalated#0`).
+    const taskKey = task.stepKey.replace(/#\d+$/, '');
+    await alertReviewers(record, { stepKey: taskKey, alert: 'escalated', dueAt });
   }
   if (task.kind === 'retry')
     logger.error('case parked in action_failed for operators', {

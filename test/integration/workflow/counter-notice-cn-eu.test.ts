@@ -127,6 +127,24 @@ describe.each([
 });
 
 describe('Re-review SLA', () => {
+  it('alarms once per overdue interval, never in a loop, however long nobody decides', async () => {
+    const { caseId, sellerId } = await takenDownCase(h, {
+      ipRightId: 'ipr-acme-tm-eu',
+      jurisdiction: 'EU',
+    });
+    await counterNotify(h, caseId, sellerId);
+    const overdue = async () =>
+      (await h.timeline(caseId)).filter((type) => type === 'review_overdue').length;
+    await h.advance('PT73H');
+    expect(await overdue()).toBe(1);
+    // Before the fix the spent deadline reopened the wait for 1 s, alarming every second.
+    await h.advance('PT1H');
+    expect(await overdue()).toBe(1);
+    await h.advance('PT72H');
+    expect(await overdue()).toBe(2);
+    expect(await h.status(caseId)).toBe('awaiting_re_review');
+  });
+
   it('passes: an alarm is recorded and the case stays in the re-review queue, still decidable', async () => {
     const { caseId, sellerId } = await takenDownCase(h, {
       ipRightId: 'ipr-acme-tm-eu',
