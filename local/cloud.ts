@@ -24,6 +24,7 @@ import type { ProxyHandler } from './apigw/types.ts';
 import { LocalIssuer } from './auth/issuer.ts';
 import { VirtualClock } from './clock.ts';
 import { controlRouteGuard } from './control-guard.ts';
+import { type DynamoFaults, startContentionLayer } from './dynamodb/contention.ts';
 import { createControlRoutes } from './control-routes.ts';
 import { type DynamoDbLocal, ensureTable, startDynamoDbLocal } from './dynamodb/index.ts';
 import { LocalEventBus } from './eventbridge.ts';
@@ -53,6 +54,8 @@ export interface LocalCloudOptions {
   rootDir?: string;
   /** Use a running DynamoDB Local instead of starting one (tests share one per run). */
   dynamoEndpoint?: string;
+  /** Transaction conflicts to inject from the start (also settable at /_local/dynamodb/faults). */
+  dynamoFaults?: DynamoFaults;
   /** @default 'takedown' */
   tableName?: string;
   /** Seed demo users, rights holder, IP rights, sellers and listings. @default true */
@@ -160,6 +163,10 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     });
     stops.push(() => ddbClient.destroy());
     await ensureTable(ddbClient, tableName, tableDefinition);
+    // The handlers reach DynamoDB through the contention layer, which can fail transactions with
+    // TransactionConflict as DynamoDB does under load (POST /_local/dynamodb/faults).
+    const contention = await startContentionLayer(dynamodbEndpoint, options.dynamoFaults);
+    stops.push(() => contention.close());
 
     // Lambda: every handler of the task table, in-process.
     const lambda = new LocalLambda({ rootDir, region: REGION, accountId: ACCOUNT_ID });
@@ -279,7 +286,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     stops.push(() => api.close());
 
     const endpoints = {
-      dynamodb: dynamodbEndpoint,
+      dynamodb: contention.endpoint,
       s3: s3.endpoint,
       sfn: services.url,
       sesv2: services.url,
@@ -329,6 +336,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
         },
       }),
       createControlRoutes({ issuer, users: demoUsers, clock, settle: settled, engine }),
+      contention.routes(),
       marketplace.apiRoutes('/_local/marketplace/api'),
       marketplace.localRoutes(),
       mailbox.localRoutes(),

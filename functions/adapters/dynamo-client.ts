@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { loadEnv } from './env.ts';
+import { retryTransactionConflicts } from './transaction-conflicts.ts';
 
 const env = loadEnv({ TABLE_NAME: z.string().min(3) });
 
@@ -12,3 +13,4 @@ export const tableName = env.TABLE_NAME;
 export const dynamo = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
   marshallOptions: { removeUndefinedValues: true },
 });
+retryTransactionConflicts(dynamo);

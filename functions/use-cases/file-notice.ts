@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { startCaseExecution } from '../adapters/case-execution.ts';
 import { clearPendingStart, pendingStartMarker } from '../adapters/case-start-outbox.ts';
@@ -131,20 +132,48 @@ export async function fileNotice(input: {
   for (let i = 0; i < items.length - 1; i += 2) groups.push(items.slice(i, i + 2));
   groups.push(items.slice(-1));
   for (let i = 0; i < groups.length; i += TRANSACTION_ITEMS / 2) {
-    const batch = groups.slice(i, i + TRANSACTION_ITEMS / 2);
-    try {
-      await dynamo.send(new TransactWriteCommand({ TransactItems: batch.flat() }));
-    } catch (error) {
-      if ((error as Error).name !== 'TransactionCanceledException') throw error;
-      for (const group of batch) {
-        await dynamo.send(new TransactWriteCommand({ TransactItems: group })).catch((e: Error) => {
-          if (e.name !== 'TransactionCanceledException') throw e;
-        });
-      }
-    }
+    await writeBatch(groups.slice(i, i + TRANSACTION_ITEMS / 2));
   }
+  // Every case is written now (by this request or an earlier one with the same key): only then
+  // does any execution start, so no execution runs for a case that is not there.
   await startAll(cases.map((c) => c.caseId));
   return { noticeId, cases };
+}
+
+type WriteGroup = NonNullable<
+  ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
+>;
+
+/**
+ * Writes a batch of groups in one transaction. If it is cancelled because some items exist (a
+ * retried request wrote them), each group is written on its own, and a group whose items exist is
+ * kept as it is. Anything else, contention the client's retries did not outlast included, fails
+ * the request (the client retries with the same key; nothing has started).
+ */
+async function writeBatch(batch: readonly WriteGroup[]): Promise<void> {
+  try {
+    await dynamo.send(new TransactWriteCommand({ TransactItems: batch.flat() }));
+    return;
+  } catch (error) {
+    if (!conditionFailedOnly(error)) throw error;
+  }
+  for (const group of batch) {
+    try {
+      await dynamo.send(new TransactWriteCommand({ TransactItems: group }));
+    } catch (error) {
+      if (!conditionFailedOnly(error)) throw error;
+    }
+  }
+}
+
+/** A cancellation because an item already exists (write-once conditions), and nothing else. */
+function conditionFailedOnly(error: unknown): boolean {
+  if (!(error instanceof TransactionCanceledException)) return false;
+  const codes = (error.CancellationReasons ?? []).map((reason) => reason.Code ?? 'None');
+  return (
+    codes.includes('ConditionalCheckFailed') &&
+    codes.every((code) => code === 'ConditionalCheckFailed' || code === 'None')
+  );
 }
 
 async function startAll(caseIds: string[]): Promise<void> {

@@ -11,8 +11,22 @@ beforeAll(async () => {
   api = await apiClients(cloud);
 });
 afterAll(async () => {
+  // The figure the local cloud's contention layer produced for this suite (issue 16's note).
+  const faults = await setDynamoFaults({});
+  console.log(
+    `storm suite: ${faults.conflictsInjected} transactions cancelled with TransactionConflict at rate ${faults.transactionConflictRate}`,
+  );
   await cloud?.stop();
 });
+
+async function setDynamoFaults(body: Record<string, number>) {
+  const res = await fetch(`${cloud.url}/_local/dynamodb/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return (await res.json()) as { conflictsInjected: number; transactionConflictRate: number };
+}
 
 async function timeline(caseId: string) {
   return (
@@ -102,5 +116,40 @@ describe('Duplicate storms and races', () => {
       view.timeline.filter((e) => e.type === 'decided').length +
         view.timeline.filter((e) => e.type === 'review_escalated').length,
     ).toBe(1);
+  });
+});
+
+describe('Transaction conflicts (DynamoDB contention)', () => {
+  it('fails a notice whose writes keep conflicting, starts nothing, and files it on the retry', async () => {
+    const seller = await api.newSellerListing();
+    const key = idempotencyKey();
+    const body = noticeBody([seller.listingId]);
+    const before = await setDynamoFaults({ failNextTransactions: 1000 });
+    const failed = await api.rightsHolder.post('/v1/notices', body, { 'idempotency-key': key });
+    await setDynamoFaults({
+      failNextTransactions: 0,
+      transactionConflictRate: before.transactionConflictRate,
+    });
+    expect(failed.status).toBe(500);
+    expect(failed.headers.get('content-type')).toContain('application/problem+json');
+    await cloud.settled();
+
+    const filed = await api.rightsHolder.post<{ cases: { caseId: string }[] }>(
+      '/v1/notices',
+      body,
+      {
+        'idempotency-key': key,
+      },
+    );
+    expect(filed.status).toBe(202);
+    await cloud.settled();
+    const caseId = filed.body.cases[0]!.caseId;
+    expect((await timeline(caseId)).status).toBe('awaiting_review');
+    // One execution for the case, still running: none was started before its case was written.
+    const executions = cloud.engine
+      .stateMachineArns()
+      .flatMap((arn) => cloud.engine.listExecutions(arn))
+      .filter((execution) => JSON.stringify(execution).includes(caseId));
+    expect(executions.map((execution) => execution.status)).toEqual(['RUNNING']);
   });
 });
