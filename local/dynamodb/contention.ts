@@ -114,7 +114,10 @@ export async function startContentionLayer(
           400,
           'Bad Request',
           'Invalid fault settings.',
-          parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+          parsed.error.issues.map((issue) => ({
+            path: issue.path.join('.'),
+            message: issue.message,
+          })),
         );
         return true;
       }
