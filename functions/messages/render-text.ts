@@ -1,0 +1,40 @@
+import type { Block, EmailDocument, Inline } from './document.ts';
+
+/** Inline runs as text: a link reads `label: url`, unless the label is the URL itself. */
+function inlineText(content: Inline[]): string {
+  return content
+    .map((part) => {
+      if (typeof part === 'string') return part;
+      if ('strong' in part) return part.strong;
+      return part.link === part.href ? part.href : `${part.link} (${part.href})`;
+    })
+    .join('');
+}
+
+function blockText(block: Block): string {
+  switch (block.kind) {
+    case 'heading':
+      return `${block.text}\n${'-'.repeat(Math.min(60, [...block.text].length * 2))}`;
+    case 'paragraph':
+      return inlineText(block.content);
+    case 'facts':
+      return block.rows.map((row) => `${row.label}: ${inlineText(row.value)}`).join('\n');
+    case 'list':
+      return block.items.map((item) => `- ${inlineText(item)}`).join('\n');
+    case 'callout':
+      return `>> ${inlineText(block.content)}`;
+    case 'quote':
+      return `${block.label}:\n${block.text
+        .split('\n')
+        .map((line) => `  | ${line}`)
+        .join('\n')}`;
+    case 'action':
+      return `${block.label}: ${block.href}`;
+  }
+}
+
+/** The text part: the same document, written for a plain-text reader. */
+export function renderText(document: EmailDocument): string {
+  const parts = [...document.blocks.map(blockText), '--', inlineText(document.footer)];
+  return `${parts.join('\n\n')}\n`;
+}
