@@ -42,6 +42,8 @@ export interface CaseRecord {
   /** The listing's exact location and title, recorded at screening (DSA Art 16(2)(b)). */
   listingUrl?: string;
   listingTitle?: string;
+  /** When the listing was posted, from the marketplace at screening (DSA Transparency Database `content_date`). */
+  listingCreatedAt?: string;
   reviewQueue?: 'standard' | 'priority';
   counterNoticeMode?: CounterNoticeMode;
   takenDownAt?: string;
@@ -58,6 +60,9 @@ export interface CaseRecord {
   decision?: {
     decision: string;
     reasonCode: string;
+    /** Written for the parties: the only text of a decision that may reach them. */
+    reasons?: string;
+    /** Internal: never sent to a party. */
     note?: string;
     reviewerId: string;
     at: string;

@@ -14,6 +14,7 @@
  * | Step guard          | CASE#<id>                   | STEP#<stepKey>          |                                    |                                            |
  * | Pending task        | CASE#<id>                   | TASK                    |                                    | QUEUE#<queue> / <at>#<id> (reviewer queues)|
  * | Counter-notice      | CASE#<id>                   | COUNTER_NOTICE          |                                    |                                            |
+ * | Message copy        | CASE#<id>                   | MESSAGE#<template>#<role> |                                  |                                            |
  * | Open-case lock      | OPEN#<listing>#<ipRight>    | LOCK                    |                                    |                                            |
  * | Seller              | SELLER#<id>                 | PROFILE                 |                                    |                                            |
  * | Strike              | SELLER#<id>                 | STRIKE#<strikeId>       |                                    | STRIKE_EXPIRY / <expiresAt>#<seller>#<strike> (active) |
@@ -28,7 +29,8 @@
  * - cases written but maybe not started: gsi2 pk = CASE_START#PENDING (the reconciler);
  * - strikes due to expire: gsi2 pk = STRIKE_EXPIRY, sk < now (the strike sweeper);
  * - domain events not yet accepted by the bus: gsi2 pk = EVENT_OUTBOX, sk < now - 1 min (the event relay);
- * - an open case for a listing and IP right (duplicates): by key OPEN#listing#ipRight.
+ * - an open case for a listing and IP right (duplicates): by key OPEN#listing#ipRight;
+ * - the copy of a message sent about a case (the seller centre shows the statement of reasons): by key.
  *
  * Timeline events, step guards and idempotency records are written once (attribute_not_exists)
  * and never updated: the timeline is append-only.
@@ -47,6 +49,11 @@ export const keys = {
   }),
   pendingTask: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'TASK' }),
   counterNotice: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'COUNTER_NOTICE' }),
+  /** The copy of a message sent about a case (the seller's statement of reasons), as sent. */
+  messageCopy: (caseId: string, template: string, role: string) => ({
+    pk: `CASE#${caseId}`,
+    sk: `MESSAGE#${template}#${role}`,
+  }),
   openCase: (listingId: string, ipRightId: string) => ({
     pk: `OPEN#${listingId}#${ipRightId}`,
     sk: 'LOCK',

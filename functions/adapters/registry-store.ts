@@ -1,5 +1,6 @@
 import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { VerificationStatus } from '../domain/eligibility.ts';
+import type { Locale } from '../domain/locale.ts';
 import type { IpRightKind, Jurisdiction } from '../domain/vocabulary.ts';
 import { getItem } from './case-store.ts';
 import { dynamo, tableName } from './dynamo-client.ts';
@@ -40,6 +41,9 @@ export interface RightsHolderProfile {
   verification?: VerificationDecision;
   suspendedUntil?: string;
   trusted?: boolean;
+  /** The language and IANA time zone the rights holder reads in; absent: from its country. */
+  locale?: Locale;
+  timeZone?: string;
 }
 
 export interface IpRightProfile {

@@ -1,5 +1,5 @@
 import type { Audience, Locale } from '../domain/locale.ts';
-import { facts, type Block, type Inline } from './document.ts';
+import { type Block, facts, type Inline } from './document.ts';
 import { formatInstant } from './format.ts';
 import type { PortalLinks } from './portal.ts';
 import type { Localized } from './terms.ts';

@@ -39,7 +39,8 @@ export const LEGAL_REFERENCES_ZH: Record<Jurisdiction, Record<InfringementType, 
 };
 
 export const LEGAL_EXPLANATIONS_ZH: Record<InfringementType, string> = {
-  counterfeit: '该商品链接未经商标注册人许可，在同一种商品上使用与其注册商标相同的商标，属于假冒商品。',
+  counterfeit:
+    '该商品链接未经商标注册人许可，在同一种商品上使用与其注册商标相同的商标，属于假冒商品。',
   trademark:
     '该商品链接未经商标注册人许可，在同一种或者类似商品上使用与其注册商标相同或者近似的商标，容易导致混淆。',
   copyright: '该商品链接未经著作权人许可，复制或者发行受著作权保护的作品。',

@@ -14,10 +14,7 @@ import {
 import { type InfoRequestFacts, infoRequest } from './templates/info-request.ts';
 import { type ListingDecisionFacts, listingDecision } from './templates/listing-decision.ts';
 import { type NoticeReceiptFacts, noticeReceipt } from './templates/notice-receipt.ts';
-import {
-  type SellerCaseUpdateFacts,
-  sellerCaseUpdate,
-} from './templates/seller-case-update.ts';
+import { type SellerCaseUpdateFacts, sellerCaseUpdate } from './templates/seller-case-update.ts';
 import {
   type StatementOfReasonsFacts,
   statementOfReasons,

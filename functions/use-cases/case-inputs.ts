@@ -21,6 +21,9 @@ export async function decide(
   body: {
     decision: 'approve' | 'reject' | 'request_info' | 'restore' | 'uphold';
     reasonCode: string;
+    /** For the parties: quoted in their messages. */
+    reasons?: string;
+    /** Internal: never sent to a party. */
     note?: string;
   },
 ): Promise<PendingTask> {
@@ -33,6 +36,7 @@ export async function decide(
       type: 'decision',
       decision: body.decision,
       reasonCode: body.reasonCode,
+      ...(body.reasons ? { reasons: body.reasons } : {}),
       note: body.note,
       reviewerId: reviewer.id,
       at: clock.now().toISOString(),
@@ -42,6 +46,7 @@ export async function decide(
         decision: {
           decision: body.decision,
           reasonCode: body.reasonCode,
+          ...(body.reasons ? { reasons: body.reasons } : {}),
           ...(body.note ? { note: body.note } : {}),
           reviewerId: reviewer.id,
           at,

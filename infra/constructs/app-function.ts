@@ -224,9 +224,23 @@ export class AppFunction extends NodejsFunction {
     return this;
   }
 
-  /** Sets `MAIL_FROM` and allows sending through SES from that address only. */
-  bindMailer({ mailFrom }: { mailFrom: string }): this {
+  /**
+   * Sets `MAIL_FROM`, `PORTAL_URL` (emails link to the portal's pages) and
+   * `SES_CONFIGURATION_SET` (bounces and complaints come back through it), and allows sending
+   * through SES from that address only, with that configuration set.
+   */
+  bindMailer({
+    mailFrom,
+    portalUrl,
+    configurationSetName,
+  }: {
+    mailFrom: string;
+    portalUrl: string;
+    configurationSetName: string;
+  }): this {
     this.addEnvironment('MAIL_FROM', mailFrom);
+    this.addEnvironment('PORTAL_URL', portalUrl);
+    this.addEnvironment('SES_CONFIGURATION_SET', configurationSetName);
     const address = /<([^>]+)>/.exec(mailFrom)?.[1] ?? mailFrom.trim();
     const domain = address.slice(address.indexOf('@') + 1);
     const stack = Stack.of(this);
@@ -235,8 +249,17 @@ export class AppFunction extends NodejsFunction {
     this.executionRole.addToPrincipalPolicy(
       new PolicyStatement({
         actions: ['ses:SendEmail'],
-        // SES checks the verified identity: the domain, or the address itself.
-        resources: [identity(domain), identity(address)],
+        // SES checks the verified identity (the domain, or the address itself) and the
+        // configuration set named in the request.
+        resources: [
+          identity(domain),
+          identity(address),
+          stack.formatArn({
+            service: 'ses',
+            resource: 'configuration-set',
+            resourceName: configurationSetName,
+          }),
+        ],
         conditions: { StringEquals: { 'ses:FromAddress': address } },
       }),
     );

@@ -16,6 +16,10 @@ export interface GrantTargets {
   eventBus: IEventBus;
   userPool: IUserPool;
   mailFrom: string;
+  /** The portal's origin: emails link to its pages. */
+  portalUrl: string;
+  /** The SES configuration set every email is sent with. */
+  mailConfigurationSetName: string;
   marketplaceApiUrl: string;
   /** The demo marketplace function, when deployed instead of a real marketplace. */
   marketplaceFunction?: AppFunction;
@@ -45,7 +49,13 @@ export function applyGrants(
     fn.bindStateMachine({ name, aliasArn });
   }
   if (grants.sendTaskResult) fn.allowSendTaskResult();
-  if (grants.sendEmail) fn.bindMailer({ mailFrom: targets.mailFrom });
+  if (grants.sendEmail) {
+    fn.bindMailer({
+      mailFrom: targets.mailFrom,
+      portalUrl: targets.portalUrl,
+      configurationSetName: targets.mailConfigurationSetName,
+    });
+  }
   if (grants.marketplace) {
     fn.bindMarketplace({ apiUrl: targets.marketplaceApiUrl, secret: targets.marketplaceSecret });
     // Exactly the demo function's ARN (grantInvoke would add `:*` for every version).

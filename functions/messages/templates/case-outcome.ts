@@ -31,7 +31,8 @@ const TEXT = {
     body: {
       abandoned:
         'The information the reviewer asked for did not arrive in time, so the case is closed as abandoned. You may file a new notice.',
-      upheld: 'The takedown of this listing is upheld and the case is closed. The listing stays down.',
+      upheld:
+        'The takedown of this listing is upheld and the case is closed. The listing stays down.',
       upheld_pending_court:
         'You reported a court action, so the listing stays down until the court decides. The case is closed as upheld pending court.',
       restored: {
@@ -60,7 +61,8 @@ const TEXT = {
       upheld_pending_court:
         '您已报告提起诉讼，该商品链接在法院作出裁判前保持下架。案件以“维持（诉讼中）”结案。',
       restored: {
-        re_review_founded: '审核人员在卖家提交反通知后重新审查本案，认为反通知理由成立，该商品链接已恢复。',
+        re_review_founded:
+          '审核人员在卖家提交反通知后重新审查本案，认为反通知理由成立，该商品链接已恢复。',
         no_court_action_reported:
           '在反通知后的期限内未收到已起诉或已投诉的报告，我们依法恢复了该商品链接。',
       },

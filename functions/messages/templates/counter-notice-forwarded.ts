@@ -52,7 +52,8 @@ const TEXT = {
     phone: 'Phone',
     email: 'Email',
     signed: 'Signed',
-    perjury: ' (under penalty of perjury, consenting to jurisdiction and to accept service of process)',
+    perjury:
+      ' (under penalty of perjury, consenting to jurisdiction and to accept service of process)',
     evidence: 'Preliminary evidence',
     evidenceCount: (n: number) => `${n === 1 ? '1 file' : `${n} files`}, on the case page`,
     statement: "The seller's statement",

@@ -21,7 +21,8 @@ const TEXT = {
       `Counter-notice under review for listing ${f.listing.listingId}`,
     intro:
       'The seller sent a counter-notice. A reviewer who did not take the first decision re-examines the case; the listing stays down meanwhile.',
-    due: (due: string) => `We aim to decide by ${due}, and will tell you the outcome with its reasons.`,
+    due: (due: string) =>
+      `We aim to decide by ${due}, and will tell you the outcome with its reasons.`,
   },
   'zh-CN': {
     subject: (f: CounterNoticeReReviewFacts) => `商品链接 ${f.listing.listingId} 的反通知正在复审`,

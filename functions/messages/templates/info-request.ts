@@ -19,7 +19,8 @@ export interface InfoRequestFacts {
 
 const TEXT = {
   en: {
-    subject: (f: InfoRequestFacts) => `More information needed about listing ${f.listing.listingId}`,
+    subject: (f: InfoRequestFacts) =>
+      `More information needed about listing ${f.listing.listingId}`,
     intro: 'A reviewer needs more information before deciding on your notice for this listing.',
     asked: 'What the reviewer asks for',
     due: (due: string) =>

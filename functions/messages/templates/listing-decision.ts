@@ -69,8 +69,7 @@ const TEXT = {
     subject: {
       taken_down: (f: ListingDecisionFacts) => `商品链接 ${f.listing.listingId} 已下架`,
       rejected: (f: ListingDecisionFacts) => `您针对商品链接 ${f.listing.listingId} 的通知未获支持`,
-      not_accepted: (f: ListingDecisionFacts) =>
-        `商品链接 ${f.listing.listingId} 未通过初步核查`,
+      not_accepted: (f: ListingDecisionFacts) => `商品链接 ${f.listing.listingId} 未通过初步核查`,
       duplicate: (f: ListingDecisionFacts) => `商品链接 ${f.listing.listingId} 已在处理中的案件中`,
     },
     outcome: {

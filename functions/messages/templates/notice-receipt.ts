@@ -1,5 +1,5 @@
 import type { InfringementType, IpRightKind, Jurisdiction } from '../../domain/vocabulary.ts';
-import { type MessageContext, footer, pick, when } from '../context.ts';
+import { footer, type MessageContext, pick, when } from '../context.ts';
 import { type EmailDocument, facts, heading, list, paragraph } from '../document.ts';
 import { TERMS } from '../terms.ts';
 
@@ -36,7 +36,8 @@ const LEGAL_FRAME: Record<Jurisdiction, { en: string; 'zh-CN': string }> = {
 const TEXT = {
   en: {
     subject: (f: NoticeReceiptFacts) => `Notice ${f.noticeId} received`,
-    preview: (n: number) => `We received your notice about ${n === 1 ? '1 listing' : `${n} listings`}.`,
+    preview: (n: number) =>
+      `We received your notice about ${n === 1 ? '1 listing' : `${n} listings`}.`,
     title: 'We received your notice',
     notice: 'Notice',
     receivedAt: 'Received',

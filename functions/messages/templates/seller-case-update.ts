@@ -27,7 +27,8 @@ const TEXT = {
       upheld: 'The removal of your listing is upheld and the case is closed.',
       upheld_pending_court:
         'The notifier reported a court action about your listing, so it stays down until the court decides.',
-      restored: 'Your listing is restored, and the strike on your account for this case is revoked.',
+      restored:
+        'Your listing is restored, and the strike on your account for this case is revoked.',
       withdrawn:
         'The rights holder withdrew its complaint: your listing is restored, and the strike on your account for this case is revoked.',
     },
@@ -43,7 +44,8 @@ const TEXT = {
     },
     body: {
       upheld: '您的商品链接的下架决定维持，案件已关闭。',
-      upheld_pending_court: '通知人已报告就您的商品链接提起诉讼，该商品链接在法院作出裁判前保持下架。',
+      upheld_pending_court:
+        '通知人已报告就您的商品链接提起诉讼，该商品链接在法院作出裁判前保持下架。',
       restored: '您的商品链接已恢复，本案件对应的违规记录已撤销。',
       withdrawn: '权利人已撤回投诉：您的商品链接已恢复，本案件对应的违规记录已撤销。',
     },

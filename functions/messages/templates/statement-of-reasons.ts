@@ -26,8 +26,7 @@ type CounterNoticeRoute = 're_review' | 'us_statutory' | 'cn_statutory';
 
 const TEXT = {
   en: {
-    subject: (s: StatementOfReasons) =>
-      `Listing ${s.listingId} taken down: statement of reasons`,
+    subject: (s: StatementOfReasons) => `Listing ${s.listingId} taken down: statement of reasons`,
     intro: (s: StatementOfReasons): string =>
       s.jurisdiction === 'EU'
         ? 'We took down your listing. This statement of reasons (DSA Art 17) tells you what we did, why, and what you can do about it.'
@@ -146,7 +145,10 @@ function counterNoticeRoute(s: StatementOfReasons): CounterNoticeRoute {
   return s.jurisdiction === 'CN' ? 'cn_statutory' : 'us_statutory';
 }
 
-function legalGround(s: StatementOfReasons, locale: Locale): { reference: string; explanation: string } {
+function legalGround(
+  s: StatementOfReasons,
+  locale: Locale,
+): { reference: string; explanation: string } {
   if (locale === 'en') return s.legalGround;
   return {
     reference: LEGAL_REFERENCES_ZH[s.jurisdiction][s.infringementType],
@@ -203,7 +205,10 @@ export function statementOfReasons(
     heading(t.facts),
     facts([
       [t.source, s.facts.source === 'own_initiative' ? t.ownInitiative : t.onNotice(who)],
-      [t.ipRight, `${TERMS.ipRightKind[s.ipRight.kind][locale]} “${s.ipRight.title}”${registration}`],
+      [
+        t.ipRight,
+        `${TERMS.ipRightKind[s.ipRight.kind][locale]} “${s.ipRight.title}”${registration}`,
+      ],
       [t.complaint, TERMS.infringementType[s.infringementType][locale]],
       [t.law, TERMS.jurisdiction[s.jurisdiction][locale]],
       [t.evidence, f.notice ? t.evidenceCount(f.notice.evidenceCount) : undefined],
@@ -212,7 +217,9 @@ export function statementOfReasons(
   if (f.notice) blocks.push({ kind: 'quote', label: t.noticeText, text: f.notice.explanation });
   blocks.push(
     heading(t.automated),
-    paragraph(`${t.detection(s.automatedMeans.detection)} ${t.decision[s.automatedMeans.decision]}`),
+    paragraph(
+      `${t.detection(s.automatedMeans.detection)} ${t.decision[s.automatedMeans.decision]}`,
+    ),
     heading(t.legalGround),
     paragraph(ground.reference),
     paragraph(ground.explanation),
