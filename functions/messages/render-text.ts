@@ -11,10 +11,15 @@ function inlineText(content: Inline[]): string {
     .join('');
 }
 
+/** Columns a monospace reader gives the text: East Asian wide characters take two. */
+function displayWidth(text: string): number {
+  return [...text].reduce((width, char) => width + (/[\u1100-\uffdc]/u.test(char) ? 2 : 1), 0);
+}
+
 function blockText(block: Block): string {
   switch (block.kind) {
     case 'heading':
-      return `${block.text}\n${'-'.repeat(Math.min(60, [...block.text].length * 2))}`;
+      return `${block.text}\n${'-'.repeat(Math.min(72, displayWidth(block.text)))}`;
     case 'paragraph':
       return inlineText(block.content);
     case 'facts':

@@ -36,7 +36,9 @@ const TEXT = {
     whatWeDid: 'What we did',
     listingMeasure:
       'Your listing is disabled on the whole marketplace until the case is resolved in your favour (a founded counter-notice or complaint, or the notice is withdrawn).',
-    accountMeasure: 'Your seller account',
+    accountLine: (measure: string, duration: string) =>
+      `Your seller account: ${measure}.${duration ? ` ${duration}` : ''}`,
+    named: (kind: string, name: string) => `${kind} (${name})`,
     accountDuration: (expires: string | undefined) =>
       expires
         ? `Until the strikes behind it are revoked or expire; this strike expires on ${expires}.`
@@ -94,7 +96,8 @@ const TEXT = {
     whatWeDid: '我们采取的措施',
     listingMeasure:
       '您的商品链接已在全平台下架，直至案件作出对您有利的处理（反通知或申诉理由成立，或通知被撤回）。',
-    accountMeasure: '您的卖家账户',
+    accountLine: (measure: string, duration: string) => `您的卖家账户：${measure}。${duration}`,
+    named: (kind: string, name: string) => `${kind}（${name}）`,
     accountDuration: (expires: string | undefined) =>
       expires
         ? `持续至相关违规记录被撤销或到期；本次违规记录于 ${expires} 到期。`
@@ -175,13 +178,12 @@ export function statementOfReasons(
   const { locale } = context.audience;
   const account = s.measure.account;
   const identity = s.facts.notifierIdentity;
-  const who = identity
-    ? `${identity.kind === 'trusted_flagger' ? t.trustedFlagger : t.rightsHolder}${
-        identity.name
-          ? ` (${identity.name}${identity.email ? ` <${identity.email}>` : ''})`
-          : t.withheld
-      }`
-    : t.rightsHolder;
+  const kind = identity?.kind === 'trusted_flagger' ? t.trustedFlagger : t.rightsHolder;
+  const who = identity?.name
+    ? t.named(kind, `${identity.name}${identity.email ? ` <${identity.email}>` : ''}`)
+    : identity
+      ? `${kind}${t.withheld}`
+      : kind;
   const registration = s.ipRight.registrationNumber
     ? ` (${t.registration} ${s.ipRight.registrationNumber})`
     : '';
@@ -193,14 +195,14 @@ export function statementOfReasons(
     heading(t.whatWeDid),
     list([
       t.listingMeasure,
-      [
-        `${t.accountMeasure}: ${TERMS.measure[account.measure][locale]}. `,
+      t.accountLine(
+        TERMS.measure[account.measure][locale],
         account.measure === 'none'
           ? ''
           : t.accountDuration(
               account.strikeExpiresAt ? when(context, account.strikeExpiresAt) : undefined,
             ),
-      ],
+      ),
     ]),
     heading(t.facts),
     facts([
