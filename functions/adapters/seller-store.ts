@@ -50,9 +50,15 @@ export async function recordSellerContact(
       new UpdateCommand({
         TableName: tableName,
         Key: keys.seller(sellerId),
-        UpdateExpression: 'SET email = :email, locale = :locale, timeZone = :tz ADD version :one',
+        UpdateExpression: 'SET #email = :email, #locale = :locale, #tz = :tz ADD #version :one',
         ConditionExpression:
-          'attribute_exists(pk) AND (attribute_not_exists(locale) OR locale <> :locale OR timeZone <> :tz OR email <> :email)',
+          'attribute_exists(pk) AND (attribute_not_exists(#locale) OR #locale <> :locale OR #tz <> :tz OR #email <> :email)',
+        ExpressionAttributeNames: {
+          '#email': 'email',
+          '#locale': 'locale',
+          '#tz': 'timeZone',
+          '#version': 'version',
+        },
         ExpressionAttributeValues: {
           ':email': contact.email,
           ':locale': contact.locale,

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { getItem } from '../adapters/case-store.ts';
+import { getItem, TransientError } from '../adapters/case-store.ts';
 import { clock } from '../adapters/clock.ts';
 import { keys } from '../adapters/keys.ts';
 import { policy } from '../adapters/policy-source.ts';
@@ -37,6 +37,11 @@ export async function handler(event: unknown): Promise<{
   if (withdrawalRequested(record)) return { next: 'withdraw', waitSeconds: 1 };
   const now = clock.now();
   const counterNotice = await getItem<CounterNoticeItem>(keys.counterNotice(caseId));
+  // The API records the counter-notice just after it completes the wait: until it is there, the
+  // deadlines (counted from its receipt) and the copy the law sends the notifier cannot be made.
+  if (!counterNotice && !record.counterNoticeMode) {
+    throw new TransientError(`the counter-notice of case ${caseId} is not recorded yet`);
+  }
   const receivedAt = new Date(counterNotice?.receivedAt ?? now.toISOString());
   const resolved = record.counterNoticeMode
     ? { mode: record.counterNoticeMode, deadlines: record.deadlines }
