@@ -167,24 +167,15 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
         timeoutSeconds: task.timeoutSeconds,
       });
     }
+    // Functions that events invoke: bucket notifications (default timeout 60 s) and mail events.
     const notifications = options.bucketNotifications ?? defaultNotifications;
-    for (const notification of notifications) {
-      lambda.register({
-        functionName: notification.functionName,
-        handler: notification.handler,
-        exportName: notification.exportName,
-        timeoutSeconds: notification.timeoutSeconds ?? 60,
-      });
-    }
-
     const mailHandlers = options.mailEventHandlers ?? defaultMailEventHandlers;
-    for (const mailHandler of mailHandlers) {
-      lambda.register({
-        functionName: mailHandler.functionName,
-        handler: mailHandler.handler,
-        exportName: mailHandler.exportName,
-        timeoutSeconds: mailHandler.timeoutSeconds,
-      });
+    for (const fn of [
+      ...notifications.map((n) => ({ ...n, timeoutSeconds: n.timeoutSeconds ?? 60 })),
+      ...mailHandlers,
+    ]) {
+      const { functionName, handler, exportName, timeoutSeconds } = fn;
+      lambda.register({ functionName, handler, exportName, timeoutSeconds });
     }
 
     // Events delivered to functions in the background (bucket notifications, mail events):

@@ -1,5 +1,5 @@
 import type { Audience, Locale } from '../domain/locale.ts';
-import { type Block, facts, type Inline } from './document.ts';
+import { type Block, type EmailDocument, facts, heading, type Inline } from './document.ts';
 import { formatInstant } from './format.ts';
 import type { PortalLinks } from './portal.ts';
 import type { Localized } from './terms.ts';
@@ -62,4 +62,32 @@ const ROLES: Record<'rights_holder' | 'seller', Localized> = {
 export function footer(context: MessageContext, role: 'rights_holder' | 'seller'): Inline[] {
   const { locale } = context.audience;
   return [FOOTERS[locale](ROLES[role][locale])];
+}
+
+/**
+ * A message about one case's listing: the subject as its heading, the listing's facts (and `more`
+ * rows), then the blocks, and the footer for the recipient's role.
+ */
+export function caseDocument(
+  context: MessageContext,
+  role: 'rights_holder' | 'seller',
+  parts: {
+    subject: string;
+    preview: string;
+    caseId: string;
+    listing: ListingRef;
+    more?: [string, Inline | Inline[] | undefined][];
+    blocks: Block[];
+  },
+): EmailDocument {
+  return {
+    subject: parts.subject,
+    preview: parts.preview,
+    blocks: [
+      heading(parts.subject),
+      listingFacts(context, parts.listing, parts.caseId, parts.more),
+      ...parts.blocks,
+    ],
+    footer: footer(context, role),
+  };
 }

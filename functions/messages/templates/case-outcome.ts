@@ -1,5 +1,5 @@
 import type { Jurisdiction } from '../../domain/vocabulary.ts';
-import { footer, type ListingRef, listingFacts, type MessageContext, pick } from '../context.ts';
+import { caseDocument, type ListingRef, type MessageContext, pick } from '../context.ts';
 import { type Block, type EmailDocument, heading, list, paragraph } from '../document.ts';
 import { redressItems } from './redress.ts';
 
@@ -84,11 +84,7 @@ export function caseOutcome(f: CaseOutcomeFacts, context: MessageContext): Email
       : f.outcome === 'withdrawn'
         ? t.body.withdrawn(f.listingRestored ?? false)
         : t.body[f.outcome];
-  const blocks: Block[] = [
-    heading(subject),
-    listingFacts(context, f.listing, f.caseId),
-    paragraph(body),
-  ];
+  const blocks: Block[] = [paragraph(body)];
   if (f.reasons) blocks.push({ kind: 'quote', label: t.reasons, text: f.reasons });
   if (f.outcome === 'restored') {
     blocks.push(
@@ -102,5 +98,11 @@ export function caseOutcome(f: CaseOutcomeFacts, context: MessageContext): Email
       ),
     );
   }
-  return { subject, preview: body, blocks, footer: footer(context, 'rights_holder') };
+  return caseDocument(context, 'rights_holder', {
+    subject,
+    preview: body,
+    caseId: f.caseId,
+    listing: f.listing,
+    blocks,
+  });
 }

@@ -1,12 +1,5 @@
-import {
-  footer,
-  type ListingRef,
-  listingFacts,
-  type MessageContext,
-  pick,
-  when,
-} from '../context.ts';
-import { type Block, callout, type EmailDocument, facts, heading, paragraph } from '../document.ts';
+import { caseDocument, type ListingRef, type MessageContext, pick, when } from '../context.ts';
+import { type Block, callout, type EmailDocument, facts, paragraph } from '../document.ts';
 
 /**
  * A seller's counter-notice, forwarded to the notifier as the law sends it: with the seller's
@@ -104,8 +97,6 @@ export function counterNoticeForwarded(
       ? `${cn.signature.fullName}, ${when(context, cn.signature.signedAt)}${f.jurisdiction === 'US' ? t.perjury : ''}`
       : undefined;
   const blocks: Block[] = [
-    heading(t.subject(f)),
-    listingFacts(context, f.listing, f.caseId),
     paragraph(t.intro[f.jurisdiction]),
     callout(what),
     { kind: 'action', label: t.report, href: context.links.case(f.caseId) },
@@ -120,10 +111,11 @@ export function counterNoticeForwarded(
     ]),
     { kind: 'quote', label: t.statement, text: cn.statement },
   ];
-  return {
+  return caseDocument(context, 'rights_holder', {
     subject: t.subject(f),
     preview: t.intro[f.jurisdiction],
+    caseId: f.caseId,
+    listing: f.listing,
     blocks,
-    footer: footer(context, 'rights_holder'),
-  };
+  });
 }

@@ -1,12 +1,5 @@
-import {
-  footer,
-  type ListingRef,
-  listingFacts,
-  type MessageContext,
-  pick,
-  when,
-} from '../context.ts';
-import { type EmailDocument, heading, paragraph } from '../document.ts';
+import { caseDocument, type ListingRef, type MessageContext, pick, when } from '../context.ts';
+import { type EmailDocument, paragraph } from '../document.ts';
 
 /** A counter-notice that a reviewer re-examines (EU; US other than copyright). */
 export interface CounterNoticeReReviewFacts {
@@ -37,15 +30,14 @@ export function counterNoticeReReview(
   context: MessageContext,
 ): EmailDocument {
   const t = pick(context, TEXT);
-  return {
+  return caseDocument(context, 'rights_holder', {
     subject: t.subject(f),
     preview: t.intro,
+    caseId: f.caseId,
+    listing: f.listing,
     blocks: [
-      heading(t.subject(f)),
-      listingFacts(context, f.listing, f.caseId),
       paragraph(t.intro),
       ...(f.reReviewDueAt ? [paragraph(t.due(when(context, f.reReviewDueAt)))] : []),
     ],
-    footer: footer(context, 'rights_holder'),
-  };
+  });
 }

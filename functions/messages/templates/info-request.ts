@@ -1,12 +1,5 @@
-import {
-  footer,
-  type ListingRef,
-  listingFacts,
-  type MessageContext,
-  pick,
-  when,
-} from '../context.ts';
-import { type Block, callout, type EmailDocument, heading, paragraph } from '../document.ts';
+import { caseDocument, type ListingRef, type MessageContext, pick, when } from '../context.ts';
+import { type Block, callout, type EmailDocument, paragraph } from '../document.ts';
 
 /** A reviewer's request for more information about one listing of a notice. */
 export interface InfoRequestFacts {
@@ -40,21 +33,18 @@ const TEXT = {
 /** The notifier is asked for more before a reviewer decides. */
 export function infoRequest(f: InfoRequestFacts, context: MessageContext): EmailDocument {
   const t = pick(context, TEXT);
-  const blocks: Block[] = [
-    heading(t.subject(f)),
-    listingFacts(context, f.listing, f.caseId),
-    paragraph(t.intro),
-  ];
+  const blocks: Block[] = [paragraph(t.intro)];
   if (f.reasons) blocks.push({ kind: 'quote', label: t.asked, text: f.reasons });
   blocks.push(callout(t.due(when(context, f.dueAt))), {
     kind: 'action',
     label: t.answer,
     href: context.links.case(f.caseId),
   });
-  return {
+  return caseDocument(context, 'rights_holder', {
     subject: t.subject(f),
     preview: t.intro,
+    caseId: f.caseId,
+    listing: f.listing,
     blocks,
-    footer: footer(context, 'rights_holder'),
-  };
+  });
 }

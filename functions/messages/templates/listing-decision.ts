@@ -1,13 +1,6 @@
 import type { ScreeningReasonCode } from '../../domain/screening.ts';
 import type { Jurisdiction } from '../../domain/vocabulary.ts';
-import {
-  footer,
-  type ListingRef,
-  listingFacts,
-  type MessageContext,
-  pick,
-  when,
-} from '../context.ts';
+import { caseDocument, type ListingRef, type MessageContext, pick, when } from '../context.ts';
 import { type Block, type EmailDocument, heading, list, paragraph } from '../document.ts';
 import { TERMS } from '../terms.ts';
 import { redressItems } from './redress.ts';
@@ -98,14 +91,7 @@ const TEXT = {
 export function listingDecision(f: ListingDecisionFacts, context: MessageContext): EmailDocument {
   const t = pick(context, TEXT);
   const { locale } = context.audience;
-  const blocks: Block[] = [
-    heading(t.subject[f.outcome](f)),
-    listingFacts(context, f.listing, f.caseId, [
-      [t.notice, { link: f.noticeId, href: context.links.notice(f.noticeId) }],
-      [t.decided, when(context, f.decidedAt)],
-    ]),
-    paragraph(t.outcome[f.outcome]),
-  ];
+  const blocks: Block[] = [paragraph(t.outcome[f.outcome])];
   if (f.outcome === 'not_accepted' && f.screeningReason) {
     blocks.push(list([TERMS.screeningReason[f.screeningReason][locale]]));
   }
@@ -138,10 +124,15 @@ export function listingDecision(f: ListingDecisionFacts, context: MessageContext
       ]),
     );
   }
-  return {
+  return caseDocument(context, 'rights_holder', {
     subject: t.subject[f.outcome](f),
     preview: t.outcome[f.outcome],
+    caseId: f.caseId,
+    listing: f.listing,
+    more: [
+      [t.notice, { link: f.noticeId, href: context.links.notice(f.noticeId) }],
+      [t.decided, when(context, f.decidedAt)],
+    ],
     blocks,
-    footer: footer(context, 'rights_holder'),
-  };
+  });
 }

@@ -1,5 +1,5 @@
 import type { Jurisdiction } from '../../domain/vocabulary.ts';
-import { footer, type ListingRef, listingFacts, type MessageContext, pick } from '../context.ts';
+import { caseDocument, type ListingRef, type MessageContext, pick } from '../context.ts';
 import { type Block, type EmailDocument, heading, list, paragraph } from '../document.ts';
 import { redressItems } from './redress.ts';
 
@@ -58,11 +58,7 @@ const TEXT = {
 export function sellerCaseUpdate(f: SellerCaseUpdateFacts, context: MessageContext): EmailDocument {
   const t = pick(context, TEXT);
   const subject = t.subject[f.outcome](f.listing.listingId);
-  const blocks: Block[] = [
-    heading(subject),
-    listingFacts(context, f.listing, f.caseId),
-    paragraph(t.body[f.outcome]),
-  ];
+  const blocks: Block[] = [paragraph(t.body[f.outcome])];
   if (f.reasons) blocks.push({ kind: 'quote', label: t.reasons, text: f.reasons });
   if (f.outcome === 'upheld' || f.outcome === 'upheld_pending_court') {
     blocks.push(
@@ -76,5 +72,11 @@ export function sellerCaseUpdate(f: SellerCaseUpdateFacts, context: MessageConte
       ),
     );
   }
-  return { subject, preview: t.body[f.outcome], blocks, footer: footer(context, 'seller') };
+  return caseDocument(context, 'seller', {
+    subject,
+    preview: t.body[f.outcome],
+    caseId: f.caseId,
+    listing: f.listing,
+    blocks,
+  });
 }

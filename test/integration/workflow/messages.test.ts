@@ -91,49 +91,39 @@ describe('Messages: what the workflow sends, as a platform sends it', () => {
     expect((await h.m.getCase(caseId))?.listingCreatedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
   });
 
-  it('tells the notifier of a rejection with the listing id, title and reasons, and never the note', async () => {
-    // Arrange
-    const listingId = await h.newListing();
-    const { caseIds } = await h.file({ listings: [listingId] });
-    const caseId = caseIds[0]!;
-
-    // Act
-    await h.m.decide(caseId, reviewer, {
-      decision: 'reject',
-      reasonCode: 'no_infringement',
+  it.each([
+    {
+      decision: 'reject' as const,
+      template: 'case_rejected',
       reasons: 'The mark on the listing is not the ACME mark.',
-      note: NOTE,
-    });
-    await h.cloud.settled();
-
-    // Assert
-    const [rejection] = await mailOf(RIGHTS_HOLDER_EMAIL, caseId, 'case_rejected');
-    expect(rejection?.subject).toContain(listingId);
-    expect(rejection?.text).toContain('ACME-branded widget');
-    expect(rejection?.text).toContain('The mark on the listing is not the ACME mark.');
-    expect(rejection?.text).toContain('internal complaint');
-  });
-
-  it('asks the notifier for information with the reasons, never the note', async () => {
-    // Arrange
-    const listingId = await h.newListing();
-    const { caseIds } = await h.file({ listings: [listingId] });
-    const caseId = caseIds[0]!;
-
-    // Act
-    await h.m.decide(caseId, reviewer, {
-      decision: 'request_info',
-      reasonCode: 'evidence_insufficient',
+      says: ['ACME-branded widget', 'internal complaint'],
+    },
+    {
+      decision: 'request_info' as const,
+      template: 'info_requested',
       reasons: 'Please upload the test-buy report.',
-      note: NOTE,
-    });
-    await h.cloud.settled();
+      says: ['ACME-branded widget', 'Answer on the case page'],
+    },
+  ])(
+    'tells the notifier of a $decision with the listing and the reasons, never the note',
+    async ({ decision, template, reasons, says }) => {
+      // Arrange
+      const listingId = await h.newListing();
+      const { caseIds } = await h.file({ listings: [listingId] });
+      const caseId = caseIds[0]!;
 
-    // Assert
-    const [request] = await mailOf(RIGHTS_HOLDER_EMAIL, caseId, 'info_requested');
-    expect(request?.text).toContain('Please upload the test-buy report.');
-    expect(request?.text).toContain(`${h.cloud.url}/cases/${caseId}`);
-  });
+      // Act
+      await h.m.decide(caseId, reviewer, { decision, reasonCode: 'r', reasons, note: NOTE });
+      await h.cloud.settled();
+
+      // Assert
+      const [email] = await mailOf(RIGHTS_HOLDER_EMAIL, caseId, template);
+      expect(email?.subject).toContain(listingId);
+      expect(email?.text).toContain(reasons);
+      for (const words of says) expect(email?.text).toContain(words);
+      expect(email?.text).toContain(`${h.cloud.url}/cases/${caseId}`);
+    },
+  );
 
   it('records an undeliverable statement of reasons on the timeline, with its template and role but not the address', async () => {
     // Arrange
