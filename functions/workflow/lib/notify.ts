@@ -102,15 +102,30 @@ async function send(
   return { email, audience: recipient.audience };
 }
 
-/** Emails the case's rights holder once per case and step, in its language and time zone. */
-export async function notifyRightsHolder(
+/** Where each party's address and reading preferences come from. */
+const RECIPIENTS: Record<RecipientRole, (record: CaseRecord) => Promise<Recipient | undefined>> = {
+  rights_holder: (record) => rightsHolderRecipient(record.rightsHolderId),
+  seller: (record) => sellerRecipient(record.sellerId),
+};
+
+/** Emails a party of the case once per case and step, in its language and time zone. */
+async function notifyParty(
+  role: RecipientRole,
   record: CaseRecord,
   outgoing: Outgoing,
 ): Promise<Sent | undefined> {
-  const recipient = await rightsHolderRecipient(record.rightsHolderId);
+  const recipient = await RECIPIENTS[role](record);
   const scope = { caseId: record.caseId, noticeId: record.noticeId, key: record.caseId };
-  return send(recipient, 'rights_holder', scope, outgoing);
+  return send(recipient, role, scope, outgoing);
 }
+
+/** Emails the case's rights holder once per case and step, in its language and time zone. */
+export const notifyRightsHolder = (record: CaseRecord, outgoing: Outgoing) =>
+  notifyParty('rights_holder', record, outgoing);
+
+/** Emails the case's seller once per case and step, in the language the marketplace gives. */
+export const notifySeller = (record: CaseRecord, outgoing: Outgoing) =>
+  notifyParty('seller', record, outgoing);
 
 /** Emails a notice's rights holder once per notice and step (the receipt). */
 export async function notifyNoticeRightsHolder(
@@ -120,14 +135,4 @@ export async function notifyNoticeRightsHolder(
   const recipient = await rightsHolderRecipient(notice.rightsHolderId);
   const scope = { noticeId: notice.noticeId, key: `notice:${notice.noticeId}` };
   return send(recipient, 'rights_holder', scope, outgoing);
-}
-
-/** Emails the case's seller once per case and step, in the language the marketplace gives. */
-export async function notifySeller(
-  record: CaseRecord,
-  outgoing: Outgoing,
-): Promise<Sent | undefined> {
-  const recipient = await sellerRecipient(record.sellerId);
-  const scope = { caseId: record.caseId, noticeId: record.noticeId, key: record.caseId };
-  return send(recipient, 'seller', scope, outgoing);
 }
