@@ -62,11 +62,14 @@ export function composeMessage(message: Message, context: MessageContext): Email
 }
 
 /** The message as an email: its subject, HTML part and text part. Pure: no I/O, no clock. */
-export function renderMessage(message: Message, context: MessageContext): RenderedEmail {
+export async function renderMessage(
+  message: Message,
+  context: MessageContext,
+): Promise<RenderedEmail> {
   const document = composeMessage(message, context);
   return {
     subject: document.subject,
-    html: renderHtml(document, context.audience.locale),
+    html: await renderHtml(document, context.audience.locale),
     text: renderText(document),
   };
 }

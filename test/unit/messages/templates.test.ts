@@ -13,7 +13,7 @@ describe('Templates: every message in every locale', () => {
     '$name in $locale matches its HTML and text snapshots',
     async ({ name, locale, message }) => {
       // Act
-      const email = renderMessage(message, context(locale));
+      const email = await renderMessage(message, context(locale));
 
       // Assert
       await expect(email.html).toMatchFileSnapshot(`./__snapshots__/${name}.${locale}.html`);
@@ -45,9 +45,9 @@ describe('Templates: every message in every locale', () => {
 
   it.each(cases)(
     '$name in $locale has an HTML part and a text part in its language',
-    ({ locale, message }) => {
+    async ({ locale, message }) => {
       // Act
-      const email = renderMessage(message, context(locale));
+      const email = await renderMessage(message, context(locale));
 
       // Assert
       expect(email.html).toMatch(new RegExp(`^<!DOCTYPE html><html[^>]* lang="${locale}"`));
@@ -61,9 +61,9 @@ describe('Templates: every message in every locale', () => {
 
   it.each(cases)(
     '$name in $locale links only to portal pages, with no API path, JWT or token',
-    ({ locale, message }) => {
+    async ({ locale, message }) => {
       // Act
-      const email = renderMessage(message, context(locale));
+      const email = await renderMessage(message, context(locale));
 
       // Assert
       expect(leaksIn(email.html)).toEqual([]);
@@ -86,13 +86,13 @@ describe('Templates: every message in every locale', () => {
     expect(found).toEqual(['API path /v1/', 'JWT', 'task token']);
   });
 
-  it('escapes what parties wrote in the HTML part', () => {
+  it('escapes what parties wrote in the HTML part', async () => {
     // Arrange
     const message = structuredClone(EXAMPLES['info-request']!);
     if (message.kind === 'info_request') message.facts.reasons = '<script>alert(1)</script>';
 
     // Act
-    const email = renderMessage(message, context('en'));
+    const email = await renderMessage(message, context('en'));
 
     // Assert
     expect(email.html).not.toContain('<script>');
