@@ -37,7 +37,7 @@ const TEXT = {
     listingMeasure:
       'Your listing is disabled on the whole marketplace until the case is resolved in your favour (a founded counter-notice or complaint, or the notice is withdrawn).',
     accountLine: (measure: string, duration: string) =>
-      `Your seller account: ${measure}.${duration ? ` ${duration}` : ''}`,
+      `${measure.charAt(0).toUpperCase()}${measure.slice(1)}.${duration ? ` ${duration}` : ''}`,
     named: (kind: string, name: string) => `${kind} (${name})`,
     accountDuration: (expires: string | undefined) =>
       expires
@@ -96,7 +96,7 @@ const TEXT = {
     whatWeDid: '我们采取的措施',
     listingMeasure:
       '您的商品链接已在全平台下架，直至案件作出对您有利的处理（反通知或申诉理由成立，或通知被撤回）。',
-    accountLine: (measure: string, duration: string) => `您的卖家账户：${measure}。${duration}`,
+    accountLine: (measure: string, duration: string) => `${measure}。${duration}`,
     named: (kind: string, name: string) => `${kind}（${name}）`,
     accountDuration: (expires: string | undefined) =>
       expires
