@@ -36,12 +36,9 @@ export async function handler(event: unknown): Promise<{
   const record = await loadCase(caseId);
   if (withdrawalRequested(record)) return { next: 'withdraw', waitSeconds: 1 };
   const now = clock.now();
-  const counterNotice = await getItem<CounterNoticeItem>(keys.counterNotice(caseId));
-  // The API records the counter-notice just after it completes the wait: until it is there, the
-  // deadlines (counted from its receipt) and the copy the law sends the notifier cannot be made.
-  if (!counterNotice && !record.counterNoticeMode) {
-    throw new TransientError(`the counter-notice of case ${caseId} is not recorded yet`);
-  }
+  const counterNotice = record.counterNoticeMode
+    ? await getItem<CounterNoticeItem>(keys.counterNotice(caseId))
+    : await recordedCounterNotice(caseId);
   const receivedAt = new Date(counterNotice?.receivedAt ?? now.toISOString());
   const resolved = record.counterNoticeMode
     ? { mode: record.counterNoticeMode, deadlines: record.deadlines }
@@ -122,4 +119,21 @@ export async function handler(event: unknown): Promise<{
     mode: resolved.mode,
     waitSeconds: timeoutSecondsUntil(deadlines.reReviewDueAt!, now),
   };
+}
+
+/** How long to wait, in all, for the API to record the counter-notice: it does so within ms. */
+const RECORD_WAIT_MS = [50, 100, 200, 400, 800, 1600];
+
+/**
+ * The counter-notice, once recorded. The API records it just after it completes the wait, so this
+ * step can start first: without it, neither the deadlines (counted from its receipt) nor the copy
+ * the law sends the notifier can be made. Waits a moment, then leaves it to the task's retry.
+ */
+async function recordedCounterNotice(caseId: string): Promise<CounterNoticeItem> {
+  for (const pause of [...RECORD_WAIT_MS, 0]) {
+    const item = await getItem<CounterNoticeItem>(keys.counterNotice(caseId));
+    if (item) return item;
+    if (pause) await new Promise((resolve) => setTimeout(resolve, pause));
+  }
+  throw new TransientError(`the counter-notice of case ${caseId} is not recorded yet`);
 }
