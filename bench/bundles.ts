@@ -12,7 +12,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { routes } from '../functions/routes.ts';
-import { bucketNotifications, scheduledJobs, workflowTasks } from '../functions/tasks.ts';
+import {
+  bucketNotifications,
+  mailEventHandlers,
+  scheduledJobs,
+  workflowTasks,
+} from '../functions/tasks.ts';
 import { CDK_OUT, synthesizedTemplates } from './cdk-out.ts';
 
 const LIMIT_BYTES = 1_000_000;
@@ -29,6 +34,8 @@ const ENV = {
   EVIDENCE_BUCKET: 'evidence-bucket',
   TAKEDOWN_STATE_MACHINE_ARN: 'arn:aws:states:us-east-1:000000000000:stateMachine:takedown',
   MAIL_FROM: 'no-reply@example.com',
+  PORTAL_URL: 'https://portal.example.com',
+  SES_CONFIGURATION_SET: 'takedown-mail',
   MARKETPLACE_API_URL: 'https://marketplace.example/api',
   EVENT_BUS_NAME: 'takedown',
   NODE_NO_WARNINGS: '1',
@@ -163,6 +170,11 @@ const entries = [
     name: `job ${j.name}`,
     handler: j.handler,
     prefix: `Job${pascal(j.name)}`,
+  })),
+  ...mailEventHandlers.map((h) => ({
+    name: `mail ${h.functionName}`,
+    handler: h.handler,
+    prefix: `Mail${pascal(h.functionName)}`,
   })),
 ];
 

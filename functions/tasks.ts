@@ -44,6 +44,22 @@ export interface BucketNotification {
 }
 
 /**
+ * A function run on each delivery problem of the service's email (a bounce or a complaint): in
+ * AWS, the SES configuration set's event destination (EventBridge) invokes it; locally, the
+ * mailbox delivers the same event when it is told to bounce an address.
+ */
+export interface MailEventHandler {
+  functionName: string;
+  handler: string;
+  exportName?: string;
+  /** The SES events it receives. */
+  events: readonly ('bounce' | 'complaint')[];
+  /** @default 30 */
+  timeoutSeconds?: number;
+  grants?: Grants;
+}
+
+/**
  * Work that runs on a schedule: an EventBridge schedule in AWS, the local cloud's clock locally.
  * The function receives an EventBridge "Scheduled Event".
  */
@@ -138,6 +154,16 @@ export const bucketNotifications: readonly BucketNotification[] = [
     // 25 MiB streamed through SHA-256 takes seconds; the margin covers a slow read.
     timeoutSeconds: 120,
     grants: { table: 'RW', evidence: 'RO' },
+  },
+];
+
+export const mailEventHandlers: readonly MailEventHandler[] = [
+  {
+    // Records an undeliverable email (or a complaint) on the timeline of its case.
+    functionName: 'record-mail-event',
+    handler: 'functions/events/record-mail-event.ts',
+    events: ['bounce', 'complaint'],
+    grants: { table: 'RW' },
   },
 ];
 

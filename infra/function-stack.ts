@@ -27,6 +27,8 @@ export interface WorkflowResources {
   readonly alarmTopic: ITopic;
   /** The demo marketplace function (context `demoMarketplace=true`). */
   readonly marketplaceFunction?: AppFunction;
+  /** The SES configuration set every email goes out with; its events report bounces. */
+  readonly mailConfigurationSetName: string;
 }
 
 export interface FunctionStackProps extends StackProps {
@@ -102,6 +104,8 @@ export abstract class FunctionStack extends Stack {
       userPool: stateful.userPool,
       mailFrom: this.config.mailFrom,
       ...(this.config.reviewersEmail ? { reviewersEmail: this.config.reviewersEmail } : {}),
+      portalUrl: this.config.portalOrigin,
+      mailConfigurationSetName: workflow.mailConfigurationSetName,
       marketplaceApiUrl: workflow.marketplaceFunction
         ? `lambda:${workflow.marketplaceFunction.functionArn}`
         : this.config.marketplaceApiUrl,

@@ -1,8 +1,14 @@
 import { Duration, type Stack, Validations } from 'aws-cdk-lib';
-import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { EventBus, Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { EventType } from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
+import {
+  ConfigurationSet,
+  ConfigurationSetEventDestination,
+  EmailSendingEvent,
+  EventDestination,
+} from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import {
   FunctionStack,
@@ -15,11 +21,20 @@ export interface JobsStackProps extends FunctionStackProps {
   workflow: WorkflowResources;
   bucketNotifications: ServiceTables['bucketNotifications'];
   scheduledJobs: ServiceTables['scheduledJobs'];
+  /** @default none */
+  mailEventHandlers?: ServiceTables['mailEventHandlers'];
 }
+
+/** The EventBridge detail types SES gives each delivery event. */
+const SES_DETAIL_TYPES = {
+  bounce: 'Email Bounced',
+  complaint: 'Email Complaint Received',
+} as const;
 
 /**
  * Work that no person starts: one function per scheduled job (reconciler, strike sweeper, event
- * relay, …) on an EventBridge schedule, and one per bucket notification (evidence sealing).
+ * relay, …) on an EventBridge schedule, one per bucket notification (evidence sealing), and one per
+ * mail event handler (bounces and complaints, from the SES configuration set's event destination).
  */
 export class JobsStack extends FunctionStack {
   constructor(scope: Construct, id: string, props: JobsStackProps) {
@@ -54,6 +69,47 @@ export class JobsStack extends FunctionStack {
             deadLetterQueue: fn.deadLetterQueue,
             retryAttempts: 2,
             maxEventAge: Duration.hours(1),
+          }),
+        ],
+      });
+    }
+
+    for (const mailHandler of props.mailEventHandlers ?? []) {
+      const name = pascalCase(mailHandler.functionName);
+      const fn = this.addFunction(`Mail${name}`, {
+        ...mailHandler,
+        description: `On each email ${mailHandler.events.join(' or ')} reported by SES`,
+        timeoutSeconds: mailHandler.timeoutSeconds ?? 30,
+        asyncInvocation: true,
+        owner: `mail event handler ${mailHandler.functionName}`,
+      });
+      // SES publishes the configuration set's delivery events on the default bus; the rule
+      // takes those of this service's configuration set only.
+      const configurationSetName = props.workflow.mailConfigurationSetName;
+      const defaultBus = EventBus.fromEventBusName(this, `${name}DefaultBus`, 'default');
+      new ConfigurationSetEventDestination(this, `${name}MailEvents`, {
+        configurationSet: ConfigurationSet.fromConfigurationSetName(
+          this,
+          `${name}ConfigurationSet`,
+          configurationSetName,
+        ),
+        destination: EventDestination.eventBus(defaultBus),
+        events: mailHandler.events.map((event) =>
+          event === 'bounce' ? EmailSendingEvent.BOUNCE : EmailSendingEvent.COMPLAINT,
+        ),
+      });
+      new Rule(this, `${name}Rule`, {
+        description: `Sends SES ${mailHandler.events.join(' and ')} events to ${mailHandler.functionName}`,
+        eventPattern: {
+          source: ['aws.ses'],
+          detailType: mailHandler.events.map((event) => SES_DETAIL_TYPES[event]),
+          detail: { mail: { tags: { 'ses:configuration-set': [configurationSetName] } } },
+        },
+        targets: [
+          new LambdaFunction(fn, {
+            deadLetterQueue: fn.deadLetterQueue,
+            retryAttempts: 2,
+            maxEventAge: Duration.hours(6),
           }),
         ],
       });

@@ -41,7 +41,7 @@ export interface TakedownService {
  * Serverless packs:
  * - `TakedownStateful`: the table, the evidence bucket and the user pool (retained on delete);
  * - `TakedownWorkflow`: workflow tasks, state machines, the event bus and the alarm topic;
- * - `TakedownJobs`: scheduled jobs and bucket notifications;
+ * - `TakedownJobs`: scheduled jobs, bucket notifications and mail delivery events;
  * - `Takedown<Area>Routes`: the route functions of one area of the API (infra/route-areas.ts);
  * - `TakedownApi`: the REST API over those functions.
  * Cross-stack references are CDK's own; `cdk deploy --all` deploys them in this order.
@@ -75,6 +75,7 @@ export function addTakedownService(
     workflow,
     bucketNotifications: tables.bucketNotifications,
     scheduledJobs: tables.scheduledJobs,
+    mailEventHandlers: tables.mailEventHandlers,
   });
   jobs.addStackDependency(workflow);
 

@@ -2,6 +2,8 @@ import { type RouteDefinition, routes } from '../functions/routes.ts';
 import {
   type BucketNotification,
   bucketNotifications,
+  type MailEventHandler,
+  mailEventHandlers,
   type ScheduledJob,
   type StateMachineDefinition,
   scheduledJobs,
@@ -17,6 +19,7 @@ export interface ServiceTables {
   stateMachines: readonly StateMachineDefinition[];
   bucketNotifications: readonly BucketNotification[];
   scheduledJobs: readonly ScheduledJob[];
+  mailEventHandlers: readonly MailEventHandler[];
 }
 
 /** The tables as functions/ declares them: the ones the local cloud runs too. */
@@ -26,6 +29,7 @@ export const sharedTables: ServiceTables = {
   stateMachines,
   bucketNotifications,
   scheduledJobs,
+  mailEventHandlers,
 };
 
 /** 'get', '/v1/cases/{caseId}' → 'GetV1CasesCaseId': a stable construct id from table text. */
@@ -58,6 +62,11 @@ export function checkTables(tables: ServiceTables): void {
   assertUnique(tables.workflowTasks, (t) => pascalCase(t.functionName), 'workflow function name');
   assertUnique(tables.stateMachines, (m) => pascalCase(m.name), 'state machine name');
   assertUnique(tables.scheduledJobs, (j) => pascalCase(j.name), 'scheduled job name');
+  assertUnique(
+    tables.mailEventHandlers,
+    (h) => pascalCase(h.functionName),
+    'mail event handler function name',
+  );
   assertUnique(
     tables.bucketNotifications,
     (n) => n.bucket,

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { CfnOutput } from 'aws-cdk-lib';
 import { EventBus } from 'aws-cdk-lib/aws-events';
+import { ConfigurationSet } from 'aws-cdk-lib/aws-ses';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
@@ -26,14 +27,22 @@ export interface WorkflowStackProps extends FunctionStackProps {
  * marketplace when deployed. The API and jobs stacks start executions through the aliases.
  */
 export class WorkflowStack extends FunctionStack implements WorkflowResources {
+  get mailConfigurationSetName(): string {
+    return this.mailConfigurationSet.configurationSetName;
+  }
+
   readonly stateMachines = new Map<string, WorkflowStateMachine>();
   readonly stateMachineAliases = new Map<string, string>();
   readonly eventBus: EventBus;
   readonly alarmTopic: Topic;
   readonly marketplaceFunction?: AppFunction;
+  readonly mailConfigurationSet: ConfigurationSet;
 
   constructor(scope: Construct, id: string, props: WorkflowStackProps) {
     super(scope, id, props);
+    // Every email goes out with it; the jobs stack adds the event destination that reports
+    // bounces and complaints back (it holds the function that records them).
+    this.mailConfigurationSet = new ConfigurationSet(this, 'MailConfigurationSet', {});
     this.eventBus = new EventBus(this, 'DomainEvents', {
       description: 'Domain events (case status changes) for integrators',
     });
@@ -89,6 +98,9 @@ export class WorkflowStack extends FunctionStack implements WorkflowResources {
     });
 
     new CfnOutput(this, 'EventBusName', { value: this.eventBus.eventBusName });
+    new CfnOutput(this, 'MailConfigurationSetName', {
+      value: this.mailConfigurationSet.configurationSetName,
+    });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alarmTopic.topicArn });
   }
 }

@@ -11,9 +11,11 @@ import { tableDefinition } from '../functions/table.ts';
 import {
   type BucketNotification,
   scheduledJobs as defaultJobs,
+  mailEventHandlers as defaultMailEventHandlers,
   bucketNotifications as defaultNotifications,
   stateMachines as defaultStateMachines,
   workflowTasks as defaultTasks,
+  type MailEventHandler,
   type ScheduledJob,
   type StateMachineDefinition,
   type WorkflowTask,
@@ -66,6 +68,7 @@ export interface LocalCloudOptions {
   stateMachines?: readonly StateMachineDefinition[];
   bucketNotifications?: readonly BucketNotification[];
   scheduledJobs?: readonly ScheduledJob[];
+  mailEventHandlers?: readonly MailEventHandler[];
   log?: (line: string) => void;
   /**
    * Logs each API request (method, path, status, duration, request id) at info to this logger, and
@@ -179,19 +182,34 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
         timeoutSeconds: task.timeoutSeconds,
       });
     }
+    // Functions that events invoke: bucket notifications (default timeout 60 s) and mail events.
     const notifications = options.bucketNotifications ?? defaultNotifications;
-    for (const notification of notifications) {
-      lambda.register({
-        functionName: notification.functionName,
-        handler: notification.handler,
-        exportName: notification.exportName,
-        timeoutSeconds: notification.timeoutSeconds ?? 60,
-      });
+    const mailHandlers = options.mailEventHandlers ?? defaultMailEventHandlers;
+    for (const fn of [
+      ...notifications.map((n) => ({ ...n, timeoutSeconds: n.timeoutSeconds ?? 60 })),
+      ...mailHandlers,
+    ]) {
+      const { functionName, handler, exportName, timeoutSeconds } = fn;
+      lambda.register({ functionName, handler, exportName, timeoutSeconds });
     }
 
-    // S3, with object-created notifications delivered to the functions the bucket notifies.
+    // Events delivered to functions in the background (bucket notifications, mail events):
+    // `settled()` waits for them.
     let deliveries = 0;
     const deliveryWaiters: (() => void)[] = [];
+    const inBackground = async (what: string, work: () => Promise<void>): Promise<void> => {
+      deliveries++;
+      try {
+        await work();
+      } catch (error) {
+        console.error(`local cloud: ${what} failed`, error);
+      } finally {
+        deliveries--;
+        if (deliveries === 0) for (const waiter of deliveryWaiters.splice(0)) waiter();
+      }
+    };
+
+    // S3, with object-created notifications delivered to the functions the bucket notifies.
     const s3 = await startLocalS3({
       dataDir: join(dataDir, 's3'),
       buckets: [EVIDENCE_BUCKET],
@@ -203,26 +221,29 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
         const targets = notifications.filter(
           (n) => record.bucket === EVIDENCE_BUCKET && n.bucket === 'evidence',
         );
-        deliveries++;
-        try {
+        await inBackground(`notification for s3://${record.bucket}/${record.key}`, async () => {
           for (const target of targets) {
             await lambda.invoke(target.functionName, s3Event(record));
           }
-        } catch (error) {
-          console.error(
-            `local cloud: notification for s3://${record.bucket}/${record.key} failed`,
-            error,
-          );
-        } finally {
-          deliveries--;
-          if (deliveries === 0) for (const waiter of deliveryWaiters.splice(0)) waiter();
-        }
+        });
       },
     });
     stops.push(() => s3.stop());
 
     const marketplace = await openDemoMarketplace({ dataDir, now: () => clock.now() });
-    const mailbox = await openMailbox({ dataDir, now: () => clock.now() });
+    // A bounce or complaint reaches the mail-event functions as SES's event destination would.
+    const mailbox = await openMailbox({
+      dataDir,
+      now: () => clock.now(),
+      onDeliveryEvent: (event) => {
+        const kind = event['detail-type'] === 'Email Bounced' ? 'bounce' : 'complaint';
+        void inBackground(`mail event ${event.id}`, async () => {
+          for (const target of mailHandlers.filter((h) => h.events.includes(kind))) {
+            await lambda.invoke(target.functionName, event);
+          }
+        });
+      },
+    });
     stops.push(() => marketplace.flush());
     stops.push(() => mailbox.flush());
 
@@ -312,6 +333,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       MARKETPLACE_API_URL: endpoints.marketplace,
       MAIL_FROM: 'no-reply@takedown.local.invalid',
       REVIEWERS_EMAIL: 'ip-reviewers@takedown.local.invalid',
+      // Emails link to the portal's pages; locally the portal is served at the base URL.
+      PORTAL_URL: api.url,
       POWERTOOLS_SERVICE_NAME: 'takedown',
       POWERTOOLS_DEV: 'false',
       LOG_LEVEL: (options.logger?.level ?? 'warn').toUpperCase(),

@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     `Takedown local cloud ready in ${readyMs} ms`,
     '',
     `  API          ${cloud.url}/v1   (health: ${cloud.url}/v1/health)`,
-    `  Local tools  ${cloud.url}/_local/users  /_local/tokens  /_local/clock/advance  /_local/mailbox?to=  /_local/marketplace/listings`,
+    `  Local tools  ${cloud.url}/_local/users  /_local/tokens  /_local/clock/advance  /_local/mailbox?to=  /_local/mailbox/bounces  /_local/marketplace/listings`,
     `  Data         ${cloud.dataDir}`,
     `  AWS APIs     DynamoDB ${cloud.endpoints.dynamodb}  S3 ${cloud.endpoints.s3}  Step Functions + SES ${cloud.endpoints.sfn}`,
     `  Clock        ${new Date(cloud.clock.now()).toISOString()}`,

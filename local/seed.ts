@@ -47,8 +47,18 @@ export const demoUsers: readonly DemoUser[] = [
 
 export const demoMarketplace: MarketplaceSeed = {
   sellers: [
-    { sellerId: 'seller-1', email: 'seller-1@sellers.demo.invalid' },
-    { sellerId: 'seller-2', email: 'seller-2@sellers.demo.invalid' },
+    {
+      sellerId: 'seller-1',
+      email: 'seller-1@sellers.demo.invalid',
+      locale: 'en',
+      timeZone: 'America/New_York',
+    },
+    {
+      sellerId: 'seller-2',
+      email: 'seller-2@sellers.demo.invalid',
+      locale: 'zh-CN',
+      timeZone: 'Asia/Shanghai',
+    },
   ],
   listings: [
     {

@@ -64,7 +64,7 @@ S["RouteDecision"] = {"Type": "Choice", "Choices": [
     "Default": "ParkAtAwaitReview"}
 S["CloseRejected"] = invoke("CloseCase", payload("close", **{"outcome": "rejected", "decision.$": "$.decision"}), "$.closed", "Closed", parked_at="CloseRejected")
 S["AwaitInfo"] = await_input("info", "States.Format('info#{}', $.round.n)", "$.screen.value.windows.infoSeconds", "RouteInfo",
-    [timeout("CloseAbandoned"), park("AwaitInfo")])
+    [timeout("CloseAbandoned"), park("AwaitInfo")], extra={"decision.$": "$.decision"})
 S["RouteInfo"] = {"Type": "Choice", "Choices": [{"Variable": "$.input.type", "StringEquals": "withdraw", "Next": "Withdraw"}], "Default": "CountRound"}
 S["CountRound"] = count("round", "AwaitReview")
 S["CloseAbandoned"] = invoke("CloseCase", payload("close", outcome="abandoned"), "$.closed", "Closed", parked_at="CloseAbandoned")

@@ -686,6 +686,13 @@ export interface components {
                 principal: string;
                 authorizationEvidenceId: string;
             };
+            /**
+             * @description The language emails are written in
+             * @enum {string}
+             */
+            locale: "en" | "zh-CN";
+            /** @description IANA time zone deadlines are shown in */
+            timeZone: string;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -917,6 +924,13 @@ export interface operations {
                         /** @description Sealed evidence of the caller: the letter of authorisation */
                         authorizationEvidenceId: string;
                     };
+                    /**
+                     * @description The language emails are written in; default from the country (CN: zh-CN, else en)
+                     * @enum {string}
+                     */
+                    locale?: "en" | "zh-CN";
+                    /** @description The zone deadlines are shown in; default from the country (CN: Asia/Shanghai, US: America/New_York, EU: its capital's) */
+                    timeZone?: string;
                 };
             };
         };
@@ -980,6 +994,13 @@ export interface operations {
                             principal: string;
                             authorizationEvidenceId: string;
                         };
+                        /**
+                         * @description The language emails are written in
+                         * @enum {string}
+                         */
+                        locale: "en" | "zh-CN";
+                        /** @description IANA time zone deadlines are shown in */
+                        timeZone: string;
                         /** Format: date-time */
                         createdAt: string;
                         /** Format: date-time */
@@ -1093,6 +1114,13 @@ export interface operations {
                             principal: string;
                             authorizationEvidenceId: string;
                         };
+                        /**
+                         * @description The language emails are written in
+                         * @enum {string}
+                         */
+                        locale: "en" | "zh-CN";
+                        /** @description IANA time zone deadlines are shown in */
+                        timeZone: string;
                         /** Format: date-time */
                         createdAt: string;
                         /** Format: date-time */
@@ -1945,7 +1973,7 @@ export interface operations {
                                 id?: string;
                             };
                             /** @enum {string} */
-                            type: "notice_received" | "screened" | "screening_rejected" | "duplicate_linked" | "review_requested" | "review_escalated" | "review_overdue" | "decided" | "info_requested" | "info_received" | "info_window_expired" | "takedown_attempt_failed" | "action_failed" | "action_retried" | "taken_down" | "strike_recorded" | "strike_revoked" | "seller_measure_applied" | "seller_notified" | "rights_holder_notified" | "counter_notice_received" | "counter_notice_forwarded" | "counter_notice_window_closed" | "re_review_requested" | "court_action_reported" | "court_action_window_closed" | "upheld" | "restored" | "withdrawal_requested" | "withdrawn";
+                            type: "notice_received" | "screened" | "screening_rejected" | "duplicate_linked" | "review_requested" | "review_escalated" | "review_overdue" | "decided" | "info_requested" | "info_received" | "info_window_expired" | "takedown_attempt_failed" | "action_failed" | "action_retried" | "taken_down" | "strike_recorded" | "strike_revoked" | "seller_measure_applied" | "seller_notified" | "rights_holder_notified" | "counter_notice_received" | "counter_notice_forwarded" | "counter_notice_window_closed" | "re_review_requested" | "court_action_reported" | "court_action_window_closed" | "upheld" | "restored" | "withdrawal_requested" | "withdrawn" | "message_undeliverable" | "message_complaint";
                             detail: {
                                 [key: string]: unknown;
                             };
@@ -1981,6 +2009,14 @@ export interface operations {
                                 /** @enum {string} */
                                 status: "pending_upload" | "sealed" | "rejected" | "missing";
                             }[];
+                        };
+                        /** @description The seller and reviewers: the statement of reasons as the seller received it */
+                        statementOfReasons?: {
+                            /** Format: date-time */
+                            sentAt: string;
+                            locale: string;
+                            subject: string;
+                            text: string;
                         };
                         /** @description Reviewers only: the internal note */
                         note?: string | null;

@@ -5,6 +5,7 @@ import type { CaseRecord, PendingTask } from './case-store.ts';
 import { dynamo, tableName } from './dynamo-client.ts';
 import type { EvidenceRecord } from './evidence-store.ts';
 import { keys } from './keys.ts';
+import type { MessageCopy } from './message-copies.ts';
 import type { NoticeRecord } from './notice-store.ts';
 import { batchGetItems } from './party-items.ts';
 import type { IpRightProfile, RightsHolderProfile } from './registry-store.ts';
@@ -39,6 +40,8 @@ export interface CaseFileRecords {
   rightsHolder: RightsHolderProfile | null;
   /** The evidence the case cites (notice, test buy, information replies, counter-notice), by id. */
   evidence: Map<string, EvidenceRecord>;
+  /** The statement of reasons as the seller received it, if one was sent. */
+  statementOfReasons: MessageCopy | null;
   /** Reviewers only: the seller's standing with the service. */
   seller?: { profile: SellerRecord | null; strikes: StrikeRecord[]; priorCases: PriorCase[] };
 }
@@ -97,6 +100,7 @@ export async function readCaseCore(
   const record = strip(caseItem) as unknown as CaseRecord;
   const taskItem = bySk('TASK');
   const counterItem = bySk('COUNTER_NOTICE');
+  const statementItem = bySk(keys.messageCopy(caseId, 'statement_of_reasons', 'seller').sk);
   const timeline = partition
     .filter((item) => String(item.sk).startsWith('EVENT#'))
     .map(
@@ -125,6 +129,7 @@ export async function readCaseCore(
     timeline,
     pendingTask: taskItem ? (strip(taskItem) as unknown as PendingTask) : null,
     counterNotice: counterItem ? (strip(counterItem) as unknown as CounterNoticeRecord) : null,
+    statementOfReasons: statementItem ? (strip(statementItem) as unknown as MessageCopy) : null,
     notice: (strip(find(keys.notice(record.noticeId).pk)) ?? null) as NoticeRecord | null,
     ipRight: (strip(find(keys.ipRight(record.ipRightId).pk)) ?? null) as IpRightProfile | null,
     rightsHolder: (strip(find(keys.rightsHolder(record.rightsHolderId).pk)) ??

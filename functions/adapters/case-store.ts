@@ -42,6 +42,8 @@ export interface CaseRecord {
   /** The listing's exact location and title, recorded at screening (DSA Art 16(2)(b)). */
   listingUrl?: string;
   listingTitle?: string;
+  /** When the listing was posted, from the marketplace at screening (DSA Transparency Database `content_date`). */
+  listingCreatedAt?: string;
   reviewQueue?: 'standard' | 'priority';
   counterNoticeMode?: CounterNoticeMode;
   takenDownAt?: string;

@@ -20,6 +20,7 @@
  * | Step guard          | CASE#<id>                   | STEP#<stepKey>          |                                    |                                            |
  * | Pending task        | CASE#<id>                   | TASK                    |                                    | QUEUE#<queue> / <at>#<id> (reviewer queues)|
  * | Counter-notice      | CASE#<id>                   | COUNTER_NOTICE          |                                    |                                            |
+ * | Message copy        | CASE#<id>                   | MESSAGE#<template>#<role> |                                  |                                            |
  * | Open-case lock      | OPEN#<listing>#<ipRight>    | LOCK                    |                                    |                                            |
  * | Seller              | SELLER#<id>                 | PROFILE                 |                                    |                                            |
  * | Strike              | SELLER#<id>                 | STRIKE#<strikeId>       |                                    | STRIKE_EXPIRY / <expiresAt>#<seller>#<strike> (active) |
@@ -36,7 +37,8 @@
  * - domain events not yet accepted by the bus: gsi2 pk = EVENT_OUTBOX, sk < now - 1 min (the event relay);
  * - an open case for a listing and IP right (duplicates): by key OPEN#listing#ipRight;
  * - case search (GET /v1/cases): the most selective of gsi3..gsi6 (or the notice's case ids, or
- *   gsi1 for a seller), the other filters applied to that index's partition.
+ *   gsi1 for a seller), the other filters applied to that index's partition;
+ * - the copy of a message sent about a case (the seller centre shows the statement of reasons): by key.
  *
  * Timeline events, step guards and idempotency records are written once (attribute_not_exists)
  * and never updated: the timeline is append-only.
@@ -55,6 +57,11 @@ export const keys = {
   }),
   pendingTask: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'TASK' }),
   counterNotice: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'COUNTER_NOTICE' }),
+  /** The copy of a message sent about a case (the seller's statement of reasons), as sent. */
+  messageCopy: (caseId: string, template: string, role: string) => ({
+    pk: `CASE#${caseId}`,
+    sk: `MESSAGE#${template}#${role}`,
+  }),
   openCase: (listingId: string, ipRightId: string) => ({
     pk: `OPEN#${listingId}#${ipRightId}`,
     sk: 'LOCK',

@@ -5,7 +5,8 @@
  *
  * | Request | Body | Answer |
  * |---|---|---|
- * | `GET {base}/listings/{listingId}` | | 200 `{listingId, sellerId, sellerEmail, title, url, status}` (status `active`, `disabled` or `deleted`), or 404 |
+ * | `GET {base}/listings/{listingId}` | | 200 `{listingId, sellerId, sellerEmail, title, url, status, createdAt}` (status `active`, `disabled` or `deleted`; `createdAt` the ISO 8601 instant the listing was posted), or 404 |
+ * | `GET {base}/sellers/{sellerId}` | | 200 `{sellerId, email, status, locale, timeZone}` (status `active`, `warned`, `restricted`, `suspended` or `terminated`; `locale` `en` or `zh-CN`, the language the seller reads; `timeZone` an IANA zone such as `Asia/Shanghai`), or 404 |
  * | `POST {base}/listings/{listingId}/disable` | `{caseId, reason}` | 200 or 204 |
  * | `POST {base}/listings/{listingId}/restore` | `{caseId}` | 200 or 204 |
  * | `POST {base}/sellers/{sellerId}/measure` | `{measure, reason, caseId?}` (measure `none`, `warned`, `restricted` or `suspended`; `none` reinstates) | 200 or 204 |
@@ -24,10 +25,12 @@
  */
 import { createHmac } from 'node:crypto';
 import * as z from 'zod';
+import { isTimeZone, LOCALES } from '../domain/locale.ts';
 import {
   type Listing,
   type Marketplace,
   MarketplaceUnavailableError,
+  type SellerAccount,
   type SellerMeasure,
 } from '../domain/ports/marketplace.ts';
 import { loadEnv } from './env.ts';
@@ -59,6 +62,15 @@ const listingSchema = z.object({
   title: z.string(),
   url: z.string().min(1),
   status: z.enum(['active', 'disabled', 'deleted']),
+  createdAt: z.iso.datetime({ offset: true }),
+});
+
+const sellerSchema = z.object({
+  sellerId: z.string().min(1),
+  email: z.string().min(1),
+  status: z.enum(['active', 'warned', 'restricted', 'suspended', 'terminated']),
+  locale: z.enum(LOCALES),
+  timeZone: z.string().refine(isTimeZone, 'an IANA time zone'),
 });
 
 /** @default 10 000 ms */
@@ -85,16 +97,25 @@ export class HttpMarketplace implements Marketplace {
     this.#signingSecret = options.signingSecret;
   }
 
-  async getListing(listingId: string): Promise<Listing | null> {
-    const response = await this.#request('GET', `/listings/${encodeURIComponent(listingId)}`);
+  getListing(listingId: string): Promise<Listing | null> {
+    return this.#getOne(`/listings/${encodeURIComponent(listingId)}`, listingSchema, 'listing');
+  }
+
+  getSeller(sellerId: string): Promise<SellerAccount | null> {
+    return this.#getOne(`/sellers/${encodeURIComponent(sellerId)}`, sellerSchema, 'seller');
+  }
+
+  /** GETs one resource of the contract: null on 404, a parse error on a malformed answer. */
+  async #getOne<T>(path: string, schema: z.ZodType<T>, what: string): Promise<T | null> {
+    const response = await this.#request('GET', path);
     if (response.status === 404) {
       await response.body?.cancel();
       return null;
     }
-    await this.#assertOk(response, 'GET listing');
-    const parsed = listingSchema.safeParse(await this.#json(response));
+    await this.#assertOk(response, `GET ${what}`);
+    const parsed = schema.safeParse(await this.#json(response));
     if (!parsed.success) {
-      throw new Error(`Marketplace returned a malformed listing for ${listingId}`, {
+      throw new Error(`Marketplace returned a malformed ${what} at ${path}`, {
         cause: parsed.error,
       });
     }

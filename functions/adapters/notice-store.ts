@@ -14,6 +14,8 @@ export interface NoticeRecord {
   evidenceIds: string[];
   testBuy?: { orderId: string; reportEvidenceId: string };
   caseIds: string[];
+  /** The listing of each case, in the order of `caseIds`. */
+  listingIds?: string[];
   createdAt: string;
 }
 

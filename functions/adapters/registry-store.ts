@@ -1,6 +1,7 @@
 import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { addDuration } from '../domain/duration.ts';
 import type { VerificationStatus } from '../domain/eligibility.ts';
+import type { Locale } from '../domain/locale.ts';
 import type { IpRightKind, Jurisdiction } from '../domain/vocabulary.ts';
 import { getItem } from './case-store.ts';
 import { dynamo, tableName } from './dynamo-client.ts';
@@ -47,6 +48,9 @@ export interface RightsHolderProfile {
   verification?: VerificationDecision;
   suspendedUntil?: string;
   trusted?: boolean;
+  /** The language and IANA time zone the rights holder reads in; absent: from its country. */
+  locale?: Locale;
+  timeZone?: string;
 }
 
 export interface IpRightProfile {

@@ -1,5 +1,6 @@
 import type { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Locale } from '../domain/locale.ts';
 import type { LadderMeasure, StrikeRecord } from '../domain/strikes.ts';
 import { queryDue } from './due-items.ts';
 import { dynamo, tableName } from './dynamo-client.ts';
@@ -13,6 +14,9 @@ type TransactItem = NonNullable<
 export interface SellerRecord {
   sellerId: string;
   email?: string;
+  /** The language and IANA time zone the marketplace gives for the seller (refreshed at screening). */
+  locale?: Locale;
+  timeZone?: string;
   /** The ladder measure the service decided. */
   measure: LadderMeasure;
   /** The measure last applied on the marketplace. */
@@ -30,6 +34,42 @@ export async function getSeller(sellerId: string): Promise<SellerRecord | null> 
   if (!result.Item) return null;
   const { pk: _pk, sk: _sk, type: _t, ...seller } = result.Item;
   return seller as SellerRecord;
+}
+
+/**
+ * Records how to write to a seller (address, language, time zone) as the marketplace gives them.
+ * Writes only on a change, and bumps the version like every seller write, so a concurrent write
+ * from an older read fails its version condition instead of undoing this one.
+ */
+export async function recordSellerContact(
+  sellerId: string,
+  contact: { email: string; locale: Locale; timeZone: string },
+): Promise<void> {
+  try {
+    await dynamo.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.seller(sellerId),
+        UpdateExpression: 'SET #email = :email, #locale = :locale, #tz = :tz ADD #version :one',
+        ConditionExpression:
+          'attribute_exists(pk) AND (attribute_not_exists(#locale) OR #locale <> :locale OR #tz <> :tz OR #email <> :email)',
+        ExpressionAttributeNames: {
+          '#email': 'email',
+          '#locale': 'locale',
+          '#tz': 'timeZone',
+          '#version': 'version',
+        },
+        ExpressionAttributeValues: {
+          ':email': contact.email,
+          ':locale': contact.locale,
+          ':tz': contact.timeZone,
+          ':one': 1,
+        },
+      }),
+    );
+  } catch (error) {
+    if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+  }
 }
 
 export async function listStrikes(sellerId: string): Promise<StrikeRecord[]> {

@@ -4,6 +4,7 @@ import { getEvidence } from '../adapters/evidence-store.ts';
 import { logger } from '../adapters/logger.ts';
 import { AlreadyRegistered, registerRightsHolder } from '../adapters/registry-store.ts';
 import { setRightsHolderAttribute } from '../adapters/user-directory.ts';
+import { audienceForCountry, resolveAudience } from '../domain/locale.ts';
 import { apiHandler, json } from './lib/handler.ts';
 import { callerRightsHolder } from './lib/parties.ts';
 import { conflict, unprocessable } from './lib/problem.ts';
@@ -41,6 +42,7 @@ export const handler = apiHandler('POST /v1/rights-holders', async ({ caller, bo
       email: input.email,
       phone: input.phone,
       ...(input.agentFor ? { agentFor: input.agentFor } : {}),
+      ...resolveAudience(input, audienceForCountry(input.country)),
       status: 'pending_verification',
       createdAt: clock.now().toISOString(),
     });

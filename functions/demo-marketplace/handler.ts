@@ -2,6 +2,7 @@ import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { clock } from '../adapters/clock.ts';
 import { dynamo, tableName } from '../adapters/dynamo-client.ts';
+import { DEFAULT_AUDIENCE, isTimeZone, LOCALES } from '../domain/locale.ts';
 
 /**
  * The demo marketplace, deployable with the CDK context flag `demoMarketplace=true` so a trial
@@ -10,7 +11,8 @@ import { dynamo, tableName } from '../adapters/dynamo-client.ts';
  * `MARKETPLACE_API_URL=lambda:<this function's ARN>`), with its listings and sellers in the table.
  *
  * Requests: `{method, path, body?}`; answers: `{status, body?}`. Besides the contract it takes
- * `POST /listings {listingId?, sellerId, title, sellerEmail?}` to add demo listings.
+ * `POST /listings {listingId?, sellerId, title, sellerEmail?, sellerLocale?, sellerTimeZone?}` to
+ * add demo listings (a new seller reads `sellerLocale` in `sellerTimeZone`; default en, UTC).
  */
 
 const request = z.object({
@@ -26,6 +28,8 @@ const newListing = z.strictObject({
   sellerId: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/),
   title: z.string().min(1).max(200),
   sellerEmail: z.email().optional(),
+  sellerLocale: z.enum(LOCALES).optional(),
+  sellerTimeZone: z.string().refine(isTimeZone).optional(),
 });
 const measure = z.object({
   measure: z.enum(['none', 'warned', 'restricted', 'suspended']),
@@ -60,6 +64,7 @@ export async function handler(event: unknown): Promise<Answer> {
       title: input.data.title,
       url: `https://demo-marketplace.invalid/listings/${listingId}`,
       status: 'active',
+      createdAt: at,
     };
     await dynamo.send(
       new PutCommand({
@@ -77,6 +82,8 @@ export async function handler(event: unknown): Promise<Answer> {
             sellerId: input.data.sellerId,
             status: 'active',
             email: sellerEmail,
+            locale: input.data.sellerLocale ?? DEFAULT_AUDIENCE.locale,
+            timeZone: input.data.sellerTimeZone ?? DEFAULT_AUDIENCE.timeZone,
           },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
@@ -93,7 +100,11 @@ export async function handler(event: unknown): Promise<Answer> {
     if (!found.Item) return { status: 404, body: { message: 'no such listing' } };
     if (method === 'GET' && segments.length === 2) {
       const { listingId, sellerId, sellerEmail, title, url, status } = found.Item;
-      return { status: 200, body: { listingId, sellerId, sellerEmail, title, url, status } };
+      const createdAt = found.Item.createdAt ?? new Date(0).toISOString();
+      return {
+        status: 200,
+        body: { listingId, sellerId, sellerEmail, title, url, status, createdAt },
+      };
     }
     if (
       method === 'POST' &&
@@ -114,6 +125,23 @@ export async function handler(event: unknown): Promise<Answer> {
       );
       return { status: 204 };
     }
+  }
+  if (method === 'GET' && segments[0] === 'sellers' && segments[1] && segments.length === 2) {
+    const found = await dynamo.send(
+      new GetCommand({ TableName: tableName, Key: sellerKey(segments[1]) }),
+    );
+    if (!found.Item?.email) return { status: 404, body: { message: 'no such seller' } };
+    const { sellerId, email, status } = found.Item;
+    return {
+      status: 200,
+      body: {
+        sellerId,
+        email,
+        status,
+        locale: found.Item.locale ?? DEFAULT_AUDIENCE.locale,
+        timeZone: found.Item.timeZone ?? DEFAULT_AUDIENCE.timeZone,
+      },
+    };
   }
   if (
     method === 'POST' &&

@@ -138,6 +138,10 @@ export const TIMELINE_EVENT_TYPES = [
   'restored',
   'withdrawal_requested',
   'withdrawn',
+  /** An email about the case bounced: its template and the party's role, never the address. */
+  'message_undeliverable',
+  /** The recipient marked an email about the case as spam. */
+  'message_complaint',
 ] as const;
 export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];
 

@@ -1,7 +1,7 @@
 import { addDuration } from './duration.ts';
 import { type LegalGround, legalGround } from './legal-grounds.ts';
-import { counterNoticeMode, type Policy } from './policy.ts';
-import type { LadderMeasure } from './strikes.ts';
+import { type CounterNoticeMode, counterNoticeMode, type Policy } from './policy.ts';
+import type { LadderMeasure, LadderStep } from './strikes.ts';
 import type { InfringementType, IpRightKind, Jurisdiction } from './vocabulary.ts';
 
 /** How far automated means took the decision (Transparency Database terms). */
@@ -24,9 +24,14 @@ export interface StatementOfReasonsInput {
   strikeExpiresAt?: string;
   /** Whether the notice must carry the DSA Art 23(1) warning (nextMeasure's carriesWarning). */
   carriesWarning: boolean;
+  /** The ladder's next step above the measure applied (nextLadderStep), for the warning. */
+  nextStep?: LadderStep;
   automated: { detection: boolean; decision: AutomatedDecision };
   decidedAt: Date;
-  /** The reviewer's case-specific reasons, shown to the seller. */
+  /**
+   * The reviewer's `reasons`, written for the parties and shown to the seller. Never the
+   * reviewer's internal `note` (DOMAIN.md, staff and party privacy).
+   */
   reviewerExplanation?: string;
   counterNoticeDueAt: string;
   policy: Policy;
@@ -43,15 +48,32 @@ export type RedressOption =
 export interface StatementOfReasons {
   caseId: string;
   listingId: string;
+  listing: { listingId: string; title: string; url: string };
   jurisdiction: Jurisdiction;
+  infringementType: InfringementType;
+  ipRight: { kind: IpRightKind; title: string; registrationNumber?: string };
+  counterNoticeMode: CounterNoticeMode;
   decidedAt: string;
   /** Art 17(3)(a): the measure, its territorial scope and its duration. */
   measure: {
     listing: { restriction: 'disabled'; scope: string; duration: string };
-    account: { measure: LadderMeasure; description: string; duration: string };
+    account: {
+      measure: LadderMeasure;
+      description: string;
+      duration: string;
+      strikeExpiresAt?: string;
+      /** The ladder's next step, which the warning names. */
+      nextStep?: LadderStep;
+    };
   };
   /** Art 17(3)(b): the facts, including whether the decision followed a notice. */
-  facts: { source: 'notice' | 'own_initiative'; notifier: string; summary: string };
+  facts: {
+    source: 'notice' | 'own_initiative';
+    notifier: string;
+    /** Who notified, as far as the profile's `notifierDisclosure` lets the seller see. */
+    notifierIdentity?: NotifierIdentity;
+    summary: string;
+  };
   /** Art 17(3)(c): use of automated means. */
   automatedMeans: { detection: boolean; decision: AutomatedDecision; summary: string };
   /** Art 17(3)(d): legal ground and explanation. */
@@ -72,8 +94,42 @@ const ACCOUNT_MEASURES: Record<LadderMeasure, string> = {
   suspended: 'Your seller account is suspended.',
 };
 
-const ART_23_WARNING =
-  'Warning: if further listings of yours are found to infringe intellectual-property rights, your seller account will be suspended.';
+/** The notifier as the seller may see it: its kind, and its name and email only where policy discloses them. */
+export interface NotifierIdentity {
+  kind: 'rights_holder' | 'trusted_flagger';
+  name?: string;
+  email?: string;
+}
+
+const NEXT_STEP_TEXT: Record<LadderStep['measure'], string> = {
+  warning: 'a warning on your seller account',
+  restricted:
+    'a restriction of your seller account (new listings held for review before they go live)',
+  suspended: 'the suspension of your seller account, decided case by case',
+};
+
+/**
+ * The DSA Art 23(1) prior warning, naming the ladder's next step as it is: a seller warned for
+ * the first time faces a restriction next, not a suspension.
+ */
+function warningText(nextStep: LadderStep | undefined): string {
+  const next = nextStep ? NEXT_STEP_TEXT[nextStep.measure] : 'further measures on your account';
+  return `Warning: if further listings of yours are found to infringe intellectual-property rights, the next step is ${next}.`;
+}
+
+function notifierIdentity(input: StatementOfReasonsInput): NotifierIdentity | undefined {
+  if (input.source === 'own_initiative' || !input.notifier) return undefined;
+  const disclosure = input.policy.profiles[input.jurisdiction].notifierDisclosure;
+  const kind = input.notifier.trustedFlagger ? 'trusted_flagger' : 'rights_holder';
+  if (disclosure === 'none') return { kind };
+  return {
+    kind,
+    name: input.notifier.name,
+    ...(disclosure === 'name_and_email' && input.notifier.email
+      ? { email: input.notifier.email }
+      : {}),
+  };
+}
 
 function notifierText(input: StatementOfReasonsInput): string {
   if (input.source === 'own_initiative') {
@@ -163,10 +219,15 @@ export function buildStatementOfReasons(input: StatementOfReasonsInput): Stateme
     input.accountMeasure === 'none'
       ? 'Not applicable.'
       : `Until the strikes behind it are revoked or expire${input.strikeExpiresAt ? ` (this strike expires at ${input.strikeExpiresAt})` : ''}.`;
+  const identity = notifierIdentity(input);
   return {
     caseId: input.caseId,
     listingId: input.listing.listingId,
+    listing: input.listing,
     jurisdiction: input.jurisdiction,
+    infringementType: input.infringementType,
+    ipRight: input.ipRight,
+    counterNoticeMode: counterNoticeMode(input.jurisdiction, input.infringementType, input.policy),
     decidedAt: input.decidedAt.toISOString(),
     measure: {
       listing: {
@@ -179,11 +240,14 @@ export function buildStatementOfReasons(input: StatementOfReasonsInput): Stateme
         measure: input.accountMeasure,
         description: ACCOUNT_MEASURES[input.accountMeasure],
         duration: accountDuration,
+        ...(input.strikeExpiresAt ? { strikeExpiresAt: input.strikeExpiresAt } : {}),
+        ...(input.nextStep ? { nextStep: input.nextStep } : {}),
       },
     },
     facts: {
       source: input.source,
       notifier: notifierText(input),
+      ...(identity ? { notifierIdentity: identity } : {}),
       summary: `The listing was found to infringe the ${input.ipRight.kind} "${input.ipRight.title}"${registration} (${input.infringementType}, ${input.jurisdiction} law).`,
     },
     automatedMeans: {
@@ -197,53 +261,6 @@ export function buildStatementOfReasons(input: StatementOfReasonsInput): Stateme
     },
     redress: redressOptions(input),
     deadline: { counterNoticeDueAt: input.counterNoticeDueAt },
-    ...(input.carriesWarning ? { warning: ART_23_WARNING } : {}),
+    ...(input.carriesWarning ? { warning: warningText(input.nextStep) } : {}),
   };
-}
-
-const REDRESS_TITLES: Record<RedressOption['kind'], string> = {
-  counter_notice: 'Counter-notice',
-  internal_complaint: 'Internal complaint',
-  out_of_court_settlement: 'Out-of-court dispute settlement',
-  judicial_redress: 'Courts',
-};
-
-/** Renders the statement of reasons as the plain-text body of the seller email. */
-export function renderStatementOfReasons(statement: StatementOfReasons): string {
-  const redress = statement.redress.map((option) => {
-    const when =
-      option.kind === 'counter_notice'
-        ? ` Deadline: ${option.dueAt}.`
-        : option.kind === 'internal_complaint'
-          ? ` Open until ${option.availableUntil}.`
-          : '';
-    return `- ${REDRESS_TITLES[option.kind]}: ${option.description}${when}`;
-  });
-  const lines = [
-    `Statement of reasons for case ${statement.caseId} (listing ${statement.listingId})`,
-    `Decided at ${statement.decidedAt}.`,
-    '',
-    'What we did',
-    `- ${statement.measure.listing.scope} ${statement.measure.listing.duration}`,
-    `- ${statement.measure.account.description} ${statement.measure.account.duration}`,
-    '',
-    'Facts',
-    `- ${statement.facts.notifier}`,
-    `- ${statement.facts.summary}`,
-    `- ${statement.automatedMeans.summary}`,
-    '',
-    'Legal ground',
-    `- ${statement.legalGround.reference}`,
-    `- ${statement.legalGround.explanation}`,
-    ...(statement.legalGround.caseExplanation
-      ? [`- Reviewer's reasons: ${statement.legalGround.caseExplanation}`]
-      : []),
-    '',
-    'Your options',
-    ...redress,
-    '',
-    `Deadline for a counter-notice: ${statement.deadline.counterNoticeDueAt}.`,
-    ...(statement.warning ? ['', statement.warning] : []),
-  ];
-  return `${lines.join('\n')}\n`;
 }

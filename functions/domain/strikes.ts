@@ -169,6 +169,32 @@ export interface MeasureDecision {
 
 const RANK: Record<LadderMeasure, number> = { none: 0, warning: 1, restricted: 2, suspended: 3 };
 
+/** The next, harsher step of the ladder above a measure, and how many more strikes reach it. */
+export interface LadderStep {
+  measure: Exclude<LadderMeasure, 'none'>;
+  /** Active strike weight still to add before the ladder reaches it (at least 1). */
+  strikesAway: number;
+}
+
+/**
+ * What the ladder does next to a seller at `current` with `activeWeight`: the first step above
+ * `current`, so a seller warned once is told it faces a restriction, not a suspension (the
+ * statement of reasons must state the next step truthfully). Undefined past the top step.
+ */
+export function nextLadderStep(
+  current: LadderMeasure,
+  activeWeight: number,
+  policy: Policy,
+): LadderStep | undefined {
+  const steps = ['warning', 'restricted', 'suspended'] as const;
+  const next = steps.find((step) => RANK[step] > RANK[current]);
+  if (!next) return undefined;
+  return {
+    measure: next,
+    strikesAway: Math.max(1, policy.strikes.ladder[next] - activeWeight),
+  };
+}
+
 /**
  * The seller's measure after a strike is recorded, revoked or expires.
  *

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import {
+  type CaseRecord,
   CaseStateConflict,
   deletePendingTaskItem,
   getPendingTask,
@@ -7,50 +8,34 @@ import {
   StepAlreadyApplied,
 } from '../adapters/case-store.ts';
 import { clock } from '../adapters/clock.ts';
+import { policy } from '../adapters/policy-source.ts';
 import type { TimelineEventType } from '../domain/case.ts';
 import { isTerminal } from '../domain/case.ts';
+import { addDuration } from '../domain/duration.ts';
+import type { RedressOption } from '../domain/statement-of-reasons.ts';
 import { loadCase, WORKFLOW_ACTOR } from './lib/context.ts';
-import { notifyRightsHolder, notifySeller } from './lib/notify.ts';
+import { listingOf, notifyRightsHolder, notifySeller, partyReasons } from './lib/notify.ts';
 import { applyWorkflowStep } from './lib/step.ts';
 import { parseTaskInput, taskInput } from './lib/task-input.ts';
 
 const OUTCOMES = ['rejected', 'abandoned', 'upheld', 'upheld_pending_court'] as const;
-const input = taskInput({ step: z.literal('close'), outcome: z.enum(OUTCOMES) });
+type Outcome = (typeof OUTCOMES)[number];
+const input = taskInput({
+  step: z.literal('close'),
+  outcome: z.enum(OUTCOMES),
+  /** A reviewer's rejection, as the workflow received it. */
+  decision: z
+    .object({ reasons: z.string().optional(), at: z.string().optional() })
+    .loose()
+    .nullish(),
+});
 
 /** The closing event; a reviewer's rejection is already on the timeline as `decided`. */
-const EVENTS: Record<(typeof OUTCOMES)[number], TimelineEventType | undefined> = {
+const EVENTS: Record<Outcome, TimelineEventType | undefined> = {
   rejected: undefined,
   abandoned: 'info_window_expired',
   upheld: 'upheld',
   upheld_pending_court: 'upheld',
-};
-
-const MESSAGES: Record<
-  (typeof OUTCOMES)[number],
-  { subject: string; rightsHolder: string; seller?: string }
-> = {
-  rejected: {
-    subject: 'notice rejected',
-    rightsHolder: 'A reviewer rejected the notice for this listing. The listing stays up.',
-  },
-  abandoned: {
-    subject: 'closed: no information received',
-    rightsHolder:
-      'The information the reviewer asked for did not arrive in time, so the case is closed as abandoned. You may file a new notice.',
-  },
-  upheld: {
-    subject: 'takedown upheld',
-    rightsHolder: 'The takedown of this listing is upheld and the case is closed.',
-    seller:
-      'The removal of your listing is upheld and the case is closed. You may still file an internal complaint (appeal) within the window stated in the statement of reasons, or seek out-of-court settlement or judicial redress.',
-  },
-  upheld_pending_court: {
-    subject: 'listing stays down pending court action',
-    rightsHolder:
-      'You reported a court action, so the listing stays down. The case is closed as upheld pending court.',
-    seller:
-      'The notifier reported a court action about your listing, so it stays down until the court decides.',
-  },
 };
 
 /**
@@ -89,19 +74,75 @@ export async function handler(event: unknown): Promise<{ status: string }> {
         throw error;
     }
   }
-  const message = MESSAGES[task.outcome];
+  await tellParties(record, task.outcome, stepKey, task.decision, at);
+  return { status: task.outcome };
+}
+
+/**
+ * The rights holder learns the outcome (a rejection with its reasons and redress, DSA Art 16(5));
+ * the seller, whose listing was taken down, learns that the removal is upheld.
+ */
+async function tellParties(
+  record: CaseRecord,
+  outcome: Outcome,
+  stepKey: string,
+  decision: { reasons?: string; at?: string } | null | undefined,
+  at: string,
+): Promise<void> {
+  const template = `case_${outcome}`;
+  const listing = listingOf(record);
+  const appealWindow = policy.profiles[record.jurisdiction].appealWindow;
+  if (outcome === 'rejected') {
+    const decidedAt = decision?.at ?? record.decision?.at ?? at;
+    const reasons = partyReasons(decision, record, ['reject']);
+    await notifyRightsHolder(record, {
+      step: stepKey,
+      template,
+      message: {
+        kind: 'listing_decision',
+        facts: {
+          caseId: record.caseId,
+          noticeId: record.noticeId,
+          listing,
+          jurisdiction: record.jurisdiction,
+          decidedAt,
+          outcome: 'rejected',
+          ...(reasons ? { reasons } : {}),
+          complaintUntil: addDuration(new Date(decidedAt), appealWindow).toISOString(),
+        },
+      },
+    });
+    return;
+  }
+  // An upheld re-review gives reasons; a window that simply ran out has none.
+  const reasons = outcome === 'upheld' ? partyReasons(undefined, record, ['uphold']) : undefined;
+  const facts = {
+    caseId: record.caseId,
+    listing,
+    jurisdiction: record.jurisdiction,
+    ...(reasons ? { reasons } : {}),
+  };
   await notifyRightsHolder(record, {
     step: stepKey,
-    template: `case_${task.outcome}`,
-    subject: message.subject,
-    text: message.rightsHolder,
+    template,
+    message: { kind: 'case_outcome', facts: { ...facts, outcome } },
   });
-  if (message.seller)
+  if (outcome === 'upheld' || outcome === 'upheld_pending_court') {
+    const statement = record.statementOfReasons as { redress?: RedressOption[] } | undefined;
+    const complaint = statement?.redress?.find((o) => o.kind === 'internal_complaint');
     await notifySeller(record, {
       step: stepKey,
-      template: `case_${task.outcome}`,
-      subject: message.subject,
-      text: message.seller,
+      template,
+      message: {
+        kind: 'seller_case_update',
+        facts: {
+          ...facts,
+          outcome,
+          ...(complaint?.kind === 'internal_complaint'
+            ? { complaintUntil: complaint.availableUntil }
+            : {}),
+        },
+      },
     });
-  return { status: task.outcome };
+  }
 }

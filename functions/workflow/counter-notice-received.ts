@@ -1,11 +1,11 @@
 import * as z from 'zod';
-import { getItem } from '../adapters/case-store.ts';
+import { getItem, TransientError } from '../adapters/case-store.ts';
 import { clock } from '../adapters/clock.ts';
 import { keys } from '../adapters/keys.ts';
 import { policy } from '../adapters/policy-source.ts';
 import { deadlinesAfterCounterNotice, timeoutSecondsUntil } from '../domain/deadlines.ts';
 import { loadCase, WORKFLOW_ACTOR, withdrawalRequested } from './lib/context.ts';
-import { notifyRightsHolder } from './lib/notify.ts';
+import { listingOf, notifyRightsHolder } from './lib/notify.ts';
 import { once } from './lib/once.ts';
 import { applyWorkflowStep } from './lib/step.ts';
 import { parseTaskInput, taskInput } from './lib/task-input.ts';
@@ -16,7 +16,7 @@ interface CounterNoticeItem {
   receivedAt: string;
   statement: string;
   contact: { name: string; address: string; phone: string; email: string };
-  signature: { fullName: string; signedAt: string };
+  signature?: { fullName: string; signedAt: string };
   evidenceIds: string[];
 }
 
@@ -36,7 +36,9 @@ export async function handler(event: unknown): Promise<{
   const record = await loadCase(caseId);
   if (withdrawalRequested(record)) return { next: 'withdraw', waitSeconds: 1 };
   const now = clock.now();
-  const counterNotice = await getItem<CounterNoticeItem>(keys.counterNotice(caseId));
+  const counterNotice = record.counterNoticeMode
+    ? await getItem<CounterNoticeItem>(keys.counterNotice(caseId))
+    : await recordedCounterNotice(caseId);
   const receivedAt = new Date(counterNotice?.receivedAt ?? now.toISOString());
   const resolved = record.counterNoticeMode
     ? { mode: record.counterNoticeMode, deadlines: record.deadlines }
@@ -70,14 +72,26 @@ export async function handler(event: unknown): Promise<{
     }),
   );
   if (resolved.mode === 'statutory_timer') {
-    const copy = counterNotice
-      ? `\n\nCounter-notice from ${counterNotice.contact.name}, ${counterNotice.contact.address}, ${counterNotice.contact.phone}, ${counterNotice.contact.email}:\n${counterNotice.statement}\nSigned: ${counterNotice.signature.fullName} (${counterNotice.signature.signedAt}), under penalty of perjury, consenting to jurisdiction.`
-      : '';
     await notifyRightsHolder(record, {
       step: 'counter_notice_forwarded',
       template: 'counter_notice_forwarded',
-      subject: 'counter-notice received',
-      text: `The seller sent a counter-notice. Unless you report a court action (POST /v1/cases/${caseId}/court-action) before ${deadlines.courtActionDueAt}, the listing is restored${deadlines.restoreNotBefore ? ` from ${deadlines.restoreNotBefore}` : ''}.${copy}`,
+      message: {
+        kind: 'counter_notice_forwarded',
+        facts: {
+          caseId,
+          listing: listingOf(record),
+          jurisdiction: record.jurisdiction,
+          counterNotice: {
+            receivedAt: receivedAt.toISOString(),
+            statement: counterNotice?.statement ?? '',
+            contact: counterNotice?.contact ?? { name: '', address: '', phone: '', email: '' },
+            ...(counterNotice?.signature ? { signature: counterNotice.signature } : {}),
+            evidenceCount: counterNotice?.evidenceIds?.length ?? 0,
+          },
+          ...(deadlines.restoreNotBefore ? { restoreNotBefore: deadlines.restoreNotBefore } : {}),
+          courtActionDueAt: deadlines.courtActionDueAt!,
+        },
+      },
     });
     return {
       next: 'await_court_action',
@@ -91,12 +105,29 @@ export async function handler(event: unknown): Promise<{
   await notifyRightsHolder(record, {
     step: 'counter_notice_re_review',
     template: 'counter_notice_re_review',
-    subject: 'counter-notice under re-review',
-    text: 'The seller sent a counter-notice. A reviewer will re-examine the case and tell you the outcome.',
+    message: {
+      kind: 'counter_notice_re_review',
+      facts: {
+        caseId,
+        listing: listingOf(record),
+        ...(deadlines.reReviewDueAt ? { reReviewDueAt: deadlines.reReviewDueAt } : {}),
+      },
+    },
   });
   return {
     next: 're_review',
     mode: resolved.mode,
     waitSeconds: timeoutSecondsUntil(deadlines.reReviewDueAt!, now),
   };
+}
+
+/**
+ * The counter-notice. The API writes it together with its claim on the wait, before it resumes
+ * the workflow (use-cases/answer-pending-task.ts, `prepare`), so it is there; if it is not, the
+ * step fails with a TransientError and its retry reads again, rather than forwarding nothing.
+ */
+async function recordedCounterNotice(caseId: string): Promise<CounterNoticeItem> {
+  const item = await getItem<CounterNoticeItem>(keys.counterNotice(caseId));
+  if (item) return item;
+  throw new TransientError(`the counter-notice of case ${caseId} is not recorded`);
 }

@@ -2,16 +2,19 @@ import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { clock } from '../adapters/clock.ts';
 import { dynamo } from '../adapters/dynamo-client.ts';
+import { putMessageCopy } from '../adapters/message-copies.ts';
+import { getNotice } from '../adapters/notice-store.ts';
 import { policy } from '../adapters/policy-source.ts';
 import { getIpRight, getRightsHolder } from '../adapters/registry-store.ts';
 import { getSeller, listStrikes, putSellerItem } from '../adapters/seller-store.ts';
 import { counterNoticeDeadline, timeoutSecondsUntil } from '../domain/deadlines.ts';
 import {
   buildStatementOfReasons,
-  renderStatementOfReasons,
+  type StatementOfReasons,
 } from '../domain/statement-of-reasons.ts';
+import { activeWeight, nextLadderStep } from '../domain/strikes.ts';
 import { loadCase, WORKFLOW_ACTOR, withdrawalRequested } from './lib/context.ts';
-import { notifyRightsHolder, notifySeller } from './lib/notify.ts';
+import { listingOf, notifyRightsHolder, notifySeller, partyReasons } from './lib/notify.ts';
 import { once } from './lib/once.ts';
 import { applyWorkflowStep } from './lib/step.ts';
 import { parseTaskInput, taskInput } from './lib/task-input.ts';
@@ -21,7 +24,7 @@ const input = taskInput({
   /** The reviewer's decision as the workflow received it (the API also records it on the case). */
   decision: z
     .object({
-      note: z.string().optional(),
+      reasons: z.string().optional(),
       at: z.string().optional(),
       reasonCode: z.string().optional(),
     })
@@ -34,9 +37,11 @@ const input = taskInput({
  *
  * 1. Honour a recorded withdrawal.
  * 2. Compute the counter-notice deadline once (from the seller notice) and keep it on the case.
- * 3. Send the seller the statement of reasons (DSA Art 17(3)) with the counter-notice route and
- *    its deadline, and the rights holder the outcome.
+ * 3. Send the seller the statement of reasons (DSA Art 17(3)) in its language, with the measure
+ *    applied, the ladder's next step, the counter-notice route and its deadline; keep the copy it
+ *    got on the case; and send the rights holder the decision on the listing (DSA Art 16(5)).
  * 4. When the notice carries the DSA Art 23(1) warning, record when the seller was warned.
+ * Only the decision's `reasons` reach the parties, never the reviewer's internal note.
  * Returns the seconds until the counter-notice deadline, for the state machine's wait.
  */
 export async function handler(
@@ -49,13 +54,16 @@ export async function handler(
   const counterNoticeDueAt =
     record.deadlines.counterNoticeDueAt ??
     counterNoticeDeadline(now, record.jurisdiction, policy).counterNoticeDueAt;
-  const [rightsHolder, ipRight, seller, strikes] = await Promise.all([
+  const [rightsHolder, ipRight, seller, strikes, notice] = await Promise.all([
     getRightsHolder(record.rightsHolderId),
     getIpRight(record.ipRightId),
     getSeller(record.sellerId!),
     listStrikes(record.sellerId!),
+    getNotice(record.noticeId),
   ]);
   const strike = strikes.find((s) => s.strikeId === record.strikeId);
+  const measure = record.accountMeasure ?? 'none';
+  const reasons = partyReasons(decision, record, ['approve']);
   const statement = buildStatementOfReasons({
     caseId,
     listing: {
@@ -80,14 +88,13 @@ export async function handler(
           },
         }
       : {}),
-    accountMeasure: record.accountMeasure ?? 'none',
+    accountMeasure: measure,
     ...(strike ? { strikeExpiresAt: strike.expiresAt } : {}),
     carriesWarning: record.carriesWarning ?? false,
+    ...withNextStep(nextLadderStep(measure, activeWeight(strikes, now), policy)),
     automated: { detection: false, decision: 'not_automated' },
     decidedAt: new Date(decision?.at ?? record.decision?.at ?? now.toISOString()),
-    ...((decision?.note ?? record.decision?.note)
-      ? { reviewerExplanation: decision?.note ?? record.decision?.note }
-      : {}),
+    ...(reasons ? { reviewerExplanation: reasons } : {}),
     counterNoticeDueAt,
     policy,
   });
@@ -102,25 +109,45 @@ export async function handler(
       event: {
         type: 'seller_notified',
         actor: WORKFLOW_ACTOR,
-        detail: {
-          counterNoticeDueAt,
-          measure: record.accountMeasure ?? 'none',
-          statementOfReasons: true,
-        },
+        detail: { counterNoticeDueAt, measure, statementOfReasons: true },
       },
     }),
   );
-  await notifySeller(record, {
+  const sent = await notifySeller(record, {
     step: 'notify',
     template: 'statement_of_reasons',
-    subject: 'removed: statement of reasons',
-    text: renderStatementOfReasons(statement),
+    message: {
+      kind: 'statement_of_reasons',
+      facts: {
+        statement,
+        ...(notice
+          ? {
+              notice: {
+                explanation: notice.explanation,
+                evidenceCount: notice.evidenceIds?.length ?? 0,
+              },
+            }
+          : {}),
+      },
+    },
   });
+  if (sent) await keepSellerCopy(statement, sent, now);
   await notifyRightsHolder(record, {
     step: 'notify',
     template: 'takedown_done',
-    subject: 'listing taken down',
-    text: `Listing ${record.listingId} (${record.listingUrl ?? ''}) was taken down on your notice ${record.noticeId}. The seller may send a counter-notice until ${counterNoticeDueAt}; we will tell you if it does.`,
+    message: {
+      kind: 'listing_decision',
+      facts: {
+        caseId,
+        noticeId: record.noticeId,
+        listing: listingOf(record),
+        jurisdiction: record.jurisdiction,
+        decidedAt: statement.decidedAt,
+        outcome: 'taken_down',
+        ...(reasons ? { reasons } : {}),
+        counterNoticeDueAt,
+      },
+    },
   });
   if (
     record.carriesWarning &&
@@ -144,4 +171,25 @@ export async function handler(
     next: 'counter_notice',
     counterNoticeSeconds: timeoutSecondsUntil(counterNoticeDueAt, now),
   };
+}
+
+function withNextStep(step: ReturnType<typeof nextLadderStep>) {
+  return step ? { nextStep: step } : {};
+}
+
+/** Keeps the statement as the seller got it, so the seller centre can show it again. */
+async function keepSellerCopy(
+  statement: StatementOfReasons,
+  sent: NonNullable<Awaited<ReturnType<typeof notifySeller>>>,
+  now: Date,
+): Promise<void> {
+  await putMessageCopy({
+    caseId: statement.caseId,
+    template: 'statement_of_reasons',
+    role: 'seller',
+    locale: sent.audience.locale,
+    timeZone: sent.audience.timeZone,
+    ...sent.email,
+    renderedAt: now.toISOString(),
+  });
 }

@@ -17,7 +17,7 @@ import type { CaseStatus, TimelineEventType } from '../domain/case.ts';
 import type { DeadlineKey } from '../domain/deadlines.ts';
 import { alertReviewers } from './lib/alert-reviewers.ts';
 import { loadCase, WORKFLOW_ACTOR, withdrawalRequested } from './lib/context.ts';
-import { notifyRightsHolder } from './lib/notify.ts';
+import { listingOf, notifyRightsHolder, partyReasons } from './lib/notify.ts';
 import { applyWorkflowStep } from './lib/step.ts';
 import { parseTaskInput, taskInput } from './lib/task-input.ts';
 
@@ -40,6 +40,8 @@ const input = taskInput({
   queue: z.string().min(1).max(40).optional(),
   parkedAt: z.string().max(80).optional(),
   failure: z.object({ Error: z.string(), Cause: z.string().optional() }).nullish(),
+  /** For a request for information: the reviewer's decision that asked for it. */
+  decision: z.object({ reasons: z.string().optional() }).loose().nullish(),
 });
 
 /** What each wait means for the case: its status, its deadline key, its timeline event. */
@@ -179,11 +181,20 @@ export async function handler(event: unknown): Promise<{ waiting: true }> {
     return { waiting: true };
   }
   if (task.kind === 'info') {
+    // What the reviewer asks for is in the decision's `reasons`; its internal note is never sent.
+    const reasons = partyReasons(task.decision, latest, ['request_info']);
     await notifyRightsHolder(record, {
       step: task.stepKey,
       template: 'info_requested',
-      subject: 'more information requested',
-      text: `A reviewer needs more information about listing ${record.listingId} before deciding. Answer through POST /v1/cases/${record.caseId}/info before ${dueAt}; otherwise the case closes as abandoned.${record.decision?.note ? `\n\nReviewer's note: ${record.decision.note}` : ''}`,
+      message: {
+        kind: 'info_request',
+        facts: {
+          caseId: record.caseId,
+          listing: listingOf(record),
+          dueAt,
+          ...(reasons ? { reasons } : {}),
+        },
+      },
     });
   }
   return { waiting: true };

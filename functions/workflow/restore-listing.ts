@@ -1,6 +1,9 @@
 import * as z from 'zod';
+import { clock } from '../adapters/clock.ts';
+import { policy } from '../adapters/policy-source.ts';
+import { addDuration } from '../domain/duration.ts';
 import { loadCase } from './lib/context.ts';
-import { notifyRightsHolder, notifySeller } from './lib/notify.ts';
+import { listingOf, notifyRightsHolder, notifySeller, partyReasons } from './lib/notify.ts';
 import { parseTaskInput, taskInput } from './lib/task-input.ts';
 import { closeUndoingTakedown } from './lib/undo.ts';
 
@@ -17,21 +20,31 @@ export async function handler(event: unknown): Promise<{ status: 'restored' }> {
   const reason =
     record.status === 'awaiting_re_review' ? 're_review_founded' : 'no_court_action_reported';
   await closeUndoingTakedown(record, { status: 'restored', event: 'restored', detail: { reason } });
-  const text =
-    reason === 're_review_founded'
-      ? 'A reviewer re-examined the case after the counter-notice and found it founded: the listing is restored.'
-      : 'No court action was reported before the deadline after the counter-notice: the listing is restored.';
+  const reasons =
+    reason === 're_review_founded' ? partyReasons(undefined, record, ['restore']) : undefined;
+  const facts = {
+    caseId,
+    listing: listingOf(record),
+    jurisdiction: record.jurisdiction,
+    ...(reasons ? { reasons } : {}),
+  };
   await notifySeller(record, {
     step: 'restore',
     template: 'listing_restored',
-    subject: 'restored',
-    text: `${text} The strike on your account for this case is revoked.`,
+    message: { kind: 'seller_case_update', facts: { ...facts, outcome: 'restored' } },
   });
+  // The notifier may complain against a restore (DSA Art 20) within the appeal window.
+  const complaintUntil = addDuration(
+    clock.now(),
+    policy.profiles[record.jurisdiction].appealWindow,
+  ).toISOString();
   await notifyRightsHolder(record, {
     step: 'restore',
     template: 'listing_restored',
-    subject: 'listing restored',
-    text: text,
+    message: {
+      kind: 'case_outcome',
+      facts: { ...facts, outcome: 'restored', restoredBecause: reason, complaintUntil },
+    },
   });
   return { status: 'restored' };
 }

@@ -14,10 +14,13 @@ import { logger } from '../adapters/logger.ts';
 import { marketplace } from '../adapters/marketplace.ts';
 import { policy } from '../adapters/policy-source.ts';
 import { getIpRight, getRightsHolder } from '../adapters/registry-store.ts';
+import { recordSellerContact } from '../adapters/seller-store.ts';
 import { isTerminal } from '../domain/case.ts';
+import { addDuration } from '../domain/duration.ts';
 import { screenCase } from '../domain/screening.ts';
 import { loadCase, WORKFLOW_ACTOR, withdrawalRequested } from './lib/context.ts';
 import { notifyRightsHolder } from './lib/notify.ts';
+import { sendNoticeReceipt } from './lib/receipt.ts';
 import { applyWorkflowStep } from './lib/step.ts';
 import { parseTaskInput, taskInput } from './lib/task-input.ts';
 import { type Windows, windowsFor } from './lib/windows.ts';
@@ -49,6 +52,7 @@ export async function handler(event: unknown): Promise<ScreenResult> {
     record.status === 'screening' ||
     (record.status === 'action_failed' && !record.sellerId && !record.closedAt);
   if (unscreened && !withdrawalRequested(record)) {
+    await sendNoticeReceipt(record);
     await screenOnce(record);
     record = (await getCase(caseId))!;
   }
@@ -86,6 +90,9 @@ async function screenOnce(record: CaseRecord): Promise<void> {
       : [],
     now,
   });
+  // How to write to the seller: its address, language and time zone, from the marketplace.
+  const account =
+    outcome.outcome === 'accepted' ? await marketplace().getSeller(listing!.sellerId) : null;
   try {
     if (outcome.outcome === 'accepted') {
       await applyWorkflowStep(record.caseId, {
@@ -98,6 +105,7 @@ async function screenOnce(record: CaseRecord): Promise<void> {
           listingTitle: listing!.title,
           // What `q` of GET /v1/cases matches: the title and the id, case-folded.
           searchText: `${listing!.title} ${record.listingId}`.toLowerCase(),
+          listingCreatedAt: listing!.createdAt,
           reviewQueue: rightsHolder?.trusted ? 'priority' : 'standard',
           gsi1pk: `SELLER#${listing!.sellerId}`,
           gsi1sk: `CASE#${record.createdAt}#${record.caseId}`,
@@ -110,6 +118,7 @@ async function screenOnce(record: CaseRecord): Promise<void> {
         also: [claimOpenCaseLockItem(record.listingId, record.ipRightId, record.caseId)],
       });
       await ensureSeller(listing!.sellerId, listing!.sellerEmail);
+      if (account) await recordSellerContact(account.sellerId, account);
       return;
     }
     const closing =
@@ -139,21 +148,42 @@ async function screenOnce(record: CaseRecord): Promise<void> {
         reasonCode: closing.reasonCode,
         closedAt: at,
         ...(outcome.outcome === 'duplicate' ? { duplicateOf: outcome.duplicateOf } : {}),
-        ...(listing ? { listingUrl: listing.url, listingTitle: listing.title } : {}),
+        ...(listing
+          ? {
+              listingUrl: listing.url,
+              listingTitle: listing.title,
+              listingCreatedAt: listing.createdAt,
+            }
+          : {}),
       },
       event: { type: closing.type, actor: WORKFLOW_ACTOR, detail: closing.detail },
     });
     await notifyRightsHolder(record, {
       step: 'screen',
       template: `case_${closing.status}`,
-      subject:
-        closing.status === 'duplicate'
-          ? 'already covered by an open case'
-          : 'not accepted at screening',
-      text:
-        outcome.outcome === 'duplicate'
-          ? `Listing ${record.listingId} is already the subject of open case ${outcome.duplicateOf} for the same IP right. This case is linked to it and closed.`
-          : `Listing ${record.listingId} was not accepted at screening: ${outcome.detail} (reason code ${closing.reasonCode}).`,
+      message: {
+        kind: 'listing_decision',
+        facts: {
+          caseId: record.caseId,
+          noticeId: record.noticeId,
+          listing: {
+            listingId: record.listingId,
+            ...(listing ? { title: listing.title, url: listing.url } : {}),
+          },
+          jurisdiction: record.jurisdiction,
+          decidedAt: at,
+          ...(outcome.outcome === 'duplicate'
+            ? { outcome: 'duplicate', duplicateOf: outcome.duplicateOf }
+            : {
+                outcome: 'not_accepted',
+                screeningReason: outcome.reasonCode,
+                complaintUntil: addDuration(
+                  now,
+                  policy.profiles[record.jurisdiction].appealWindow,
+                ).toISOString(),
+              }),
+        },
+      },
     });
   } catch (error) {
     if (error instanceof StepAlreadyApplied) return;

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { loadCase } from './lib/context.ts';
-import { notifyRightsHolder, notifySeller } from './lib/notify.ts';
+import { listingOf, notifyRightsHolder, notifySeller } from './lib/notify.ts';
 import { parseTaskInput, taskInput } from './lib/task-input.ts';
 import { closeUndoingTakedown } from './lib/undo.ts';
 
@@ -18,20 +18,20 @@ export async function handler(event: unknown): Promise<{ status: 'withdrawn' }> 
     event: 'withdrawn',
     detail: { by: 'rights-holder' },
   });
+  const facts = { caseId, listing: listingOf(record), jurisdiction: record.jurisdiction };
   await notifyRightsHolder(record, {
     step: 'withdraw',
     template: 'case_withdrawn',
-    subject: 'withdrawn',
-    text:
-      'Your withdrawal of this case is done.' +
-      (record.takenDownAt ? ' The listing is restored.' : ''),
+    message: {
+      kind: 'case_outcome',
+      facts: { ...facts, outcome: 'withdrawn', listingRestored: Boolean(record.takenDownAt) },
+    },
   });
   if (record.takenDownAt) {
     await notifySeller(record, {
       step: 'withdraw',
       template: 'case_withdrawn',
-      subject: 'restored: complaint withdrawn',
-      text: 'The rights holder withdrew its complaint: your listing is restored and the strike for this case is revoked.',
+      message: { kind: 'seller_case_update', facts: { ...facts, outcome: 'withdrawn' } },
     });
   }
   return { status: 'withdrawn' };

@@ -18,6 +18,10 @@ export interface GrantTargets {
   mailFrom: string;
   /** Where escalations and overdue cases are emailed, if anywhere. */
   reviewersEmail?: string;
+  /** The portal's origin: emails link to its pages. */
+  portalUrl: string;
+  /** The SES configuration set every email is sent with. */
+  mailConfigurationSetName: string;
   marketplaceApiUrl: string;
   /** The demo marketplace function, when deployed instead of a real marketplace. */
   marketplaceFunction?: AppFunction;
@@ -47,8 +51,14 @@ export function applyGrants(
     fn.bindStateMachine({ name, aliasArn });
   }
   if (grants.sendTaskResult) fn.allowSendTaskResult();
-  if (grants.sendEmail)
-    fn.bindMailer({ mailFrom: targets.mailFrom, reviewersEmail: targets.reviewersEmail });
+  if (grants.sendEmail) {
+    fn.bindMailer({
+      mailFrom: targets.mailFrom,
+      portalUrl: targets.portalUrl,
+      configurationSetName: targets.mailConfigurationSetName,
+      ...(targets.reviewersEmail ? { reviewersEmail: targets.reviewersEmail } : {}),
+    });
+  }
   if (grants.marketplace) {
     fn.bindMarketplace({ apiUrl: targets.marketplaceApiUrl, secret: targets.marketplaceSecret });
     // Exactly the demo function's ARN (grantInvoke would add `:*` for every version).

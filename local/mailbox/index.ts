@@ -4,4 +4,5 @@ export {
   type MailboxOptions,
   type OutgoingEmail,
   openMailbox,
+  type SesDeliveryEvent,
 } from './mailbox.ts';

@@ -13,11 +13,32 @@ export interface MailboxItem {
   to: string;
   subject: string;
   text: string;
+  html?: string;
+  /** The `locale` tag, when the sender set one. */
+  locale?: string;
   /** ISO 8601, from the mailbox's clock. */
   at: string;
   /** The `template` tag; 'none' when the sender set no tag. */
   template: string;
   caseId?: string;
+  /** Set when the address was told to bounce or complain (`POST /_local/mailbox/bounces`). */
+  delivery?: DeliveryFault;
+}
+
+/** What happens to mail for an address: it bounces, or is delivered and its reader complains. */
+export type DeliveryFault = 'bounce' | 'complaint';
+
+/**
+ * The SES event of a bounce or complaint, as EventBridge delivers it from a configuration set's
+ * event destination: what functions/events/record-mail-event.ts reads.
+ */
+export interface SesDeliveryEvent {
+  version: '0';
+  id: string;
+  'detail-type': 'Email Bounced' | 'Email Complaint Received';
+  source: 'aws.ses';
+  time: string;
+  detail: Record<string, unknown>;
 }
 
 /** A stored line of mailbox.jsonl: the item plus the idempotency key it was sent under. */
@@ -27,9 +48,12 @@ const storedSchema = z.object({
   to: z.string(),
   subject: z.string(),
   text: z.string(),
+  html: z.string().optional(),
+  locale: z.string().optional(),
   at: z.string(),
   template: z.string(),
   caseId: z.string().optional(),
+  delivery: z.enum(['bounce', 'complaint']).optional(),
   idempotencyKey: z.string().optional(),
 });
 type Stored = z.infer<typeof storedSchema>;
@@ -40,8 +64,9 @@ export interface OutgoingEmail {
   recipients: string[];
   subject: string;
   text: string;
-  template?: string;
-  caseId?: string;
+  html?: string;
+  /** Every SES message tag, by name. */
+  tags?: Record<string, string>;
   idempotencyKey?: string;
 }
 
@@ -50,6 +75,11 @@ export interface MailboxOptions {
   dataDir?: string;
   /** The clock for `at`. @default Date.now */
   now?: () => number;
+  /**
+   * Receives the SES event of each bounce or complaint, as the configuration set's event
+   * destination would deliver it. @default none (faults are recorded on the items only)
+   */
+  onDeliveryEvent?: (event: SesDeliveryEvent) => void;
 }
 
 /**
@@ -63,12 +93,16 @@ export class Mailbox {
   readonly #sent = new Map<string, { messageId: string; written: Promise<void> }>();
   readonly #file: string | undefined;
   readonly #now: () => number;
+  readonly #onDeliveryEvent: ((event: SesDeliveryEvent) => void) | undefined;
+  /** Lower-cased address → what its mail does. In memory: a restart delivers normally again. */
+  readonly #faults = new Map<string, DeliveryFault>();
   #writes: Promise<void> = Promise.resolve();
 
   constructor(items: Stored[], options: MailboxOptions) {
     this.#items = items;
     this.#file = options.dataDir ? join(options.dataDir, 'mailbox.jsonl') : undefined;
     this.#now = options.now ?? Date.now;
+    this.#onDeliveryEvent = options.onDeliveryEvent;
     for (const item of items) {
       if (item.idempotencyKey && !this.#sent.has(item.idempotencyKey)) {
         this.#sent.set(item.idempotencyKey, {
@@ -92,22 +126,37 @@ export class Mailbox {
     }
     const messageId = `local-${randomUUID()}`;
     const at = new Date(this.#now()).toISOString();
-    const copies: Stored[] = email.recipients.map((to) => ({
-      messageId,
-      from: email.from,
-      to,
-      subject: email.subject,
-      text: email.text,
-      at,
-      template: email.template ?? 'none',
-      ...(email.caseId === undefined ? {} : { caseId: email.caseId }),
-      ...(key === undefined ? {} : { idempotencyKey: key }),
-    }));
+    const tags = email.tags ?? {};
+    const copies: Stored[] = email.recipients.map((to) => {
+      const fault = this.#faults.get(to.toLowerCase());
+      return {
+        messageId,
+        from: email.from,
+        to,
+        subject: email.subject,
+        text: email.text,
+        ...(email.html === undefined ? {} : { html: email.html }),
+        ...(tags.locale === undefined ? {} : { locale: tags.locale }),
+        at,
+        template: tags.template ?? 'none',
+        ...(tags.caseId === undefined ? {} : { caseId: tags.caseId }),
+        ...(fault ? { delivery: fault } : {}),
+        ...(key === undefined ? {} : { idempotencyKey: key }),
+      };
+    });
     this.#items.push(...copies);
     const written = this.#append(copies);
     if (key !== undefined) this.#sent.set(key, { messageId, written });
     await written;
+    for (const copy of copies) {
+      if (copy.delivery) this.#onDeliveryEvent?.(deliveryEvent(copy, copy.delivery, email, tags));
+    }
     return { messageId };
+  }
+
+  /** Makes mail to `address` bounce (or draw a complaint) from now on, until the mailbox restarts. */
+  setDeliveryFault(address: string, fault: DeliveryFault): void {
+    this.#faults.set(address.toLowerCase(), fault);
   }
 
   /** The messages to `to` (case-insensitive), or all of them, newest first. */
@@ -125,7 +174,7 @@ export class Mailbox {
     return mailboxSesRoutes(this);
   }
 
-  /** `GET /_local/mailbox?to=`. */
+  /** `GET /_local/mailbox?to=`, `POST /_local/mailbox/bounces`. */
   localRoutes(): RouteHandler {
     return mailboxLocalRoutes(this);
   }
@@ -167,6 +216,47 @@ export async function openMailbox(options: MailboxOptions = {}): Promise<Mailbox
     }
   }
   return new Mailbox(items, options);
+}
+
+/** The SES event for one copy that bounced or drew a complaint. */
+function deliveryEvent(
+  copy: Stored,
+  fault: DeliveryFault,
+  email: OutgoingEmail,
+  tags: Record<string, string>,
+): SesDeliveryEvent {
+  const mail = {
+    timestamp: copy.at,
+    source: email.from,
+    messageId: copy.messageId,
+    destination: [copy.to],
+    tags: Object.fromEntries(Object.entries(tags).map(([name, value]) => [name, [value]])),
+  };
+  const detail =
+    fault === 'bounce'
+      ? {
+          eventType: 'Bounce',
+          mail,
+          bounce: {
+            bounceType: 'Permanent',
+            bounceSubType: 'General',
+            bouncedRecipients: [{ emailAddress: copy.to }],
+            timestamp: copy.at,
+          },
+        }
+      : {
+          eventType: 'Complaint',
+          mail,
+          complaint: { complainedRecipients: [{ emailAddress: copy.to }], timestamp: copy.at },
+        };
+  return {
+    version: '0',
+    id: randomUUID(),
+    'detail-type': fault === 'bounce' ? 'Email Bounced' : 'Email Complaint Received',
+    source: 'aws.ses',
+    time: copy.at,
+    detail,
+  };
 }
 
 function safeJson(line: string): unknown {

@@ -5,12 +5,7 @@ import type { Mailbox } from './mailbox.ts';
 
 const SEND_EMAIL_PATH = '/v2/email/outbound-emails';
 
-/**
- * The tags functions/adapters/notifier-ses.ts sets. Not imported from there: that module builds
- * an SES client at load. test/integration/local-mailbox.test.ts sends through the real adapter,
- * so a rename on either side fails it.
- */
-const EMAIL_TAG = { template: 'template', caseId: 'caseId', idempotency: 'idempotency' } as const;
+import { EMAIL_TAG } from '../../functions/adapters/email-tags.ts';
 
 const tagValue = z
   .string()
@@ -92,8 +87,8 @@ export function mailboxSesRoutes(mailbox: Mailbox): RouteHandler {
       ],
       subject: Subject.Data,
       text: Body.Text?.Data ?? Body.Html?.Data ?? '',
-      template: tags.get(EMAIL_TAG.template),
-      caseId: tags.get(EMAIL_TAG.caseId),
+      ...(Body.Html ? { html: Body.Html.Data } : {}),
+      tags: Object.fromEntries(tags),
       idempotencyKey: tags.get(EMAIL_TAG.idempotency),
     });
     sendJson(res, 200, { MessageId: messageId });

@@ -14,6 +14,7 @@ const measureBody = z.object({
 
 type ApiRoute =
   | { kind: 'getListing'; method: 'GET'; listingId: string }
+  | { kind: 'getSeller'; method: 'GET'; sellerId: string }
   | { kind: 'disable' | 'restore'; method: 'POST'; listingId: string }
   | { kind: 'measure'; method: 'POST'; sellerId: string };
 
@@ -66,6 +67,12 @@ async function answer(
       else sendProblem(res, 404, 'Not Found', `No listing ${route.listingId}`);
       return;
     }
+    case 'getSeller': {
+      const seller = marketplace.getSellerAccount(route.sellerId);
+      if (seller) sendJson(res, 200, seller);
+      else sendProblem(res, 404, 'Not Found', `No seller ${route.sellerId}`);
+      return;
+    }
     case 'disable': {
       const body = await readValidJson(req, res, disableBody);
       if (!body) return;
@@ -99,6 +106,9 @@ function matchRoute(path: string): ApiRoute | undefined {
     if (verb === undefined) return { kind: 'getListing', method: 'GET', listingId: id };
     if (verb === 'disable' || verb === 'restore')
       return { kind: verb, method: 'POST', listingId: id };
+  }
+  if (collection === 'sellers' && verb === undefined) {
+    return { kind: 'getSeller', method: 'GET', sellerId: id };
   }
   if (collection === 'sellers' && verb === 'measure') {
     return { kind: 'measure', method: 'POST', sellerId: id };

@@ -1,5 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { Listing, SellerMeasure } from '../../functions/domain/ports/marketplace.ts';
+import { DEFAULT_AUDIENCE, type Locale } from '../../functions/domain/locale.ts';
+import type {
+  Listing,
+  SellerAccount,
+  SellerMeasure,
+} from '../../functions/domain/ports/marketplace.ts';
 import type { RouteHandler } from '../http.ts';
 import { marketplaceApiRoutes } from './api-routes.ts';
 import { FaultInjector, type FaultSettings } from './faults.ts';
@@ -72,30 +77,36 @@ export class DemoMarketplace {
 
   /** Adds sellers and listings that do not exist yet; seeding twice changes nothing. */
   async seed(data: MarketplaceSeed): Promise<void> {
-    for (const seller of data.sellers ?? []) {
-      this.#ensureSeller(seller.sellerId, seller.email, seller.status);
-    }
+    for (const seller of data.sellers ?? []) this.#ensureSeller(seller);
     for (const listing of data.listings ?? []) {
       if (this.#state.listings[listing.listingId]) continue;
-      this.#ensureSeller(listing.sellerId, listing.sellerEmail);
+      this.#ensureSeller({ sellerId: listing.sellerId, email: listing.sellerEmail });
       this.#state.listings[listing.listingId] = {
         listingId: listing.listingId,
         sellerId: listing.sellerId,
         title: listing.title,
         url: listingUrl(listing.listingId),
         status: listing.status ?? 'active',
+        createdAt: this.#nowIso(),
       };
     }
     await this.#persist();
   }
 
-  /** Adds a live listing, creating its seller if new. */
+  /** Adds a live listing, creating its seller if new (with the language and zone given). */
   async addListing(input: {
     sellerId: string;
     title: string;
     sellerEmail?: string;
+    sellerLocale?: Locale;
+    sellerTimeZone?: string;
   }): Promise<Listing> {
-    this.#ensureSeller(input.sellerId, input.sellerEmail);
+    this.#ensureSeller({
+      sellerId: input.sellerId,
+      email: input.sellerEmail,
+      locale: input.sellerLocale,
+      timeZone: input.sellerTimeZone,
+    });
     let listingId: string;
     do listingId = `lst-${randomBytes(4).toString('hex')}`;
     while (this.#state.listings[listingId]);
@@ -105,6 +116,7 @@ export class DemoMarketplace {
       title: input.title,
       url: listingUrl(listingId),
       status: 'active',
+      createdAt: this.#nowIso(),
     };
     await this.#persist();
     return this.getListing(listingId)!;
@@ -122,6 +134,14 @@ export class DemoMarketplace {
     return Object.keys(this.#state.listings)
       .map((id) => this.getListing(id)!)
       .filter((listing) => sellerId === undefined || listing.sellerId === sellerId);
+  }
+
+  /** The seller as the port contract shows it (`GET /sellers/{id}`). */
+  getSellerAccount(sellerId: string): SellerAccount | null {
+    const seller = this.#state.sellers[sellerId];
+    if (!seller) return null;
+    const { email, status, locale, timeZone } = seller;
+    return { sellerId, email, status, locale, timeZone };
   }
 
   getSeller(sellerId: string): SellerView | null {
@@ -189,13 +209,19 @@ export class DemoMarketplace {
     await this.#writes;
   }
 
-  #ensureSeller(sellerId: string, email?: string, status?: SellerStatus): void {
-    if (this.#state.sellers[sellerId]) return;
-    this.#state.sellers[sellerId] = {
-      sellerId,
-      email: email ?? defaultSellerEmail(sellerId),
-      status: status ?? 'active',
+  #ensureSeller(seller: NonNullable<MarketplaceSeed['sellers']>[number]): void {
+    if (this.#state.sellers[seller.sellerId]) return;
+    this.#state.sellers[seller.sellerId] = {
+      sellerId: seller.sellerId,
+      email: seller.email ?? defaultSellerEmail(seller.sellerId),
+      status: seller.status ?? 'active',
+      locale: seller.locale ?? DEFAULT_AUDIENCE.locale,
+      timeZone: seller.timeZone ?? DEFAULT_AUDIENCE.timeZone,
     };
+  }
+
+  #nowIso(): string {
+    return new Date(this.#now()).toISOString();
   }
 
   #requireListing(listingId: string): State['listings'][string] {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone, LOCALES } from '../../functions/domain/locale.ts';
 import { type RouteHandler, sendJson, sendProblem } from '../http.ts';
 import type { DemoMarketplace } from './demo-marketplace.ts';
 import { faultSettingsSchema } from './faults.ts';
@@ -14,6 +15,9 @@ const newListingBody = z.object({
     .regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, ".", "_" and "-" only'),
   title: z.string().trim().min(1).max(500),
   sellerEmail: z.email().optional(),
+  /** For a new seller: the language it reads and its time zone. */
+  sellerLocale: z.enum(LOCALES).optional(),
+  sellerTimeZone: z.string().refine(isTimeZone, 'an IANA time zone').optional(),
 });
 
 /**

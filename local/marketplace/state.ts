@@ -1,6 +1,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_AUDIENCE, LOCALES, type Locale } from '../../functions/domain/locale.ts';
 import type { ListingStatus } from '../../functions/domain/ports/marketplace.ts';
 
 /** A seller account's status on the marketplace; a measure of 'none' shows as 'active'. */
@@ -21,12 +22,20 @@ export interface SellerView {
   sellerId: string;
   status: SellerStatus;
   email: string;
+  locale: Locale;
+  timeZone: string;
   actions: MarketplaceAction[];
 }
 
 /** Data to seed; entries whose id already exists are left as they are. */
 export interface MarketplaceSeed {
-  sellers?: { sellerId: string; email?: string; status?: SellerStatus }[];
+  sellers?: {
+    sellerId: string;
+    email?: string;
+    status?: SellerStatus;
+    locale?: Locale;
+    timeZone?: string;
+  }[];
   listings?: {
     listingId: string;
     sellerId: string;
@@ -41,7 +50,14 @@ const stateSchema = z.object({
   version: z.literal(1),
   sellers: z.record(
     z.string(),
-    z.object({ sellerId: z.string(), email: z.string(), status: sellerStatusSchema }),
+    z.object({
+      sellerId: z.string(),
+      email: z.string(),
+      status: sellerStatusSchema,
+      // Absent in state written before sellers had them.
+      locale: z.enum(LOCALES).default(DEFAULT_AUDIENCE.locale),
+      timeZone: z.string().default(DEFAULT_AUDIENCE.timeZone),
+    }),
   ),
   listings: z.record(
     z.string(),
@@ -51,6 +67,8 @@ const stateSchema = z.object({
       title: z.string(),
       url: z.string(),
       status: z.enum(['active', 'disabled', 'deleted']),
+      // Absent in state written before listings had it: the start of the demo's time.
+      createdAt: z.string().default(new Date(0).toISOString()),
     }),
   ),
   actions: z.array(

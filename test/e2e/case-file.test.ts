@@ -105,7 +105,9 @@ const REVIEWER_ONLY = ['infoReplies', 'note', 'pendingTask', 'rightsHolder', 'se
 describe('Case file: what each party sees', () => {
   it('gives the reviewer every fact, the internal note and both parties’ standing', () => {
     const view = views.reviewer;
-    expect(Object.keys(view).sort()).toEqual([...COMMON, ...REVIEWER_ONLY].sort());
+    expect(Object.keys(view).sort()).toEqual(
+      [...COMMON, ...REVIEWER_ONLY, 'statementOfReasons'].sort(),
+    );
     expect(view.note).toBe(NOTE);
     expect(view.reasons).toBe(REASONS);
     expect(view.rightsHolder).toMatchObject({
@@ -137,7 +139,9 @@ describe('Case file: what each party sees', () => {
 
   it('gives the seller the listing, the right, the notice’s evidence and reasons; the notifier by name only', () => {
     const view = views.seller;
-    expect(Object.keys(view).sort()).toEqual(COMMON);
+    expect(Object.keys(view).sort()).toEqual([...COMMON, 'statementOfReasons'].sort());
+    // The statement of reasons as it was sent, readable again in the seller centre.
+    expect((view.statementOfReasons as { text: string }).text).toContain(REASONS);
     expect(view.reasons).toBe(REASONS);
     expect(view.notifier).toEqual({ rightsHolderId: 'rh-acme', name: expect.any(String) });
     expect(JSON.stringify(view)).not.toContain('ip@acme.demo.invalid');

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalCloud } from '../../local/cloud.ts';
 import { type ApiClient, apiClients, idempotencyKey, noticeBody } from '../support/api.ts';
 import { startTestCloud } from '../support/cloud.ts';
+import { leaksIn } from '../support/email-leaks.ts';
 
 let cloud: LocalCloud;
 let api: Awaited<ReturnType<typeof apiClients>>;
@@ -137,6 +138,14 @@ describe('No leaked secrets', () => {
       expect(text.includes('+1-602-555-0100'), `rights-holder phone in ${where}`).toBe(false);
     }
     expect(rhMail.items.some((m) => m.text.includes(SELLER_CONTACT.phone))).toBe(true);
+    // Every email of the run, both parts: no API path, JWT or task token, and never the note.
+    const everyEmail = cloud.mailbox.list();
+    expect(everyEmail.length).toBeGreaterThan(4);
+    for (const email of everyEmail) {
+      for (const part of [email.text, email.html ?? '']) {
+        expect(leaksIn(part, [...taskTokens, 'Identical photos.']), email.template).toEqual([]);
+      }
+    }
   });
 });
 

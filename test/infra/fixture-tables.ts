@@ -72,6 +72,15 @@ export const fixtureTables: ServiceTables = {
       grants: { table: 'RW', evidence: 'RO' },
     },
   ],
+  mailEventHandlers: [
+    {
+      functionName: 'record-mail-event',
+      handler: 'test/fixtures/functions/workflow-fixtures.ts',
+      exportName: 'echo',
+      events: ['bounce', 'complaint'],
+      grants: { table: 'RW' },
+    },
+  ],
   scheduledJobs: [
     {
       name: 'reconciler',

@@ -59,12 +59,13 @@ function actionsOf(fnId: string): string[] {
 
 describe('Stacks of the service (fixture tables)', () => {
   describe('functions', () => {
-    it('deploys one function per route, workflow task, bucket notification and scheduled job', () => {
+    it('deploys one function per route, workflow task, bucket notification, scheduled job and mail event handler', () => {
       const expected =
         fixtureTables.routes.length +
         fixtureTables.workflowTasks.length +
         fixtureTables.bucketNotifications.length +
-        fixtureTables.scheduledJobs.length;
+        fixtureTables.scheduledJobs.length +
+        fixtureTables.mailEventHandlers.length;
       const appFunctions = resources('AWS::Lambda::Function').filter(
         ([, fn]) => fn.Properties.Runtime === FUNCTION_RUNTIME.name,
       );
@@ -149,13 +150,41 @@ describe('Stacks of the service (fixture tables)', () => {
       });
     });
 
-    it('sets MAIL_FROM and MARKETPLACE_API_URL from config on the functions that need them', () => {
+    it('sets MAIL_FROM, PORTAL_URL, SES_CONFIGURATION_SET and MARKETPLACE_API_URL from config on the functions that need them', () => {
       const fn = functionResource('TaskRecordToken');
       expect(fn.Properties.Environment.Variables).toMatchObject({
         MAIL_FROM: testConfig.mailFrom,
+        PORTAL_URL: testConfig.portalOrigin,
+        SES_CONFIGURATION_SET: { Ref: expect.stringMatching(/^MailConfigurationSet/) },
         MARKETPLACE_API_URL: testConfig.marketplaceApiUrl,
       });
       expect(actionsOf('TaskRecordToken')).toContain('ses:SendEmail');
+      expect(
+        functionResource('RouteGetV1Health').Properties.Environment.Variables,
+      ).not.toHaveProperty('PORTAL_URL');
+    });
+
+    it('sends bounces and complaints of the configuration set to the mail event handler, through the default bus', () => {
+      const jobs = templateOf(stackOf('MailRecordMailEvent'));
+      jobs.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+        EventDestination: Match.objectLike({
+          Enabled: true,
+          MatchingEventTypes: ['bounce', 'complaint'],
+          EventBridgeDestination: {
+            EventBusArn: Match.objectLike({
+              'Fn::Join': Match.arrayWith([Match.arrayWith([':event-bus/default'])]),
+            }),
+          },
+        }),
+      });
+      jobs.hasResourceProperties('AWS::Events::Rule', {
+        EventPattern: {
+          source: ['aws.ses'],
+          'detail-type': ['Email Bounced', 'Email Complaint Received'],
+          detail: { mail: { tags: { 'ses:configuration-set': [Match.anyValue()] } } },
+        },
+        Targets: [Match.objectLike({ DeadLetterConfig: Match.anyValue() })],
+      });
     });
 
     it('gives EVENT_BUS_NAME and events:PutEvents only to functions that publish events', () => {
@@ -414,7 +443,11 @@ describe('Stacks of the service (fixture tables)', () => {
       const withDlq = [...service.functions.entries()]
         .filter(([, fn]) => fn.deadLetterQueue)
         .map(([fnId]) => fnId);
-      expect(withDlq.sort()).toEqual(['JobReconciler', 'NotificationSealEvidence']);
+      expect(withDlq.sort()).toEqual([
+        'JobReconciler',
+        'MailRecordMailEvent',
+        'NotificationSealEvidence',
+      ]);
     });
 
     it('alarms on failed and timed-out executions, function errors, dead letters and API 5xx', () => {
@@ -422,7 +455,7 @@ describe('Stacks of the service (fixture tables)', () => {
       expect(metrics.filter((m) => m === 'ExecutionsFailed')).toHaveLength(1);
       expect(metrics.filter((m) => m === 'ExecutionsTimedOut')).toHaveLength(1);
       expect(metrics.filter((m) => m === 'Errors')).toHaveLength(service.functions.size);
-      expect(metrics.filter((m) => m === 'ApproximateNumberOfMessagesVisible')).toHaveLength(2);
+      expect(metrics.filter((m) => m === 'ApproximateNumberOfMessagesVisible')).toHaveLength(3);
       expect(metrics).toContain('5XXError');
     });
   });

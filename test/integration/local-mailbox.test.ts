@@ -5,7 +5,7 @@ import { BadRequestException, SESv2Client, SendEmailCommand } from '@aws-sdk/cli
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EmailMessage } from '../../functions/domain/ports/notifier.ts';
 import { type LocalServer, startLoopbackServer } from '../../local/http.ts';
-import { type Mailbox, openMailbox } from '../../local/mailbox/index.ts';
+import { type Mailbox, openMailbox, type SesDeliveryEvent } from '../../local/mailbox/index.ts';
 
 // ses-client.ts reads AWS_REGION at load; this test passes its own client anyway.
 vi.hoisted(() => {
@@ -37,6 +37,9 @@ function email(overrides: Partial<EmailMessage> = {}): EmailMessage {
     to: 'seller-1@example.com',
     subject: 'Your listing lst-1 was removed',
     text: 'Statement of reasons: …',
+    html: '<p>Statement of reasons: …</p>',
+    locale: 'en',
+    role: 'seller',
     template: 'statement-of-reasons',
     caseId: 'case-01',
     idempotencyKey: 'case-01:notify-seller',
@@ -60,7 +63,7 @@ afterEach(async () => {
 });
 
 describe('Local cloud: mailbox behind SesNotifier and the real SES v2 client', () => {
-  it('delivers the message with to, subject, text, template and case id', async () => {
+  it('delivers the message with to, subject, text, HTML, locale, template and case id', async () => {
     const { messageId } = await notifier.sendEmail(email());
 
     expect(messageId).toMatch(/^local-/);
@@ -71,6 +74,8 @@ describe('Local cloud: mailbox behind SesNotifier and the real SES v2 client', (
         to: 'seller-1@example.com',
         subject: 'Your listing lst-1 was removed',
         text: 'Statement of reasons: …',
+        html: '<p>Statement of reasons: …</p>',
+        locale: 'en',
         at: '2030-01-01T00:00:00.000Z',
         template: 'statement-of-reasons',
         caseId: 'case-01',
@@ -195,5 +200,61 @@ describe('Local cloud: mailbox behind SesNotifier and the real SES v2 client', (
     expect(mailbox.list('seller-1@example.com')).toMatchObject([
       { messageId, from: 'notices@takedown.example' },
     ]);
+  });
+});
+
+describe('Local cloud: mailbox bounces and complaints', () => {
+  it('bounces mail to an address it was told to bounce, with the SES event the service records', async () => {
+    // Prepare
+    const events: SesDeliveryEvent[] = [];
+    mailbox = await openMailbox({ now: () => clockMs, onDeliveryEvent: (e) => events.push(e) });
+    await server.close();
+    await serve(mailbox);
+    const told = await fetch(`${server.url}/_local/mailbox/bounces`, {
+      method: 'POST',
+      body: JSON.stringify({ address: 'Seller-1@Example.com' }),
+    });
+
+    // Act
+    const { messageId } = await notifier.sendEmail(email());
+    await notifier.sendEmail(email({ to: 'other@example.com', idempotencyKey: 'k-2' }));
+
+    // Assess
+    expect(told.status).toBe(200);
+    expect(mailbox.list('seller-1@example.com')[0]).toMatchObject({ delivery: 'bounce' });
+    expect(mailbox.list('other@example.com')[0]?.delivery).toBeUndefined();
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      'detail-type': 'Email Bounced',
+      source: 'aws.ses',
+      detail: {
+        eventType: 'Bounce',
+        bounce: { bounceType: 'Permanent' },
+        mail: {
+          messageId,
+          tags: { template: ['statement-of-reasons'], caseId: ['case-01'], role: ['seller'] },
+        },
+      },
+    });
+  });
+
+  it('reports a complaint when told to, and refuses a body without an address (400)', async () => {
+    // Prepare
+    const events: SesDeliveryEvent[] = [];
+    mailbox = await openMailbox({ now: () => clockMs, onDeliveryEvent: (e) => events.push(e) });
+    await server.close();
+    await serve(mailbox);
+    const post = (body: unknown) =>
+      fetch(`${server.url}/_local/mailbox/bounces`, { method: 'POST', body: JSON.stringify(body) });
+
+    // Act
+    const bad = await post({ kind: 'complaint' });
+    const good = await post({ address: 'seller-1@example.com', kind: 'complaint' });
+    await notifier.sendEmail(email());
+
+    // Assess
+    expect(bad.status).toBe(400);
+    expect(good.status).toBe(200);
+    expect(events.map((e) => e['detail-type'])).toEqual(['Email Complaint Received']);
   });
 });

@@ -32,7 +32,15 @@ beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'local-marketplace-'));
   demo = await openDemoMarketplace({ dataDir, now: () => T0 });
   await demo.seed({
-    sellers: [{ sellerId: 'seller-1', email: 'shop@example.com' }],
+    sellers: [
+      { sellerId: 'seller-1', email: 'shop@example.com' },
+      {
+        sellerId: 'seller-cn',
+        email: 'dian@example.cn',
+        locale: 'zh-CN',
+        timeZone: 'Asia/Shanghai',
+      },
+    ],
     listings: [{ listingId: 'lst-00000001', sellerId: 'seller-1', title: 'Fake handbag' }],
   });
   await serve(demo);
@@ -46,7 +54,7 @@ afterEach(async () => {
 
 describe('Local cloud: demo marketplace behind HttpMarketplace', () => {
   describe('listings', () => {
-    it('returns a seeded listing with its seller email and demo url', async () => {
+    it('returns a seeded listing with its seller email, demo url and creation time', async () => {
       const listing = await marketplace.getListing('lst-00000001');
 
       expect(listing).toEqual({
@@ -56,7 +64,30 @@ describe('Local cloud: demo marketplace behind HttpMarketplace', () => {
         title: 'Fake handbag',
         url: 'https://demo-marketplace.invalid/listings/lst-00000001',
         status: 'active',
+        createdAt: '2030-01-01T00:00:00.000Z',
       });
+    });
+
+    it('gives a seller its language and time zone (seeded, or en in UTC by default)', async () => {
+      const chinese = await marketplace.getSeller('seller-cn');
+      const added = await localPost('/_local/marketplace/listings', {
+        sellerId: 'seller-9',
+        title: 'Widget',
+      });
+
+      expect(chinese).toEqual({
+        sellerId: 'seller-cn',
+        email: 'dian@example.cn',
+        status: 'active',
+        locale: 'zh-CN',
+        timeZone: 'Asia/Shanghai',
+      });
+      expect(added.status).toBe(201);
+      expect(await marketplace.getSeller('seller-9')).toMatchObject({
+        locale: 'en',
+        timeZone: 'UTC',
+      });
+      await expect(marketplace.getSeller('nobody')).resolves.toBeNull();
     });
 
     it('returns null for a listing the marketplace does not know', async () => {
@@ -252,6 +283,8 @@ describe('Local cloud: demo marketplace behind HttpMarketplace', () => {
         sellerId: 'seller-1',
         status: 'active',
         email: 'shop@example.com',
+        locale: 'en',
+        timeZone: 'UTC',
         actions: [{ action: 'disable', caseId: 'case-9', reason: 'trademark' }],
       });
       expect(missing.status).toBe(404);

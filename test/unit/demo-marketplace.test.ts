@@ -30,6 +30,7 @@ const listing = {
   title: 'Bag',
   url: 'https://demo-marketplace.invalid/listings/lst-1',
   status: 'active',
+  createdAt: '2026-01-05T10:00:00.000Z',
 };
 
 describe('Function: demo marketplace handler', () => {
@@ -45,6 +46,30 @@ describe('Function: demo marketplace handler', () => {
         title: 'Bag',
         url: listing.url,
         status: 'active',
+        createdAt: '2026-01-05T10:00:00.000Z',
+      },
+    });
+  });
+
+  it('answers a seller with its language and time zone', async () => {
+    db.on(GetCommand).resolves({
+      Item: {
+        sellerId: 's-2',
+        email: 's-2@x.invalid',
+        status: 'active',
+        locale: 'zh-CN',
+        timeZone: 'Asia/Shanghai',
+      },
+    });
+    const answer = await handler({ method: 'GET', path: '/sellers/s-2' });
+    expect(answer).toEqual({
+      status: 200,
+      body: {
+        sellerId: 's-2',
+        email: 's-2@x.invalid',
+        status: 'active',
+        locale: 'zh-CN',
+        timeZone: 'Asia/Shanghai',
       },
     });
   });

@@ -26,6 +26,15 @@ const listing = {
   title: 'Handbag',
   url: 'https://shop.example/listings/lst-1',
   status: 'active',
+  createdAt: '2026-01-05T10:00:00.000Z',
+};
+
+const seller = {
+  sellerId: 'seller-2',
+  email: 'seller-2@example.com',
+  status: 'warned',
+  locale: 'zh-CN',
+  timeZone: 'Asia/Shanghai',
 };
 
 beforeAll(async () => {
@@ -133,6 +142,13 @@ describe('Class: HttpMarketplace', () => {
       await expect(marketplace().getListing('lst-missing')).resolves.toBeNull();
     });
 
+    it('throws a plain error when the listing has no creation time', async () => {
+      const { createdAt: _missing, ...withoutCreatedAt } = listing;
+      reply = () => ({ status: 200, body: withoutCreatedAt });
+
+      await expect(marketplace().getListing('lst-1')).rejects.toThrow(/malformed listing/);
+    });
+
     it('throws a plain error when the listing does not match the contract', async () => {
       reply = () => ({ status: 200, body: { ...listing, status: 'paused' } });
 
@@ -188,6 +204,32 @@ describe('Class: HttpMarketplace', () => {
 
       // Assess
       expect(error).toBeInstanceOf(MarketplaceUnavailableError);
+    });
+  });
+
+  describe('Method: getSeller', () => {
+    it('parses the seller with its language and time zone', async () => {
+      // Prepare
+      reply = () => ({ status: 200, body: { ...seller, extra: 'ignored' } });
+
+      // Act
+      const result = await marketplace().getSeller('seller-2');
+
+      // Assess
+      expect(result).toEqual(seller);
+      expect(requests).toEqual([{ method: 'GET', path: '/api/sellers/seller-2', body: {} }]);
+    });
+
+    it('returns null when the marketplace does not know the seller', async () => {
+      reply = () => ({ status: 404, body: { title: 'Not Found' } });
+
+      await expect(marketplace().getSeller('nobody')).resolves.toBeNull();
+    });
+
+    it('throws a plain error for a time zone that does not exist', async () => {
+      reply = () => ({ status: 200, body: { ...seller, timeZone: 'Mars/Olympus_Mons' } });
+
+      await expect(marketplace().getSeller('seller-2')).rejects.toThrow(/malformed seller/);
     });
   });
 

@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 vi.hoisted(() => {
   process.env.AWS_REGION ??= 'eu-west-1';
   process.env.MAIL_FROM = 'Takedown Service <notices@takedown.example>';
+  process.env.SES_CONFIGURATION_SET = 'takedown-mail';
 });
 
 const { SesNotifier, toIdempotencyTagValue, toTagValue } = await import(
@@ -18,8 +19,12 @@ const message = {
   to: 'seller-1@example.com',
   subject: 'Your listing was removed',
   text: 'Statement of reasons …',
+  html: '<p>Statement of reasons …</p>',
+  locale: 'zh-CN' as const,
+  role: 'seller' as const,
   template: 'statement-of-reasons',
   caseId: 'case-01J9',
+  noticeId: 'ntc-7',
   idempotencyKey: 'case-01J9:notify-seller',
 };
 
@@ -30,7 +35,7 @@ beforeEach(() => {
 
 describe('Class: SesNotifier', () => {
   describe('Method: sendEmail', () => {
-    it('sends a simple text email from MAIL_FROM and returns the SES message id', async () => {
+    it('sends an HTML and a text part from MAIL_FROM with the configuration set, and returns the SES message id', async () => {
       // Act
       const result = await new SesNotifier().sendEmail(message);
 
@@ -44,30 +49,43 @@ describe('Class: SesNotifier', () => {
         Content: {
           Simple: {
             Subject: { Data: 'Your listing was removed' },
-            Body: { Text: { Data: 'Statement of reasons …' } },
+            Body: {
+              Html: { Data: '<p>Statement of reasons …</p>', Charset: 'UTF-8' },
+              Text: { Data: 'Statement of reasons …', Charset: 'UTF-8' },
+            },
           },
         },
+        ConfigurationSetName: 'takedown-mail',
       });
     });
 
-    it('tags the email with template, case id and a sanitized idempotency key', async () => {
+    it('tags the email with template, role, locale, case, notice and a sanitized idempotency key, never the address', async () => {
       await new SesNotifier().sendEmail(message);
 
       const tags = sesMock.commandCalls(SendEmailCommand)[0]?.args[0].input.EmailTags ?? [];
       const byName = Object.fromEntries(tags.map((tag) => [tag.Name, tag.Value]));
       expect(byName.template).toBe('statement-of-reasons');
+      expect(byName.role).toBe('seller');
+      expect(byName.locale).toBe('zh-CN');
       expect(byName.caseId).toBe('case-01J9');
+      expect(byName.noticeId).toBe('ntc-7');
+      expect(JSON.stringify(tags)).not.toContain('seller-1');
       expect(byName.idempotency).toMatch(/^case-01J9_notify-seller-[A-Za-z0-9_-]{43}$/);
       for (const tag of tags) expect(tag.Value).toMatch(/^[A-Za-z0-9_-]{1,256}$/);
     });
 
-    it('leaves out the caseId tag when the message belongs to no case', async () => {
-      const { caseId: _omitted, ...withoutCase } = message;
+    it('leaves out the caseId and noticeId tags when the message belongs to no case', async () => {
+      const { caseId: _omitted, noticeId: _none, ...withoutCase } = message;
 
       await new SesNotifier().sendEmail(withoutCase);
 
       const tags = sesMock.commandCalls(SendEmailCommand)[0]?.args[0].input.EmailTags ?? [];
-      expect(tags.map((tag) => tag.Name).sort()).toEqual(['idempotency', 'template']);
+      expect(tags.map((tag) => tag.Name).sort()).toEqual([
+        'idempotency',
+        'locale',
+        'role',
+        'template',
+      ]);
     });
 
     it('uses the sender and client given to the constructor', async () => {

@@ -118,9 +118,20 @@ export function caseFileView(
     appeals: [] as unknown[],
   };
 
+  const statement = files.statementOfReasons
+    ? {
+        statementOfReasons: {
+          sentAt: files.statementOfReasons.renderedAt,
+          locale: files.statementOfReasons.locale,
+          subject: files.statementOfReasons.subject,
+          text: files.statementOfReasons.text,
+        },
+      }
+    : {};
   if (view === 'seller') {
     return {
       ...common,
+      ...statement,
       ...(files.counterNotice
         ? { counterNotice: counterNoticeView(files.counterNotice, evidence, true) }
         : {}),
@@ -138,6 +149,7 @@ export function caseFileView(
   const seller = files.seller;
   return {
     ...common,
+    ...statement,
     decision: decision ? { ...common.decision, reviewerId: decision.reviewerId } : null,
     note: decision?.note ?? null,
     rightsHolder: rightsHolder

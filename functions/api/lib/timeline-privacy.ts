@@ -1,6 +1,9 @@
 import type { TimelineEvent } from '../../domain/case.ts';
 import type { CaseView } from './case-access.ts';
 
+/** Delivery problems are for reviewers, who act on them (issue 11); parties do not see them. */
+const REVIEWER_ONLY_EVENTS = new Set(['message_undeliverable', 'message_complaint']);
+
 /** Detail fields that name staff or hold what only reviewers read. */
 const STAFF_DETAIL = ['reviewerId', 'note', 'claimedBy'] as const;
 
@@ -19,22 +22,24 @@ export function publicTimeline(
   type: string;
   detail: Record<string, unknown>;
 }[] {
-  return timeline.map((event) => {
-    const staff = event.actor.role === 'reviewer' || event.actor.role === 'admin';
-    const detail = Object.fromEntries(
-      Object.entries(event.detail).filter(
-        ([key]) => !(STAFF_DETAIL as readonly string[]).includes(key),
-      ),
-    );
-    if (view === 'seller' && event.type === 'info_received') {
-      delete detail.explanation;
-      delete detail.evidenceIds;
-    }
-    return {
-      at: event.at,
-      actor: staff ? { role: 'reviewer' } : event.actor,
-      type: event.type,
-      detail,
-    };
-  });
+  return timeline
+    .filter((event) => !REVIEWER_ONLY_EVENTS.has(event.type))
+    .map((event) => {
+      const staff = event.actor.role === 'reviewer' || event.actor.role === 'admin';
+      const detail = Object.fromEntries(
+        Object.entries(event.detail).filter(
+          ([key]) => !(STAFF_DETAIL as readonly string[]).includes(key),
+        ),
+      );
+      if (view === 'seller' && event.type === 'info_received') {
+        delete detail.explanation;
+        delete detail.evidenceIds;
+      }
+      return {
+        at: event.at,
+        actor: staff ? { role: 'reviewer' } : event.actor,
+        type: event.type,
+        detail,
+      };
+    });
 }

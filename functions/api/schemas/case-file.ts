@@ -104,6 +104,15 @@ export const caseFileSchema = z.object({
   timeline: z.array(timelineEntry),
   appeals: z.array(z.unknown()),
   counterNotice: counterNotice.optional(),
+  statementOfReasons: z
+    .object({
+      sentAt: instantSchema,
+      locale: z.string(),
+      subject: z.string(),
+      text: z.string(),
+    })
+    .optional()
+    .describe('The seller and reviewers: the statement of reasons as the seller received it'),
   note: z.string().nullable().optional().describe('Reviewers only: the internal note'),
   rightsHolder: z
     .object({

@@ -4,6 +4,7 @@ import type {
   RightsHolderProfile,
   VerificationDecision,
 } from '../../adapters/registry-store.ts';
+import { audienceForCountry, isTimeZone, LOCALES, resolveAudience } from '../../domain/locale.ts';
 import {
   idSchema,
   instantSchema,
@@ -19,6 +20,13 @@ import { page, pageQuery } from './common.ts';
 export const verificationStatusSchema = z
   .enum(['pending_verification', 'verified', 'rejected'])
   .describe('Verification status');
+
+const localeSchema = z.enum(LOCALES).describe('The language emails are written in');
+const timeZoneSchema = z
+  .string()
+  .max(64)
+  .refine(isTimeZone, 'An IANA time zone, e.g. Europe/Berlin')
+  .describe('IANA time zone deadlines are shown in');
 
 /** ISO 3166-1 alpha-2, upper case. */
 const countrySchema = z
@@ -52,6 +60,16 @@ export const registerRightsHolderBodySchema = z
       })
       .optional()
       .describe('Set when filing as an agent with a letter of authorisation'),
+    locale: localeSchema
+      .optional()
+      .describe(
+        'The language emails are written in; default from the country (CN: zh-CN, else en)',
+      ),
+    timeZone: timeZoneSchema
+      .optional()
+      .describe(
+        "The zone deadlines are shown in; default from the country (CN: Asia/Shanghai, US: America/New_York, EU: its capital's)",
+      ),
   })
   .describe('Registration of a rights holder');
 
@@ -102,6 +120,8 @@ export const rightsHolderProfileSchema = z
     email: z.string(),
     phone: z.string(),
     agentFor: z.object({ principal: z.string(), authorizationEvidenceId: idSchema }).optional(),
+    locale: localeSchema,
+    timeZone: timeZoneSchema,
     createdAt: instantSchema,
     verifiedAt: instantSchema.optional(),
     rejectedAt: instantSchema.optional(),
@@ -202,6 +222,7 @@ export function rightsHolderView(
     email: profile.email,
     phone: profile.phone,
     ...(profile.agentFor ? { agentFor: profile.agentFor } : {}),
+    ...resolveAudience(profile, audienceForCountry(profile.country)),
     createdAt: profile.createdAt,
     ...(profile.verifiedAt ? { verifiedAt: profile.verifiedAt } : {}),
     ...(profile.rejectedAt ? { rejectedAt: profile.rejectedAt } : {}),

@@ -1,3 +1,5 @@
+import type { Locale } from '../locale.ts';
+
 /** Where a listing stands on the marketplace. */
 export type ListingStatus = 'active' | 'disabled' | 'deleted';
 
@@ -9,6 +11,22 @@ export interface Listing {
   title: string;
   url: string;
   status: ListingStatus;
+  /** When the listing was posted (ISO instant): the DSA statement's `content_date`. */
+  createdAt: string;
+}
+
+/** A seller account's status on the marketplace; a measure of 'none' shows as 'active'. */
+export type SellerAccountStatus = 'active' | 'warned' | 'restricted' | 'suspended' | 'terminated';
+
+/** A seller account, as the service needs to see it: how to write to it, and its status. */
+export interface SellerAccount {
+  sellerId: string;
+  email: string;
+  status: SellerAccountStatus;
+  /** The language the seller reads. */
+  locale: Locale;
+  /** The seller's IANA time zone: deadlines are shown to it in this zone. */
+  timeZone: string;
 }
 
 /**
@@ -24,6 +42,8 @@ export type SellerMeasure = 'none' | 'warned' | 'restricted' | 'suspended';
 export interface Marketplace {
   /** The listing, or null when the marketplace does not know it. */
   getListing(listingId: string): Promise<Listing | null>;
+  /** The seller account, or null when the marketplace does not know it. */
+  getSeller(sellerId: string): Promise<SellerAccount | null>;
   /** Takes the listing down for a case. */
   disableListing(listingId: string, ref: { caseId: string; reason: string }): Promise<void>;
   /** Puts a listing back up, e.g. after a counter-notice or a withdrawal. */

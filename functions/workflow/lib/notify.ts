@@ -1,42 +1,138 @@
 import type { CaseRecord } from '../../adapters/case-store.ts';
 import { sendEmailOnce } from '../../adapters/mailer.ts';
+import { portalUrl } from '../../adapters/portal.ts';
 import { getRightsHolder } from '../../adapters/registry-store.ts';
 import { getSeller } from '../../adapters/seller-store.ts';
+import {
+  type Audience,
+  audienceForCountry,
+  DEFAULT_AUDIENCE,
+  resolveAudience,
+} from '../../domain/locale.ts';
+import type { RecipientRole } from '../../domain/ports/notifier.ts';
+import type { RenderedEmail } from '../../messages/document.ts';
+import { type Message, renderMessage } from '../../messages/messages.ts';
+import { portalLinks } from '../../messages/portal.ts';
 
-interface Message {
-  /** The workflow step: with the case and the party, the email's idempotency key. */
+/** One email of a workflow step: which message, under which template tag. */
+export interface Outgoing {
+  /** The workflow step: with the case (or notice) and the party, the email's idempotency key. */
   step: string;
+  /** The tag the email is sent and recorded under, e.g. 'statement_of_reasons'. */
   template: string;
-  subject: string;
-  text: string;
+  message: Message;
 }
 
-/** Emails the case's rights holder once per case and step. */
-export async function notifyRightsHolder(record: CaseRecord, message: Message): Promise<void> {
-  const rightsHolder = await getRightsHolder(record.rightsHolderId);
-  await emailOnce(record, rightsHolder?.email, 'rights_holder', `Case ${record.caseId}`, message);
+/** The case's listing as messages name it. */
+export function listingOf(record: CaseRecord): { listingId: string; title?: string; url?: string } {
+  return {
+    listingId: record.listingId,
+    ...(record.listingTitle ? { title: record.listingTitle } : {}),
+    ...(record.listingUrl ? { url: record.listingUrl } : {}),
+  };
 }
 
-/** Emails the case's seller once per case and step. */
-export async function notifySeller(record: CaseRecord, message: Message): Promise<void> {
-  const seller = record.sellerId ? await getSeller(record.sellerId) : null;
-  await emailOnce(record, seller?.email, 'seller', `Listing ${record.listingId}`, message);
-}
-
-async function emailOnce(
+/**
+ * The reasons of a reviewer's decision that a party may read: those of the decision the workflow
+ * received, or (when the state machine passes none) of the decision recorded on the case, if it is
+ * of the kind `expected`. Only `reasons`, never the internal `note`; nothing when there are none.
+ */
+export function partyReasons(
+  decision: { reasons?: unknown } | null | undefined,
   record: CaseRecord,
-  to: string | undefined,
-  party: string,
-  about: string,
-  message: Message,
-): Promise<void> {
-  if (!to) return;
-  await sendEmailOnce({
-    to,
-    subject: `${about}: ${message.subject}`,
-    text: message.text,
-    template: message.template,
-    caseId: record.caseId,
-    idempotencyKey: `${record.caseId}:${message.step}:${party}`,
+  expected: readonly string[],
+): string | undefined {
+  const recorded =
+    record.decision && expected.includes(record.decision.decision)
+      ? record.decision.reasons
+      : undefined;
+  const reasons = decision ? decision.reasons : recorded;
+  return typeof reasons === 'string' && reasons.trim() ? reasons : undefined;
+}
+
+/** A recipient as the message needs it: where to, and how it reads. */
+interface Recipient {
+  email: string;
+  audience: Audience;
+}
+
+/** What was sent (or found sent before), for steps that keep a copy. */
+export interface Sent {
+  email: RenderedEmail;
+  audience: Audience;
+}
+
+async function rightsHolderRecipient(rightsHolderId: string): Promise<Recipient | undefined> {
+  const profile = await getRightsHolder(rightsHolderId);
+  if (!profile?.email) return undefined;
+  return {
+    email: profile.email,
+    audience: resolveAudience(profile, audienceForCountry(profile.country)),
+  };
+}
+
+async function sellerRecipient(sellerId: string | undefined): Promise<Recipient | undefined> {
+  const seller = sellerId ? await getSeller(sellerId) : null;
+  if (!seller?.email) return undefined;
+  return { email: seller.email, audience: resolveAudience(seller, DEFAULT_AUDIENCE) };
+}
+
+/** Renders the message for its recipient and sends it once per key. */
+async function send(
+  recipient: Recipient | undefined,
+  role: RecipientRole,
+  scope: { caseId?: string; noticeId: string; key: string },
+  outgoing: Outgoing,
+): Promise<Sent | undefined> {
+  if (!recipient) return undefined;
+  const email = await renderMessage(outgoing.message, {
+    audience: recipient.audience,
+    links: portalLinks(portalUrl()),
   });
+  await sendEmailOnce({
+    to: recipient.email,
+    ...email,
+    locale: recipient.audience.locale,
+    template: outgoing.template,
+    role,
+    ...(scope.caseId ? { caseId: scope.caseId } : {}),
+    noticeId: scope.noticeId,
+    idempotencyKey: `${scope.key}:${outgoing.step}:${role}`,
+  });
+  return { email, audience: recipient.audience };
+}
+
+/** Where each party's address and reading preferences come from. */
+const RECIPIENTS: Record<RecipientRole, (record: CaseRecord) => Promise<Recipient | undefined>> = {
+  rights_holder: (record) => rightsHolderRecipient(record.rightsHolderId),
+  seller: (record) => sellerRecipient(record.sellerId),
+};
+
+/** Emails a party of the case once per case and step, in its language and time zone. */
+async function notifyParty(
+  role: RecipientRole,
+  record: CaseRecord,
+  outgoing: Outgoing,
+): Promise<Sent | undefined> {
+  const recipient = await RECIPIENTS[role](record);
+  const scope = { caseId: record.caseId, noticeId: record.noticeId, key: record.caseId };
+  return send(recipient, role, scope, outgoing);
+}
+
+/** Emails the case's rights holder once per case and step, in its language and time zone. */
+export const notifyRightsHolder = (record: CaseRecord, outgoing: Outgoing) =>
+  notifyParty('rights_holder', record, outgoing);
+
+/** Emails the case's seller once per case and step, in the language the marketplace gives. */
+export const notifySeller = (record: CaseRecord, outgoing: Outgoing) =>
+  notifyParty('seller', record, outgoing);
+
+/** Emails a notice's rights holder once per notice and step (the receipt). */
+export async function notifyNoticeRightsHolder(
+  notice: { noticeId: string; rightsHolderId: string },
+  outgoing: Outgoing,
+): Promise<Sent | undefined> {
+  const recipient = await rightsHolderRecipient(notice.rightsHolderId);
+  const scope = { noticeId: notice.noticeId, key: `notice:${notice.noticeId}` };
+  return send(recipient, 'rights_holder', scope, outgoing);
 }

@@ -136,6 +136,9 @@ describe('Email idempotency', () => {
       to: 'race@sellers.demo.invalid',
       subject: 'race',
       text: 'Sent once.',
+      html: '<p>Sent once.</p>',
+      locale: 'en' as const,
+      role: 'seller' as const,
       template: 'race',
       idempotencyKey: `race-${randomUUID()}`,
     };

@@ -41,6 +41,19 @@ beforeEach(() => {
 });
 
 describe('GET /v1/rights-holders/me', () => {
+  it('gives the language and time zone emails use: from the country until the rights holder chooses', async () => {
+    // Act
+    const byCountry = await invoke(handler, apiEvent({ caller: callers.rightsHolder }));
+    db.on(GetCommand, { Key: { pk: 'RH#rh-1', sk: 'PROFILE' } }).resolves({
+      Item: { ...profile, country: 'CN', timeZone: 'Europe/Berlin' },
+    });
+    const chosen = await invoke(handler, apiEvent({ caller: callers.rightsHolder }));
+
+    // Assess
+    expect(byCountry.body).toMatchObject({ locale: 'en', timeZone: 'America/New_York' });
+    expect(chosen.body).toMatchObject({ locale: 'zh-CN', timeZone: 'Europe/Berlin' });
+  });
+
   it("answers the caller's profile with accuracy = upheld ÷ decided over its cases", async () => {
     // Prepare
     db.on(QueryCommand).resolves({

@@ -51,6 +51,36 @@ describe('POST /v1/rights-holders', () => {
     });
   });
 
+  it("records the language and time zone given, else its country's (DE: en, Europe/Berlin)", async () => {
+    // Act
+    await invoke(handler, apiEvent({ caller: callers.rightsHolder, body }));
+    await invoke(
+      handler,
+      apiEvent({
+        caller: callers.rightsHolder,
+        body: { ...body, locale: 'zh-CN', timeZone: 'Asia/Shanghai' },
+      }),
+    );
+
+    // Assess
+    const profileOf = (call: number) =>
+      db.commandCalls(TransactWriteCommand)[call]!.args[0].input.TransactItems![1]!.Put!.Item;
+    expect(profileOf(0)).toMatchObject({ locale: 'en', timeZone: 'Europe/Berlin' });
+    expect(profileOf(1)).toMatchObject({ locale: 'zh-CN', timeZone: 'Asia/Shanghai' });
+  });
+
+  it('answers 400 for a time zone that does not exist', async () => {
+    // Act
+    const res = await invoke(
+      handler,
+      apiEvent({ caller: callers.rightsHolder, body: { ...body, timeZone: 'Europe/Atlantis' } }),
+    );
+
+    // Assess
+    expect(res.status).toBe(400);
+    expect(errorPaths(res.body)).toEqual(['timeZone']);
+  });
+
   it('answers 403 to a seller', async () => {
     const res = await invoke(handler, apiEvent({ caller: callers.seller, body }));
 

@@ -9,6 +9,7 @@ const listing: Listing = {
   title: 'Handbag',
   url: 'https://shop.example/listings/lst-1',
   status: 'active',
+  createdAt: '2026-01-05T10:00:00.000Z',
 };
 
 function input(overrides: Partial<ScreeningInput> = {}): ScreeningInput {

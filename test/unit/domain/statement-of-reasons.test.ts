@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { defaultPolicy, parsePolicy } from '../../../functions/domain/policy.ts';
 import {
   buildStatementOfReasons,
-  renderStatementOfReasons,
   type StatementOfReasonsInput,
 } from '../../../functions/domain/statement-of-reasons.ts';
 import { policyInput } from './fixtures.ts';
@@ -44,6 +43,7 @@ describe('Function: buildStatementOfReasons', () => {
         measure: 'warning',
         description: expect.stringContaining('IP-education notice'),
         duration: expect.stringContaining('2027-03-02T15:00:00.000Z'),
+        strikeExpiresAt: '2027-03-02T15:00:00.000Z',
       },
     });
   });
@@ -153,12 +153,34 @@ describe('Function: buildStatementOfReasons', () => {
     expect(redress[0]?.description).toContain('10 to 14 US business days');
   });
 
-  it('carries the Art 23(1) warning when the measure warns', () => {
+  it('names a restriction, not a suspension, as the next step after a first warning', () => {
+    // Act
+    const statement = buildStatementOfReasons(
+      input({ nextStep: { measure: 'restricted', strikesAway: 1 } }),
+    );
+
+    // Assert
+    expect(statement.warning).toContain('the next step is a restriction of your seller account');
+    expect(statement.warning).not.toContain('suspen');
+    expect(statement.measure.account.nextStep).toEqual({ measure: 'restricted', strikesAway: 1 });
+  });
+
+  it('names the suspension as the next step after a restriction', () => {
+    // Act
+    const statement = buildStatementOfReasons(
+      input({ accountMeasure: 'restricted', nextStep: { measure: 'suspended', strikesAway: 1 } }),
+    );
+
+    // Assert
+    expect(statement.warning).toContain('the suspension of your seller account');
+  });
+
+  it('shows the seller the notifier only as the profile discloses it', () => {
     // Act
     const statement = buildStatementOfReasons(input());
 
     // Assert
-    expect(statement.warning).toContain('will be suspended');
+    expect(statement.facts.notifierIdentity).toEqual({ kind: 'rights_holder', name: 'ACME GmbH' });
   });
 
   it('carries no warning on a suspension', () => {
@@ -169,17 +191,5 @@ describe('Function: buildStatementOfReasons', () => {
 
     // Assert
     expect(statement.warning).toBeUndefined();
-  });
-});
-
-describe('Function: renderStatementOfReasons', () => {
-  it('renders every section and the deadline as plain text', () => {
-    // Act
-    const text = renderStatementOfReasons(buildStatementOfReasons(input()));
-
-    // Assert
-    expect(text).toMatch(
-      /What we did[\s\S]*Facts[\s\S]*Legal ground[\s\S]*Your options[\s\S]*Deadline for a counter-notice: 2026-03-16T15:00:00.000Z\./,
-    );
   });
 });

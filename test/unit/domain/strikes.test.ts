@@ -3,6 +3,7 @@ import { defaultPolicy, parsePolicy } from '../../../functions/domain/policy.ts'
 import {
   activeStrikes,
   measureFor,
+  nextLadderStep,
   nextMeasure,
   recordStrike,
   revokeCase,
@@ -340,5 +341,42 @@ describe('Function: nextMeasure', () => {
       change: 'escalate',
       carriesWarning: true,
     });
+  });
+});
+
+describe('Function: nextLadderStep', () => {
+  it('puts a restriction, not a suspension, next after a first warning', () => {
+    // Act
+    const next = nextLadderStep('warning', 1, defaultPolicy);
+
+    // Assert
+    expect(next).toEqual({ measure: 'restricted', strikesAway: 1 });
+  });
+
+  it('puts the suspension next after a restriction', () => {
+    // Act
+    const next = nextLadderStep('restricted', 2, defaultPolicy);
+
+    // Assert
+    expect(next).toEqual({ measure: 'suspended', strikesAway: 1 });
+  });
+
+  it('counts the strikes still missing on a ladder with wider gaps', () => {
+    // Arrange
+    const policy = parsePolicy({
+      ...policyInput(),
+      strikes: { ...policyInput().strikes, ladder: { warning: 1, restricted: 3, suspended: 5 } },
+    });
+
+    // Act
+    const next = nextLadderStep('warning', 1, policy);
+
+    // Assert
+    expect(next).toEqual({ measure: 'restricted', strikesAway: 2 });
+  });
+
+  it('has no next step above a suspension', () => {
+    // Act / Assert
+    expect(nextLadderStep('suspended', 3, defaultPolicy)).toBeUndefined();
   });
 });
