@@ -91,15 +91,21 @@ export async function answerPendingTask(answer: Answer): Promise<PendingTask> {
   }
   const step = answer.record(task, at);
   try {
-    await applyCaseStep(answer.caseId, {
-      stepKey: `answer#${task.taskId}`,
-      at,
-      ...step,
-      also: [...(step.also ?? []), deletePendingTaskItem(answer.caseId, task.taskId)],
-    });
+    await applyCaseStep(answer.caseId, { stepKey: `answer#${task.taskId}`, at, ...step });
   } catch (error) {
     if (!(error instanceof StepAlreadyApplied)) throw error;
   }
+  // The workflow may already have opened its next wait (a new pending task) by now: remove the
+  // answered task only if it is still the one there, and never fail the answer over it.
+  await dynamo
+    .send(
+      new TransactWriteCommand({
+        TransactItems: [deletePendingTaskItem(answer.caseId, task.taskId)],
+      }),
+    )
+    .catch((error: unknown) => {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+    });
   return task;
 }
 

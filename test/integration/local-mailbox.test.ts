@@ -212,6 +212,7 @@ describe('Local cloud: mailbox bounces and complaints', () => {
     await serve(mailbox);
     const told = await fetch(`${server.url}/_local/mailbox/bounces`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ address: 'Seller-1@Example.com' }),
     });
 

@@ -24,6 +24,7 @@ async function chineseSellerListing(): Promise<{ listingId: string; sellerId: st
   const sellerId = newSellerId();
   const res = await fetch(`${h.cloud.url}/_local/marketplace/listings`, {
     method: 'POST',
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
       sellerId,
       title: 'ACME 铸铁砧 50 公斤',
@@ -66,7 +67,7 @@ describe('Messages: what the workflow sends, as a platform sends it', () => {
     // Act
     await h.m.decide(caseId, reviewer, {
       decision: 'approve',
-      reasonCode: 'counterfeit_confirmed',
+      reasonCode: 'counterfeit_goods',
       reasons: REASONS,
       note: NOTE,
     });
@@ -131,6 +132,7 @@ describe('Messages: what the workflow sends, as a platform sends it', () => {
     const listingId = await h.newListing(sellerId);
     await fetch(`${h.cloud.url}/_local/mailbox/bounces`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ address: sellerEmail(sellerId) }),
     });
     const { caseIds } = await h.file({ listings: [listingId] });
