@@ -31,6 +31,9 @@ export interface RouteDefinition {
   grants?: Grants;
 }
 
+/** Every route function's timeout: under API Gateway's 29 s integration timeout. */
+export const ROUTE_TIMEOUT_SECONDS = 25;
+
 const RW = { table: 'RW' } as const;
 const RO = { table: 'RO' } as const;
 

@@ -1,5 +1,5 @@
 import type { Construct } from 'constructs';
-import type { RouteDefinition } from '../functions/routes.ts';
+import { ROUTE_TIMEOUT_SECONDS, type RouteDefinition } from '../functions/routes.ts';
 import type { AppFunction } from './constructs/app-function.ts';
 import {
   FunctionStack,
@@ -33,8 +33,7 @@ export class RouteFunctionsStack extends FunctionStack {
       fn: this.addFunction(routeFunctionId(route), {
         ...route,
         description: `${route.method} ${route.path}`,
-        // API Gateway gives up after 29 s.
-        timeoutSeconds: 25,
+        timeoutSeconds: ROUTE_TIMEOUT_SECONDS,
         owner: `route ${route.method} ${route.path}`,
       }),
     }));

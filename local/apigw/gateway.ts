@@ -14,8 +14,10 @@ import {
   validateHeaderName,
   validateHeaderValue,
 } from 'node:http';
+import { ROUTE_TIMEOUT_SECONDS } from '../../functions/routes.ts';
 import type { LocalIssuer } from '../auth/issuer.ts';
 import { type RouteHandler, sendProblem } from '../http.ts';
+import { withTimeout } from '../lambda/timeout.ts';
 import { toAuthorizerClaims } from './claims.ts';
 import { buildContext, buildProxyEvent } from './event.ts';
 import type { RequestLogEntry } from './request-log.ts';
@@ -156,7 +158,8 @@ export function createApiGatewayRoutes(options: ApiGatewayOptions): RouteHandler
     let result: unknown;
     try {
       const handler = await loadHandler(route);
-      result = await handler(event, context);
+      // The route function's timeout, the same the CDK stack deploys.
+      result = await withTimeout(ROUTE_TIMEOUT_SECONDS, async () => handler(event, context));
     } catch (error) {
       badGateway(res, route, requestId, 'the handler threw', error);
       return true;

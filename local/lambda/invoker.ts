@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { withTimeout } from './timeout.ts';
 
 /** A function the local cloud can invoke, as Lambda would. */
 export interface LocalFunctionDefinition {
@@ -93,7 +94,9 @@ export class LocalLambda {
     };
     this.active++;
     try {
-      const result = await handler(payload, context);
+      const result = await withTimeout(fn.timeoutSeconds ?? 30, async () =>
+        handler(payload, context),
+      );
       return result === undefined ? null : JSON.parse(JSON.stringify(result));
     } catch (error) {
       if (error instanceof LambdaFunctionError) throw error;
