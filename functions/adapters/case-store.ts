@@ -351,14 +351,27 @@ export function releaseOpenCaseLockItem(
   };
 }
 
-/** Writes an item once (idempotency records, profiles); false if it existed. */
-export async function putIfAbsent(item: Record<string, unknown>): Promise<boolean> {
+/**
+ * Writes an item once (idempotency records, profiles); false if it existed. With `now` (epoch
+ * seconds), an item whose `ttl` has passed counts as absent and is replaced: DynamoDB deletes
+ * expired items only within days, and until then they must not answer as if alive.
+ */
+export async function putIfAbsent(
+  item: Record<string, unknown>,
+  options: { now?: number } = {},
+): Promise<boolean> {
   try {
     await dynamo.send(
       new PutCommand({
         TableName: tableName,
         Item: item,
-        ConditionExpression: 'attribute_not_exists(pk)',
+        ...(options.now === undefined
+          ? { ConditionExpression: 'attribute_not_exists(pk)' }
+          : {
+              ConditionExpression: 'attribute_not_exists(pk) OR #ttl < :now',
+              ExpressionAttributeNames: { '#ttl': 'ttl' },
+              ExpressionAttributeValues: { ':now': options.now },
+            }),
       }),
     );
     return true;

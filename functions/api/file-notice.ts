@@ -78,16 +78,21 @@ export const handler = apiHandler('POST /v1/notices', async ({ caller, event, bo
     createdAt: now.toISOString(),
     ttl: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS,
   };
-  if (!(await putIfAbsent(record))) {
-    const existing = await getItem<{ requestHash: string }>(
+  // A record past its ttl is absent: the key starts a new notice (DynamoDB may not have deleted
+  // the record yet). The notice's ids derive from the key and the record's creation, so a key
+  // reused after expiry files a new notice instead of answering with the old one.
+  let generation = record.createdAt;
+  if (!(await putIfAbsent(record, { now: Math.floor(now.getTime() / 1000) }))) {
+    const existing = await getItem<{ requestHash: string; createdAt: string }>(
       keys.idempotency(`notice#${caller.sub}`, key),
     );
     if (existing && existing.requestHash !== requestHash)
       throw conflict('This Idempotency-Key was used with another body.');
+    if (existing) generation = existing.createdAt;
   }
   const filed = await fileNotice({
     rightsHolderId: rightsHolder.rightsHolderId,
-    idempotencyKey: `${caller.sub}:${key}`,
+    idempotencyKey: `${caller.sub}:${key}:${generation}`,
     notice,
     filedBy: caller.sub,
   });

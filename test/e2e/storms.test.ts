@@ -153,3 +153,30 @@ describe('Transaction conflicts (DynamoDB contention)', () => {
     expect(executions.map((execution) => execution.status)).toEqual(['RUNNING']);
   });
 });
+
+describe('Idempotency records past their ttl', () => {
+  it('treats an expired key as new: a reuse after 48 h files a new notice, even with another body', async () => {
+    const seller = await api.newSellerListing();
+    const key = idempotencyKey();
+    const body = noticeBody([seller.listingId]);
+    const first = await api.rightsHolder.post<{ noticeId: string }>('/v1/notices', body, {
+      'idempotency-key': key,
+    });
+    expect(first.status).toBe(202);
+    await cloud.settled();
+    const replay = await api.rightsHolder.post<{ noticeId: string }>('/v1/notices', body, {
+      'idempotency-key': key,
+    });
+    expect(replay.body.noticeId).toBe(first.body.noticeId);
+
+    await cloud.advance(49 * 3600_000);
+    const other = await api.newSellerListing();
+    const reused = await api.rightsHolder.post<{ noticeId: string }>(
+      '/v1/notices',
+      noticeBody([other.listingId]),
+      { 'idempotency-key': key },
+    );
+    expect(reused.status).toBe(202);
+    expect(reused.body.noticeId).not.toBe(first.body.noticeId);
+  });
+});
