@@ -821,8 +821,10 @@ export class LocalStepFunctions {
         heartbeatSeconds,
         heartbeatDueAt: heartbeatSeconds !== undefined ? now + heartbeatSeconds * 1000 : undefined,
       };
+      // As on AWS, the scheduled parameters carry the task token itself: anyone allowed
+      // states:GetExecutionHistory can read it, so no function or portal role is.
       this.taskEvent(record, 'TaskScheduled', spec, {
-        parameters: asJson(params),
+        parameters: asJson(withToken(params, token)),
         timeoutInSeconds: timeoutSeconds,
         heartbeatInSeconds: heartbeatSeconds,
       });

@@ -196,6 +196,19 @@ describe('Stacks of the service (fixture tables)', () => {
       expect(fn.Properties.Environment.Variables.EVENT_BUS_NAME).toBeDefined();
     });
 
+    it('grants no function or role states:GetExecutionHistory or DescribeExecution (histories hold task tokens)', () => {
+      const readers = resources('AWS::IAM::Policy').filter(([, policy]) =>
+        policy.Properties.PolicyDocument.Statement.some((statement: Json) =>
+          [statement.Action]
+            .flat()
+            .some((action: string) =>
+              /^states:(GetExecutionHistory|DescribeExecution|\*|Get\*|Describe\*)$/.test(action),
+            ),
+        ),
+      );
+      expect(readers.map(([id]) => id)).toEqual([]);
+    });
+
     it('allows no wildcard resource except X-Ray, SendTask*, log delivery and evidence objects', () => {
       const allowed = (statement: Json) =>
         [statement.Action]
