@@ -150,6 +150,7 @@ function rewriteMachine(
         );
       }
     }
+    checkRetryAndCatch(state, where);
     rewriteContextPaths(state, name, where);
     switch (state.Type) {
       case 'Task':
@@ -198,6 +199,68 @@ function rewriteMachine(
       default:
         throw new UnsupportedDefinitionError(`${where}: unknown state type ${String(state.Type)}`);
     }
+  }
+}
+
+/**
+ * Refuses what CreateStateMachine refuses in Retry and Catch (so a definition that loads here
+ * deploys): an empty ErrorEquals, `States.ALL` with other errors or not in the last retrier or
+ * catcher, a BackoffRate below 1, a non-positive or fractional IntervalSeconds, MaxAttempts or
+ * MaxDelaySeconds out of range, an unknown JitterStrategy, a catcher without Next.
+ */
+function checkRetryAndCatch(state: Record<string, unknown>, where: string): void {
+  const fail = (message: string) => {
+    throw new UnsupportedDefinitionError(`${where}: ${message} (CreateStateMachine refuses it)`);
+  };
+  const checkErrors = (list: { ErrorEquals?: unknown }[], field: 'Retry' | 'Catch') => {
+    list.forEach((entry, i) => {
+      const errors = entry.ErrorEquals;
+      if (!Array.isArray(errors) || errors.length === 0)
+        fail(`${field}[${i}] needs a non-empty ErrorEquals`);
+      const all = (errors as unknown[]).includes('States.ALL');
+      if (all && (errors as unknown[]).length > 1)
+        fail(`${field}[${i}]: States.ALL must appear alone in ErrorEquals`);
+      if (all && i !== list.length - 1)
+        fail(
+          `${field}[${i}]: States.ALL must be the last ${field === 'Retry' ? 'retrier' : 'catcher'}`,
+        );
+    });
+  };
+  const retry = state.Retry as Record<string, unknown>[] | undefined;
+  if (retry !== undefined) {
+    if (!Array.isArray(retry)) fail('Retry must be an array');
+    checkErrors(retry, 'Retry');
+    retry.forEach((retrier, i) => {
+      const positiveInt = (field: string, max: number) => {
+        const value = retrier[field];
+        if (
+          value !== undefined &&
+          !(
+            Number.isInteger(value) &&
+            (value as number) >= (field === 'MaxAttempts' ? 0 : 1) &&
+            (value as number) <= max
+          )
+        )
+          fail(`Retry[${i}].${field} must be an integer in range`);
+      };
+      positiveInt('IntervalSeconds', 99_999_999);
+      positiveInt('MaxAttempts', 99_999_999);
+      positiveInt('MaxDelaySeconds', 31_622_400);
+      const rate = retrier.BackoffRate;
+      if (rate !== undefined && !(typeof rate === 'number' && rate >= 1))
+        fail(`Retry[${i}].BackoffRate must be at least 1.0`);
+      const jitter = retrier.JitterStrategy;
+      if (jitter !== undefined && jitter !== 'FULL' && jitter !== 'NONE')
+        fail(`Retry[${i}].JitterStrategy must be FULL or NONE`);
+    });
+  }
+  const catchers = state.Catch as Record<string, unknown>[] | undefined;
+  if (catchers !== undefined) {
+    if (!Array.isArray(catchers)) fail('Catch must be an array');
+    checkErrors(catchers, 'Catch');
+    catchers.forEach((catcher, i) => {
+      if (typeof catcher.Next !== 'string') fail(`Catch[${i}] needs a Next`);
+    });
   }
 }
 

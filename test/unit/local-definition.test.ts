@@ -148,3 +148,42 @@ describe('Function: prepareDefinition', () => {
     expect(state.Parameters).toEqual({ 'k.$': '$$.Execution.OriginalInput.key', n: 'A' });
   });
 });
+
+describe('Function: prepareDefinition (what CreateStateMachine refuses)', () => {
+  const ok = { ErrorEquals: ['States.ALL'], IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2 };
+  it.each([
+    ['States.ALL not last', { Retry: [ok, { ErrorEquals: ['X'] }] }, /States.ALL must be the last/],
+    ['States.ALL with others', { Retry: [{ ErrorEquals: ['States.ALL', 'X'] }] }, /appear alone/],
+    ['a BackoffRate below 1', { Retry: [{ ...ok, BackoffRate: 0.5 }] }, /BackoffRate/],
+    ['an unknown JitterStrategy', { Retry: [{ ...ok, JitterStrategy: 'SOME' }] }, /JitterStrategy/],
+    [
+      'a fractional IntervalSeconds',
+      { Retry: [{ ...ok, IntervalSeconds: 1.5 }] },
+      /IntervalSeconds/,
+    ],
+    ['an empty ErrorEquals', { Catch: [{ ErrorEquals: [], Next: 'A' }] }, /non-empty ErrorEquals/],
+    [
+      'a catcher after States.ALL',
+      {
+        Catch: [
+          { ErrorEquals: ['States.ALL'], Next: 'A' },
+          { ErrorEquals: ['X'], Next: 'A' },
+        ],
+      },
+      /States.ALL must be the last catcher/,
+    ],
+  ])('refuses %s', (_name, extra, message) => {
+    expect(() => prepareDefinition(machine({ A: invoke(extra) }), {}, known)).toThrow(message);
+  });
+
+  it('accepts a well-formed Retry and Catch', () => {
+    const text = machine({
+      A: invoke({
+        Retry: [{ ErrorEquals: ['X'], BackoffRate: 1 }, ok],
+        Catch: [{ ErrorEquals: ['States.ALL'], Next: 'B' }],
+      }),
+      B: { Type: 'Pass', End: true },
+    });
+    expect(() => prepareDefinition(text, {}, known)).not.toThrow();
+  });
+});
