@@ -13,6 +13,13 @@ import {
 import { SfnApiError } from './errors.ts';
 import { appendEvent, asJson, type HistoryEvent } from './history.ts';
 
+/** Step Functions' quota of events in one execution's history. */
+export const HISTORY_LIMIT = 25_000;
+/** The largest task result, execution input or callback output Step Functions accepts. */
+const PAYLOAD_LIMIT_BYTES = 262_144;
+/** A Standard execution's maximum duration: one year. */
+const MAX_DURATION_MS = 365 * 86_400_000;
+
 type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
 
@@ -229,7 +236,13 @@ export class LocalStepFunctions {
       input: inputText,
       status: 'RUNNING',
       startDate: now,
-      timeoutAt: typeof definitionTimeout === 'number' ? now + definitionTimeout * 1000 : undefined,
+      // A Standard execution lives one year at most: past it, it times out (States.Timeout).
+      timeoutAt:
+        now +
+        Math.min(
+          typeof definitionTimeout === 'number' ? definitionTimeout * 1000 : MAX_DURATION_MS,
+          MAX_DURATION_MS,
+        ),
       cursor: { state: machine.prepared.original.StartAt as string, input: parsedInput },
       retries: {},
       history: [],
@@ -282,6 +295,11 @@ export class LocalStepFunctions {
   }
 
   sendTaskSuccess(token: string, output: string): void {
+    if (Buffer.byteLength(output, 'utf8') > PAYLOAD_LIMIT_BYTES)
+      throw new SfnApiError(
+        'ValidationException',
+        `1 validation error detected: Value at 'output' failed to satisfy constraint: Member must have length less than or equal to ${PAYLOAD_LIMIT_BYTES}`,
+      );
     let parsed: JsonValue;
     try {
       parsed = JSON.parse(output);
@@ -582,6 +600,21 @@ export class LocalStepFunctions {
     this.save(record);
   }
 
+  /**
+   * Fails an execution with an error no Retry or Catch handles (`States.ALL` does not match
+   * them), as AWS does: the 25,000-event history limit (a workflow that loops is stopped here as
+   * it would be there, not left to spin) and results over 256 KiB (`States.DataLimitExceeded`).
+   */
+  private failTerminal(record: ExecutionRecord, error: string, cause: string): void {
+    if (record.status !== 'RUNNING') return;
+    const runtime = this.runtime(record);
+    this.finish(record, 'FAILED', { error, cause });
+    runtime.suspended = true;
+    runtime.abort?.();
+    appendEvent(record.history, this.options.clock.now(), 'ExecutionFailed', { error, cause });
+    this.save(record);
+  }
+
   private armExecutionTimeout(record: ExecutionRecord): void {
     if (record.timeoutAt === undefined) return;
     const runtime = this.runtime(record);
@@ -618,6 +651,14 @@ export class LocalStepFunctions {
           if (runtime.suppressEnteredOf === state.name) {
             runtime.suppressEnteredOf = undefined;
             break;
+          }
+          if (record.history.length >= HISTORY_LIMIT) {
+            this.failTerminal(
+              record,
+              'States.Runtime',
+              `The execution reached the maximum number of history events (${HISTORY_LIMIT}).`,
+            );
+            return;
           }
           if (topLevel) {
             record.cursor = { state: state.name, input: state.input ?? null };
@@ -856,6 +897,12 @@ export class LocalStepFunctions {
     try {
       const payload = spec.kind === 'lambda-direct' ? params : (p.Payload ?? null);
       const result = (await this.options.lambda.invoke(spec.functionName!, payload)) as JsonValue;
+      const size = Buffer.byteLength(asJson(result), 'utf8');
+      if (size > PAYLOAD_LIMIT_BYTES) {
+        const cause = `The state/task '${spec.name}' returned a result with a size exceeding the maximum number of bytes service limit.`;
+        this.failTerminal(record, 'States.DataLimitExceeded', cause);
+        return { type: 'error', error: 'States.DataLimitExceeded', cause };
+      }
       return {
         type: 'output',
         output: spec.kind === 'lambda-direct' ? result : lambdaInvokeResult(result),
