@@ -843,6 +843,18 @@ export class LocalStepFunctions {
       return undefined;
     }
     const p = (params ?? {}) as Record<string, JsonValue>;
+    // TimeoutSecondsPath and HeartbeatSecondsPath must resolve to a positive integer: anything
+    // else (a string, a fraction) is a runtime error that fails the execution on AWS.
+    for (const [field, value] of [
+      ['TimeoutSeconds', input.__timeout],
+      ['HeartbeatSeconds', input.__heartbeat],
+    ] as const) {
+      if (value !== undefined && !(Number.isInteger(value) && (value as number) > 0)) {
+        const cause = `The value of ${field}Path in state '${spec.name}' must be a positive integer, got ${JSON.stringify(value)}.`;
+        this.failTerminal(record, 'States.Runtime', cause);
+        return { type: 'error', error: 'States.Runtime', cause };
+      }
+    }
     const timeoutSeconds = numberOrUndefined(input.__timeout);
     const heartbeatSeconds = numberOrUndefined(input.__heartbeat);
     if (spec.kind === 'lambda-callback') {

@@ -108,6 +108,25 @@ export async function startWorkflowHarness(): Promise<WorkflowHarness> {
       sfn.destroy();
       return events;
     },
-    stop: () => cloud.stop(),
+    stop: async () => {
+      const loops = loopingExecutions(cloud);
+      await cloud.stop();
+      if (loops.length > 0) throw new Error(`Executions that look like loops: ${loops.join('; ')}`);
+    },
   };
+}
+
+/**
+ * The loop detector every workflow path test runs under (its harness's `stop`): no case's
+ * execution should come near Step Functions' 25,000-event history limit; one past a few hundred
+ * events in a test is a loop (a wait reopened on a spent deadline, a retry that never ends).
+ */
+const LOOP_EVENTS = 600;
+
+function loopingExecutions(cloud: LocalCloud): string[] {
+  return cloud.engine
+    .stateMachineArns()
+    .flatMap((arn) => cloud.engine.listExecutions(arn))
+    .filter((execution) => execution.history.length > LOOP_EVENTS)
+    .map((execution) => `${execution.name} (${execution.history.length} events)`);
 }

@@ -75,3 +75,52 @@ describe('Local engine: Step Functions limits', () => {
     clock.stop();
   });
 });
+
+describe('Local engine: TimeoutSecondsPath', () => {
+  it('fails the execution (States.Runtime) when the path holds no positive integer', async () => {
+    const clock = new VirtualClock();
+    const lambda = new LocalLambda({ rootDir: process.cwd(), region: 'us-east-1', accountId: '0' });
+    const fn = lambda.register({
+      functionName: 'answers',
+      handler: 'test/fixtures/functions/hang-fixture.ts',
+      exportName: 'answer',
+    });
+    const engine = new LocalStepFunctions({ clock, lambda, region: 'us-east-1' });
+    const arn = await engine.createStateMachine(
+      'timeouts',
+      JSON.stringify({
+        StartAt: 'Call',
+        States: {
+          Call: {
+            Type: 'Task',
+            Resource: 'arn:aws:states:::lambda:invoke',
+            Parameters: { FunctionName: fn, 'Payload.$': '$' },
+            TimeoutSecondsPath: '$.seconds',
+            Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Caught' }],
+            End: true,
+          },
+          Caught: { Type: 'Succeed' },
+        },
+      }),
+      {},
+    );
+    const outcomes: Record<string, string | undefined> = {};
+    for (const [name, seconds] of [
+      ['text', '"30"'],
+      ['fraction', '1.5'],
+      ['integer', '30'],
+    ] as const) {
+      const { executionArn } = engine.startExecution(arn, name, `{"seconds":${seconds}}`);
+      await engine.settled();
+      const record = engine.describeExecution(executionArn);
+      outcomes[name] = record.status === 'FAILED' ? record.error : record.status;
+    }
+    expect(outcomes).toEqual({
+      text: 'States.Runtime',
+      fraction: 'States.Runtime',
+      integer: 'SUCCEEDED',
+    });
+    engine.shutdown();
+    clock.stop();
+  });
+});
