@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { StateMachine } from 'aws-local-stepfunctions';
 import type { TimerHandle, VirtualClock } from '../clock.ts';
 import type { LocalLambda } from '../lambda/invoker.ts';
@@ -8,6 +8,7 @@ import {
   prepareDefinition,
   type Retrier,
   type StateSpec,
+  substitute,
   TASK_TOKEN_SENTINEL,
 } from './definition.ts';
 import { SfnApiError } from './errors.ts';
@@ -56,6 +57,8 @@ export interface ExecutionRecord {
   /** Attempts per retrier of the state being run, for its current visit. */
   retries: Record<string, number[]>;
   history: HistoryEvent[];
+  /** The definition version it started on, and keeps to its end, across restarts and deploys. */
+  definitionVersion?: string;
 }
 
 /** A task token's target. Closed tokens are kept, so a late callback gets TaskTimedOut. */
@@ -69,11 +72,16 @@ export interface TokenRecord {
 export interface ExecutionStore {
   saveExecution(record: ExecutionRecord): void;
   saveToken(token: string, record: TokenRecord): void;
+  /** Keeps a definition version (its substituted ASL) while executions may run on it. */
+  saveDefinition?(version: string, aslText: string): void;
+  loadDefinition?(version: string): string | undefined;
 }
 
 interface StateMachineEntry {
   arn: string;
   name: string;
+  /** The definition version: a hash of the substituted ASL, as a published version on AWS. */
+  version: string;
   prepared: PreparedDefinition;
   machines: Map<string, StateMachine>;
   createdAt: number;
@@ -153,22 +161,54 @@ export class LocalStepFunctions {
     substitutions: Record<string, string>,
   ): Promise<string> {
     const arn = `arn:aws:states:${this.region}:${this.accountId}:stateMachine:${name}`;
+    const text = substitute(aslText, substitutions);
+    const entry = this.versionEntry(arn, name, text);
+    this.machines.set(arn, entry);
+    this.options.store?.saveDefinition?.(entry.version, text);
+    await this.captureTimeoutErrorClass();
+    return arn;
+  }
+
+  /** Definition versions by hash: every version an execution may still run on. */
+  private readonly versions = new Map<string, StateMachineEntry>();
+
+  /** The entry of one definition version (prepared and validated once). */
+  private versionEntry(arn: string, name: string, substitutedText: string): StateMachineEntry {
+    const version = createHash('sha256').update(substitutedText).digest('hex').slice(0, 16);
+    const known = this.versions.get(`${arn}#${version}`);
+    if (known) return known;
     const prepared = prepareDefinition(
-      aslText,
-      substitutions,
+      substitutedText,
+      {},
       (fn) => this.options.lambda.find(fn) !== undefined,
     );
     // Validate the real definition once with the library's validator (asl-validator).
     new StateMachine(structuredClone(prepared.original) as never);
-    this.machines.set(arn, {
+    const entry = {
       arn,
       name,
+      version,
       prepared,
       machines: new Map(),
       createdAt: this.options.clock.now(),
-    });
-    await this.captureTimeoutErrorClass();
-    return arn;
+    };
+    this.versions.set(`${arn}#${version}`, entry);
+    return entry;
+  }
+
+  /**
+   * The definition an execution runs on: the version it started with (kept in memory, or read
+   * back from the store after a restart), as AWS keeps each execution on its published version;
+   * executions recorded before versions existed run on the current definition.
+   */
+  private entryFor(record: ExecutionRecord): StateMachineEntry | undefined {
+    const current = this.machines.get(record.stateMachineArn);
+    const version = record.definitionVersion;
+    if (!current || !version || version === current.version) return current;
+    const known = this.versions.get(`${record.stateMachineArn}#${version}`);
+    if (known) return known;
+    const text = this.options.store?.loadDefinition?.(version);
+    return text ? this.versionEntry(current.arn, current.name, text) : undefined;
   }
 
   stateMachineArns(): string[] {
@@ -244,6 +284,7 @@ export class LocalStepFunctions {
           MAX_DURATION_MS,
         ),
       cursor: { state: machine.prepared.original.StartAt as string, input: parsedInput },
+      definitionVersion: machine.version,
       retries: {},
       history: [],
     };
@@ -368,7 +409,7 @@ export class LocalStepFunctions {
     for (const record of data.executions) this.executions.set(record.executionArn, record);
     for (const record of data.executions) {
       if (record.status !== 'RUNNING') continue;
-      const machine = this.machines.get(record.stateMachineArn);
+      const machine = this.entryFor(record);
       const states = machine?.prepared.original.States as Record<string, unknown> | undefined;
       if (!machine || !record.cursor || !states || !(record.cursor.state in states)) {
         const cause = `cannot resume: ${machine ? `state ${record.cursor?.state ?? '?'} is not in the definition any more` : 'the state machine is not defined any more'}`;
@@ -486,7 +527,7 @@ export class LocalStepFunctions {
     delivery?: Runtime['delivery'],
     rerun = false,
   ): void {
-    const entry = this.machines.get(record.stateMachineArn)!;
+    const entry = this.entryFor(record)!;
     const runtime = this.runtime(record);
     runtime.delivery = delivery;
     runtime.early = undefined;

@@ -18,17 +18,37 @@ import type { ExecutionRecord, ExecutionStore, TokenRecord } from './engine.ts';
  * - One JSON file per execution (`executions/<sha1 of the ARN>.json`), rewritten atomically
  *   (temp file + rename) at every checkpoint the engine reports: start, each top-level state
  *   entered, each suspension, each resumption's end, and the end of the execution.
+ * - Each definition version an execution started on (`definitions/<version>.asl.json`), so a
+ *   restart after the ASL file changed resumes it on its own version, as AWS would.
  * - Task tokens in an append-only `tokens.jsonl`: the last line for a token wins. Tokens are
  *   bearer secrets, as in AWS: they stay in DATA_DIR and are never printed.
  */
 export class FileExecutionStore implements ExecutionStore {
   private readonly executionsDir: string;
+  private readonly definitionsDir: string;
   private readonly tokensFile: string;
 
   constructor(dir: string) {
     this.executionsDir = join(dir, 'executions');
+    this.definitionsDir = join(dir, 'definitions');
     this.tokensFile = join(dir, 'tokens.jsonl');
     mkdirSync(this.executionsDir, { recursive: true });
+    mkdirSync(this.definitionsDir, { recursive: true });
+  }
+
+  /** Keeps a definition version once (`definitions/<version>.asl.json`): executions resume on it. */
+  saveDefinition(version: string, aslText: string): void {
+    const file = join(this.definitionsDir, `${version}.asl.json`);
+    if (existsSync(file)) return;
+    const temp = `${file}.tmp`;
+    writeFileSync(temp, aslText);
+    renameSync(temp, file);
+  }
+
+  loadDefinition(version: string): string | undefined {
+    if (!/^[0-9a-f]{16}$/.test(version)) return undefined;
+    const file = join(this.definitionsDir, `${version}.asl.json`);
+    return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
   }
 
   saveExecution(record: ExecutionRecord): void {

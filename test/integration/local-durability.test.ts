@@ -94,6 +94,48 @@ async function describeExecution(executionArn: string) {
 }
 
 describe('Durable local cloud', () => {
+  it('resumes a waiting execution on the definition version it started with, after the ASL changed', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'takedown-versions-'));
+    dirs.push(dataDir);
+    const changed = join(dataDir, 'callback-v2.asl.json');
+    writeFileSync(
+      changed,
+      readFileSync('test/fixtures/statemachines/callback.asl.json', 'utf8').replace(
+        '"outcome": "decided"',
+        '"outcome": "decided-on-v2"',
+      ),
+    );
+    const tableName = `takedown-versions-${randomBytes(4).toString('hex')}`;
+    const first = await startTestCloud({ ...fixtures, dataDir, tableName });
+    clouds.push(first);
+    const key = `version-${randomBytes(3).toString('hex')}`;
+    const oldExecution = await startWaiting(first, key);
+    await first.settled();
+    const oldToken = fixtureState().tokens.get(key)!;
+    await stop(first);
+
+    const second = await startTestCloud({
+      ...fixtures,
+      dataDir,
+      tableName,
+      stateMachines: [{ ...fixtures.stateMachines![0]!, definitionFile: changed }],
+    });
+    clouds.push(second);
+    const newKey = `version-${randomBytes(3).toString('hex')}`;
+    const newExecution = await startWaiting(second, newKey);
+    await second.settled();
+    const sfn = new SFNClient({});
+    for (const token of [oldToken, fixtureState().tokens.get(newKey)!]) {
+      await sfn.send(
+        new SendTaskSuccessCommand({ taskToken: token, output: '{"decision":"approve"}' }),
+      );
+    }
+    sfn.destroy();
+    await second.settled();
+    expect((await describeExecution(oldExecution)).output.outcome).toBe('decided');
+    expect((await describeExecution(newExecution)).output.outcome).toBe('decided-on-v2');
+  });
+
   it('keeps a waiting review across a stop and start; the decision made after the restart completes it', async () => {
     const start = restartable();
     const first = await start();
