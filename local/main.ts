@@ -1,4 +1,5 @@
 import { startLocalCloud } from './cloud.ts';
+import { ensureWebBuild } from './web/build.ts';
 
 /**
  * `npm start`: brings the local cloud up on 127.0.0.1:${PORT:-3000} with data in ${DATA_DIR:-.data},
@@ -11,6 +12,8 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`PORT must be a port number, got "${process.env.PORT}"`);
   const dataDir = process.env.DATA_DIR ?? '.data';
+  // The web app is built here when web/ changed since the last build (seconds), else reused.
+  const web = await ensureWebBuild((line) => console.log(`  ${line}`));
   const cloud = await startLocalCloud({ port, dataDir, log: (line) => console.log(`  ${line}`) });
   const readyMs = Math.round(performance.now() - startedAt);
 
@@ -34,7 +37,9 @@ async function main(): Promise<void> {
     '',
     `Takedown local cloud ready in ${readyMs} ms`,
     '',
+    `  Web app      ${cloud.url}/   (sign in as any demo user${web.built ? `; built in ${web.ms} ms` : ''})`,
     `  API          ${cloud.url}/v1   (health: ${cloud.url}/v1/health)`,
+    `  OIDC issuer  ${cloud.issuer.url}   (discovery: ${cloud.issuer.url}/.well-known/openid-configuration)`,
     `  Local tools  ${cloud.url}/_local/users  /_local/tokens  /_local/clock/advance  /_local/mailbox?to=  /_local/marketplace/listings`,
     `  Data         ${cloud.dataDir}`,
     `  AWS APIs     DynamoDB ${cloud.endpoints.dynamodb}  S3 ${cloud.endpoints.s3}  Step Functions + SES ${cloud.endpoints.sfn}`,

@@ -1,0 +1,19 @@
+import type { ReviewTask } from '../../api/contract.ts';
+
+/** Where a task is worked: its case, or the verification page of its subject. */
+export function taskHref(task: ReviewTask): string | undefined {
+  if (task.queue === 'rights_holders' || task.kind === 'rights_holder_verification')
+    return task.subjectId
+      ? `/verification/rights-holders/${encodeURIComponent(task.subjectId)}`
+      : undefined;
+  if (task.queue === 'ip_rights' || task.kind === 'ip_right_verification')
+    return task.subjectId
+      ? `/verification/ip-rights/${encodeURIComponent(task.subjectId)}`
+      : undefined;
+  return task.caseId ? `/cases/${encodeURIComponent(task.caseId)}` : undefined;
+}
+
+/** Whether a / r / i apply: the task is a case awaiting a first-instance review decision. */
+export function isCaseReview(task: ReviewTask): boolean {
+  return Boolean(task.caseId) && (task.kind === 'review' || task.kind === 'escalated_review');
+}
