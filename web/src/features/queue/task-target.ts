@@ -17,3 +17,11 @@ export function taskHref(task: ReviewTask): string | undefined {
 export function isCaseReview(task: ReviewTask): boolean {
   return Boolean(task.caseId) && (task.kind === 'review' || task.kind === 'escalated_review');
 }
+
+/**
+ * A task's identity in the list. API.md makes `taskId` unique across all tasks; until every queue
+ * does (today a parked case's task is `retry-park#1` in each case), the case id qualifies it.
+ */
+export function taskKey(task: ReviewTask): string {
+  return task.caseId ? `${task.caseId}/${task.taskId}` : `${task.queue}/${task.taskId}`;
+}

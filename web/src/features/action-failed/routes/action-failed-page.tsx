@@ -48,7 +48,7 @@ export function ActionFailedPage() {
         <Table
           variant="container"
           items={parked.data ?? []}
-          trackBy="taskId"
+          trackBy={(task) => `${task.caseId}/${task.taskId}`}
           loading={parked.isPending}
           loadingText={t('common.loading')}
           empty={

@@ -10,7 +10,7 @@ import { DateTime } from '../../../components/date-time.tsx';
 import { EmptyState } from '../../../components/loading-state.tsx';
 import { SlaCountdown } from '../../../components/sla-countdown.tsx';
 import { labelOf } from '../../../lib/labels.ts';
-import { taskHref } from '../task-target.ts';
+import { taskHref, taskKey } from '../task-target.ts';
 import { ClaimCell } from './claim-cell.tsx';
 
 /** The queue as a table: one row per task, most urgent first, the selected row highlighted. */
@@ -37,7 +37,7 @@ export function QueueTable(props: {
         const href = taskHref(task);
         const text = task.listingTitle ?? task.listingId ?? task.subjectId ?? task.taskId;
         return (
-          <span data-task-id={task.taskId}>
+          <span data-task-id={taskKey(task)}>
             {href ? (
               <Link
                 href={href}
@@ -108,7 +108,7 @@ export function QueueTable(props: {
       variant="full-page"
       items={props.tasks}
       columnDefinitions={columns}
-      trackBy="taskId"
+      trackBy={taskKey}
       selectionType="single"
       selectedItems={props.selected ? [props.selected] : []}
       onSelectionChange={({ detail }) => {

@@ -18,7 +18,7 @@ import { QueueTable } from '../components/queue-table.tsx';
 import { SavedViewsMenu } from '../components/saved-views-menu.tsx';
 import { moveSelection, type QueueCommand } from '../keyboard.ts';
 import type { QueueSearch } from '../search-params.ts';
-import { isCaseReview, taskHref } from '../task-target.ts';
+import { isCaseReview, taskHref, taskKey } from '../task-target.ts';
 import { useQueueKeyboard } from '../use-queue-keyboard.ts';
 
 type Decision = 'approve' | 'reject' | 'request_info';
@@ -37,7 +37,7 @@ export function QueuePage() {
   const [selectedId, setSelectedId] = useState<string | undefined>();
   const [deciding, setDeciding] = useState<{ task: ReviewTask; decision: Decision } | null>(null);
   const [notice, setNotice] = useState<string | undefined>();
-  const index = items.findIndex((task) => task.taskId === selectedId);
+  const index = items.findIndex((task) => taskKey(task) === selectedId);
   const selected = index >= 0 ? items[index] : undefined;
 
   const setSearch = (next: QueueSearch) => void navigate({ to: '/queue', search: next });
@@ -50,7 +50,7 @@ export function QueuePage() {
     setNotice(undefined);
     if (command.type === 'move') {
       const next = moveSelection(index, command.by, items.length);
-      setSelectedId(items[next]?.taskId);
+      setSelectedId(items[next] && taskKey(items[next]));
     } else if (command.type === 'open') open(selected);
     else if (selected && isCaseReview(selected))
       setDeciding({ task: selected, decision: command.decision });
@@ -114,7 +114,7 @@ export function QueuePage() {
           tasks={items}
           loading={tasks.isPending}
           selected={selected}
-          onSelect={(task) => setSelectedId(task.taskId)}
+          onSelect={(task) => setSelectedId(taskKey(task))}
           me={me}
           header={header}
           filter={<QueueFilters search={search} onChange={setSearch} />}
