@@ -5,6 +5,7 @@ import {
   lazyRouteComponent,
   redirect,
 } from '@tanstack/react-router';
+import { ProblemAlert } from '../components/problem-alert.tsx';
 import { parseCaseSearch } from '../features/cases/search-params.ts';
 import { parseQueueSearch } from '../features/queue/search-params.ts';
 import { RootLayout } from './root-layout.tsx';
@@ -84,7 +85,12 @@ const routeTree = rootRoute.addChildren([
   ipRightVerificationRoute,
 ]);
 
-export const router = createRouter({ routeTree, defaultPreload: 'intent' });
+export const router = createRouter({
+  routeTree,
+  defaultPreload: 'intent',
+  // A page that throws shows the error the way every other error shows, in the console's frame.
+  defaultErrorComponent: ({ error }) => <ProblemAlert error={error} />,
+});
 
 declare module '@tanstack/react-router' {
   interface Register {

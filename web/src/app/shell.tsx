@@ -33,7 +33,7 @@ export function AppShell(props: { navigation: boolean; children: ReactNode }) {
             {
               type: 'menu-dropdown',
               text: LANGUAGE_NAMES[(i18n.language as Language) ?? 'en'] ?? 'English',
-              ariaLabel: t('shell.language'),
+              ariaLabel: `${t('shell.language')}: ${LANGUAGE_NAMES[(i18n.language as Language) ?? 'en'] ?? 'English'}`,
               items: LANGUAGES.map((language) => ({
                 id: language,
                 text: LANGUAGE_NAMES[language],

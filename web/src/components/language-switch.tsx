@@ -11,7 +11,7 @@ export function LanguageSwitch() {
     : 'en';
   return (
     <ButtonDropdown
-      ariaLabel={t('shell.language')}
+      ariaLabel={`${t('shell.language')}: ${LANGUAGE_NAMES[current]}`}
       items={LANGUAGES.map((language) => ({
         id: language,
         text: LANGUAGE_NAMES[language],

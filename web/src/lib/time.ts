@@ -8,9 +8,13 @@ export function formatDateTime(iso: string | undefined, language: string): strin
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
+  // dateStyle/timeStyle cannot be combined with timeZoneName: spell the fields out.
   return new Intl.DateTimeFormat(language, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
     timeZoneName: 'short',
   }).format(date);
 }

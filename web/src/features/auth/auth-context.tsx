@@ -22,8 +22,8 @@ export interface Auth {
 
 export const AuthContext = createContext<Auth | null>(null);
 
-// A callback URL is processed once, even if React mounts the provider twice (StrictMode).
-let callbackOnce: { href: string; promise: Promise<string> } | undefined;
+// The callback is processed once, even if React mounts the provider twice (StrictMode).
+let callbackOnce: Promise<string> | undefined;
 
 function signedIn(user: User): AuthState {
   const profile = user.profile as Record<string, unknown>;
@@ -48,21 +48,17 @@ export function AuthProvider(props: {
     let cancelled = false;
     const start = async () => {
       if (window.location.pathname === CALLBACK_PATH) {
-        const href = window.location.href;
-        if (callbackOnce?.href !== href) {
-          callbackOnce = {
-            href,
-            promise: completeSignIn(
-              {
-                signinCallback: (url) => userManager.signinCallback(url),
-                replaceUrl: (path) => window.history.replaceState(null, '', path),
-              },
-              href,
-            ),
-          };
-        }
+        // The callback strips its own URL at once, so a second run would see no code: one run per
+        // page load (a sign-in always arrives by a full navigation).
+        callbackOnce ??= completeSignIn(
+          {
+            signinCallback: (url) => userManager.signinCallback(url),
+            replaceUrl: (path) => window.history.replaceState(null, '', path),
+          },
+          window.location.href,
+        );
         try {
-          const returnTo = await callbackOnce.promise;
+          const returnTo = await callbackOnce;
           const user = await userManager.getUser();
           if (cancelled) return;
           if (user && !user.expired) {

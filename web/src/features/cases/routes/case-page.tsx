@@ -92,7 +92,7 @@ export function CasePage() {
           </Alert>
         )}
         <Grid
-          gridDefinition={[{ colspan: { default: 12, m: 7 } }, { colspan: { default: 12, m: 5 } }]}
+          gridDefinition={[{ colspan: { default: 12, s: 7 } }, { colspan: { default: 12, s: 5 } }]}
         >
           <SpaceBetween size="l">
             <ListingAndRight file={data} />

@@ -52,8 +52,13 @@ export function QueueTable(props: {
               text
             )}
             <Box variant="small" display="block">
-              {label('kinds', task.kind)}
-              {task.caseId ? ` · ${task.caseId}` : ''}
+              {[
+                label('kinds', task.kind),
+                task.listingTitle ? task.listingId : undefined,
+                task.caseId,
+              ]
+                .filter(Boolean)
+                .join(' · ')}
             </Box>
           </span>
         );
