@@ -10,8 +10,12 @@ import { DateTime } from '../../../components/date-time.tsx';
 import { EmptyState } from '../../../components/loading-state.tsx';
 import { SlaCountdown } from '../../../components/sla-countdown.tsx';
 import { labelOf } from '../../../lib/labels.ts';
+import { useNarrow } from '../../../lib/use-narrow.ts';
 import { taskHref, taskKey } from '../task-target.ts';
 import { ClaimCell } from './claim-cell.tsx';
+
+/** The columns a phone shows: what the task is, its SLA, who holds it. */
+const NARROW_COLUMNS = ['task', 'due', 'claim'];
 
 /** The queue as a table: one row per task, most urgent first, the selected row highlighted. */
 export function QueueTable(props: {
@@ -26,6 +30,7 @@ export function QueueTable(props: {
 }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
+  const narrow = useNarrow();
   const label = (group: string, value: string | undefined) =>
     labelOf(t, (k) => i18n.exists(k), group, value);
   const columns: TableProps.ColumnDefinition<ReviewTask>[] = [
@@ -67,6 +72,7 @@ export function QueueTable(props: {
     {
       id: 'due',
       header: t('queue.columns.due'),
+      minWidth: 140,
       cell: (task) => <SlaCountdown dueAt={task.dueAt} overdue={task.overdue} />,
     },
     {
@@ -114,6 +120,10 @@ export function QueueTable(props: {
       items={props.tasks}
       columnDefinitions={columns}
       trackBy={taskKey}
+      columnDisplay={columns.map((c) => ({
+        id: c.id!,
+        visible: !narrow || NARROW_COLUMNS.includes(c.id!),
+      }))}
       selectionType="single"
       selectedItems={props.selected ? [props.selected] : []}
       onSelectionChange={({ detail }) => {
