@@ -1,76 +1,24 @@
-import type { Browser, Locator } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cloudApi } from './support/api.ts';
-import {
-  expectAccessible,
-  launchChromium,
-  missingKeys,
-  openContext,
-  signIn,
-  snap,
-  type Watched,
-} from './support/browser.ts';
-import { type StartedCloud, startNpmStart } from './support/npm-start.ts';
-
-/** Waits (up to 20 s) until the locator shows, then counts its matches. */
-async function seen(locator: Locator): Promise<number> {
-  await locator.first().waitFor({ state: 'visible', timeout: 20_000 });
-  return locator.count();
-}
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, missingKeys, signIn, snap } from './support/browser.ts';
+import { journeyHarness, seen } from './support/harness.ts';
 
 /**
  * Reviewer journeys in Debian's Chromium against `npm start`, through the real sign-in pages.
  * Each page a journey visits is checked with axe-core and saved to test-results/web/.
  */
-let cloud: StartedCloud;
-let browser: Browser;
-let api: Awaited<ReturnType<typeof cloudApi>>;
-const opened: Watched[] = [];
-
-beforeAll(async () => {
-  [cloud, browser] = await Promise.all([startNpmStart(), launchChromium()]);
-  api = await cloudApi(cloud.url);
-}, 240_000);
-
-// A failed journey leaves a picture of where it stopped: test-results/web/failed-*.png.
-afterEach(async (context) => {
-  const last = opened.at(-1);
-  if (context.task.result?.state === 'fail' && last)
-    await snap(last.page, `failed-${context.task.name.slice(0, 40).replace(/\W+/g, '-')}`).catch(
-      () => undefined,
-    );
-  await Promise.all(opened.splice(0).map((w) => w.context.close()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await cloud?.stop();
-});
-
-async function open(options?: Parameters<typeof openContext>[1]): Promise<Watched> {
-  const watched = await openContext(browser, options);
-  opened.push(watched);
-  return watched;
-}
-
-/** No console error, page error or CSP violation happened in the context. */
-function expectNoProblems(watched: Watched) {
-  expect(watched.problems).toEqual([]);
-}
+const h = journeyHarness();
+const open = h.open;
 
 describe('Reviewer console journeys (Chromium, npm start)', () => {
   it('a reviewer signs in through the sign-in page and finds a case filed through the API in the queue', async () => {
     // Prepare: a notice filed through the API, its case awaiting review.
-    const filed = await api.fileCase('ACME Roadrunner trainers, journey edition');
-    await api.waitForStatus(filed.caseId, ['awaiting_review']);
-    const w = await open();
-    const { page } = w;
+    const filed = await h.api.fileCase('ACME Roadrunner trainers, journey edition');
+    await h.api.waitForStatus(filed.caseId, ['awaiting_review']);
+    const { page } = await open();
 
     // Act: the app's sign-in page, then the issuer's page.
-    await page.goto(`${cloud.url}/queue`);
-    await expect
-      .poll(() => page.getByRole('heading', { name: 'Sign in to Takedown' }).count())
-      .toBe(1);
+    await page.goto(`${h.url}/queue`);
+    expect(await seen(page.getByRole('heading', { name: 'Sign in to Takedown' }))).toBe(1);
     await expectAccessible(page, 'sign-in page');
     await snap(page, 'sign-in');
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
@@ -80,7 +28,7 @@ describe('Reviewer console journeys (Chromium, npm start)', () => {
     await page.getByRole('button', { name: 'Sign in as reviewer' }).click();
 
     // Assess: back on the queue, no code or state in the URL, the token in this tab's session only.
-    await page.waitForURL(`${cloud.url}/queue`);
+    await page.waitForURL(`${h.url}/queue`);
     expect(page.url()).not.toMatch(/code=|state=|token/);
     const row = page.getByRole('row').filter({ hasText: filed.caseId });
     expect(await seen(row)).toBe(1);
@@ -93,15 +41,13 @@ describe('Reviewer console journeys (Chromium, npm start)', () => {
     expect(stored.local).not.toMatch(/eyJ/);
     await expectAccessible(page, 'queue');
     await snap(page, 'queue-1280');
-    expectNoProblems(w);
   });
 
   it('opens the case from the queue with the keyboard and sees its facts on one page', async () => {
-    const filed = await api.fileCase('ACME anvil lookalike, keyboard journey');
-    await api.waitForStatus(filed.caseId, ['awaiting_review']);
-    const w = await open();
-    const { page } = w;
-    await signIn(page, cloud.url, 'reviewer');
+    const filed = await h.api.fileCase('ACME anvil lookalike, keyboard journey');
+    await h.api.waitForStatus(filed.caseId, ['awaiting_review']);
+    const { page } = await open();
+    await signIn(page, h.url, 'reviewer');
     const row = page.getByRole('row').filter({ hasText: filed.caseId });
     expect(await seen(row)).toBe(1);
 
@@ -118,13 +64,11 @@ describe('Reviewer console journeys (Chromium, npm start)', () => {
     expect(await seen(dialog.getByText(/Approve the takedown of/))).toBe(1);
     await expectAccessible(page, 'keyboard decision confirmation');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
-    expect(await api.caseStatus(filed.caseId)).toBe('awaiting_review');
+    expect(await h.api.caseStatus(filed.caseId)).toBe('awaiting_review');
 
     await page.keyboard.press('Enter');
-    await page.waitForURL(`${cloud.url}/cases/${filed.caseId}`);
-    await expect
-      .poll(() => page.getByText('Awaiting review', { exact: true }).count())
-      .toBeGreaterThan(0);
+    await page.waitForURL(`${h.url}/cases/${filed.caseId}`);
+    expect(await seen(page.getByText('Awaiting review', { exact: true }))).toBeGreaterThan(0);
     for (const text of [
       'Listing and IP right',
       'Notice',
@@ -139,14 +83,12 @@ describe('Reviewer console journeys (Chromium, npm start)', () => {
     expect(await page.getByRole('heading', { name: 'Decision' }).count()).toBe(1);
     await expectAccessible(page, 'case page');
     await snap(page, 'case-1280');
-    expectNoProblems(w);
   });
 
   it('a verification is decided: a new rights holder is verified from the queue', async () => {
-    const applicant = await api.newRightsHolderApplicant('Wile E. Brands GmbH');
-    const w = await open();
-    const { page } = w;
-    await signIn(page, cloud.url, 'reviewer');
+    const applicant = await h.api.newRightsHolderApplicant('Wile E. Brands GmbH');
+    const { page } = await open();
+    await signIn(page, h.url, 'reviewer');
 
     // Narrow the queue to rights holders, the way a reviewer would.
     await page.getByRole('button', { name: /Queue/ }).first().click();
@@ -155,7 +97,7 @@ describe('Reviewer console journeys (Chromium, npm start)', () => {
     const link = page.getByRole('link', { name: applicant.rightsHolderId });
     expect(await seen(link)).toBe(1);
     await link.click();
-    await page.waitForURL(`${cloud.url}/verification/rights-holders/${applicant.rightsHolderId}`);
+    await page.waitForURL(`${h.url}/verification/rights-holders/${applicant.rightsHolderId}`);
     await expectAccessible(page, 'rights-holder verification page');
     await snap(page, 'verification-1280');
 
@@ -169,19 +111,17 @@ describe('Reviewer console journeys (Chromium, npm start)', () => {
     expect(await seen(page.getByText(/is verified/))).toBe(1);
     const profile = await applicant.client.get<{ status: string }>('/v1/rights-holders/me');
     expect(profile.body.status).toBe('verified');
-    expectNoProblems(w);
   });
 
   it('a parked case (the marketplace down at screening) is retried from the failed-actions list', async () => {
-    await api.marketplaceFaults(50);
-    const filed = await api.fileCase('ACME rocket skates, parked journey');
-    await api.waitForStatus(filed.caseId, ['action_failed'], 'PT10M');
-    await api.marketplaceFaults(0);
-    const w = await open();
-    const { page } = w;
-    await signIn(page, cloud.url, 'reviewer');
+    await h.api.marketplaceFaults(50);
+    const filed = await h.api.fileCase('ACME rocket skates, parked journey');
+    await h.api.waitForStatus(filed.caseId, ['action_failed'], 'PT10M');
+    await h.api.marketplaceFaults(0);
+    const { page } = await open();
+    await signIn(page, h.url, 'reviewer');
     await page.getByRole('link', { name: 'Failed actions' }).click();
-    await page.waitForURL(`${cloud.url}/action-failed`);
+    await page.waitForURL(`${h.url}/action-failed`);
     const row = page.getByRole('row').filter({ hasText: filed.caseId });
     expect(await seen(row)).toBe(1);
     await expectAccessible(page, 'failed actions');
@@ -190,68 +130,62 @@ describe('Reviewer console journeys (Chromium, npm start)', () => {
     await row.getByRole('button', { name: /Retry/ }).click();
 
     expect(await seen(page.getByText(/Retry started for/))).toBe(1);
-    await api.waitForStatus(filed.caseId, ['awaiting_review', 'escalated_review']);
-    expectNoProblems(w);
+    await h.api.waitForStatus(filed.caseId, ['awaiting_review', 'escalated_review']);
   });
 
   it('a signed-in user without a reviewer role sees why the console is closed to them', async () => {
-    const w = await open();
-    const { page } = w;
-    await signIn(page, cloud.url, 'seller-1');
+    const { page } = await open();
+    await signIn(page, h.url, 'seller-1');
     expect(await seen(page.getByText('This console is for reviewers'))).toBe(1);
     expect(await page.getByText(/role: Seller/).count()).toBe(1);
     expect(await page.getByText(/seller centre/).count()).toBe(1);
     expect(await page.getByRole('link', { name: 'Review queue' }).count()).toBe(0);
     await expectAccessible(page, 'no-role page');
     await snap(page, 'no-role-1280');
-    expectNoProblems(w);
   });
 
   it('renders every page of the journeys in Simplified Chinese (from the browser), with no missing key', async () => {
-    const filed = await api.fileCase('ACME 跑鞋（中文旅程）');
-    await api.waitForStatus(filed.caseId, ['awaiting_review']);
-    const w = await open({ locale: 'zh-CN' });
-    const { page } = w;
-    await page.goto(`${cloud.url}/queue`);
+    const filed = await h.api.fileCase('ACME 跑鞋（中文旅程）');
+    await h.api.waitForStatus(filed.caseId, ['awaiting_review']);
+    const { page } = await open({ locale: 'zh-CN' });
+    await page.goto(`${h.url}/queue`);
     expect(await seen(page.getByRole('heading', { name: '登录 Takedown' }))).toBe(1);
     await expectAccessible(page, 'zh-CN sign-in page');
     await snap(page, 'sign-in-zh-CN');
-    await signIn(page, cloud.url, 'reviewer', '登录');
+    await signIn(page, h.url, 'reviewer', '登录');
     expect(await seen(page.getByRole('heading', { name: /审核队列/ }))).toBe(1);
     expect(await page.evaluate('document.documentElement.lang')).toBe('zh-CN');
     await expectAccessible(page, 'zh-CN queue');
     await snap(page, 'queue-zh-CN');
-    await page.goto(`${cloud.url}/cases/${filed.caseId}`);
+    await page.goto(`${h.url}/cases/${filed.caseId}`);
     expect(await seen(page.getByText('待审核', { exact: true }))).toBeGreaterThan(0);
     await expectAccessible(page, 'zh-CN case page');
     await snap(page, 'case-zh-CN');
     for (const path of ['/action-failed', '/cases', `/verification/ip-rights/ipr-acme-tm-us`]) {
-      await page.goto(`${cloud.url}${path}`);
+      await page.goto(`${h.url}${path}`);
       await page.waitForLoadState('networkidle');
       await expectAccessible(page, `zh-CN ${path}`);
     }
     expect(await missingKeys(page)).toEqual([]);
 
     // And back to English through the language menu.
-    await page.goto(`${cloud.url}/queue`);
+    await page.goto(`${h.url}/queue`);
     await page.getByRole('button', { name: /语言/ }).click();
     await page.getByRole('menuitem', { name: 'English' }).click();
     expect(await seen(page.getByRole('heading', { name: /Review queue/ }))).toBe(1);
-    expectNoProblems(w);
   });
 
   it('is usable at 390 px wide: no page scrolls sideways', async () => {
-    const filed = await api.fileCase('ACME hoodie, narrow screen journey');
-    await api.waitForStatus(filed.caseId, ['awaiting_review']);
-    const w = await open({ width: 390, height: 844 });
-    const { page } = w;
-    await signIn(page, cloud.url, 'reviewer');
+    const filed = await h.api.fileCase('ACME hoodie, narrow screen journey');
+    await h.api.waitForStatus(filed.caseId, ['awaiting_review']);
+    const { page } = await open({ width: 390, height: 844 });
+    await signIn(page, h.url, 'reviewer');
     for (const [path, name] of [
       ['/queue', 'queue-390'],
       [`/cases/${filed.caseId}`, 'case-390'],
       ['/action-failed', 'action-failed-390'],
     ] as const) {
-      await page.goto(`${cloud.url}${path}`);
+      await page.goto(`${h.url}${path}`);
       await page.waitForLoadState('networkidle');
       const overflow = await page.evaluate<number>(
         'document.documentElement.scrollWidth - window.innerWidth',
@@ -260,22 +194,17 @@ describe('Reviewer console journeys (Chromium, npm start)', () => {
       await expectAccessible(page, `${path} at 390 px`);
       await snap(page, name);
     }
-    expectNoProblems(w);
   });
 
   it('signs out through the issuer and leaves no session in the tab', async () => {
-    const w = await open();
-    const { page } = w;
-    await signIn(page, cloud.url, 'reviewer');
+    const { page } = await open();
+    await signIn(page, h.url, 'reviewer');
     await page.getByRole('button', { name: /Account of/ }).click();
     await page.getByRole('menuitem', { name: 'Sign out' }).click();
-    await expect
-      .poll(() => page.getByRole('heading', { name: 'Sign in to Takedown' }).count())
-      .toBe(1);
+    expect(await seen(page.getByRole('heading', { name: 'Sign in to Takedown' }))).toBe(1);
     const users = await page.evaluate<string[]>(
       "Object.keys(sessionStorage).filter((k) => k.startsWith('oidc.user:'))",
     );
     expect(users).toEqual([]);
-    expectNoProblems(w);
   });
 });

@@ -1,15 +1,7 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cloudApi } from '../support/api.ts';
-import {
-  expectAccessible,
-  launchChromium,
-  openContext,
-  signIn,
-  snap,
-  type Watched,
-} from '../support/browser.ts';
-import { type StartedCloud, startNpmStart } from '../support/npm-start.ts';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, signIn, snap } from '../support/browser.ts';
+import { journeyHarness, seen } from '../support/harness.ts';
 
 /**
  * The journeys that need the routes another branch adds (the unified queue with titles and claims,
@@ -17,21 +9,12 @@ import { type StartedCloud, startNpmStart } from '../support/npm-start.ts';
  * decision body with `reasons`). vitest.config.ts excludes this folder until that branch is merged;
  * remove the exclusion then.
  */
-let cloud: StartedCloud;
-let browser: Browser;
-let api: Awaited<ReturnType<typeof cloudApi>>;
-const opened: Watched[] = [];
-
-async function seen(locator: Locator): Promise<number> {
-  await locator.first().waitFor({ state: 'visible', timeout: 20_000 });
-  return locator.count();
-}
+const h = journeyHarness();
 
 async function reviewerPage(): Promise<Page> {
-  const watched = await openContext(browser);
-  opened.push(watched);
-  await signIn(watched.page, cloud.url, 'reviewer');
-  return watched.page;
+  const { page } = await h.open();
+  await signIn(page, h.url, 'reviewer');
+  return page;
 }
 
 /** Picks the first catalogued reason code offered for the decision, and writes the reasons. */
@@ -41,38 +24,16 @@ async function completeDecision(scope: Page | Locator, reasons: string) {
   await scope.getByLabel('Reasons for the parties').fill(reasons);
 }
 
-beforeAll(async () => {
-  [cloud, browser] = await Promise.all([startNpmStart(), launchChromium()]);
-  api = await cloudApi(cloud.url);
-}, 240_000);
-
-afterEach(async (context) => {
-  const last = opened.at(-1);
-  if (context.task.result?.state === 'fail' && last)
-    await snap(last.page, `failed-${context.task.name.slice(0, 40).replace(/\W+/g, '-')}`).catch(
-      () => undefined,
-    );
-  for (const w of opened.splice(0)) {
-    expect(w.problems).toEqual([]);
-    await w.context.close();
-  }
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await cloud?.stop();
-});
-
 describe('Reviewer decisions (after the case-file, queue and reason-code routes are merged)', () => {
   it('finds the case in the default queue by its title, views the evidence inline and approves it with a reason code', async () => {
-    const filed = await api.fileCase('ACME Roadrunner trainers, approval journey');
-    await api.waitForStatus(filed.caseId, ['awaiting_review']);
+    const filed = await h.api.fileCase('ACME Roadrunner trainers, approval journey');
+    await h.api.waitForStatus(filed.caseId, ['awaiting_review']);
     const page = await reviewerPage();
 
     const link = page.getByRole('link', { name: filed.title });
     expect(await seen(link)).toBe(1);
     await link.click();
-    await page.waitForURL(`${cloud.url}/cases/${filed.caseId}`);
+    await page.waitForURL(`${h.url}/cases/${filed.caseId}`);
 
     // The notice's evidence, inline: name, sealed status, SHA-256 and the text itself.
     expect(await seen(page.getByText('acme-trademark-certificate.txt'))).toBeGreaterThan(0);
@@ -92,13 +53,13 @@ describe('Reviewer decisions (after the case-file, queue and reason-code routes 
 
     expect(await seen(page.getByText(/Decision recorded/))).toBe(1);
     expect(['taking_down', 'awaiting_counter_notice', 'deciding']).toContain(
-      await api.caseStatus(filed.caseId),
+      await h.api.caseStatus(filed.caseId),
     );
   });
 
   it('rejects another case from the queue with r, after a confirmation with a reason code', async () => {
-    const filed = await api.fileCase('ACME logo socks, rejection journey');
-    await api.waitForStatus(filed.caseId, ['awaiting_review']);
+    const filed = await h.api.fileCase('ACME logo socks, rejection journey');
+    await h.api.waitForStatus(filed.caseId, ['awaiting_review']);
     const page = await reviewerPage();
     const row = page.getByRole('row').filter({ hasText: filed.caseId });
     expect(await seen(row)).toBe(1);
@@ -113,11 +74,11 @@ describe('Reviewer decisions (after the case-file, queue and reason-code routes 
     await dialog.getByRole('button', { name: 'Reject', exact: true }).click();
 
     expect(await seen(page.getByText(/Decision recorded/))).toBe(1);
-    await api.waitForStatus(filed.caseId, ['rejected']);
+    await h.api.waitForStatus(filed.caseId, ['rejected']);
   });
 
   it('shows tasks of every queue by default, and claims and releases one', async () => {
-    const applicant = await api.newRightsHolderApplicant('Acme Rival Trading Ltd');
+    const applicant = await h.api.newRightsHolderApplicant('Acme Rival Trading Ltd');
     const page = await reviewerPage();
     const row = page.getByRole('row').filter({ hasText: applicant.rightsHolderId });
     expect(await seen(row)).toBe(1);
@@ -130,8 +91,8 @@ describe('Reviewer decisions (after the case-file, queue and reason-code routes 
   });
 
   it('finds a case by its listing title in case search', async () => {
-    const filed = await api.fileCase('ACME searchable kettle');
-    await api.waitForStatus(filed.caseId, ['awaiting_review']);
+    const filed = await h.api.fileCase('ACME searchable kettle');
+    await h.api.waitForStatus(filed.caseId, ['awaiting_review']);
     const page = await reviewerPage();
     await page.getByRole('link', { name: 'Case search' }).click();
     await page.getByRole('searchbox', { name: 'Listing title or id' }).fill('searchable kettle');
@@ -141,6 +102,6 @@ describe('Reviewer decisions (after the case-file, queue and reason-code routes 
     await expectAccessible(page, 'case search');
     await snap(page, 'search-1280');
     await link.click();
-    await page.waitForURL(`${cloud.url}/cases/${filed.caseId}`);
+    await page.waitForURL(`${h.url}/cases/${filed.caseId}`);
   });
 });
