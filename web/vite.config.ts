@@ -2,7 +2,7 @@ import { defineConfig } from 'vite';
 
 /**
  * The web app's build: web/ → web/dist/. `npm start` builds it when the sources changed
- * (local/web/build.ts) and serves it next to the API; the web stack deploys the same files.
+ * (web/build.ts) and serves it next to the API; the web stack deploys the same files.
  */
 export default defineConfig({
   root: import.meta.dirname,

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import { contentSecurityPolicy, SECURITY_HEADERS } from '../../web/security-headers.ts';
 import type { RouteHandler } from '../http.ts';
-import { DIST_DIR } from './build.ts';
+import { DIST_DIR } from '../../web/build.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -23,7 +23,7 @@ import {
 } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 
-export const WEB_DIR = resolve(import.meta.dirname, '../../web');
+export const WEB_DIR = import.meta.dirname;
 export const DIST_DIR = join(WEB_DIR, 'dist');
 const STAMP_FILE = '.source-hash';
 const LOCK_DIR = join(WEB_DIR, '.build-lock');
