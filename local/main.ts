@@ -1,5 +1,5 @@
-import { startLocalCloud } from './cloud.ts';
 import { ensureWebBuild } from '../web/build.ts';
+import { startLocalCloud } from './cloud.ts';
 
 /**
  * `npm start`: brings the local cloud up on 127.0.0.1:${PORT:-3000} with data in ${DATA_DIR:-.data},

@@ -116,6 +116,7 @@ async function acquireLock(): Promise<void> {
 
 // `npm run build:web`: the same build, outside `npm start`.
 if (process.argv[1] && resolve(process.argv[1]) === import.meta.filename) {
-  const result = await ensureWebBuild(console.log);
-  console.log(result.built ? `web app built in ${result.ms} ms` : 'web app is up to date');
+  const say = (line: string) => process.stdout.write(`${line}\n`);
+  const result = await ensureWebBuild(say);
+  say(result.built ? `web app built in ${result.ms} ms` : 'web app is up to date');
 }

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
+import { DIST_DIR } from '../../web/build.ts';
 import { contentSecurityPolicy, SECURITY_HEADERS } from '../../web/security-headers.ts';
 import type { RouteHandler } from '../http.ts';
-import { DIST_DIR } from '../../web/build.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
