@@ -122,9 +122,13 @@ export class WebHosting extends Construct {
       defaultRootObject: 'index.html',
       httpVersion: HttpVersion.HTTP2_AND_3,
       priceClass: PriceClass.PRICE_CLASS_100,
-      minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
+      // The default *.cloudfront.net certificate has a fixed policy; a custom domain gets TLS 1.2+.
       ...(props.domain
-        ? { domainNames: [props.domain.name], certificate: props.domain.certificate }
+        ? {
+            domainNames: [props.domain.name],
+            certificate: props.domain.certificate,
+            minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
+          }
         : {}),
       enableLogging: true,
       logBucket: logs,
