@@ -101,7 +101,25 @@ describe('Reviewer console journeys (Chromium, npm start)', () => {
     await expectAccessible(page, 'rights-holder verification page');
     await snap(page, 'verification-1280');
 
+    // A reason the API refuses: its problem+json field error shows beside the field.
     await page.getByRole('radio', { name: 'Verify' }).check();
+    await page.getByLabel('Reason').fill('x'.repeat(2001));
+    await page.getByRole('button', { name: 'Verify', exact: true }).click();
+    expect(await seen(page.getByText('Some of what you entered is not valid'))).toBe(1);
+    // Beside the field: its error is the textarea's own description.
+    const reason = page.getByLabel('Reason');
+    await page
+      .getByText(/<=2000 characters/)
+      .first()
+      .waitFor();
+    const describedBy = ((await reason.getAttribute('aria-describedby')) ?? '').split(' ');
+    const descriptions = await Promise.all(
+      describedBy.filter(Boolean).map((id) => page.locator(`[id="${id}"]`).textContent()),
+    );
+    expect(descriptions.join(' ')).toMatch(/<=2000 characters/);
+    await expectAccessible(page, 'verification page with a field error');
+    await snap(page, 'verification-field-error-1280');
+
     await page
       .getByLabel('Reason')
       .fill('Company register extract and trademark certificate checked.');

@@ -53,14 +53,12 @@ export function VerificationForm(props: { subject: Subject; id: string; name: st
             {t(`verification.submit.${decision}`)}
           </Button>
         }
-        errorText={
-          verify.isError ? (
-            <ProblemAlert error={verify.error} shownFields={['decision', 'reason']} />
-          ) : undefined
-        }
       >
         <Container header={<Header variant="h2">{t('verification.decision')}</Header>}>
           <SpaceBetween size="m">
+            {verify.isError && (
+              <ProblemAlert error={verify.error} shownFields={['decision', 'reason']} />
+            )}
             <FormField
               label={t('verification.decision')}
               errorText={problem?.fieldError('decision')}
