@@ -1,4 +1,4 @@
-import { CfnOutput, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import type { RestApiBase } from 'aws-cdk-lib/aws-apigateway';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
@@ -41,6 +41,13 @@ export class WebStack extends Stack {
             ),
           }
         : undefined;
+    if (domain && config.portalOrigin !== `https://${domain.name}`) {
+      // Evidence uploads and inline views reach the evidence bucket, whose CORS admits portalOrigin.
+      Annotations.of(this).addWarningV2(
+        'takedown:portalOrigin',
+        `portalOrigin is ${config.portalOrigin} but the web app is served at https://${domain.name}: set -c portalOrigin=https://${domain.name}`,
+      );
+    }
     const cognitoDomainPrefix = config.cognitoDomainPrefix ?? `takedown-${this.account}`;
     const managedLogin = `https://${cognitoDomainPrefix}.auth.${this.region}.amazoncognito.com`;
 

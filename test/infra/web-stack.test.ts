@@ -1,9 +1,12 @@
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { App } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { configSchema } from '../../infra/config.ts';
 import { PARTY_ATTRIBUTES } from '../../infra/constructs/user-directory.ts';
+import { addTakedownService } from '../../infra/service.ts';
 import { contentSecurityPolicy } from '../../web/security-headers.ts';
 import { fixtureTables } from './fixture-tables.ts';
-import { synthService } from './synth.ts';
+import { synthService, WEB_ASSETS_FIXTURE } from './synth.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: synthesized CloudFormation is untyped JSON.
 type Json = any;
@@ -166,5 +169,46 @@ describe('Stack: WebStack', () => {
         /no-cache/,
       );
     });
+  });
+});
+
+describe('Stack: WebStack with a custom domain', () => {
+  const withDomain = (portalOrigin: string) => {
+    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    const { web } = addTakedownService(app, {
+      config: configSchema.parse({
+        portalOrigin,
+        portalDomainName: 'portal.example.org',
+        portalCertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc-123',
+      }),
+      tables: fixtureTables,
+      nag: false,
+      webAssetsDir: WEB_ASSETS_FIXTURE,
+    });
+    return web;
+  };
+
+  it('serves the app on the domain, TLS 1.2 or later, with the sign-in client returning there', () => {
+    const template = Template.fromStack(withDomain('https://portal.example.org'));
+    const [dist] = Object.values(template.findResources('AWS::CloudFront::Distribution')) as Json[];
+    expect(dist.Properties.DistributionConfig.Aliases).toEqual(['portal.example.org']);
+    expect(dist.Properties.DistributionConfig.ViewerCertificate).toMatchObject({
+      MinimumProtocolVersion: 'TLSv1.2_2021',
+      SslSupportMethod: 'sni-only',
+    });
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      CallbackURLs: ['https://portal.example.org/auth/callback'],
+      LogoutURLs: ['https://portal.example.org/'],
+    });
+  });
+
+  it('warns at synth when portalOrigin (CORS, evidence uploads) is not the app’s domain', () => {
+    const warnings = (origin: string) =>
+      Annotations.fromStack(withDomain(origin)).findWarning(
+        '*',
+        Match.stringLikeRegexp('portalOrigin'),
+      );
+    expect(warnings('https://portal.example.com')).toHaveLength(1);
+    expect(warnings('https://portal.example.org')).toHaveLength(0);
   });
 });
