@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -73,11 +73,31 @@ const CLOUDSCAPE_DEFECTS: { rule: string; html: RegExp }[] = [
   },
 ];
 
+/** Every page's axe findings by impact, merged into test-results/web/axe.json for the record. */
+function recordAxe(name: string, violations: { impact?: string | null; nodes: unknown[] }[]) {
+  const file = join(SCREENSHOT_DIR, 'axe.json');
+  const counts: Record<string, number> = {};
+  for (const v of violations) {
+    const impact = v.impact ?? 'unknown';
+    counts[impact] = (counts[impact] ?? 0) + v.nodes.length;
+  }
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  let summary: Record<string, Record<string, number>> = {};
+  try {
+    summary = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    // first page of the run
+  }
+  summary[name] = counts;
+  writeFileSync(file, `${JSON.stringify(summary, null, 2)}\n`);
+}
+
 /** axe-core on the page as it is: no serious or critical violation of WCAG 2.1 A/AA. */
 export async function expectAccessible(page: Page, name: string): Promise<void> {
   const result = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
+  recordAxe(name, result.violations);
   const serious = result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({
