@@ -111,10 +111,10 @@ describe('Stack: StatefulStack', () => {
       ]);
     });
 
-    it('allows cross-origin POST (presigned uploads) from the portal origin only', () => {
+    it('allows cross-origin POST (presigned uploads) and GET (inline views) from the portal origin only', () => {
       expect(evidenceBucket().CorsConfiguration.CorsRules).toEqual([
         expect.objectContaining({
-          AllowedMethods: ['POST'],
+          AllowedMethods: ['POST', 'GET'],
           AllowedOrigins: [testConfig.portalOrigin],
         }),
       ]);
