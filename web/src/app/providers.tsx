@@ -1,6 +1,4 @@
 import { I18nProvider } from '@cloudscape-design/components/i18n';
-import enMessages from '@cloudscape-design/components/i18n/messages/all.en';
-import zhMessages from '@cloudscape-design/components/i18n/messages/all.zh-CN';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import type { UserManager } from 'oidc-client-ts';
@@ -11,6 +9,7 @@ import { createApiClient } from '../api/client.ts';
 import type { RuntimeConfig } from '../config/runtime-config.ts';
 import { type Auth, AuthProvider } from '../features/auth/auth-context.tsx';
 import { useAuth } from '../features/auth/index.ts';
+import { cloudscapeMessages } from '../i18n/index.ts';
 import { createQueryClient } from './query-client.ts';
 import { router } from './router.tsx';
 
@@ -19,7 +18,7 @@ export function AppProviders(props: { config: RuntimeConfig; userManager: UserMa
   const { i18n } = useTranslation();
   const onSignedIn = useMemo(() => (path: string) => void router.navigate({ to: path }), []);
   return (
-    <I18nProvider locale={i18n.language} messages={[enMessages, zhMessages]}>
+    <I18nProvider locale={i18n.language} messages={[...cloudscapeMessages]}>
       <AuthProvider userManager={props.userManager} config={props.config} onSignedIn={onSignedIn}>
         <ApiAndRouter config={props.config} />
       </AuthProvider>

@@ -39,7 +39,7 @@ export function AppShell(props: { navigation: boolean; children: ReactNode }) {
                 text: LANGUAGE_NAMES[language],
                 lang: language,
               })),
-              onItemClick: ({ detail }) => changeLanguage(detail.id as Language),
+              onItemClick: ({ detail }) => void changeLanguage(detail.id as Language),
             },
             {
               type: 'menu-dropdown',

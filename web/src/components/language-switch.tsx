@@ -18,7 +18,7 @@ export function LanguageSwitch() {
         lang: language,
         disabled: language === current,
       }))}
-      onItemClick={({ detail }) => changeLanguage(detail.id as Language)}
+      onItemClick={({ detail }) => void changeLanguage(detail.id as Language)}
     >
       {LANGUAGE_NAMES[current]}
     </ButtonDropdown>
