@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
+    include: ['test/**/*.test.ts', 'web/src/**/*.test.ts'],
     // One DynamoDB Local for the whole run (the machine has 2 cores): see test/global-setup.ts.
     globalSetup: ['test/global-setup.ts'],
     pool: 'forks',

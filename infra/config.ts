@@ -18,57 +18,93 @@ const flag = (fallback: boolean) =>
  * The deploy-time settings, read from CDK context (`cdk.json` or `cdk -c key=value`) and validated
  * once. Every key is optional; the defaults suit a trial deployment.
  */
-export const configSchema = z.object({
-  /**
-   * The portal's origin: the only origin CORS admits, on the API and on the evidence bucket's
-   * presigned POST. @default 'https://portal.example.com'
-   */
-  portalOrigin: z
-    .url({ protocol: /^https?$/ })
-    .refine((value) => new URL(value).origin === value, 'an origin, with no path or trailing /')
-    .default('https://portal.example.com'),
-  /** The SES sender of every notification (a verified identity). @default 'no-reply@example.com' */
-  mailFrom: z.string().regex(/@/, 'an email address').default('no-reply@example.com'),
-  /** The marketplace API's base URL. @default 'https://marketplace.example.com/api' */
-  marketplaceApiUrl: z.url({ protocol: /^https$/ }).default('https://marketplace.example.com/api'),
-  /**
-   * The name of a Secrets Manager secret holding the marketplace API's credentials. When set,
-   * functions that call the marketplace may read it (env `MARKETPLACE_SECRET_ARN`).
-   * @default undefined (no secret)
-   */
-  marketplaceSecretName: z.string().min(1).optional(),
-  /** Retention of every log group, in days (a value CloudWatch accepts). @default 90 */
-  logRetentionDays: z.coerce
-    .number()
-    .refine((days) => RETENTIONS.has(days), 'a retention CloudWatch accepts, e.g. 30, 90, 365')
-    .default(90),
-  /** Days before evidence moves to S3 Standard-IA (S3 requires at least 30). @default 30 */
-  evidenceInfrequentAccessAfterDays: z.coerce.number().int().min(30).default(30),
-  /** Days before evidence moves to Glacier Instant Retrieval. @default 365 */
-  evidenceArchiveAfterDays: count(365),
-  /** Days the server access logs of the evidence bucket are kept. @default 365 */
-  accessLogExpirationDays: count(365),
-  /** Stage-wide steady request rate, per second. @default 50 */
-  apiRateLimit: count(50),
-  /** Stage-wide burst. @default 100 */
-  apiBurstLimit: count(100),
-  /** Requests one IP may make in 5 minutes before WAF blocks it. @default 1000 */
-  wafRequestsPer5Minutes: z.coerce.number().int().min(10).default(1000),
-  /** Deploy GuardDuty Malware Protection for S3 on the evidence bucket. @default true */
-  malwareProtection: flag(true),
-  /**
-   * Deploy the demo marketplace and point the service at it instead of `marketplaceApiUrl`, so a
-   * trial deployment works end to end. @default false
-   */
-  demoMarketplace: flag(false),
-  /** An email address subscribed to the alarm topic. @default undefined (no subscription) */
-  alarmEmail: z.email().optional(),
-  /**
-   * The reviewers' shared address: escalated reviews and overdue cases are emailed there, once
-   * per task. @default undefined (no alert mail; the alarms still fire)
-   */
-  reviewersEmail: z.email().optional(),
-});
+export const configSchema = z
+  .object({
+    /**
+     * The portal's origin: the only origin CORS admits, on the API and on the evidence bucket's
+     * presigned POST. @default 'https://portal.example.com'
+     */
+    portalOrigin: z
+      .url({ protocol: /^https?$/ })
+      .refine((value) => new URL(value).origin === value, 'an origin, with no path or trailing /')
+      .default('https://portal.example.com'),
+    /** The SES sender of every notification (a verified identity). @default 'no-reply@example.com' */
+    mailFrom: z.string().regex(/@/, 'an email address').default('no-reply@example.com'),
+    /** The marketplace API's base URL. @default 'https://marketplace.example.com/api' */
+    marketplaceApiUrl: z
+      .url({ protocol: /^https$/ })
+      .default('https://marketplace.example.com/api'),
+    /**
+     * The name of a Secrets Manager secret holding the marketplace API's credentials. When set,
+     * functions that call the marketplace may read it (env `MARKETPLACE_SECRET_ARN`).
+     * @default undefined (no secret)
+     */
+    marketplaceSecretName: z.string().min(1).optional(),
+    /** Retention of every log group, in days (a value CloudWatch accepts). @default 90 */
+    logRetentionDays: z.coerce
+      .number()
+      .refine((days) => RETENTIONS.has(days), 'a retention CloudWatch accepts, e.g. 30, 90, 365')
+      .default(90),
+    /** Days before evidence moves to S3 Standard-IA (S3 requires at least 30). @default 30 */
+    evidenceInfrequentAccessAfterDays: z.coerce.number().int().min(30).default(30),
+    /** Days before evidence moves to Glacier Instant Retrieval. @default 365 */
+    evidenceArchiveAfterDays: count(365),
+    /** Days the server access logs of the evidence bucket are kept. @default 365 */
+    accessLogExpirationDays: count(365),
+    /** Stage-wide steady request rate, per second. @default 50 */
+    apiRateLimit: count(50),
+    /** Stage-wide burst. @default 100 */
+    apiBurstLimit: count(100),
+    /** Requests one IP may make in 5 minutes before WAF blocks it. @default 1000 */
+    wafRequestsPer5Minutes: z.coerce.number().int().min(10).default(1000),
+    /** Deploy GuardDuty Malware Protection for S3 on the evidence bucket. @default true */
+    malwareProtection: flag(true),
+    /**
+     * Deploy the demo marketplace and point the service at it instead of `marketplaceApiUrl`, so a
+     * trial deployment works end to end. @default false
+     */
+    demoMarketplace: flag(false),
+    /** An email address subscribed to the alarm topic. @default undefined (no subscription) */
+    alarmEmail: z.email().optional(),
+    /**
+     * The reviewers' shared address: escalated reviews and overdue cases are emailed there, once
+     * per task. @default undefined (no alert mail; the alarms still fire)
+     */
+    reviewersEmail: z.email().optional(),
+    /**
+     * A custom domain for the web app (with `portalCertificateArn`, an ACM certificate in
+     * us-east-1). Set `portalOrigin` to `https://<this domain>` so CORS and uploads admit it.
+     * @default undefined (the distribution's own *.cloudfront.net domain)
+     */
+    portalDomainName: z
+      .string()
+      .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'a domain name')
+      .optional(),
+    /** The ACM certificate (us-east-1) of `portalDomainName`. @default undefined */
+    portalCertificateArn: z
+      .string()
+      .regex(
+        /^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[\w-]+$/,
+        'an ACM certificate ARN in us-east-1',
+      )
+      .optional(),
+    /**
+     * The Cognito managed-login domain prefix (`<prefix>.auth.<region>.amazoncognito.com`),
+     * unique in the region. @default `takedown-<account id>`
+     */
+    cognitoDomainPrefix: z
+      .string()
+      .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'lowercase letters, digits and hyphens')
+      .refine(
+        (p) => !/aws|amazon|cognito/.test(p),
+        'Cognito refuses prefixes with aws, amazon or cognito',
+      )
+      .optional(),
+  })
+  .refine((c) => Boolean(c.portalDomainName) === Boolean(c.portalCertificateArn), {
+    message: 'portalDomainName and portalCertificateArn go together',
+    path: ['portalCertificateArn'],
+  });
 
 export type AppConfig = z.infer<typeof configSchema>;
 

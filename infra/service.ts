@@ -1,5 +1,6 @@
 import { type App, type Stack, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
+import { DIST_DIR } from '../web/build.ts';
 import { ApiStack } from './api-stack.ts';
 import { type AppConfig, loadConfig } from './config.ts';
 import type { AppFunction } from './constructs/app-function.ts';
@@ -8,6 +9,7 @@ import { ROUTE_AREAS, type RouteArea, routeArea } from './route-areas.ts';
 import { RouteFunctionsStack } from './route-functions-stack.ts';
 import { StatefulStack } from './stateful-stack.ts';
 import { checkTables, type ServiceTables, sharedTables } from './tables.ts';
+import { WebStack } from './web-stack.ts';
 import { WorkflowStack } from './workflow-stack.ts';
 
 export interface TakedownServiceOptions {
@@ -19,6 +21,8 @@ export interface TakedownServiceOptions {
   nag?: boolean;
   /** Where the tables' paths resolve. @default REPO_ROOT */
   rootDir?: string;
+  /** The built web app to deploy. @default web/dist (infra/app.ts builds it first) */
+  webAssetsDir?: string;
 }
 
 /** The stacks of the service, in deploy order. */
@@ -29,6 +33,7 @@ export interface TakedownService {
   /** The route functions, one stack per area that has routes. */
   routeStacks: Map<RouteArea, RouteFunctionsStack>;
   api: ApiStack;
+  web: WebStack;
   /** Every stack, in deploy order. */
   stacks: Stack[];
   /** Every function of every stack, by construct id (unique across the service). */
@@ -43,7 +48,8 @@ export interface TakedownService {
  * - `TakedownWorkflow`: workflow tasks, state machines, the event bus and the alarm topic;
  * - `TakedownJobs`: scheduled jobs, bucket notifications and mail delivery events;
  * - `Takedown<Area>Routes`: the route functions of one area of the API (infra/route-areas.ts);
- * - `TakedownApi`: the REST API over those functions.
+ * - `TakedownApi`: the REST API over those functions;
+ * - `TakedownWeb`: the web app (bucket, CloudFront, sign-in client and domain, config.json).
  * Cross-stack references are CDK's own; `cdk deploy --all` deploys them in this order.
  */
 export function addTakedownService(
@@ -102,14 +108,23 @@ export function addTakedownService(
     alarmTopic: workflow.alarmTopic,
   });
   for (const stack of routeStacks.values()) api.addStackDependency(stack);
+  const web = new WebStack(app, 'TakedownWeb', {
+    description:
+      'Notice-and-takedown service: the web app, its sign-in client and its CloudFront distribution',
+    stateful,
+    config,
+    api: api.api.api,
+    webAssetsDir: options.webAssetsDir ?? DIST_DIR,
+  });
+  web.addStackDependency(api);
 
   if (options.nag ?? true) {
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
   }
-  const stacks = [stateful, workflow, jobs, ...routeStacks.values(), api];
+  const stacks = [stateful, workflow, jobs, ...routeStacks.values(), api, web];
   const functions = new Map<string, AppFunction>();
   for (const stack of [workflow, jobs, ...routeStacks.values()]) {
     for (const [fnId, fn] of stack.functions) functions.set(fnId, fn);
   }
-  return { stateful, workflow, jobs, routeStacks, api, stacks, functions };
+  return { stateful, workflow, jobs, routeStacks, api, web, stacks, functions };
 }

@@ -1,5 +1,5 @@
 import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, Billing, type ITableV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { type KeyAttribute, tableDefinition } from '../functions/table.ts';
@@ -27,7 +27,6 @@ export interface StatefulResources {
   readonly table: ITableV2;
   readonly evidenceBucket: EvidenceBucketRef;
   readonly userPool: IUserPool;
-  readonly userPoolClient: IUserPoolClient;
 }
 
 export interface StatefulStackProps extends StackProps {
@@ -43,7 +42,6 @@ export class StatefulStack extends Stack implements StatefulResources {
   readonly table: ITableV2;
   readonly evidenceBucket: EvidenceBucketRef;
   readonly userPool: IUserPool;
-  readonly userPoolClient: IUserPoolClient;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps = {}) {
     super(scope, id, props);
@@ -85,11 +83,9 @@ export class StatefulStack extends Stack implements StatefulResources {
 
     const users = new UserDirectory(this, 'Users');
     this.userPool = users.userPool;
-    this.userPoolClient = users.portalClient;
 
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'EvidenceBucket', { value: evidence.bucket.bucketName });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
-    new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
   }
 }

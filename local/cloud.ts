@@ -23,7 +23,8 @@ import {
 import { createApiGatewayRoutes } from './apigw/gateway.ts';
 import { logRequestsTo } from './apigw/request-log.ts';
 import type { ProxyHandler } from './apigw/types.ts';
-import { LocalIssuer } from './auth/issuer.ts';
+import { LOCAL_AUDIENCE, LocalIssuer } from './auth/issuer.ts';
+import { createOidcRoutes, OIDC_BASE_PATH } from './auth/oidc-routes.ts';
 import { VirtualClock } from './clock.ts';
 import { controlRouteGuard } from './control-guard.ts';
 import { createControlRoutes } from './control-routes.ts';
@@ -41,6 +42,8 @@ import { type DemoUser, demoEvidence, demoMarketplace, demoUsers, seedDemoData }
 import { LocalStepFunctions } from './stepfunctions/engine.ts';
 import { createStepFunctionsApi } from './stepfunctions/facade.ts';
 import { FileExecutionStore } from './stepfunctions/store.ts';
+import { localWebConfig } from './web/config.ts';
+import { createWebAppRoutes } from './web/static.ts';
 
 export const REGION = 'us-east-1';
 export const ACCOUNT_ID = '000000000000';
@@ -215,6 +218,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       buckets: [EVIDENCE_BUCKET],
       credentials: LOCAL_CREDENTIALS,
       region: REGION,
+      // The web app (on any loopback port) views evidence through presigned GETs.
+      corsOrigins: ['http://127.0.0.1:*', 'http://localhost:*'],
       // Presigned POST policies are signed with real time (the SDK's clock), so expiry is checked
       // against real time too; advancing the virtual clock must not expire fresh upload links.
       onObjectCreated: async (record) => {
@@ -299,12 +304,15 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       }
     };
 
-    const issuer = await LocalIssuer.open(join(dataDir, 'issuer'));
     const port = options.port ?? 3000;
     // The API server starts last but its URL is needed in the handlers' env: bind first, then route.
     const handlers: Parameters<typeof startLoopbackServer>[1] = [];
     const api = await startLoopbackServer(port, handlers);
     stops.push(() => api.close());
+    // The OIDC issuer URL names this server, so the browser sign-in can discover its endpoints.
+    const issuer = await LocalIssuer.open(join(dataDir, 'issuer'), {
+      url: `${api.url}${OIDC_BASE_PATH}`,
+    });
 
     const endpoints = {
       dynamodb: contention.endpoint,
@@ -364,6 +372,12 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       marketplace.localRoutes(),
       mailbox.localRoutes(),
       eventBus.localRoutes(),
+      createOidcRoutes({ issuer, users: demoUsers, clientId: LOCAL_AUDIENCE }),
+      createWebAppRoutes({
+        config: (origin) => localWebConfig(origin, issuer.url!),
+        // The issuer (when the app is opened on another loopback name) and the evidence storage.
+        connectSources: [new URL(issuer.url!).origin, s3.endpoint],
+      }),
     );
 
     if (options.seed !== false) {

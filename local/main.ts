@@ -1,3 +1,4 @@
+import { ensureWebBuild } from '../web/build.ts';
 import { startLocalCloud } from './cloud.ts';
 import { createLocalLogger, parseLogLevel } from './log.ts';
 
@@ -12,6 +13,8 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`PORT must be a port number, got "${process.env.PORT}"`);
   const dataDir = process.env.DATA_DIR ?? '.data';
+  // The web app is built here when web/ changed since the last build (seconds), else reused.
+  const web = await ensureWebBuild((line) => console.log(`  ${line}`));
   const logger = createLocalLogger(parseLogLevel(process.env.LOG_LEVEL));
   const cloud = await startLocalCloud({
     port,
@@ -41,8 +44,10 @@ async function main(): Promise<void> {
     '',
     `Takedown local cloud ready in ${readyMs} ms`,
     '',
+    `  Web app      ${cloud.url}/   (sign in as any demo user${web.built ? `; built in ${web.ms} ms` : ''})`,
     `  API          ${cloud.url}/v1   (health: ${cloud.url}/v1/health)`,
-    `  Local tools  ${cloud.url}/_local/users  /_local/tokens  /_local/clock/advance  /_local/mailbox?to=  /_local/mailbox/bounces  /_local/marketplace/listings`,
+    `  OIDC issuer  ${cloud.issuer.url}   (discovery: ${cloud.issuer.url}/.well-known/openid-configuration)`,
+    `  Local tools  ${cloud.url}/_local/users  /_local/tokens  /_local/clock/advance  /_local/mailbox?to=  /_local/mailbox/bounces  /_local/dynamodb/faults  /_local/marketplace/listings`,
     `  Data         ${cloud.dataDir}`,
     `  AWS APIs     DynamoDB ${cloud.endpoints.dynamodb}  S3 ${cloud.endpoints.s3}  Step Functions + SES ${cloud.endpoints.sfn}`,
     `  Clock        ${new Date(cloud.clock.now()).toISOString()}`,

@@ -71,10 +71,12 @@ export class EvidenceBucket extends Construct {
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
       serverAccessLogsBucket: this.accessLogs,
       serverAccessLogsPrefix: 'evidence/',
-      // Browsers upload evidence straight to S3 with a presigned POST: only that, only from the portal.
+      // Browsers upload evidence straight to S3 with a presigned POST, and the web app reads
+      // evidence it shows inline through the presigned GET `/view` redirects to (a fetch, which
+      // needs CORS): only those, only from the portal.
       cors: [
         {
-          allowedMethods: [HttpMethods.POST],
+          allowedMethods: [HttpMethods.POST, HttpMethods.GET],
           allowedOrigins: [props.portalOrigin],
           allowedHeaders: ['*'],
           maxAge: 3000,

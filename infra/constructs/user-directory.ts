@@ -1,12 +1,10 @@
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import {
   AccountRecovery,
-  ClientAttributes,
   FeaturePlan,
   Mfa,
   StringAttribute,
   UserPool,
-  type UserPoolClient,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import type { Role } from '../../functions/routes.ts';
@@ -22,12 +20,13 @@ export const GROUPS: readonly Role[] = ['rights-holder', 'reviewer', 'seller', '
 export const PARTY_ATTRIBUTES = ['rightsHolderId', 'sellerId'] as const;
 
 /**
- * The user pool of rights holders, reviewers, sellers and admins, and the portal's app client.
- * Users are invited by an administrator; the API's authorizer accepts the pool's ID tokens.
+ * The user pool of rights holders, reviewers, sellers and admins. Users are invited by an
+ * administrator; the API's authorizer accepts the pool's ID tokens. The portal's app client and
+ * the managed-login domain live with the web app (PortalLogin, in the web stack), since the
+ * client's callback URLs are the distribution's.
  */
 export class UserDirectory extends Construct {
   readonly userPool: UserPool;
-  readonly portalClient: UserPoolClient;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -68,20 +67,5 @@ export class UserDirectory extends Construct {
     for (const group of GROUPS) {
       this.userPool.addGroup(`Group-${group}`, { groupName: group });
     }
-
-    this.portalClient = this.userPool.addClient('PortalClient', {
-      generateSecret: false,
-      authFlows: { userSrp: true },
-      preventUserExistenceErrors: true,
-      enableTokenRevocation: true,
-      idTokenValidity: Duration.hours(1),
-      accessTokenValidity: Duration.hours(1),
-      refreshTokenValidity: Duration.days(30),
-      readAttributes: new ClientAttributes()
-        .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
-        .withCustomAttributes(...PARTY_ATTRIBUTES),
-      // Explicit, and never empty: a client with no write list may write every attribute.
-      writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
-    });
   }
 }

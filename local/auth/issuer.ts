@@ -7,6 +7,11 @@
  *
  * Token times use the real wall clock (Date.now), never the local cloud's virtual clock, so
  * advancing the virtual clock by 15 days in a test does not expire the tokens it holds.
+ *
+ * Two issuer names are accepted: `LOCAL_ISSUER`, a constant, on the tokens minted for scripts
+ * (`npm start`'s list, `/_local/users`, `/_local/tokens`), so they survive a restart on another
+ * port; and, when the cloud gives one, the issuer URL of its OIDC endpoints (`<base>/oidc`, see
+ * oidc-routes.ts), on the ID tokens of the browser sign-in, as its discovery document names it.
  */
 import { randomUUID } from 'node:crypto';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -54,24 +59,46 @@ interface KeyMaterial {
   publicJwk: JWK;
 }
 
+/** Lifetime of a sign-in ID token: one hour, as the portal's Cognito app client sets it. */
+export const SIGN_IN_TOKEN_SECONDS = 3600;
+
 export class LocalIssuer {
   readonly issuer = LOCAL_ISSUER;
   readonly audience = LOCAL_AUDIENCE;
 
-  private constructor(private readonly keys: KeyMaterial) {}
+  private constructor(
+    private readonly keys: KeyMaterial,
+    /** The OIDC issuer URL of the browser sign-in, when the cloud serves one. */
+    readonly url?: string,
+  ) {}
 
   /**
    * Opens the issuer. With `dir`, the RS256 key pair is read from `${dir}/issuer-keys.json`, or
    * generated and written there (mode 0600) on first start, so tokens survive a restart.
    * Without `dir`, the key pair lives in memory only.
    */
-  static async open(dir?: string): Promise<LocalIssuer> {
+  static async open(dir?: string, options: { url?: string } = {}): Promise<LocalIssuer> {
     const stored = dir ? await loadOrCreateKeys(dir) : await generateKeys();
-    return new LocalIssuer(await importKeys(stored));
+    return new LocalIssuer(await importKeys(stored), options.url);
+  }
+
+  /**
+   * Mints the ID token of a browser sign-in (the OIDC token endpoint's answer): issued by the
+   * issuer URL, valid one hour, with the `nonce` of the authorization request when it had one.
+   */
+  async mintSignIn(identity: LocalIdentity, options: { nonce?: string } = {}): Promise<string> {
+    if (!this.url) throw new Error('this issuer has no OIDC URL');
+    return this.mint(
+      { ...identity, expiresIn: SIGN_IN_TOKEN_SECONDS },
+      { issuer: this.url, ...(options.nonce ? { nonce: options.nonce } : {}) },
+    );
   }
 
   /** Mints an ID-token-shaped JWT for the identity. */
-  async mint(identity: LocalIdentity): Promise<string> {
+  async mint(
+    identity: LocalIdentity,
+    options: { issuer?: string; nonce?: string } = {},
+  ): Promise<string> {
     if (typeof identity.sub !== 'string' || identity.sub.length === 0) {
       throw new TypeError('identity.sub must be a non-empty string');
     }
@@ -95,10 +122,11 @@ export class LocalIssuer {
     if (identity.sellerId !== undefined) claims['custom:sellerId'] = identity.sellerId;
     if (identity.email !== undefined) claims.email = identity.email;
     if (identity.name !== undefined) claims.name = identity.name;
+    if (options.nonce !== undefined) claims.nonce = options.nonce;
 
     return new SignJWT(claims)
       .setProtectedHeader({ alg: ALG, kid: this.keys.kid })
-      .setIssuer(this.issuer)
+      .setIssuer(options.issuer ?? this.issuer)
       .setAudience(this.audience)
       .setSubject(identity.sub)
       .setJti(randomUUID())
@@ -115,7 +143,7 @@ export class LocalIssuer {
     if (typeof token !== 'string' || token.length === 0) throw new Error('no token');
     const { payload, protectedHeader } = await jwtVerify(token, this.keys.publicKey, {
       algorithms: [ALG],
-      issuer: this.issuer,
+      issuer: this.url ? [this.issuer, this.url] : this.issuer,
       audience: this.audience,
       requiredClaims: ['sub', 'exp', 'iat'],
       currentDate: new Date(Date.now()),

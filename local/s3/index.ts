@@ -56,6 +56,18 @@ export interface LocalS3Options {
   onObjectCreated?: (record: S3ObjectCreatedRecord) => Promise<void> | void;
   /** Default 0 (a free port). */
   port?: number;
+  /**
+   * Origins a browser may GET objects from (presigned links followed by `fetch`), as the evidence
+   * bucket's CORS rule admits the portal in AWS; one `*` wildcard each, as S3 allows.
+   * @default [] (no CORS)
+   */
+  corsOrigins?: readonly string[];
+}
+
+/** A bucket CORS configuration admitting GET and POST from `origins`. */
+function corsConfig(origins: readonly string[]): string {
+  const allowed = origins.map((o) => `<AllowedOrigin>${o}</AllowedOrigin>`).join('');
+  return `<CORSConfiguration><CORSRule>${allowed}<AllowedMethod>GET</AllowedMethod><AllowedMethod>POST</AllowedMethod><AllowedHeader>*</AllowedHeader><MaxAgeSeconds>300</MaxAgeSeconds></CORSRule></CORSConfiguration>`;
 }
 
 export interface LocalS3 {
@@ -208,7 +220,10 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
     silent: true,
     directory,
     vhostBuckets: false,
-    configureBuckets: options.buckets.map((name) => ({ name, configs: [] })),
+    configureBuckets: options.buckets.map((name) => ({
+      name,
+      configs: options.corsOrigins?.length ? [corsConfig(options.corsOrigins)] : [],
+    })),
   });
   // Runs first: marks the proxy's PUTs that store a form upload, so their event is a Post.
   s3rver.middleware.unshift((ctx, next) =>

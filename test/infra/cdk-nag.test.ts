@@ -6,7 +6,7 @@ import { configSchema } from '../../infra/config.ts';
 import { addTakedownService } from '../../infra/service.ts';
 import { sharedTables } from '../../infra/tables.ts';
 import { fixtureTables } from './fixture-tables.ts';
-import { synthService, testConfig } from './synth.ts';
+import { synthService, testConfig, WEB_ASSETS_FIXTURE } from './synth.ts';
 
 /** Every unacknowledged finding of both packs, as 'rule at path' lines. */
 function findings(app: App): string[] {
@@ -45,6 +45,7 @@ describe('cdk-nag AwsSolutions and Serverless packs', () => {
     addTakedownService(app, {
       config: configSchema.parse({ demoMarketplace: 'true' }),
       nag: false,
+      webAssetsDir: WEB_ASSETS_FIXTURE,
     });
     expect(findings(app)).toEqual([]);
   });
@@ -59,7 +60,11 @@ describe('cdk-nag AwsSolutions and Serverless packs', () => {
     const app = new App({
       context: { 'aws:cdk:bundling-stacks': [] },
     });
-    const { stateful } = addTakedownService(app, { config: testConfig, tables: fixtureTables });
+    const { stateful } = addTakedownService(app, {
+      config: testConfig,
+      tables: fixtureTables,
+      webAssetsDir: WEB_ASSETS_FIXTURE,
+    });
     new Bucket(stateful, 'UnloggedPlainHttpBucket');
     expect(() => app.synth()).toThrow(/AwsSolutions-S10/);
   });

@@ -22,4 +22,31 @@ describe('Function: loadConfig', () => {
   it('throws naming the key when the log retention is one CloudWatch does not offer', () => {
     expect(() => configFrom({ logRetentionDays: 42 })).toThrow(/logRetentionDays/);
   });
+
+  it('takes a custom domain for the web app only with its us-east-1 certificate', () => {
+    expect(() => configFrom({ portalDomainName: 'portal.example.org' })).toThrow(
+      /portalCertificateArn/,
+    );
+    expect(() =>
+      configFrom({
+        portalDomainName: 'portal.example.org',
+        portalCertificateArn: 'arn:aws:acm:eu-west-1:123456789012:certificate/abc-123',
+      }),
+    ).toThrow(/portalCertificateArn/);
+    const config = configFrom({
+      portalDomainName: 'portal.example.org',
+      portalCertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc-123',
+    });
+    expect(config.portalDomainName).toBe('portal.example.org');
+  });
+
+  it('refuses a managed-login domain prefix Cognito would refuse', () => {
+    expect(() => configFrom({ cognitoDomainPrefix: 'my-cognito-login' })).toThrow(
+      /cognitoDomainPrefix/,
+    );
+    expect(() => configFrom({ cognitoDomainPrefix: 'Upper' })).toThrow(/cognitoDomainPrefix/);
+    expect(configFrom({ cognitoDomainPrefix: 'acme-takedown' }).cognitoDomainPrefix).toBe(
+      'acme-takedown',
+    );
+  });
 });

@@ -9,7 +9,7 @@ import { substitutionKeys } from '../../infra/constructs/workflow-state-machine.
 import { addTakedownService, type TakedownService } from '../../infra/service.ts';
 import { sharedTables } from '../../infra/tables.ts';
 import { fixtureTables } from './fixture-tables.ts';
-import { synthService, testConfig } from './synth.ts';
+import { synthService, testConfig, WEB_ASSETS_FIXTURE } from './synth.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: synthesized CloudFormation is untyped JSON.
 type Json = any;
@@ -505,6 +505,7 @@ describe('Stacks of the service with the demo marketplace (context demoMarketpla
     const { stacks, workflow } = addTakedownService(app, {
       config: configSchema.parse({ demoMarketplace: 'true' }),
       nag: false,
+      webAssetsDir: WEB_ASSETS_FIXTURE,
     });
     const template = Template.fromStack(workflow);
     const demo = Object.entries(template.findResources('AWS::Lambda::Function')).find(([id]) =>

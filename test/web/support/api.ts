@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto';
+import { ApiClient, idempotencyKey, noticeBody } from '../../support/api.ts';
+
+/** The API and local tools of a started cloud, as the journeys' setup needs them. */
+export async function cloudApi(base: string) {
+  const users = (await (await fetch(`${base}/_local/users`)).json()) as {
+    name: string;
+    token: string;
+  }[];
+  const as = (name: string) => new ApiClient(base, users.find((u) => u.name === name)!.token);
+  const local = (path: string, body: unknown) =>
+    fetch(`${base}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }).then((r) => r.json());
+  const rightsHolder = as('acme-brand');
+  const reviewer = as('reviewer');
+
+  const caseStatus = async (caseId: string) =>
+    (await reviewer.get<{ status: string }>(`/v1/cases/${caseId}`)).body.status;
+
+  return {
+    rightsHolder,
+    reviewer,
+    caseStatus,
+    /** Waits (advancing the local clock if asked) until the case is in one of `statuses`. */
+    async waitForStatus(caseId: string, statuses: string[], advanceBy?: string) {
+      for (let i = 0; i < 60; i++) {
+        const status = await caseStatus(caseId);
+        if (statuses.includes(status)) return status;
+        if (advanceBy) await local('/_local/clock/advance', { by: advanceBy });
+        else await new Promise((r) => setTimeout(r, 250));
+      }
+      throw new Error(
+        `case ${caseId} never reached ${statuses.join('|')} (is ${await caseStatus(caseId)})`,
+      );
+    },
+    /** Files a notice against a new demo listing; returns its case. */
+    async fileCase(title: string) {
+      const listing = (await local('/_local/marketplace/listings', {
+        sellerId: `seller-${randomBytes(3).toString('hex')}`,
+        title,
+      })) as { listingId: string };
+      const filed = await rightsHolder.post<{ cases: { caseId: string }[] }>(
+        '/v1/notices',
+        noticeBody([listing.listingId]),
+        { 'idempotency-key': idempotencyKey() },
+      );
+      if (filed.status !== 202) throw new Error(`filing failed: ${filed.text}`);
+      return { caseId: filed.body.cases[0]!.caseId, listingId: listing.listingId, title };
+    },
+    marketplaceFaults: (failNext: number) =>
+      local('/_local/marketplace/faults', { failNext, failureRate: 0 }),
+    /** A new user who registers as a rights holder; their profile awaits verification. */
+    async newRightsHolderApplicant(legalName: string) {
+      const sub = `applicant-${randomBytes(4).toString('hex')}`;
+      const { token } = (await local('/_local/tokens', { sub, groups: ['rights-holder'] })) as {
+        token: string;
+      };
+      const client = new ApiClient(base, token);
+      const created = await client.post<{ rightsHolderId: string }>('/v1/rights-holders', {
+        legalName,
+        type: 'company',
+        country: 'DE',
+        address: 'Musterstraße 1, 10115 Berlin, DE',
+        email: `${sub}@brands.demo.invalid`,
+        phone: '+49-30-5550100',
+      });
+      if (created.status !== 201) throw new Error(`registration failed: ${created.text}`);
+      return { client, rightsHolderId: created.body.rightsHolderId };
+    },
+  };
+}

@@ -1,0 +1,138 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { ROOT } from './npm-start.ts';
+
+/** Where the journeys save their screenshots (one PNG per page and width). */
+export const SCREENSHOT_DIR = join(ROOT, 'test-results', 'web');
+
+/** Debian's Chromium, as .ci/run installs it; the flags this machine needs (no network, root). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export interface Watched {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors, page errors and CSP violations seen so far. */
+  problems: string[];
+}
+
+/** A fresh browser profile (cookies, storage) in a language, at a width. */
+export async function openContext(
+  browser: Browser,
+  options: { locale?: string; width?: number; height?: number } = {},
+): Promise<Watched> {
+  const context = await browser.newContext({
+    locale: options.locale ?? 'en-US',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
+  });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    const text = message.text();
+    // A 4xx the page shows to the person is not a fault of the page.
+    if (message.type() === 'error' && !/Failed to load resource/.test(text))
+      problems.push(`console: ${text}`);
+    if (/Content Security Policy/i.test(text)) problems.push(`CSP: ${text}`);
+  });
+  return { context, page, problems };
+}
+
+/** Saves a screenshot as test-results/web/<name>.png. */
+export async function snap(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Findings in Cloudscape's own markup that the app cannot change, each matched exactly (rule and
+ * element), so that the same rule anywhere else still fails:
+ * - the AppLayout's mobile toolbar (below 688 px) puts `aria-orientation` on a <nav>, which ARIA
+ *   does not allow there (it has no effect on a navigation landmark).
+ */
+const CLOUDSCAPE_DEFECTS: { rule: string; html: RegExp }[] = [
+  {
+    rule: 'aria-allowed-attr',
+    html: /^<nav[^>]*aria-orientation="horizontal"[^>]*awsui_mobile-toolbar-nav/,
+  },
+];
+
+/** Every page's axe findings by impact, merged into test-results/web/axe.json for the record. */
+function recordAxe(name: string, violations: { impact?: string | null; nodes: unknown[] }[]) {
+  const file = join(SCREENSHOT_DIR, 'axe.json');
+  const counts: Record<string, number> = {};
+  for (const v of violations) {
+    const impact = v.impact ?? 'unknown';
+    counts[impact] = (counts[impact] ?? 0) + v.nodes.length;
+  }
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  let summary: Record<string, Record<string, number>> = {};
+  try {
+    summary = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    // first page of the run
+  }
+  summary[name] = counts;
+  writeFileSync(file, `${JSON.stringify(summary, null, 2)}\n`);
+}
+
+/** axe-core on the page as it is: no serious or critical violation of WCAG 2.1 A/AA. */
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  const analyze = () =>
+    new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  let result = await analyze();
+  // A page caught mid-transition (a loading state, an animation) on a loaded machine can show
+  // what the settled page does not: judge the page once it has settled.
+  if (result.violations.some((v) => v.impact === 'serious' || v.impact === 'critical')) {
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(1000);
+    result = await analyze();
+  }
+  recordAxe(name, result.violations);
+  const serious = result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({
+      ...v,
+      nodes: v.nodes.filter(
+        (n) => !CLOUDSCAPE_DEFECTS.some((d) => d.rule === v.id && d.html.test(n.html)),
+      ),
+    }))
+    .filter((v) => v.nodes.length > 0)
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(serious, `axe on ${name}`).toEqual([]);
+}
+
+/** Translation keys the app asked for and found in no language (see web/src/i18n). */
+export function missingKeys(page: Page): Promise<string[]> {
+  return page.evaluate<string[]>('window.__takedownMissingKeys ?? []');
+}
+
+/**
+ * Signs in through the real pages: the app's sign-in page, then the issuer's page to pick a demo
+ * user; resolves once back in the app.
+ */
+export async function signIn(page: Page, base: string, user: string, signInLabel = 'Sign in') {
+  await page.goto(`${base}/queue`);
+  await page.getByRole('button', { name: signInLabel, exact: true }).click();
+  await page.waitForURL(/\/oidc\/authorize/);
+  await page.getByRole('button', { name: `Sign in as ${user}` }).click();
+  await page.waitForURL(
+    (url) => !url.pathname.startsWith('/oidc') && url.pathname !== '/auth/callback',
+  );
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { canReview, rolesOf } from './roles.ts';
+
+describe('Function: rolesOf', () => {
+  it('reads cognito:groups as the ID token carries it (an array)', () => {
+    expect(rolesOf({ 'cognito:groups': ['reviewer', 'admin'] })).toEqual(['reviewer', 'admin']);
+  });
+
+  it('reads the comma- and bracket-joined forms an authorizer passes on', () => {
+    expect(rolesOf({ 'cognito:groups': 'seller,rights-holder' })).toEqual([
+      'rights-holder',
+      'seller',
+    ]);
+    expect(rolesOf({ 'cognito:groups': '[reviewer admin]' })).toEqual(['reviewer', 'admin']);
+  });
+
+  it('has no role without the claim, and ignores groups that are not roles', () => {
+    expect(rolesOf({})).toEqual([]);
+    expect(rolesOf(undefined)).toEqual([]);
+    expect(rolesOf({ 'cognito:groups': ['pirates', 'reviewers'] })).toEqual([]);
+  });
+});
+
+describe('Function: canReview', () => {
+  it('opens the console to reviewers and admins only', () => {
+    expect(canReview(['reviewer'])).toBe(true);
+    expect(canReview(['admin'])).toBe(true);
+    expect(canReview(['seller', 'rights-holder'])).toBe(false);
+    expect(canReview([])).toBe(false);
+  });
+});

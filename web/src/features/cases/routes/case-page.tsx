@@ -1,0 +1,125 @@
+import Alert from '@cloudscape-design/components/alert';
+import Badge from '@cloudscape-design/components/badge';
+import BreadcrumbGroup from '@cloudscape-design/components/breadcrumb-group';
+import Button from '@cloudscape-design/components/button';
+import ContentLayout from '@cloudscape-design/components/content-layout';
+import Grid from '@cloudscape-design/components/grid';
+import Header from '@cloudscape-design/components/header';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import { useNavigate, useParams } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { useFlash } from '../../../components/flash.tsx';
+import { LoadingState } from '../../../components/loading-state.tsx';
+import { ProblemAlert } from '../../../components/problem-alert.tsx';
+import { labelOf } from '../../../lib/labels.ts';
+import { decisionsForStatus } from '../../decisions/index.ts';
+import { useCaseFile, useRetryCase } from '../api/cases.ts';
+import { ListingAndRight, Parties } from '../components/case-facts.tsx';
+import { DecisionPanel } from '../components/decision-panel.tsx';
+import { NoticeSection } from '../components/notice-section.tsx';
+import { ResponsesSection } from '../components/responses-section.tsx';
+import { DeadlinesSection, TimelineSection } from '../components/timeline-section.tsx';
+
+/** Every fact of a case on one page, and the decision form when the case awaits one. */
+export function CasePage() {
+  const { t, i18n } = useTranslation();
+  const { caseId } = useParams({ from: '/cases/$caseId' });
+  const navigate = useNavigate();
+  const flash = useFlash();
+  const file = useCaseFile(caseId);
+  const retry = useRetryCase();
+  const breadcrumbs = (
+    <BreadcrumbGroup
+      ariaLabel={t('shell.breadcrumbs')}
+      items={[
+        { text: t('nav.queue'), href: '/queue' },
+        { text: caseId, href: `/cases/${caseId}` },
+      ]}
+      onFollow={(event) => {
+        event.preventDefault();
+        void navigate({ to: event.detail.href });
+      }}
+    />
+  );
+  if (file.isPending) return <LoadingState />;
+  if (file.isError)
+    return (
+      <ContentLayout header={<Header variant="h1">{t('case.title', { id: caseId })}</Header>}>
+        <ProblemAlert error={file.error} />
+      </ContentLayout>
+    );
+  const data = file.data;
+  const listing = data.listing?.title ?? data.listingTitle ?? data.listingId;
+  const decisions = decisionsForStatus(data.status);
+  return (
+    <ContentLayout
+      breadcrumbs={breadcrumbs}
+      header={
+        <Header
+          variant="h1"
+          description={`${t('case.title', { id: data.caseId })} · ${labelOf(t, (k) => i18n.exists(k), 'jurisdictions', data.jurisdiction)}`}
+          actions={
+            data.status === 'action_failed' ? (
+              <Button
+                loading={retry.isPending}
+                onClick={() =>
+                  retry.mutate(data.caseId, {
+                    onSuccess: () =>
+                      flash.push({
+                        type: 'success',
+                        content: t('actionFailed.retried', { listing }),
+                      }),
+                  })
+                }
+              >
+                {t('actionFailed.retry')}
+              </Button>
+            ) : undefined
+          }
+        >
+          {listing}{' '}
+          <Badge color={data.status === 'action_failed' ? 'red' : 'blue'}>
+            {labelOf(t, (k) => i18n.exists(k), 'statuses', data.status)}
+          </Badge>
+        </Header>
+      }
+    >
+      <SpaceBetween size="l">
+        {retry.isError && <ProblemAlert error={retry.error} onDismiss={() => retry.reset()} />}
+        {data.note && (
+          <Alert type="info" header={t('case.internalNote')}>
+            {data.note}
+          </Alert>
+        )}
+        <Grid
+          gridDefinition={[{ colspan: { default: 12, s: 7 } }, { colspan: { default: 12, s: 5 } }]}
+        >
+          <SpaceBetween size="l">
+            <ListingAndRight file={data} />
+            <NoticeSection file={data} />
+            <ResponsesSection file={data} />
+          </SpaceBetween>
+          <SpaceBetween size="l">
+            <DeadlinesSection file={data} />
+            <Parties file={data} />
+            <TimelineSection file={data} />
+          </SpaceBetween>
+        </Grid>
+        {decisions.length > 0 ? (
+          <DecisionPanel
+            key={data.status}
+            caseId={data.caseId}
+            listing={listing}
+            decisions={decisions}
+          />
+        ) : (
+          data.reasons && (
+            <Alert type="success" header={t('case.decided')}>
+              {data.reasons}
+            </Alert>
+          )
+        )}
+      </SpaceBetween>
+    </ContentLayout>
+  );
+}

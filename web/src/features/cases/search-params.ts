@@ -1,0 +1,16 @@
+/** The case search's query, kept in the URL. */
+export interface CaseSearch {
+  q?: string;
+  status?: string;
+  jurisdiction?: 'US' | 'EU' | 'CN';
+}
+
+export function parseCaseSearch(search: Record<string, unknown>): CaseSearch {
+  const result: CaseSearch = {};
+  if (typeof search.q === 'string' && search.q.trim()) result.q = search.q.trim().slice(0, 200);
+  if (typeof search.status === 'string' && /^[a-z_]{1,40}$/.test(search.status))
+    result.status = search.status;
+  if (search.jurisdiction === 'US' || search.jurisdiction === 'EU' || search.jurisdiction === 'CN')
+    result.jurisdiction = search.jurisdiction;
+  return result;
+}

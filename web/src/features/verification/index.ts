@@ -1,0 +1,5 @@
+/** The verification pages' public face. */
+export {
+  IpRightVerificationPage,
+  RightsHolderVerificationPage,
+} from './routes/verification-pages.tsx';
