@@ -104,4 +104,14 @@ describe('Reviewer decisions (after the case-file, queue and reason-code routes 
     await link.click();
     await page.waitForURL(`${h.url}/cases/${filed.caseId}`);
   });
+
+  it('shows an IP right under verification with its registration and proof', async () => {
+    const page = await reviewerPage();
+    await page.goto(`${h.url}/verification/ip-rights/ipr-acme-tm-us`);
+    expect(await seen(page.getByRole('heading', { name: 'Verify IP right ACME' }))).toBe(1);
+    expect(await seen(page.getByText('US-5550123'))).toBe(1);
+    expect(await seen(page.getByRole('heading', { name: 'Proof of the IP right' }))).toBe(1);
+    await expectAccessible(page, 'IP right verification');
+    await snap(page, 'ip-right-verification-1280');
+  });
 });

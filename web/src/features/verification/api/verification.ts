@@ -22,6 +22,17 @@ export function useRightsHolderProfile(rightsHolderId: string) {
   });
 }
 
+/** GET /v1/ip-rights/{id} (reviewer): the right, its holder's name and its proof documents. */
+export function useIpRight(ipRightId: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: ['ip-right', ipRightId],
+    queryFn: () =>
+      unwrap(api.GET('/v1/ip-rights/{ipRightId}', { params: { path: { ipRightId } } })),
+    retry: false,
+  });
+}
+
 /** POST .../verification for a rights holder or an IP right. */
 export function useVerify(subject: Subject, id: string) {
   const api = useApi();
