@@ -197,6 +197,35 @@ function encodeKey(key: string): string {
   return key.split('/').map(encodeURIComponent).join('/');
 }
 
+/** Where the versioning layer keeps the versions of each key, in the key's own bucket. */
+const VERSIONS_PREFIX = '.versions/';
+
+const versionKey = (key: string, versionId: string) => `${VERSIONS_PREFIX}${key}/${versionId}`;
+
+/**
+ * The object a request reads or writes, if it names one: path-style `/<bucket>/<key>`. A write is
+ * a PUT that is not a copy's or a part's, or the completion of a multipart upload; the versioning
+ * layer's own keys are not objects.
+ */
+function objectTarget(
+  req: IncomingMessage,
+): { bucket: string; key: string; writes: boolean } | undefined {
+  const url = new URL(req.url ?? '/', 'http://local');
+  const match = /^\/([^/]+)\/(.+)$/.exec(url.pathname);
+  if (!match) return undefined;
+  const key = decodeURIComponent(match[2]!);
+  if (key.startsWith(VERSIONS_PREFIX)) return undefined;
+  const query = url.searchParams;
+  const writes =
+    (req.method === 'PUT' &&
+      !query.has('partNumber') &&
+      !query.has('tagging') &&
+      !query.has('acl') &&
+      req.headers['x-amz-copy-source'] === undefined) ||
+    (req.method === 'POST' && query.has('uploadId'));
+  return { bucket: decodeURIComponent(match[1]!), key, writes };
+}
+
 function isPrematureClose(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === 'ERR_STREAM_PREMATURE_CLOSE' || code === 'ECONNRESET';
@@ -233,6 +262,8 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
     const fromForm = origin.getStore() === 'form-upload';
     for (const record of event.Records ?? []) {
       if (!record.eventName.startsWith('ObjectCreated:')) continue;
+      // The copies that keep object versions are the layer's own bookkeeping, not uploads.
+      if (record.s3.object.key.startsWith(VERSIONS_PREFIX)) continue;
       // s3rver names a multipart completion ObjectCreated:Post; S3 names it like this.
       const eventName = fromForm
         ? 'ObjectCreated:Post'
@@ -251,11 +282,30 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
     }
   });
 
+  /** Writes whose version is being recorded, by `bucket/key`: notifications wait for them. */
+  const versionsInFlight = new Map<string, Promise<void>>();
+
+  /** Marks a key as being written until `done` is called (its version recorded, or none). */
+  function holdNotifications(bucket: string, key: string): () => void {
+    let done!: () => void;
+    const ready = new Promise<void>((resolve) => {
+      done = resolve;
+    });
+    versionsInFlight.set(`${bucket}/${key}`, ready);
+    return () => {
+      if (versionsInFlight.get(`${bucket}/${key}`) === ready)
+        versionsInFlight.delete(`${bucket}/${key}`);
+      done();
+    };
+  }
+
   function deliver(record: S3ObjectCreatedRecord): void {
     const handler = options.onObjectCreated;
     if (!handler) return;
     const delivery = origin.exit(async () => {
       await Promise.resolve(); // after s3rver's request handling, like a real notification
+      // After the write's version is recorded: a reader of the notified object sees its version.
+      await versionsInFlight.get(`${record.bucket}/${record.key}`);
       try {
         await handler(record);
       } catch (error) {
@@ -283,6 +333,37 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
 
   /** Forwards a request unchanged (except aws-chunked decoding) and streams the answer back. */
   async function forward(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const target = objectTarget(req);
+    let path = req.url ?? '/';
+    let versionHeader: string | undefined;
+    if (target && (req.method === 'GET' || req.method === 'HEAD')) {
+      const url = new URL(path, 'http://local');
+      const requested = url.searchParams.get('versionId');
+      if (requested) {
+        // A version is served from its hidden copy; the answer names the version asked for.
+        url.searchParams.delete('versionId');
+        const hidden = `/${encodeURIComponent(target.bucket)}/${encodeKey(versionKey(target.key, requested))}`;
+        path = `${hidden}${url.search}`;
+        versionHeader = requested;
+      } else {
+        versionHeader = await latestVersion(target.bucket, target.key);
+      }
+    }
+    const release = target?.writes ? holdNotifications(target.bucket, target.key) : () => {};
+    try {
+      await forwardTo(req, res, path, target, versionHeader);
+    } finally {
+      release();
+    }
+  }
+
+  async function forwardTo(
+    req: IncomingMessage,
+    res: ServerResponse,
+    path: string,
+    target: ReturnType<typeof objectTarget>,
+    versionHeader: string | undefined,
+  ): Promise<void> {
     let headers: IncomingHttpHeaders = { ...req.headers };
     for (const name of [...HOP_BY_HOP, 'expect', ORIGIN_HEADER]) delete headers[name];
     const chunked = isAwsChunked(req.headers);
@@ -293,7 +374,7 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
           host: '127.0.0.1',
           port: backendPort,
           method: req.method,
-          path: req.url,
+          path,
           headers,
           agent,
         },
@@ -310,6 +391,23 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
     });
     const responseHeaders: IncomingHttpHeaders = { ...upstreamRes.headers };
     for (const name of HOP_BY_HOP) delete responseHeaders[name];
+    const ok = (upstreamRes.statusCode ?? 502) === 200;
+    // A completed write (a PUT of an object, or a multipart upload's completion) is a new version.
+    if (ok && target && target.writes) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of upstreamRes) chunks.push(chunk as Buffer);
+      const body = Buffer.concat(chunks);
+      const versionId = await recordVersion(target.bucket, target.key);
+      delete responseHeaders['transfer-encoding'];
+      res.writeHead(200, {
+        ...responseHeaders,
+        'content-length': String(body.length),
+        ...(versionId ? { 'x-amz-version-id': versionId } : {}),
+      });
+      res.end(body);
+      return;
+    }
+    if (ok && versionHeader) responseHeaders['x-amz-version-id'] = versionHeader;
     res.writeHead(upstreamRes.statusCode ?? 502, responseHeaders);
     await pipeline(upstreamRes, res);
   }
@@ -340,6 +438,40 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
       upstream.on('error', reject);
       upstream.end(body);
     });
+  }
+
+  /**
+   * Bucket versioning, as the evidence bucket has it in AWS: each object written gets a version
+   * id (time-ordered), kept as a hidden copy (`.versions/<key>/<versionId>`) that a GET or HEAD
+   * with `?versionId=` serves, and every GET or HEAD answers `x-amz-version-id`. Overwriting a
+   * key leaves the versions before it readable, so sealing can pin the bytes it hashed.
+   */
+  async function recordVersion(bucket: string, key: string): Promise<string | undefined> {
+    const versionId = `${String(now()).padStart(15, '0')}${randomBytes(6).toString('hex')}`;
+    const copied = await backend(
+      'PUT',
+      `/${encodeURIComponent(bucket)}/${encodeKey(versionKey(key, versionId))}`,
+      { 'x-amz-copy-source': `/${bucket}/${encodeKey(key)}`, 'content-length': 0 },
+      Buffer.alloc(0),
+    );
+    return copied.status === 200 ? versionId : undefined;
+  }
+
+  /** The newest version id of a key, if it was written through this layer. */
+  async function latestVersion(bucket: string, key: string): Promise<string | undefined> {
+    const prefix = `${VERSIONS_PREFIX}${key}/`;
+    const listed = await backend(
+      'GET',
+      `/${encodeURIComponent(bucket)}?list-type=2&prefix=${encodeURIComponent(prefix)}`,
+      {},
+      Buffer.alloc(0),
+    );
+    if (listed.status !== 200) return undefined;
+    const ids = [...listed.body.toString('utf8').matchAll(/<Key>([^<]+)<\/Key>/g)]
+      .map((match) => match[1]!.slice(prefix.length))
+      .filter((id) => /^[0-9a-f]+$/.test(id))
+      .sort();
+    return ids.at(-1);
   }
 
   /** A browser form upload: enforce the POST policy, then store by a plain PUT. */
@@ -467,6 +599,7 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
     const objectPath = `/${encodeURIComponent(bucket)}/${encodeKey(plan.key)}`;
     const body = Buffer.concat(fileChunks);
     let stored: Awaited<ReturnType<typeof backend>>;
+    const release = holdNotifications(bucket, plan.key);
     try {
       stored = await backend(
         'PUT',
@@ -475,6 +608,7 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
         body,
       );
     } catch (putError) {
+      release();
       if ((putError as { code?: unknown }).code !== 'ERR_INVALID_CHAR') throw putError;
       sendS3Error(res, {
         status: 400,
@@ -484,6 +618,7 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
       return;
     }
     if (stored.status !== 200) {
+      release();
       res.writeHead(stored.status, {
         'content-type': stored.headers['content-type'] ?? 'application/xml',
         'content-length': stored.body.length,
@@ -492,6 +627,8 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
       return;
     }
 
+    const versionId = await recordVersion(bucket, plan.key).finally(release);
+    const versionHeader = versionId ? { 'x-amz-version-id': versionId } : {};
     const etag = stored.headers.etag ?? '';
     const location = `${endpoint}${objectPath}`;
     if (plan.successRedirect) {
@@ -500,7 +637,12 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
         redirect.searchParams.append('bucket', bucket);
         redirect.searchParams.append('key', plan.key);
         redirect.searchParams.append('etag', etag);
-        res.writeHead(303, { location: redirect.href, etag, 'content-length': 0 });
+        res.writeHead(303, {
+          location: redirect.href,
+          etag,
+          'content-length': 0,
+          ...versionHeader,
+        });
         res.end();
         return;
       } catch {
@@ -513,11 +655,11 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
         201,
         `<PostResponse><Location>${escapeXml(location)}</Location><Bucket>${escapeXml(bucket)}</Bucket>` +
           `<Key>${escapeXml(plan.key)}</Key><ETag>${escapeXml(etag)}</ETag></PostResponse>`,
-        { etag, location },
+        { etag, location, ...versionHeader },
       );
       return;
     }
-    res.writeHead(plan.successStatus, { etag, location, 'content-length': 0 });
+    res.writeHead(plan.successStatus, { etag, location, 'content-length': 0, ...versionHeader });
     res.end();
   }
 
