@@ -53,6 +53,14 @@ export function journeyHarness() {
 
 /** Waits (up to 20 s) until the locator shows, then counts its matches. */
 export async function seen(locator: Locator): Promise<number> {
-  await locator.first().waitFor({ state: 'visible', timeout: 20_000 });
-  return locator.count();
+  // A table that refetches can drop its rows for a moment between the wait and the count:
+  // count once the matches are visible, waiting again if a refresh took them away.
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    await locator
+      .first()
+      .waitFor({ state: 'visible', timeout: Math.max(1, deadline - Date.now()) });
+    const count = await locator.count();
+    if (count > 0 || Date.now() >= deadline) return count;
+  }
 }
