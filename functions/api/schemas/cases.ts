@@ -1,7 +1,6 @@
 import * as z from 'zod';
-import { CASE_STATUSES, TIMELINE_EVENT_TYPES } from '../../domain/case.ts';
+import { CASE_STATUSES } from '../../domain/case.ts';
 import { counterNoticeBodySchema } from '../../domain/counter-notice.ts';
-import { DEADLINE_KEYS } from '../../domain/deadlines.ts';
 import { noticeBodySchema } from '../../domain/notice.ts';
 import { CASE_DECISIONS, reasonCodeSchema } from '../../domain/reason-codes.ts';
 import { REVIEW_QUEUES } from '../../domain/review-queues.ts';

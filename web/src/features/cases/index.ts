@@ -1,5 +1,4 @@
 /** The cases feature's public face. */
 export { useRetryCase } from './api/cases.ts';
-export { EvidenceViewer } from './components/evidence-viewer.tsx';
 export { CasePage } from './routes/case-page.tsx';
 export { CaseSearchPage } from './routes/case-search-page.tsx';

@@ -5,7 +5,7 @@ import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useTranslation } from 'react-i18next';
 import type { CaseFile } from '../../../api/contract.ts';
-import { EvidenceViewer } from './evidence-viewer.tsx';
+import { EvidenceViewer } from '../../evidence/index.ts';
 
 /** The notice's explanation, its test buy, and every piece of evidence, inline where safe. */
 export function NoticeSection(props: { file: CaseFile }) {

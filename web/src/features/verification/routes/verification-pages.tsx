@@ -11,7 +11,7 @@ import type { EvidenceItem } from '../../../api/contract.ts';
 import { LoadingState } from '../../../components/loading-state.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { labelOf } from '../../../lib/labels.ts';
-import { EvidenceViewer } from '../../cases/index.ts';
+import { EvidenceViewer } from '../../evidence/index.ts';
 import { useIpRight, useRightsHolderProfile } from '../api/verification.ts';
 import { VerificationForm } from '../components/verification-form.tsx';
 
