@@ -1,7 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { TimelineEvent } from '../domain/case.ts';
 import type { StrikeRecord } from '../domain/strikes.ts';
-import type { CaseRecord, PendingTask } from './case-store.ts';
+import { type CaseRecord, type PendingTask, stripKeys } from './case-store.ts';
 import { dynamo, tableName } from './dynamo-client.ts';
 import type { EvidenceRecord } from './evidence-store.ts';
 import { keys } from './keys.ts';
@@ -210,16 +210,5 @@ async function queryAll(
 }
 
 function strip(item: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
-  if (!item) return undefined;
-  const {
-    pk: _pk,
-    sk: _sk,
-    gsi1pk: _a,
-    gsi1sk: _b,
-    gsi2pk: _c,
-    gsi2sk: _d,
-    type: _type,
-    ...rest
-  } = item;
-  return rest;
+  return item ? stripKeys(item) : undefined;
 }

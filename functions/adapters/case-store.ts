@@ -389,7 +389,8 @@ export async function getItem<T>(key: { pk: string; sk: string }): Promise<T | n
   return result.Item ? (stripKeys(result.Item) as T) : null;
 }
 
-function stripKeys(item: Record<string, unknown>): Record<string, unknown> {
+/** An item without its key and index attributes and its type tag. */
+export function stripKeys(item: Record<string, unknown>): Record<string, unknown> {
   const {
     pk: _pk,
     sk: _sk,
@@ -397,6 +398,14 @@ function stripKeys(item: Record<string, unknown>): Record<string, unknown> {
     gsi1sk: _b,
     gsi2pk: _c,
     gsi2sk: _d,
+    gsi3pk: _e,
+    gsi3sk: _f,
+    gsi4pk: _g,
+    gsi4sk: _h,
+    gsi5pk: _i,
+    gsi5sk: _j,
+    gsi6pk: _k,
+    gsi6sk: _l,
     type: _type,
     ...rest
   } = item;

@@ -7,15 +7,9 @@ import {
   instantSchema,
   jurisdictionSchema,
 } from '../../domain/vocabulary.ts';
+import { evidenceSummarySchema } from './evidence.ts';
 
-const evidenceItem = z.object({
-  evidenceId: idSchema,
-  fileName: z.string().optional(),
-  contentType: z.string().optional(),
-  size: z.number().int().optional(),
-  sha256: z.string().optional(),
-  status: z.enum(['pending_upload', 'sealed', 'rejected', 'missing']),
-});
+const evidenceItem = evidenceSummarySchema;
 
 const counterNotice = z.object({
   receivedAt: instantSchema,

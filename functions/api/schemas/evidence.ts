@@ -82,6 +82,16 @@ export function evidenceView(record: EvidenceRecord): z.infer<typeof evidenceSch
 }
 
 /** OpenAPI descriptions of the evidence routes. */
+/** What a party may know of a piece of cited evidence (a case file's, an IP right's proof). */
+export const evidenceSummarySchema = z.object({
+  evidenceId: idSchema,
+  fileName: z.string().optional(),
+  contentType: z.string().optional(),
+  size: z.number().int().optional(),
+  sha256: z.string().optional(),
+  status: z.enum(['pending_upload', 'sealed', 'rejected', 'missing']),
+});
+
 /** `?caseId=`: fetch evidence as a party of the case that cites it. */
 export const evidenceAccessQuerySchema = z.strictObject({
   caseId: idSchema.optional().describe('A case of yours that cites this evidence'),

@@ -14,6 +14,7 @@ import {
 } from '../../domain/vocabulary.ts';
 import type { RouteDocs } from '../openapi/route-doc.ts';
 import { page, pageQuery } from './common.ts';
+import { evidenceSummarySchema } from './evidence.ts';
 
 /** The schemas of the rights-holder and IP-right routes (registration and verification). */
 
@@ -257,14 +258,7 @@ export function ipRightView(
   };
 }
 
-const proofItemSchema = z.object({
-  evidenceId: idSchema,
-  fileName: z.string().optional(),
-  contentType: z.string().optional(),
-  size: z.number().int().optional(),
-  sha256: z.string().optional(),
-  status: z.enum(['pending_upload', 'sealed', 'rejected', 'missing']),
-});
+const proofItemSchema = evidenceSummarySchema;
 
 /** GET /v1/rights-holders/{rightsHolderId}: what a reviewer verifies or weighs. */
 export const reviewerRightsHolderSchema = rightsHolderProfileSchema.extend({

@@ -2,7 +2,7 @@
  * Shapes of API.md that the service's OpenAPI document on this branch does not describe yet (the
  * unified queue, claims, reason codes, the case file, case search, inline evidence, the reviewer's
  * rights-holder profile). They are written from the contract, field for field, so the console can
- * be built against it; once the routes are in the route table, schema.gen.ts describes them and
+ * be built against it; once the routes are in the route table, clients/typescript/schema.d.ts describes them and
  * the entries of `PendingPaths` (paths.ts) go away.
  */
 

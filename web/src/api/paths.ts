@@ -1,3 +1,4 @@
+import type { paths as generatedPaths } from '../../../clients/typescript/schema.d.ts';
 import type {
   CaseFile,
   CaseQuery,
@@ -11,7 +12,6 @@ import type {
   ReviewTaskQuery,
   RightsHolderProfile,
 } from './contract.ts';
-import type { paths as generatedPaths } from './schema.gen.ts';
 
 type Headers = { [name: string]: unknown };
 type Json<T> = { headers: Headers; content: { 'application/json': T } };
@@ -42,7 +42,7 @@ type Get<Path, Query, Ok> = Omit<Operation<Path, Query, never, Ok>, 'requestBody
 /**
  * The contract's routes (API.md) that this branch's OpenAPI document lacks or describes with an
  * older shape, in openapi-typescript's format. Each entry replaces the generated path item of the
- * same key; delete an entry once schema.gen.ts describes the route as API.md does.
+ * same key; delete an entry once clients/typescript/schema.d.ts describes the route as API.md does.
  */
 interface PendingPaths {
   '/v1/review-tasks': {
