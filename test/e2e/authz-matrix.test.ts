@@ -128,6 +128,7 @@ const FIXTURES: Record<string, Fixture> = {
   'POST /v1/review-tasks/{taskId}/claim': { params: { taskId: 'taskId' }, served: 404 },
   'DELETE /v1/review-tasks/{taskId}/claim': { params: { taskId: 'taskId' }, served: 404 },
   'GET /v1/reason-codes': { served: 200 },
+  'GET /v1/legal-texts': { served: 400 },
   'GET /v1/rights-holders/{rightsHolderId}': {
     params: { rightsHolderId: 'rightsHolderId' },
     served: 200,

@@ -128,6 +128,12 @@ describe('Fuzzing request bodies: every bad body gets a 4xx problem+json and wri
       statement: 'The photos are mine.',
       underPenaltyOfPerjury: true,
       consentToJurisdiction: true,
+      district: 'Central District of Illinois',
+      acceptServiceOfProcess: true,
+      material: {
+        description: 'The listing and its photographs',
+        location: 'The listing page on the marketplace',
+      },
       contact: { name: 'S', address: 'A', phone: '1', email: 's@example.com' },
       signature: { fullName: 'S S', signedAt: new Date().toISOString() },
       evidenceIds: [],
