@@ -173,6 +173,47 @@ describe('Fuzzing request bodies: every bad body gets a 4xx problem+json and wri
     );
   });
 
+  it(`POST /v1/cases/{caseId}/appeals, ${RUNS} generated bodies`, async () => {
+    // The case was rejected: a seller has nothing to appeal on it, so even a valid body writes nothing.
+    await fuzz(
+      'appeal',
+      async (body) => {
+        const res = await sellerClient.request(
+          'POST',
+          `/v1/cases/${closedCaseId}/appeals`,
+          JSON.stringify(body),
+        );
+        return { status: res.status, contentType: res.headers.get('content-type') };
+      },
+      mutations({
+        against: 'takedown',
+        grounds: 'The goods are genuine.',
+        evidenceIds: ['ev-not-mine'],
+      }),
+    );
+  });
+
+  it(`POST /v1/cases/{caseId}/court-action, ${RUNS} generated bodies`, async () => {
+    await fuzz(
+      'court-action',
+      async (body) => {
+        const res = await api.rightsHolder.request(
+          'POST',
+          `/v1/cases/${closedCaseId}/court-action`,
+          JSON.stringify(body),
+        );
+        return { status: res.status, contentType: res.headers.get('content-type') };
+      },
+      mutations({
+        filedAt: new Date().toISOString(),
+        court: 'U.S. District Court, N.D. Cal.',
+        reference: '5:26-cv-01234',
+        kind: 'lawsuit',
+        evidenceIds: [],
+      }),
+    );
+  });
+
   it('answers malformed JSON, a non-id path, and a huge body with 4xx problem+json', async () => {
     const malformed = await api.reviewer.request(
       'POST',
