@@ -55,8 +55,8 @@ export function parseManifest(body: Buffer, contentType: string): ParsedManifest
       rejectedRows.push({ row, reason: record.invalid });
       return;
     }
-    const listingId = text(record.listingId);
-    const url = text(record.url);
+    const listingId = text(record.fields.listingId);
+    const url = text(record.fields.url);
     if (listingId && url) {
       rejectedRows.push({ row, reason: 'Fill listingId or url, not both' });
       return;
@@ -84,7 +84,7 @@ export function parseManifest(body: Buffer, contentType: string): ParsedManifest
   return { rows, rejectedRows, duplicates };
 }
 
-type RawRecord = Record<string, unknown> | { invalid: string };
+type RawRecord = { fields: Record<string, unknown> } | { invalid: string };
 
 function csvRecords(text: string): RawRecord[] {
   let parsed: string[][];
@@ -105,7 +105,7 @@ function csvRecords(text: string): RawRecord[] {
   return rows.map((cells) =>
     cells.length > columns.length
       ? { invalid: `The row has ${cells.length} cells; the header has ${columns.length}` }
-      : Object.fromEntries(columns.map((name, i) => [name, cells[i] ?? ''])),
+      : { fields: Object.fromEntries(columns.map((name, i) => [name, cells[i] ?? ''])) },
   );
 }
 
@@ -127,7 +127,7 @@ function jsonLines(body: Buffer): RawRecord[] {
       return { invalid: 'Not a JSON object' };
     const unknown = Object.keys(value).filter((key) => !COLUMNS.has(key));
     if (unknown.length > 0) return { invalid: `Unknown field(s): ${unknown.join(', ')}` };
-    return value as Record<string, unknown>;
+    return { fields: value as Record<string, unknown> };
   });
 }
 
