@@ -108,7 +108,16 @@ export const routes = [
     handler: 'functions/api/get-seller.ts',
     auth: 'jwt',
     roles: ['reviewer'],
-    grants: RO,
+    grants: { table: 'RO', marketplace: true },
+  },
+  {
+    method: 'POST',
+    path: '/v1/sellers/{sellerId}/suspension-decision',
+    operationId: 'decideSellerSuspension',
+    handler: 'functions/api/decide-suspension.ts',
+    auth: 'jwt',
+    roles: ['reviewer'],
+    grants: { table: 'RW', marketplace: true, sendEmail: true },
   },
   {
     method: 'POST',

@@ -156,12 +156,32 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A seller as reviewers see it: measure, strikes (and which count), latest cases
+         * A seller as reviewers see it: measure, strikes (and which count toward escalation), any open suspension review with its facts, decisions, latest cases
          * @description Roles: reviewer (admin holds every right of reviewer).
          */
         get: operations["getSeller"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sellers/{sellerId}/suspension-decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide a seller’s open suspension review (DSA Art 23(3)): suspend for the policy period, or hold at restricted
+         * @description Roles: reviewer (admin holds every right of reviewer).
+         */
+        post: operations["decideSellerSuspension"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1273,11 +1293,46 @@ export interface operations {
                 content: {
                     "application/json": {
                         sellerId: string;
-                        measure: string;
+                        /** @enum {string} */
+                        measure: "none" | "warning" | "restricted" | "suspended" | "terminated";
                         /** Format: date-time */
                         warnedAt?: string;
                         /** Format: date-time */
                         educationAcknowledgedAt?: string;
+                        /** @description The latest confirmed suspension */
+                        suspension?: {
+                            /** Format: date-time */
+                            startedAt: string;
+                            /** Format: date-time */
+                            until: string;
+                            reasonCode: string;
+                            reasons: string;
+                        };
+                        /**
+                         * Format: date-time
+                         * @description Expiry never lifts a termination
+                         */
+                        terminatedAt?: string;
+                        suspensionReview?: {
+                            taskId: string;
+                            /** Format: date-time */
+                            openedAt: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            /** @description What a suspension review weighs (DSA Art 23(3)) */
+                            facts: {
+                                activeStrikes: number;
+                                countingStrikes: number;
+                                /** @description Listings behind the counting strikes */
+                                countingItems: number;
+                                /** @description Counterfeits confirmed by a test buy */
+                                aggravatedStrikes: number;
+                                liveListings: number;
+                                totalListings: number;
+                                /** @description countingItems ÷ totalListings */
+                                share: number;
+                            };
+                        };
                         strikes: {
                             strikeId: string;
                             noticeId: string;
@@ -1288,9 +1343,44 @@ export interface operations {
                             expiresAt: string;
                             /** Format: date-time */
                             revokedAt?: string;
+                            /** Format: date-time */
+                            listingCreatedAt?: string;
+                            /** Format: date-time */
+                            noticeReceivedAt?: string;
+                            /** Format: date-time */
+                            warningSentAt?: string;
                             weight: number;
-                            /** @description Whether it counts toward escalation now */
+                            active: boolean;
+                            /** @description Counts toward escalation past the warning (conduct after the warning) */
                             counts: boolean;
+                        }[];
+                        decisions: {
+                            /** @enum {string} */
+                            kind: "suspension_review";
+                            taskId: string;
+                            decision: string;
+                            reasonCode: string;
+                            reasons: string;
+                            note?: string;
+                            reviewerId: string;
+                            /** Format: date-time */
+                            at: string;
+                            measure: string;
+                            /** Format: date-time */
+                            until?: string;
+                            /** @description What a suspension review weighs (DSA Art 23(3)) */
+                            facts?: {
+                                activeStrikes: number;
+                                countingStrikes: number;
+                                /** @description Listings behind the counting strikes */
+                                countingItems: number;
+                                /** @description Counterfeits confirmed by a test buy */
+                                aggravatedStrikes: number;
+                                liveListings: number;
+                                totalListings: number;
+                                /** @description countingItems ÷ totalListings */
+                                share: number;
+                            };
                         }[];
                         cases: {
                             caseId: string;
@@ -1306,6 +1396,63 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            default: components["responses"]["ProblemUnexpected"];
+        };
+    };
+    decideSellerSuspension: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The seller id; another party's is 404 */
+                sellerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    decision: "suspend" | "hold_restricted";
+                    /**
+                     * @description suspend: repeated_manifestly_illegal_items, large_share_of_listings, intentional_infringement; hold_restricted: isolated_incidents, small_share_of_listings, remedial_action_taken
+                     * @enum {string}
+                     */
+                    reasonCode: "repeated_manifestly_illegal_items" | "large_share_of_listings" | "intentional_infringement" | "isolated_incidents" | "small_share_of_listings" | "remedial_action_taken";
+                    /** @description For the party: quoted in its statement of reasons */
+                    reasons: string;
+                    /** @description Internal: never sent to a party */
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sellerId: string;
+                        /** @enum {string} */
+                        measure: "none" | "warning" | "restricted" | "suspended" | "terminated";
+                        /**
+                         * Format: date-time
+                         * @description The end of the suspension
+                         */
+                        until?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             default: components["responses"]["ProblemUnexpected"];
         };
@@ -2388,7 +2535,7 @@ export interface operations {
                 cursor?: string;
                 /** @description One queue; every queue when absent */
                 queue?: "standard" | "priority" | "escalated" | "re_review" | "appeals" | "suspension_review" | "standing" | "proactive" | "action_failed" | "ip_rights" | "rights_holders";
-                kind?: "review" | "escalated_review" | "re_review" | "retry" | "rights_holder_verification" | "ip_right_verification";
+                kind?: "review" | "escalated_review" | "re_review" | "retry" | "rights_holder_verification" | "ip_right_verification" | "suspension_review" | "misuse_review";
                 /** @description Jurisdiction profile whose law and clocks govern the case */
                 jurisdiction?: "US" | "CN" | "EU";
                 /** @description Kind of infringement alleged */
@@ -2413,7 +2560,7 @@ export interface operations {
                             /** @enum {string} */
                             queue: "standard" | "priority" | "escalated" | "re_review" | "appeals" | "suspension_review" | "standing" | "proactive" | "action_failed" | "ip_rights" | "rights_holders";
                             /** @enum {string} */
-                            kind: "review" | "escalated_review" | "re_review" | "retry" | "rights_holder_verification" | "ip_right_verification";
+                            kind: "review" | "escalated_review" | "re_review" | "retry" | "rights_holder_verification" | "ip_right_verification" | "suspension_review" | "misuse_review";
                             caseId?: string;
                             noticeId?: string;
                             subjectId?: string;
@@ -2732,9 +2879,11 @@ export interface operations {
                             /** Format: date-time */
                             revokedAt?: string;
                             active: boolean;
+                            /** @description Counts toward escalation past the warning: conduct after the warning (DSA Art 23(1)) */
+                            counts: boolean;
                         }[];
                         /** @enum {string} */
-                        measure: "none" | "warning" | "restricted" | "suspended";
+                        measure: "none" | "warning" | "restricted" | "suspended" | "terminated";
                         /** Format: date-time */
                         warnedAt?: string;
                         /** Format: date-time */

@@ -14,6 +14,7 @@ import type {
 } from '../domain/case.ts';
 import type { CaseDeadlines } from '../domain/deadlines.ts';
 import type { CounterNoticeMode } from '../domain/policy.ts';
+import type { LadderMeasure } from '../domain/strikes.ts';
 import type { InfringementType, Jurisdiction } from '../domain/vocabulary.ts';
 import { dynamo, tableName } from './dynamo-client.ts';
 import { keys, queuePartition, statusPartition } from './keys.ts';
@@ -50,7 +51,7 @@ export interface CaseRecord {
   /** The strike this case is attached to (strikes group by notice). */
   strikeId?: string;
   /** The seller-account measure decided with this case's strike, and whether its notice warns (DSA Art 23(1)). */
-  accountMeasure?: 'none' | 'warning' | 'restricted' | 'suspended';
+  accountMeasure?: LadderMeasure;
   carriesWarning?: boolean;
   /** The statement of reasons sent to the seller (DSA Art 17), kept for the record and transparency. */
   statementOfReasons?: Record<string, unknown>;

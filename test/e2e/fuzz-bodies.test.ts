@@ -12,6 +12,7 @@ let cloud: LocalCloud;
 let api: Awaited<ReturnType<typeof apiClients>>;
 let closedCaseId: string;
 let sellerClient: ApiClient;
+let sellerId: string;
 /** A rights-holder user who registered no rights holder: a body that happens to be valid gets 422, never a write. */
 let unregistered: ApiClient;
 
@@ -21,6 +22,7 @@ beforeAll(async () => {
   unregistered = await api.mint({ sub: 'fuzz-unregistered', groups: ['rights-holder'] });
   const seller = await api.newSellerListing();
   sellerClient = seller.client;
+  sellerId = seller.sellerId;
   const filed = await api.rightsHolder.post<{ cases: { caseId: string }[] }>(
     '/v1/notices',
     noticeBody([seller.listingId]),
@@ -162,6 +164,27 @@ describe('Fuzzing request bodies: every bad body gets a 4xx problem+json and wri
         reasonCode: 'counterfeit_goods',
         reasons:
           'The listing sells goods bearing the registered mark that the rights holder did not make.',
+        note: 'n',
+      }),
+    );
+  });
+
+  it(`POST /v1/sellers/{sellerId}/suspension-decision, ${RUNS} generated bodies`, async () => {
+    // The seller has no open suspension review: a body that happens to be valid gets 409.
+    await fuzz(
+      'suspension-decision',
+      async (body) => {
+        const res = await api.reviewer.request(
+          'POST',
+          `/v1/sellers/${sellerId}/suspension-decision`,
+          JSON.stringify(body),
+        );
+        return { status: res.status, contentType: res.headers.get('content-type') };
+      },
+      mutations({
+        decision: 'suspend',
+        reasonCode: 'repeated_manifestly_illegal_items',
+        reasons: 'Repeated counterfeits after the warning.',
         note: 'n',
       }),
     );

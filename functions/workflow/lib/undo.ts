@@ -9,14 +9,10 @@ import {
 import { clock } from '../../adapters/clock.ts';
 import { marketplace } from '../../adapters/marketplace.ts';
 import { policy } from '../../adapters/policy-source.ts';
-import {
-  getSeller,
-  listStrikes,
-  putSellerItem,
-  putStrikeItem,
-} from '../../adapters/seller-store.ts';
+import { measureWrites } from '../../adapters/seller-measure-writes.ts';
+import { getSeller, listStrikes, putStrikeItem } from '../../adapters/seller-store.ts';
 import { isTerminal } from '../../domain/case.ts';
-import { nextMeasure, revokeCase } from '../../domain/strikes.ts';
+import { releaseCaseFromStrike } from '../../domain/ladder.ts';
 import { syncSellerMeasure } from '../../use-cases/sync-seller-measure.ts';
 import { WORKFLOW_ACTOR } from './context.ts';
 import { once } from './once.ts';
@@ -54,22 +50,27 @@ export async function closeUndoingTakedown(
       // catches a concurrent strike update (see record-strike.ts).
       const seller = await getSeller(record.sellerId);
       const strikes = await listStrikes(record.sellerId);
-      const strike = strikes.find((s) => s.strikeId === record.strikeId);
-      if (strike && seller) {
-        const revoked = revokeCase(strike, record.caseId, now);
-        if (revoked.outcome === 'case_released' || revoked.outcome === 'strike_revoked') {
-          const after = strikes.map((s) => (s.strikeId === strike.strikeId ? revoked.strike : s));
-          const decision = nextMeasure(seller.measure, after, now, seller, policy);
-          also.push(
-            putStrikeItem(record.sellerId, revoked.strike),
-            putSellerItem({ ...seller, measure: decision.measure }, seller.version),
-          );
-          strikeDetail = {
-            strikeId: strike.strikeId,
-            strike: revoked.outcome,
-            measure: decision.measure,
-          };
-        }
+      const released = seller
+        ? releaseCaseFromStrike({
+            strikes,
+            strikeId: record.strikeId,
+            caseId: record.caseId,
+            seller,
+            now,
+            policy,
+          })
+        : undefined;
+      if (seller && released) {
+        const after = strikes.map((s) =>
+          s.strikeId === released.strike.strikeId ? released.strike : s,
+        );
+        const writes = measureWrites(seller, released.decision, { now, policy, strikes: after });
+        also.push(putStrikeItem(record.sellerId, released.strike), ...writes.items);
+        strikeDetail = {
+          strikeId: released.strike.strikeId,
+          strike: released.outcome,
+          measure: released.decision.measure,
+        };
       }
     }
     try {
