@@ -188,6 +188,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/rights-holders/{rightsHolderId}/misuse-decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide a notifier’s open misuse review (DSA Art 23(2)): suspend its notices for the policy period, or take no action
+         * @description Roles: reviewer (admin holds every right of reviewer).
+         */
+        post: operations["decideNotifierMisuse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/rights-holders/{rightsHolderId}/trusted-flagger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a Digital Services Coordinator’s trusted-flagger award or revocation (DSA Art 22)
+         * @description Roles: admin.
+         */
+        post: operations["recordTrustedFlagger"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/ip-rights": {
         parameters: {
             query?: never;
@@ -688,6 +728,59 @@ export interface components {
                 message: string;
             }[];
         };
+        /** @description Notifier standing (DOMAIN.md) */
+        NotifierStanding: {
+            /** @description upheld ÷ (upheld + rejected + restored after a counter-notice + overturned on appeal) over `window`; null when nothing is decided */
+            accuracy: number | null;
+            decided: number;
+            /** @description The rolling window, an ISO 8601 duration (policy: P90D) */
+            window: string;
+            /** @description Decided listings before the accuracy opens the lane */
+            minDecided: number;
+            upheld: number;
+            rejected: number;
+            restored: number;
+            overturned: number;
+            /** @description Accuracy-based priority; never DSA trusted-flagger status */
+            fastLane: boolean;
+            /**
+             * Format: date-time
+             * @description Shut after falling below the bar
+             */
+            fastLaneLockedUntil?: string;
+            /** @description A Digital Services Coordinator’s award (DSA Art 22) */
+            trustedFlagger?: {
+                coordinator: string;
+                reference: string;
+                areas: string[];
+                /** Format: date-time */
+                since: string;
+            };
+            misuse: {
+                unfoundedInWindow: number;
+                sinceLastStep: number;
+                /** Format: date-time */
+                warnedAt?: string;
+                reviewOpen: boolean;
+                /** Format: date-time */
+                suspendedUntil?: string;
+            };
+            /** @description The standing timeline, newest first */
+            events: {
+                /** Format: date-time */
+                at: string;
+                /** @description fast_lane_opened | fast_lane_lost | misuse_warned | misuse_review_opened | notices_suspended | misuse_no_action | trusted_flagger_granted | trusted_flagger_revoked */
+                type: string;
+                actor: {
+                    role: string;
+                    /** @description Reviewers only */
+                    id?: string;
+                };
+                detail: {
+                    [key: string]: unknown;
+                };
+            }[];
+        };
         RightsHolder: {
             rightsHolderId: string;
             /**
@@ -1036,18 +1129,7 @@ export interface operations {
                             /** Format: date-time */
                             at: string;
                         };
-                        /** @description Notifier standing (DOMAIN.md) */
-                        standing: {
-                            /** @description upheld ÷ (upheld + rejected + restored); null when nothing is decided */
-                            accuracy: number | null;
-                            decided: number;
-                            upheld: number;
-                            rejected: number;
-                            restored: number;
-                            trusted: boolean;
-                            /** Format: date-time */
-                            suspendedUntil?: string;
-                        };
+                        standing: components["schemas"]["NotifierStanding"];
                     };
                 };
             };
@@ -1166,18 +1248,7 @@ export interface operations {
                             /** @enum {string} */
                             status: "pending_upload" | "sealed" | "rejected" | "missing";
                         };
-                        standing: {
-                            accuracy: number | null;
-                            decided: number;
-                            upheld: number;
-                            rejected: number;
-                            restored: number;
-                            fastLane: boolean;
-                            misuse: {
-                                /** Format: date-time */
-                                suspendedUntil?: string;
-                            };
-                        };
+                        standing: components["schemas"]["NotifierStanding"];
                         ipRights: components["schemas"]["IpRight"][];
                         recentNotices: {
                             noticeId: string;
@@ -1453,6 +1524,113 @@ export interface operations {
             409: components["responses"]["Problem409"];
             413: components["responses"]["Problem413"];
             422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            default: components["responses"]["ProblemUnexpected"];
+        };
+    };
+    decideNotifierMisuse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The rights holder id; another party's is 404 */
+                rightsHolderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    decision: "suspend" | "no_action";
+                    /**
+                     * @description suspend: frequent_manifestly_unfounded_notices, bad_faith_notices; no_action: errors_in_good_faith, not_frequent_enough
+                     * @enum {string}
+                     */
+                    reasonCode: "frequent_manifestly_unfounded_notices" | "bad_faith_notices" | "errors_in_good_faith" | "not_frequent_enough";
+                    /** @description For the party: quoted in its statement of reasons */
+                    reasons: string;
+                    /** @description Internal: never sent to a party */
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        rightsHolderId: string;
+                        /** @enum {string} */
+                        decision: "suspend" | "no_action";
+                        /** Format: date-time */
+                        suspendedUntil?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            default: components["responses"]["ProblemUnexpected"];
+        };
+    };
+    recordTrustedFlagger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The rights holder id; another party's is 404 */
+                rightsHolderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    status: "granted" | "revoked";
+                    /** @description The Digital Services Coordinator that awarded (or revoked) the status */
+                    coordinator: string;
+                    /** @description The coordinator’s decision reference */
+                    reference: string;
+                    /** @description Its designated areas of expertise */
+                    areas: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        rightsHolderId: string;
+                        trustedFlagger: {
+                            coordinator: string;
+                            reference: string;
+                            areas: string[];
+                            /** Format: date-time */
+                            since: string;
+                        } | null;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
             429: components["responses"]["Problem429"];
             default: components["responses"]["ProblemUnexpected"];
         };
@@ -2175,18 +2353,7 @@ export interface operations {
                             country: string;
                             status: string;
                             agentFor?: string;
-                            standing?: {
-                                accuracy: number | null;
-                                decided: number;
-                                upheld: number;
-                                rejected: number;
-                                restored: number;
-                                fastLane: boolean;
-                                misuse: {
-                                    /** Format: date-time */
-                                    suspendedUntil?: string;
-                                };
-                            };
+                            standing?: components["schemas"]["NotifierStanding"];
                         } | null;
                         /** @description Reviewers only */
                         seller?: {

@@ -46,6 +46,10 @@ export interface CaseRecord {
   /** When the listing was posted, from the marketplace at screening (DSA Transparency Database `content_date`). */
   listingCreatedAt?: string;
   reviewQueue?: 'standard' | 'priority';
+  /** The notifier held DSA Art 22 trusted-flagger status at screening (SOURCE_TRUSTED_FLAGGER). */
+  trustedFlagger?: boolean;
+  /** The notifier was in the accuracy-based fast lane at screening. */
+  fastLane?: boolean;
   counterNoticeMode?: CounterNoticeMode;
   takenDownAt?: string;
   /** The strike this case is attached to (strikes group by notice). */

@@ -84,7 +84,7 @@ export async function handler(
           notifier: {
             name: rightsHolder.legalName,
             email: rightsHolder.email,
-            trustedFlagger: rightsHolder.trusted ?? false,
+            trustedFlagger: Boolean(rightsHolder.trustedFlagger),
           },
         }
       : {}),

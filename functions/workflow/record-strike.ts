@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { CaseStateConflict, TransientError } from '../adapters/case-store.ts';
 import { clock } from '../adapters/clock.ts';
 import { getNotice } from '../adapters/notice-store.ts';
+import { recordNotifierOutcome } from '../adapters/notifier-standing.ts';
 import { policy } from '../adapters/policy-source.ts';
 import { measureWrites } from '../adapters/seller-measure-writes.ts';
 import { getSeller, listStrikes, putStrikeItem } from '../adapters/seller-store.ts';
@@ -94,5 +95,13 @@ export async function handler(
       throw new TransientError(`seller ${sellerId} changed concurrently`);
     throw error;
   }
+  // Issue 15: an approved takedown counts as upheld for the notifier's accuracy (idempotent per
+  // case; a later restore or overturned appeal moves the count).
+  await recordNotifierOutcome({
+    rightsHolderId: record.rightsHolderId,
+    caseId,
+    outcome: 'upheld',
+    at: now.toISOString(),
+  });
   return { next: 'measure', measure: decision.measure };
 }

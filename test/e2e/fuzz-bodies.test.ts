@@ -190,6 +190,48 @@ describe('Fuzzing request bodies: every bad body gets a 4xx problem+json and wri
     );
   });
 
+  it(`POST /v1/rights-holders/{rightsHolderId}/misuse-decision, ${RUNS} generated bodies`, async () => {
+    // No misuse review is open: a body that happens to be valid gets 409.
+    await fuzz(
+      'misuse-decision',
+      async (body) => {
+        const res = await api.reviewer.request(
+          'POST',
+          '/v1/rights-holders/rh-acme/misuse-decision',
+          JSON.stringify(body),
+        );
+        return { status: res.status, contentType: res.headers.get('content-type') };
+      },
+      mutations({
+        decision: 'suspend',
+        reasonCode: 'frequent_manifestly_unfounded_notices',
+        reasons: 'Six manifestly unfounded notices after the warning.',
+        note: 'n',
+      }),
+    );
+  });
+
+  it(`POST /v1/rights-holders/{rightsHolderId}/trusted-flagger, ${RUNS} generated bodies`, async () => {
+    // A revocation of a status the rights holder does not hold gets 409: nothing is written.
+    await fuzz(
+      'trusted-flagger',
+      async (body) => {
+        const res = await api.admin.request(
+          'POST',
+          '/v1/rights-holders/rh-acme/trusted-flagger',
+          JSON.stringify(body),
+        );
+        return { status: res.status, contentType: res.headers.get('content-type') };
+      },
+      mutations({
+        status: 'revoked',
+        coordinator: 'Coimisiún na Meán',
+        reference: 'TF-2026-001',
+        areas: ['counterfeits'],
+      }),
+    );
+  });
+
   it('answers malformed JSON, a non-id path, and a huge body with 4xx problem+json', async () => {
     const malformed = await api.reviewer.request(
       'POST',

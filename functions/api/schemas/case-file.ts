@@ -8,6 +8,7 @@ import {
   jurisdictionSchema,
 } from '../../domain/vocabulary.ts';
 import { evidenceSummarySchema } from './evidence.ts';
+import { standingSchema } from './identity.ts';
 
 const evidenceItem = evidenceSummarySchema;
 
@@ -116,17 +117,7 @@ export const caseFileSchema = z.object({
       country: z.string(),
       status: z.string(),
       agentFor: z.string().optional(),
-      standing: z
-        .object({
-          accuracy: z.number().nullable(),
-          decided: z.number().int(),
-          upheld: z.number().int(),
-          rejected: z.number().int(),
-          restored: z.number().int(),
-          fastLane: z.boolean(),
-          misuse: z.object({ suspendedUntil: instantSchema.optional() }),
-        })
-        .optional(),
+      standing: standingSchema.optional(),
     })
     .nullable()
     .optional()

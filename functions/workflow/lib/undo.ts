@@ -8,6 +8,7 @@ import {
 } from '../../adapters/case-store.ts';
 import { clock } from '../../adapters/clock.ts';
 import { marketplace } from '../../adapters/marketplace.ts';
+import { recordNotifierOutcome } from '../../adapters/notifier-standing.ts';
 import { policy } from '../../adapters/policy-source.ts';
 import { measureWrites } from '../../adapters/seller-measure-writes.ts';
 import { getSeller, listStrikes, putStrikeItem } from '../../adapters/seller-store.ts';
@@ -98,4 +99,12 @@ export async function closeUndoingTakedown(
     }
   }
   if (record.sellerId) await syncSellerMeasure(record.sellerId, record.caseId);
+  // Issue 15: a restore counts against the notifier's accuracy; a withdrawn case is not decided.
+  if (record.takenDownAt || record.strikeId)
+    await recordNotifierOutcome({
+      rightsHolderId: record.rightsHolderId,
+      caseId: record.caseId,
+      outcome: outcome.status === 'restored' ? 'restored' : 'none',
+      at: clock.now().toISOString(),
+    });
 }
