@@ -2345,6 +2345,20 @@ export interface operations {
                         };
                         /** @description Reviewers only: the internal note */
                         note?: string | null;
+                        /** @description Reviewers only: for a reversed takedown, what a seller needs to claim damages (CN E-Commerce Law Art 42) */
+                        wrongfulNoticeRecord?: {
+                            noticeId: string;
+                            notifier: {
+                                rightsHolderId: string;
+                                legalName?: string;
+                                country?: string;
+                            };
+                            /** Format: date-time */
+                            takenDownAt: string;
+                            /** Format: date-time */
+                            restoredAt: string;
+                            downSeconds: number;
+                        };
                         /** @description Reviewers only */
                         rightsHolder?: {
                             rightsHolderId: string;

@@ -50,6 +50,14 @@ export interface CaseRecord {
   trustedFlagger?: boolean;
   /** The notifier was in the accuracy-based fast lane at screening. */
   fastLane?: boolean;
+  /** CN E-Commerce Law Art 42: a reversed takedown's record for a damages claim. */
+  wrongfulNoticeRecord?: {
+    noticeId: string;
+    notifier: { rightsHolderId: string; legalName?: string; country?: string };
+    takenDownAt: string;
+    restoredAt: string;
+    downSeconds: number;
+  };
   counterNoticeMode?: CounterNoticeMode;
   takenDownAt?: string;
   /** The strike this case is attached to (strikes group by notice). */

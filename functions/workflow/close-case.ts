@@ -77,7 +77,7 @@ export async function handler(event: unknown): Promise<{ status: string }> {
         throw error;
     }
   }
-  await countForStanding(record, task.outcome, at);
+  await countForStanding(record, task.outcome, task.decision, at);
   await tellParties(record, task.outcome, stepKey, task.decision, at);
   return { status: task.outcome };
 }
@@ -87,15 +87,23 @@ export async function handler(event: unknown): Promise<{ status: string }> {
  * or a reviewer's rejection; a rejection whose reason is of the manifestly-unfounded class also
  * counts toward misuse (DSA Art 23(2)). Screening rejections judge the listing, not the notice.
  */
-async function countForStanding(record: CaseRecord, outcome: Outcome, at: string): Promise<void> {
+async function countForStanding(
+  record: CaseRecord,
+  outcome: Outcome,
+  decision: Record<string, unknown> | null | undefined,
+  at: string,
+): Promise<void> {
   const base = { rightsHolderId: record.rightsHolderId, caseId: record.caseId, at };
   if (outcome === 'upheld' || outcome === 'upheld_pending_court') {
     await recordNotifierOutcome({ ...base, outcome: 'upheld' });
     return;
   }
-  if (outcome !== 'rejected' || record.decision?.decision !== 'reject') return;
+  // The decision as the workflow received it: the API records it on the case only after the
+  // engine accepted it, so the case may not show it yet.
+  const reviewer = decision?.decision ? decision : record.decision;
+  if (outcome !== 'rejected' || reviewer?.decision !== 'reject') return;
   await recordNotifierOutcome({ ...base, outcome: 'rejected' });
-  const reason = reasonCodeFor(policy.reasonCodes, record.decision.reasonCode, 'reject');
+  const reason = reasonCodeFor(policy.reasonCodes, String(reviewer.reasonCode), 'reject');
   if (reason?.class === 'manifestly_unfounded')
     await recordUnfoundedNotice({ ...base, noticeId: record.noticeId });
 }

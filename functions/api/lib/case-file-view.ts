@@ -142,6 +142,7 @@ export function caseFileView(
     ...statement,
     decision: decision ? { ...common.decision, reviewerId: decision.reviewerId } : null,
     note: decision?.note ?? null,
+    ...(record.wrongfulNoticeRecord ? { wrongfulNoticeRecord: record.wrongfulNoticeRecord } : {}),
     rightsHolder: rightsHolder
       ? {
           rightsHolderId: rightsHolder.rightsHolderId,

@@ -109,6 +109,22 @@ export const caseFileSchema = z.object({
     .optional()
     .describe('The seller and reviewers: the statement of reasons as the seller received it'),
   note: z.string().nullable().optional().describe('Reviewers only: the internal note'),
+  wrongfulNoticeRecord: z
+    .object({
+      noticeId: idSchema,
+      notifier: z.object({
+        rightsHolderId: idSchema,
+        legalName: z.string().optional(),
+        country: z.string().optional(),
+      }),
+      takenDownAt: instantSchema,
+      restoredAt: instantSchema,
+      downSeconds: z.number().int().min(0),
+    })
+    .optional()
+    .describe(
+      'Reviewers only: for a reversed takedown, what a seller needs to claim damages (CN E-Commerce Law Art 42)',
+    ),
   rightsHolder: z
     .object({
       rightsHolderId: idSchema,

@@ -10,6 +10,7 @@ import { clock } from '../../adapters/clock.ts';
 import { marketplace } from '../../adapters/marketplace.ts';
 import { recordNotifierOutcome } from '../../adapters/notifier-standing.ts';
 import { policy } from '../../adapters/policy-source.ts';
+import { getRightsHolder } from '../../adapters/registry-store.ts';
 import { measureWrites } from '../../adapters/seller-measure-writes.ts';
 import { getSeller, listStrikes, putStrikeItem } from '../../adapters/seller-store.ts';
 import { isTerminal } from '../../domain/case.ts';
@@ -74,12 +75,20 @@ export async function closeUndoingTakedown(
         };
       }
     }
+    const reversal =
+      outcome.status === 'restored' && record.takenDownAt
+        ? await wrongfulNoticeRecord(record, at)
+        : undefined;
     try {
       await once(() =>
         applyWorkflowStep(record.caseId, {
           stepKey: `close#${outcome.status}`,
           at,
-          set: { status: outcome.status, closedAt: at },
+          set: {
+            status: outcome.status,
+            closedAt: at,
+            ...(reversal ? { wrongfulNoticeRecord: reversal } : {}),
+          },
           event: {
             type: outcome.event,
             actor: WORKFLOW_ACTOR,
@@ -107,4 +116,27 @@ export async function closeUndoingTakedown(
       outcome: outcome.status === 'restored' ? 'restored' : 'none',
       at: clock.now().toISOString(),
     });
+}
+
+/**
+ * CN E-Commerce Law Art 42: a wrong notice that causes loss makes the notifier liable (a malicious
+ * one for double damages). For a takedown reversed by a restore, keep what a seller needs to claim:
+ * the notice, the notifier's real identity (by reference to its profile, where the contact lives),
+ * and the period the listing was down. Shown to reviewers on the case file.
+ */
+async function wrongfulNoticeRecord(record: CaseRecord, restoredAt: string) {
+  const notifier = await getRightsHolder(record.rightsHolderId);
+  return {
+    noticeId: record.noticeId,
+    notifier: {
+      rightsHolderId: record.rightsHolderId,
+      ...(notifier ? { legalName: notifier.legalName, country: notifier.country } : {}),
+    },
+    takenDownAt: record.takenDownAt!,
+    restoredAt,
+    downSeconds: Math.max(
+      0,
+      Math.round((Date.parse(restoredAt) - Date.parse(record.takenDownAt!)) / 1000),
+    ),
+  };
 }

@@ -100,6 +100,13 @@ describe('The strike ladder', () => {
     await h.cloud.settled();
 
     expect(await h.status(third.caseId)).toBe('restored');
+    // CN E-Commerce Law Art 42: what the seller needs to claim damages is kept on the case.
+    expect((await h.m.getCase(third.caseId))?.wrongfulNoticeRecord).toMatchObject({
+      noticeId: third.noticeId,
+      notifier: { rightsHolderId: RIGHTS_HOLDER, legalName: expect.any(String) },
+      takenDownAt: expect.any(String),
+      downSeconds: expect.any(Number),
+    });
     expect((await getSeller(sellerId))?.measure).toBe('restricted');
     expect((await h.seller(sellerId)).status).toBe('restricted');
     expect((await h.listing(other)).status).toBe('active');
