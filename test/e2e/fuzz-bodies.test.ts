@@ -14,6 +14,7 @@ let cloud: LocalCloud;
 let api: Awaited<ReturnType<typeof apiClients>>;
 let closedCaseId: string;
 let sellerClient: ApiClient;
+let sellerId: string;
 /** A rights-holder user who registered no rights holder: a body that happens to be valid gets 422, never a write. */
 let unregistered: ApiClient;
 
@@ -23,6 +24,7 @@ beforeAll(async () => {
   unregistered = await api.mint({ sub: 'fuzz-unregistered', groups: ['rights-holder'] });
   const seller = await api.newSellerListing();
   sellerClient = seller.client;
+  sellerId = seller.sellerId;
   const filed = await api.rightsHolder.post<{ cases: { caseId: string }[] }>(
     '/v1/notices',
     noticeBody([seller.listingId]),
@@ -235,6 +237,69 @@ describe('Fuzzing request bodies: every bad body gets a 4xx problem+json and wri
     },
     FUZZ_TIMEOUT_MS,
   );
+
+  it(`POST /v1/sellers/{sellerId}/suspension-decision, ${RUNS} generated bodies`, async () => {
+    // The seller has no open suspension review: a body that happens to be valid gets 409.
+    await fuzz(
+      'suspension-decision',
+      async (body) => {
+        const res = await api.reviewer.request(
+          'POST',
+          `/v1/sellers/${sellerId}/suspension-decision`,
+          JSON.stringify(body),
+        );
+        return { status: res.status, contentType: res.headers.get('content-type') };
+      },
+      mutations({
+        decision: 'suspend',
+        reasonCode: 'repeated_manifestly_illegal_items',
+        reasons: 'Repeated counterfeits after the warning.',
+        note: 'n',
+      }),
+    );
+  });
+
+  it(`POST /v1/rights-holders/{rightsHolderId}/misuse-decision, ${RUNS} generated bodies`, async () => {
+    // No misuse review is open: a body that happens to be valid gets 409.
+    await fuzz(
+      'misuse-decision',
+      async (body) => {
+        const res = await api.reviewer.request(
+          'POST',
+          '/v1/rights-holders/rh-acme/misuse-decision',
+          JSON.stringify(body),
+        );
+        return { status: res.status, contentType: res.headers.get('content-type') };
+      },
+      mutations({
+        decision: 'suspend',
+        reasonCode: 'frequent_manifestly_unfounded_notices',
+        reasons: 'Six manifestly unfounded notices after the warning.',
+        note: 'n',
+      }),
+    );
+  });
+
+  it(`POST /v1/rights-holders/{rightsHolderId}/trusted-flagger, ${RUNS} generated bodies`, async () => {
+    // A revocation of a status the rights holder does not hold gets 409: nothing is written.
+    await fuzz(
+      'trusted-flagger',
+      async (body) => {
+        const res = await api.admin.request(
+          'POST',
+          '/v1/rights-holders/rh-acme/trusted-flagger',
+          JSON.stringify(body),
+        );
+        return { status: res.status, contentType: res.headers.get('content-type') };
+      },
+      mutations({
+        status: 'revoked',
+        coordinator: 'Coimisiún na Meán',
+        reference: 'TF-2026-001',
+        areas: ['counterfeits'],
+      }),
+    );
+  });
 
   it('answers malformed JSON, a non-id path, and a huge body with 4xx problem+json', async () => {
     const malformed = await api.reviewer.request(
