@@ -4,7 +4,7 @@
  * Role checks happen in the handlers (the authorizer only authenticates, in AWS and locally).
  */
 
-import type { Grants } from './grants.ts';
+import type { Grants, TableRight } from './grants.ts';
 
 export type Role = 'rights-holder' | 'reviewer' | 'seller' | 'admin';
 
@@ -36,6 +36,8 @@ export const ROUTE_TIMEOUT_SECONDS = 25;
 
 const RW = { table: 'RW' } as const;
 const RO = { table: 'RO' } as const;
+/** The deciding routes answer a pending task, which deletes it. */
+const RWD: readonly TableRight[] = ['read', 'write', 'delete'];
 
 /** Every route of API.md. The handler of each lives in functions/api/. */
 export const routes = [
@@ -145,7 +147,7 @@ export const routes = [
     handler: 'functions/api/create-evidence-upload.ts',
     auth: 'jwt',
     roles: ['rights-holder', 'seller'],
-    grants: { table: 'RW', evidence: 'RW' },
+    grants: { table: 'RW', evidence: ['upload'] },
   },
   {
     method: 'GET',
@@ -163,7 +165,7 @@ export const routes = [
     handler: 'functions/api/view-evidence.ts',
     auth: 'jwt',
     roles: ['rights-holder', 'seller', 'reviewer'],
-    grants: { table: 'RO', evidence: 'RO' },
+    grants: { table: 'RO', evidence: ['read'] },
   },
   {
     method: 'GET',
@@ -172,7 +174,7 @@ export const routes = [
     handler: 'functions/api/download-evidence.ts',
     auth: 'jwt',
     roles: ['rights-holder', 'seller', 'reviewer'],
-    grants: { table: 'RO', evidence: 'RO' },
+    grants: { table: 'RO', evidence: ['read'] },
   },
 
   {
@@ -209,7 +211,7 @@ export const routes = [
     handler: 'functions/api/withdraw-notice.ts',
     auth: 'jwt',
     roles: ['rights-holder'],
-    grants: { table: 'RW', sendTaskResult: true },
+    grants: { table: RWD, sendTaskResult: true },
   },
 
   {
@@ -228,7 +230,7 @@ export const routes = [
     handler: 'functions/api/withdraw-case.ts',
     auth: 'jwt',
     roles: ['rights-holder'],
-    grants: { table: 'RW', sendTaskResult: true },
+    grants: { table: RWD, sendTaskResult: true },
   },
   {
     method: 'POST',
@@ -237,7 +239,7 @@ export const routes = [
     handler: 'functions/api/retry-case.ts',
     auth: 'jwt',
     roles: ['reviewer'],
-    grants: { table: 'RW', sendTaskResult: true },
+    grants: { table: RWD, sendTaskResult: true },
   },
   {
     method: 'POST',
@@ -246,7 +248,7 @@ export const routes = [
     handler: 'functions/api/report-court-action.ts',
     auth: 'jwt',
     roles: ['rights-holder'],
-    grants: { table: 'RW', sendTaskResult: true },
+    grants: { table: RWD, sendTaskResult: true },
   },
   {
     method: 'POST',
@@ -255,7 +257,7 @@ export const routes = [
     handler: 'functions/api/provide-info.ts',
     auth: 'jwt',
     roles: ['rights-holder'],
-    grants: { table: 'RW', sendTaskResult: true },
+    grants: { table: RWD, sendTaskResult: true },
   },
   {
     method: 'POST',
@@ -264,7 +266,7 @@ export const routes = [
     handler: 'functions/api/decide-case.ts',
     auth: 'jwt',
     roles: ['reviewer'],
-    grants: { table: 'RW', sendTaskResult: true },
+    grants: { table: RWD, sendTaskResult: true },
   },
   {
     method: 'POST',
@@ -273,7 +275,7 @@ export const routes = [
     handler: 'functions/api/counter-notify.ts',
     auth: 'jwt',
     roles: ['seller'],
-    grants: { table: 'RW', sendTaskResult: true },
+    grants: { table: RWD, sendTaskResult: true },
   },
   {
     method: 'GET',
