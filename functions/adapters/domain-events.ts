@@ -1,12 +1,10 @@
-import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import * as z from 'zod';
 import { loadEnv } from './env.ts';
+import { eventBridge as events } from './eventbridge-client.ts';
 import { logger } from './logger.ts';
 
 const env = loadEnv({ EVENT_BUS_NAME: z.string().min(1).optional() });
-
-/** The EventBridge client, created once per module (the endpoint comes from the SDK's env handling). */
-const events = new EventBridgeClient({});
 
 /** The `source` of the service's domain events on the bus. */
 export const EVENT_SOURCE = 'takedown';

@@ -40,7 +40,7 @@ import { loadEnv } from './env.ts';
 const env = loadEnv({
   MARKETPLACE_API_URL: z.url().optional(),
   MARKETPLACE_API_SECRET: z.string().min(16).optional(),
-  /** In AWS: the Secrets Manager secret holding the signing secret (read with Powertools, cached 5 min). */
+  /** In AWS: the Secrets Manager secret holding the signing secret (cached 5 min). */
   MARKETPLACE_SECRET_ARN: z.string().startsWith('arn:').optional(),
 });
 
@@ -264,11 +264,11 @@ export function defaultMarketplace(): HttpMarketplace {
   return defaultInstance;
 }
 
-/** Reads the signing secret from Secrets Manager through Powertools Parameters (cached 5 minutes). */
+/** Reads the signing secret from Secrets Manager (cached 5 minutes). */
 function secretFromSecretsManager(arn: string): () => Promise<string> {
   return async () => {
-    const { getSecret } = await import('@aws-lambda-powertools/parameters/secrets');
-    const value = await getSecret(arn, { maxAge: 300 });
+    const { getSecretString } = await import('./secrets-client.ts');
+    const value = await getSecretString(arn, { maxAgeSeconds: 300 });
     if (typeof value !== 'string' || value.length < 16)
       throw new Error('the marketplace signing secret is missing or too short');
     return value;

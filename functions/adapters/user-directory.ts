@@ -1,14 +1,9 @@
-import {
-  AdminUpdateUserAttributesCommand,
-  CognitoIdentityProviderClient,
-} from '@aws-sdk/client-cognito-identity-provider';
+import { AdminUpdateUserAttributesCommand } from '@aws-sdk/client-cognito-identity-provider';
 import * as z from 'zod';
+import { cognito } from './cognito-client.ts';
 import { loadEnv } from './env.ts';
 
 const env = loadEnv({ USER_POOL_ID: z.string().min(1).optional() });
-
-/** The Cognito client, created once per module; used only where a user pool is configured. */
-const cognito = new CognitoIdentityProviderClient({});
 
 /** The one attribute the service writes: a rights holder id as the registry mints it. */
 const RIGHTS_HOLDER_ID = /^rh-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

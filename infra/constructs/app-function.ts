@@ -37,6 +37,10 @@ const EVIDENCE_ACTIONS: Record<EvidenceRight, readonly string[]> = {
   delete: ['s3:DeleteObject', 's3:DeleteObjectVersion'],
 };
 
+/** The SDK's default credential chain, and what the bundles put in its place. */
+export const SDK_CREDENTIAL_CHAIN = '@aws-sdk/credential-provider-node';
+export const LAMBDA_CREDENTIALS = 'functions/adapters/lambda-credentials.ts';
+
 /** X-Ray accepts no resource narrower than `*`. */
 const XRAY_ACTIONS = ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'];
 
@@ -131,7 +135,12 @@ export class AppFunction extends NodejsFunction {
         bundleAwsSDK: true,
         // React (email templates) ships its production build only when told so: half the size.
         define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-        esbuildArgs: { '--tree-shaking': 'true' },
+        esbuildArgs: {
+          '--tree-shaking': 'true',
+          // On Lambda the credentials are in the environment: the SDK's default chain (SSO, INI,
+          // process, web identity, IMDS, and the STS and SSO clients behind them) is left out.
+          [`--alias:${SDK_CREDENTIAL_CHAIN}`]: resolve(props.rootDir, LAMBDA_CREDENTIALS),
+        },
       },
     });
     this.executionRole = role;
