@@ -278,6 +278,15 @@ export const routes = [
     grants: { table: RWD, sendTaskResult: true },
   },
   {
+    method: 'POST',
+    path: '/v1/cases/{caseId}/legal-hold/release',
+    operationId: 'releaseLegalHold',
+    handler: 'functions/api/release-legal-hold.ts',
+    auth: 'jwt',
+    roles: ['admin'],
+    grants: RW,
+  },
+  {
     method: 'GET',
     path: '/v1/review-tasks',
     operationId: 'listReviewTasks',
@@ -349,6 +358,25 @@ export const routes = [
     auth: 'jwt',
     roles: ['seller'],
     grants: RW,
+  },
+
+  {
+    method: 'GET',
+    path: '/v1/personal-data/{partyType}/{partyId}',
+    operationId: 'exportPersonalData',
+    handler: 'functions/api/export-personal-data.ts',
+    auth: 'jwt',
+    roles: ['admin'],
+    grants: RO,
+  },
+  {
+    method: 'POST',
+    path: '/v1/personal-data/{partyType}/{partyId}/erasure',
+    operationId: 'erasePersonalData',
+    handler: 'functions/api/erase-personal-data.ts',
+    auth: 'jwt',
+    roles: ['admin'],
+    grants: { table: 'RW', evidence: ['delete'] },
   },
 ] as const satisfies readonly RouteDefinition[];
 

@@ -192,4 +192,13 @@ export const scheduledJobs: readonly ScheduledJob[] = [
     everyMinutes: 60,
     grants: { table: 'RW', marketplace: true },
   },
+  {
+    // Pseudonymises a party's contact data, and deletes its evidence, once no case needs them.
+    name: 'retention',
+    functionName: 'apply-retention',
+    handler: 'functions/jobs/apply-retention.ts',
+    everyMinutes: 24 * 60,
+    timeoutSeconds: 300,
+    grants: { table: RWD, evidence: ['delete'] },
+  },
 ];

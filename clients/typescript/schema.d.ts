@@ -502,6 +502,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cases/{caseId}/legal-hold/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Releases the legal hold a reported court action put on a case
+         * @description Roles: admin.
+         */
+        post: operations["releaseLegalHold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/review-tasks": {
         parameters: {
             query?: never;
@@ -642,6 +662,50 @@ export interface paths {
          * @description Roles: seller.
          */
         post: operations["acknowledgeEducation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/personal-data/{partyType}/{partyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everything held about a rights holder or a seller (a data-subject access request)
+         * @description `partyType` is `rights-holders` or `sellers`.
+         *
+         *     Roles: admin.
+         */
+        get: operations["exportPersonalData"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/personal-data/{partyType}/{partyId}/erasure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erases what the retention rules allow, and records what was kept and why
+         * @description Contact data is pseudonymised only once no case of the party is open, held, in its appeal window or (reversed takedowns) in the wrongful-notice claim period; evidence is deleted unless a kept case cites it or it proves a registered IP right.
+         *
+         *     Roles: admin.
+         */
+        post: operations["erasePersonalData"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1973,7 +2037,7 @@ export interface operations {
                                 id?: string;
                             };
                             /** @enum {string} */
-                            type: "notice_received" | "screened" | "screening_rejected" | "duplicate_linked" | "review_requested" | "review_escalated" | "review_overdue" | "decided" | "info_requested" | "info_received" | "info_window_expired" | "takedown_attempt_failed" | "action_failed" | "action_retried" | "taken_down" | "strike_recorded" | "strike_revoked" | "seller_measure_applied" | "seller_notified" | "rights_holder_notified" | "counter_notice_received" | "counter_notice_forwarded" | "counter_notice_window_closed" | "re_review_requested" | "court_action_reported" | "court_action_window_closed" | "upheld" | "restored" | "withdrawal_requested" | "withdrawn" | "message_undeliverable" | "message_complaint";
+                            type: "notice_received" | "screened" | "screening_rejected" | "duplicate_linked" | "review_requested" | "review_escalated" | "review_overdue" | "decided" | "info_requested" | "info_received" | "info_window_expired" | "takedown_attempt_failed" | "action_failed" | "action_retried" | "taken_down" | "strike_recorded" | "strike_revoked" | "seller_measure_applied" | "seller_notified" | "rights_holder_notified" | "counter_notice_received" | "counter_notice_forwarded" | "counter_notice_window_closed" | "re_review_requested" | "court_action_reported" | "court_action_window_closed" | "upheld" | "restored" | "withdrawal_requested" | "withdrawn" | "message_undeliverable" | "message_complaint" | "legal_hold_released";
                             detail: {
                                 [key: string]: unknown;
                             };
@@ -2379,6 +2443,39 @@ export interface operations {
             default: components["responses"]["ProblemUnexpected"];
         };
     };
+    releaseLegalHold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case id; another party's is 404 */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        caseId: string;
+                        /** Format: date-time */
+                        releasedAt: string;
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            429: components["responses"]["Problem429"];
+            default: components["responses"]["ProblemUnexpected"];
+        };
+    };
     listReviewTasks: {
         parameters: {
             query?: {
@@ -2769,6 +2866,104 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             409: components["responses"]["Problem409"];
+            429: components["responses"]["Problem429"];
+            default: components["responses"]["ProblemUnexpected"];
+        };
+    };
+    exportPersonalData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The party type; another party's is 404 */
+                partyType: string;
+                /** @description The party id; another party's is 404 */
+                partyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        party: {
+                            /** @enum {string} */
+                            type: "rights-holder" | "seller";
+                            id: string;
+                        };
+                        profile: {
+                            [key: string]: unknown;
+                        } | null;
+                        cases: {
+                            [key: string]: unknown;
+                        }[];
+                        evidence: {
+                            [key: string]: unknown;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            default: components["responses"]["ProblemUnexpected"];
+        };
+    };
+    erasePersonalData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The party type; another party's is 404 */
+                partyType: string;
+                /** @description The party id; another party's is 404 */
+                partyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        party: {
+                            /** @enum {string} */
+                            type: "rights-holder" | "seller";
+                            id: string;
+                        };
+                        /** @description Whether the contact data was pseudonymised */
+                        erased: boolean;
+                        /** @description The items whose personal fields were replaced */
+                        pseudonymised: string[];
+                        deletedEvidence: string[];
+                        /** @description What was kept, and why */
+                        kept: {
+                            item: string;
+                            /** @description case_open, appeal_window, legal_hold, wrongful_notice_claim, proves_registered_right, cited_by_kept_case */
+                            reason: string;
+                            /** Format: date-time */
+                            until?: string;
+                        }[];
+                        /** Format: date-time */
+                        recheckAt?: string;
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
             429: components["responses"]["Problem429"];
             default: components["responses"]["ProblemUnexpected"];
         };

@@ -57,6 +57,8 @@ interface Resources {
   sellerId: string;
   /** A task id that names no open task. */
   taskId: string;
+  /** The data-subject routes' kind of party. */
+  partyType: string;
 }
 
 const FIXTURES: Record<string, Fixture> = {
@@ -147,6 +149,16 @@ const FIXTURES: Record<string, Fixture> = {
   'GET /v1/sellers/me/cases': { served: 200 },
   'GET /v1/sellers/me/strikes': { served: 200 },
   'POST /v1/sellers/me/education-acknowledgement': { served: 409 },
+  'POST /v1/cases/{caseId}/legal-hold/release': { params: { caseId: 'caseId' }, served: 409 },
+  'GET /v1/personal-data/{partyType}/{partyId}': {
+    params: { partyType: 'partyType', partyId: 'sellerId' },
+    served: 200,
+  },
+  // The seller's only case is in its appeal window: the erasure keeps everything, and says why.
+  'POST /v1/personal-data/{partyType}/{partyId}/erasure': {
+    params: { partyType: 'partyType', partyId: 'sellerId' },
+    served: 200,
+  },
 };
 
 /** The status API.md's order of checks gives for a caller on a route. */
@@ -208,6 +220,7 @@ beforeAll(async () => {
     rightsHolderId: 'rh-acme',
     taskId: 'case:case-none:review.0',
     sellerId: owned.sellerId,
+    partyType: 'sellers',
   };
   clients = {
     anonymous: api.anonymous,

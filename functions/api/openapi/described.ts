@@ -1,6 +1,7 @@
 import { openapi as cases } from '../schemas/cases.ts';
 import { openapi as evidence } from '../schemas/evidence.ts';
 import { openapi as identity } from '../schemas/identity.ts';
+import { openapi as personalData } from '../schemas/personal-data.ts';
 import { openapi as platform } from '../schemas/platform.ts';
 import { openapi as sellers } from '../schemas/sellers.ts';
 import type { RouteDocs } from './route-doc.ts';
@@ -12,4 +13,5 @@ export const describedRoutes: RouteDocs = {
   ...evidence,
   ...cases,
   ...sellers,
+  ...personalData,
 };
