@@ -64,6 +64,11 @@ export const configSchema = z
      * trial deployment works end to end. @default false
      */
     demoMarketplace: flag(false),
+    /**
+     * Where the runbooks are read (docs/runbooks.md as published, e.g. in your repository host):
+     * every alarm's description links its section. @default 'docs/runbooks.md' (in the repository)
+     */
+    runbooksUrl: z.string().min(1).default('docs/runbooks.md'),
     /** An email address subscribed to the alarm topic. @default undefined (no subscription) */
     alarmEmail: z.email().optional(),
     /**

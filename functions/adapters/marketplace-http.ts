@@ -34,6 +34,7 @@ import {
   type SellerMeasure,
 } from '../domain/ports/marketplace.ts';
 import { loadEnv } from './env.ts';
+import { BUSINESS_METRICS, recordMetric } from './metrics.ts';
 
 // Optional at load so modules that never touch the marketplace still load; a malformed URL
 // still fails at cold start, and a missing one fails on first use of the default instance.
@@ -182,6 +183,7 @@ export class HttpMarketplace implements Marketplace {
       });
     } catch (error) {
       // Network failures and timeouts say nothing about the request itself: try again later.
+      recordMetric(BUSINESS_METRICS.marketplaceErrors, { Operation: method, Kind: 'unreachable' });
       throw new MarketplaceUnavailableError(`Marketplace unreachable: ${method} ${path}`, {
         cause: error,
       });
@@ -199,6 +201,7 @@ export class HttpMarketplace implements Marketplace {
         ...(body === undefined ? {} : { body }),
       });
     } catch (error) {
+      recordMetric(BUSINESS_METRICS.marketplaceErrors, { Operation: method, Kind: 'unreachable' });
       throw new MarketplaceUnavailableError(`Marketplace function unreachable: ${method} ${path}`, {
         cause: error,
       });
@@ -216,7 +219,12 @@ export class HttpMarketplace implements Marketplace {
     if (response.ok) return;
     const detail = await response.text().catch(() => '');
     const summary = `Marketplace ${what} failed with HTTP ${response.status}`;
-    if (response.status >= 500 || response.status === 429) {
+    const unavailable = response.status >= 500 || response.status === 429;
+    recordMetric(BUSINESS_METRICS.marketplaceErrors, {
+      Operation: what,
+      Kind: unavailable ? 'unavailable' : 'refused',
+    });
+    if (unavailable) {
       throw new MarketplaceUnavailableError(summary, { status: response.status });
     }
     throw new Error(detail ? `${summary}: ${detail.slice(0, 500)}` : summary);
