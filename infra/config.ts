@@ -57,6 +57,11 @@ export const configSchema = z
     apiBurstLimit: count(100),
     /** Requests one IP may make in 5 minutes before WAF blocks it. @default 1000 */
     wafRequestsPer5Minutes: z.coerce.number().int().min(10).default(1000),
+    /**
+     * Cognito threat protection (the Plus plan, paid per monthly active user): compromised-credential
+     * checks and adaptive authentication on every sign-in. @default false
+     */
+    threatProtection: flag(false),
     /** Deploy GuardDuty Malware Protection for S3 on the evidence bucket. @default true */
     malwareProtection: flag(true),
     /**
