@@ -4,7 +4,7 @@
  * Role checks happen in the handlers (the authorizer only authenticates, in AWS and locally).
  */
 
-import type { Grants } from './grants.ts';
+import type { Grants, TableRight } from './grants.ts';
 
 export type Role = 'rights-holder' | 'reviewer' | 'seller' | 'admin';
 
@@ -36,6 +36,8 @@ export const ROUTE_TIMEOUT_SECONDS = 25;
 
 const RW = { table: 'RW' } as const;
 const RO = { table: 'RO' } as const;
+/** The deciding routes answer a pending task, which deletes it. */
+const RWD: readonly TableRight[] = ['read', 'write', 'delete'];
 
 /** Every route of API.md. The handler of each lives in functions/api/. */
 export const routes = [
@@ -172,7 +174,7 @@ export const routes = [
     handler: 'functions/api/create-evidence-upload.ts',
     auth: 'jwt',
     roles: ['rights-holder', 'seller'],
-    grants: { table: 'RW', evidence: 'RW' },
+    grants: { table: 'RW', evidence: ['upload'] },
   },
   {
     method: 'GET',
@@ -190,7 +192,7 @@ export const routes = [
     handler: 'functions/api/view-evidence.ts',
     auth: 'jwt',
     roles: ['rights-holder', 'seller', 'reviewer'],
-    grants: { table: 'RO', evidence: 'RO' },
+    grants: { table: 'RO', evidence: ['read'] },
   },
   {
     method: 'GET',
@@ -199,7 +201,7 @@ export const routes = [
     handler: 'functions/api/download-evidence.ts',
     auth: 'jwt',
     roles: ['rights-holder', 'seller', 'reviewer'],
-    grants: { table: 'RO', evidence: 'RO' },
+    grants: { table: 'RO', evidence: ['read'] },
   },
 
   {
@@ -236,7 +238,7 @@ export const routes = [
     handler: 'functions/api/withdraw-notice.ts',
     auth: 'jwt',
     roles: ['rights-holder'],
-    grants: { table: 'RW', sendTaskResult: true, startExecution: ['redress'] },
+    grants: { table: RWD, sendTaskResult: true, startExecution: ['redress'] },
   },
 
   {
@@ -255,7 +257,7 @@ export const routes = [
     handler: 'functions/api/withdraw-case.ts',
     auth: 'jwt',
     roles: ['rights-holder'],
-    grants: { table: 'RW', sendTaskResult: true, startExecution: ['redress'] },
+    grants: { table: RWD, sendTaskResult: true, startExecution: ['redress'] },
   },
   {
     method: 'POST',
@@ -264,7 +266,7 @@ export const routes = [
     handler: 'functions/api/retry-case.ts',
     auth: 'jwt',
     roles: ['reviewer'],
-    grants: { table: 'RW', sendTaskResult: true },
+    grants: { table: RWD, sendTaskResult: true },
   },
   {
     method: 'POST',
@@ -273,7 +275,7 @@ export const routes = [
     handler: 'functions/api/report-court-action.ts',
     auth: 'jwt',
     roles: ['rights-holder'],
-    grants: { table: 'RW', sendTaskResult: true },
+    grants: { table: RWD, sendTaskResult: true },
   },
   {
     method: 'POST',
@@ -282,7 +284,7 @@ export const routes = [
     handler: 'functions/api/provide-info.ts',
     auth: 'jwt',
     roles: ['rights-holder'],
-    grants: { table: 'RW', sendTaskResult: true },
+    grants: { table: RWD, sendTaskResult: true },
   },
   {
     method: 'POST',
@@ -291,7 +293,7 @@ export const routes = [
     handler: 'functions/api/decide-case.ts',
     auth: 'jwt',
     roles: ['reviewer'],
-    grants: { table: 'RW', sendTaskResult: true },
+    grants: { table: RWD, sendTaskResult: true },
   },
   {
     method: 'POST',
@@ -300,7 +302,7 @@ export const routes = [
     handler: 'functions/api/counter-notify.ts',
     auth: 'jwt',
     roles: ['seller'],
-    grants: { table: 'RW', sendTaskResult: true, startExecution: ['redress'] },
+    grants: { table: RWD, sendTaskResult: true, startExecution: ['redress'] },
   },
   {
     method: 'POST',
@@ -327,7 +329,16 @@ export const routes = [
     handler: 'functions/api/decide-appeal.ts',
     auth: 'jwt',
     roles: ['reviewer'],
-    grants: { table: 'RW', sendTaskResult: true },
+    grants: { table: RWD, sendTaskResult: true },
+  },
+  {
+    method: 'POST',
+    path: '/v1/cases/{caseId}/legal-hold/release',
+    operationId: 'releaseLegalHold',
+    handler: 'functions/api/release-legal-hold.ts',
+    auth: 'jwt',
+    roles: ['admin'],
+    grants: RW,
   },
   {
     method: 'GET',
@@ -409,6 +420,25 @@ export const routes = [
     auth: 'jwt',
     roles: ['seller'],
     grants: RW,
+  },
+
+  {
+    method: 'GET',
+    path: '/v1/personal-data/{partyType}/{partyId}',
+    operationId: 'exportPersonalData',
+    handler: 'functions/api/export-personal-data.ts',
+    auth: 'jwt',
+    roles: ['admin'],
+    grants: RO,
+  },
+  {
+    method: 'POST',
+    path: '/v1/personal-data/{partyType}/{partyId}/erasure',
+    operationId: 'erasePersonalData',
+    handler: 'functions/api/erase-personal-data.ts',
+    auth: 'jwt',
+    roles: ['admin'],
+    grants: { table: 'RW', evidence: ['delete'] },
   },
 ] as const satisfies readonly RouteDefinition[];
 
