@@ -532,6 +532,7 @@ describe('Stacks of the service with the demo marketplace (context demoMarketpla
     const marketplaceFunctions = [
       ...sharedTables.workflowTasks,
       ...sharedTables.scheduledJobs,
+      ...sharedTables.routes,
     ].filter((t) => t.grants?.marketplace).length;
     expect(invokers.length).toBe(marketplaceFunctions);
   });
