@@ -224,7 +224,7 @@ export const scheduledJobs: readonly ScheduledJob[] = [
     functionName: 'sweep-strikes',
     handler: 'functions/jobs/sweep-strikes.ts',
     everyMinutes: 60,
-    grants: { table: 'RW', marketplace: true },
+    grants: { table: RWD, marketplace: true },
   },
   {
     // Pseudonymises a party's contact data, and deletes its evidence, once no case needs them.
