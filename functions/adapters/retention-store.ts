@@ -1,12 +1,9 @@
-import { DeleteObjectCommand } from '@aws-sdk/client-s3';
 import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RetainedCase } from '../domain/retention.ts';
 import { getTimeline } from './case-store.ts';
 import { queryDue } from './due-items.ts';
 import { dynamo, tableName } from './dynamo-client.ts';
-import { evidenceObjectKey } from './evidence-store.ts';
 import { queryPartyAll } from './party-items.ts';
-import { evidenceBucket, s3 } from './s3-client.ts';
 
 /** A party whose personal data the service holds: a rights holder or a seller, by id. */
 export interface Party {
@@ -196,31 +193,6 @@ export async function pseudonymiseParty(party: Party, caseIds: readonly string[]
     }
   }
   return erased;
-}
-
-/** Deletes an evidence object (every version the record knows) and marks its record erased. */
-export async function deleteEvidence(record: Record<string, unknown>, at: string): Promise<void> {
-  const evidenceId = record.evidenceId as string;
-  const key = evidenceObjectKey(evidenceId);
-  if (typeof record.versionId === 'string') {
-    await s3.send(
-      new DeleteObjectCommand({ Bucket: evidenceBucket, Key: key, VersionId: record.versionId }),
-    );
-  }
-  await s3.send(new DeleteObjectCommand({ Bucket: evidenceBucket, Key: key }));
-  await dynamo.send(
-    new UpdateCommand({
-      TableName: tableName,
-      Key: { pk: record.pk, sk: record.sk },
-      UpdateExpression: 'SET #status = :erased, #erasedAt = :at, #fileName = :erased',
-      ExpressionAttributeNames: {
-        '#status': 'status',
-        '#erasedAt': 'erasedAt',
-        '#fileName': 'fileName',
-      },
-      ExpressionAttributeValues: { ':erased': 'erased', ':at': at },
-    }),
-  );
 }
 
 /** Records what an erasure did and what it kept, and why (GDPR Art 17(3), 30). */

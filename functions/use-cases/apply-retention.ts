@@ -1,7 +1,7 @@
 import { getItem } from '../adapters/case-store.ts';
+import { deleteEvidence } from '../adapters/evidence-erasure.ts';
 import { keys } from '../adapters/keys.ts';
 import {
-  deleteEvidence,
   evidenceProvingRegisteredRights,
   legalHoldEvents,
   type Party,

@@ -5,6 +5,9 @@ import type { RouteDocs } from '../openapi/route-doc.ts';
 
 /** The schemas of the evidence routes. */
 
+/** Unicode's bidirectional formatting characters: embeddings, overrides, isolates and marks. */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/u;
+
 export const evidenceStatusSchema = z.enum(['pending_upload', 'sealed', 'rejected']);
 
 export const createEvidenceBodySchema = z
@@ -15,7 +18,13 @@ export const createEvidenceBodySchema = z
       .min(1)
       .max(255)
       // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters
-      .regex(/^[^\u0000-\u001f\u007f/\\]+$/, 'A file name, without path or control characters'),
+      .regex(/^[^\u0000-\u001f\u007f/\\]+$/, 'A file name, without path or control characters')
+      // Bidirectional controls make `invoice_fdp.exe` read as `invoice_exe.pdf` (CVE-2021-42574,
+      // "Trojan Source"): a reviewer must see the name as it is.
+      .refine((name) => !BIDI_CONTROLS.test(name), {
+        message:
+          'A file name without bidirectional-control characters (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C)',
+      }),
     contentType: z
       .string()
       .trim()

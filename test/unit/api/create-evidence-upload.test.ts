@@ -90,6 +90,37 @@ describe('POST /v1/evidence', () => {
     expect(db.commandCalls(PutCommand)).toHaveLength(0);
   });
 
+  it.each([
+    ['U+202E (right-to-left override)', 'invoice\u202Efdp.exe'],
+    ['U+202A (left-to-right embedding)', '\u202Areport.pdf'],
+    ['U+2067 (right-to-left isolate)', 'report\u2067.pdf'],
+    ['U+200F (right-to-left mark)', 'report\u200F.pdf'],
+    ['U+061C (Arabic letter mark)', 'report\u061C.pdf'],
+  ])('answers 400 problem+json and writes nothing for a file name with %s', async (_, fileName) => {
+    // Act
+    const res = await invoke(
+      handler,
+      apiEvent({ caller: callers.rightsHolder, body: { ...body, fileName } }),
+    );
+
+    // Assess
+    expect(res.status).toBe(400);
+    expect(res.headers['content-type']).toBe('application/problem+json');
+    expect(errorPaths(res.body)).toEqual(['fileName']);
+    expect(db.commandCalls(PutCommand)).toHaveLength(0);
+  });
+
+  it('accepts a file name in a right-to-left script without control characters', async () => {
+    // Act
+    const res = await invoke(
+      handler,
+      apiEvent({ caller: callers.rightsHolder, body: { ...body, fileName: 'تقرير.pdf' } }),
+    );
+
+    // Assess
+    expect(res.status).toBe(201);
+  });
+
   it('answers 400 and writes nothing for a type outside the allow-list', async () => {
     const res = await invoke(
       handler,
