@@ -313,6 +313,9 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
 
     const settled = async () => {
       for (;;) {
+        // A notification of an upload is pending before its delivery starts (it waits for the
+        // object's version): wait for those too.
+        await s3.settled();
         await engine.settled();
         await scheduler.settled();
         if (deliveries === 0) {

@@ -73,6 +73,8 @@ function corsConfig(origins: readonly string[]): string {
 export interface LocalS3 {
   endpoint: string;
   port: number;
+  /** Resolves once every object-created notification accepted so far has been handled. */
+  settled(): Promise<void>;
   /** Closes both servers, waits for notifications in flight, removes the temp dir it created. */
   stop(): Promise<void>;
 }
@@ -726,5 +728,8 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
     return stopping;
   };
 
-  return { endpoint, port: proxy.port, stop };
+  const settled = async () => {
+    while (pending.size > 0) await Promise.allSettled([...pending]);
+  };
+  return { endpoint, port: proxy.port, stop, settled };
 }
