@@ -178,6 +178,11 @@ export interface CaseFile {
   counterNotice?: CounterNotice;
   infoReplies?: InfoReply[];
   appeals?: AppealSummary[];
+  source?: 'notice' | 'own_initiative';
+  counterNoticeMode?: 'statutory_timer' | 're_review';
+  decision?: { decision: string; reasonCode: string; at: string } | null;
+  /** The seller (and reviewers): the statement of reasons as the seller received it. */
+  statementOfReasons?: { sentAt: string; locale: string; subject: string; text: string };
   /** Fields of today's response, kept while the case file arrives. */
   listingTitle?: string;
   listingUrl?: string;
@@ -242,6 +247,36 @@ export interface RightsHolderProfile {
   agentFor?: { principal: string; authorizationEvidenceId: string };
   standing?: Standing;
   recentNotices?: { noticeId: string; createdAt: string }[];
+}
+
+/** One statutory statement a party agrees to (API.md, `GET /v1/legal-texts`). */
+export interface LegalText {
+  key: string;
+  text: string;
+}
+
+export type LegalDocument = 'notice' | 'counter_notice' | 'appeal';
+
+export interface LegalTextQuery {
+  jurisdiction: Jurisdiction;
+  document: LegalDocument;
+  locale?: string;
+}
+
+/** `GET /v1/legal-texts`: the statements, in whichever list the service names them. */
+export interface LegalTexts {
+  items?: LegalText[];
+  statements?: LegalText[];
+  texts?: LegalText[];
+  [key: string]: unknown;
+}
+
+export type AppealAgainst = 'takedown' | 'strike' | 'account_measure' | 'rejection' | 'restore';
+
+export interface AppealBody {
+  against: AppealAgainst;
+  grounds: string;
+  evidenceIds: string[];
 }
 
 export interface ProblemBody {

@@ -1,10 +1,13 @@
 import type { paths as generatedPaths } from '../../../clients/typescript/schema.d.ts';
 import type {
+  AppealBody,
   CaseFile,
   CaseQuery,
   CaseSummary,
   ClaimResult,
   DecisionBody,
+  LegalTextQuery,
+  LegalTexts,
   Page,
   ProblemBody,
   ReasonCode,
@@ -78,6 +81,19 @@ interface PendingPaths {
   '/v1/evidence/{evidenceId}/view': {
     parameters: NoParams;
     get: Get<{ evidenceId: string }, never, { 302: Empty }>;
+  };
+  '/v1/legal-texts': {
+    parameters: NoParams;
+    get: Get<never, LegalTextQuery, { 200: Json<LegalTexts> }>;
+  };
+  '/v1/cases/{caseId}/appeals': {
+    parameters: NoParams;
+    post: Operation<
+      { caseId: string },
+      never,
+      AppealBody,
+      { 202: Json<{ appealId: string; status: string }> }
+    >;
   };
   '/v1/rights-holders/{rightsHolderId}': {
     parameters: NoParams;

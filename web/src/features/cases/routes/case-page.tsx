@@ -8,6 +8,7 @@ import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { DeadlinesSection, TimelineSection } from '../../../components/case-timeline.tsx';
 import { useFlash } from '../../../components/flash.tsx';
 import { LoadingState } from '../../../components/loading-state.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
@@ -18,12 +19,11 @@ import { ListingAndRight, Parties } from '../components/case-facts.tsx';
 import { DecisionPanel } from '../components/decision-panel.tsx';
 import { NoticeSection } from '../components/notice-section.tsx';
 import { ResponsesSection } from '../components/responses-section.tsx';
-import { DeadlinesSection, TimelineSection } from '../components/timeline-section.tsx';
 
 /** Every fact of a case on one page, and the decision form when the case awaits one. */
 export function CasePage() {
   const { t, i18n } = useTranslation();
-  const { caseId } = useParams({ from: '/cases/$caseId' });
+  const { caseId } = useParams({ strict: false }) as { caseId: string };
   const navigate = useNavigate();
   const flash = useFlash();
   const file = useCaseFile(caseId);

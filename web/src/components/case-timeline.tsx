@@ -3,10 +3,10 @@ import Container from '@cloudscape-design/components/container';
 import Header from '@cloudscape-design/components/header';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import { useTranslation } from 'react-i18next';
-import type { CaseFile, DeadlineKey } from '../../../api/contract.ts';
-import { DateTime } from '../../../components/date-time.tsx';
-import { SlaCountdown } from '../../../components/sla-countdown.tsx';
-import { labelOf } from '../../../lib/labels.ts';
+import type { CaseFile, DeadlineKey } from '../api/contract.ts';
+import { labelOf } from '../lib/labels.ts';
+import { DateTime } from './date-time.tsx';
+import { SlaCountdown } from './sla-countdown.tsx';
 
 /** The deadlines in force, with time left. */
 export function DeadlinesSection(props: { file: CaseFile }) {
