@@ -98,6 +98,8 @@ function InlineContent(props: { blob: Blob; evidence: EvidenceItem }) {
   if (type === 'text/plain')
     return (
       <pre
+        // A scrolling region: reachable by keyboard (WCAG 2.1.1).
+        tabIndex={0}
         className="evidence-text"
         title={t('evidence.contentOf', { name: props.evidence.fileName })}
       >

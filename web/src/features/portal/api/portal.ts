@@ -86,15 +86,21 @@ export function useEvidenceSummary(evidenceId: string) {
   });
 }
 
+/** One filing attempt: the body as sent and the Idempotency-Key it was sent with. */
+export interface NoticeAttempt {
+  idempotencyKey: string;
+  body: NoticeBody;
+}
+
 /**
- * POST /v1/notices with the form's one Idempotency-Key: a double click, or a retry after a lost
- * answer, files the notice once.
+ * POST /v1/notices with the attempt's Idempotency-Key: the same attempt sent twice (a double
+ * click, a retry after a lost answer) files the notice once and gets the same answer.
  */
-export function useFileNotice(idempotencyKey: string) {
+export function useFileNotice() {
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: NoticeBody) =>
+    mutationFn: ({ idempotencyKey, body }: NoticeAttempt) =>
       unwrap(
         api.POST('/v1/notices', {
           params: { header: { 'Idempotency-Key': idempotencyKey } },

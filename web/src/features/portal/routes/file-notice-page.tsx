@@ -10,15 +10,16 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import Textarea from '@cloudscape-design/components/textarea';
 import Wizard from '@cloudscape-design/components/wizard';
 import { useNavigate } from '@tanstack/react-router';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InfringementType } from '../../../api/contract.ts';
+import { ApiProblem } from '../../../api/problem.ts';
 import { useFlash } from '../../../components/flash.tsx';
 import { LoadingState } from '../../../components/loading-state.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { StatutoryStatements, useLegalTexts } from '../../legal/index.ts';
 import { EvidenceUploader, useEvidenceUploads } from '../../uploads/index.ts';
-import { useFileNotice, useIpRights } from '../api/portal.ts';
+import { type NoticeAttempt, useFileNotice, useIpRights } from '../api/portal.ts';
 import { MAX_LISTINGS, parseListings } from '../listings.ts';
 
 /** Which complaints each kind of right supports (a counterfeit is a trademark complaint). */
@@ -40,8 +41,13 @@ export function FileNoticePage() {
   const navigate = useNavigate();
   const flash = useFlash();
   const rights = useIpRights();
-  const [idempotencyKey] = useState(() => crypto.randomUUID());
-  const fileNotice = useFileNotice(idempotencyKey);
+  const fileNotice = useFileNotice();
+  // The attempt's key and signing time: a second click (or a retry after a lost answer) sends the
+  // same body with the same key, so the service files once and answers the same; a body edited
+  // after a lost answer goes with the same key too, and the service refuses it (409) rather than
+  // filing a second notice.
+  const attempt = useRef<{ idempotencyKey: string; signedAt: string } | undefined>(undefined);
+  const inFlight = useRef(false);
   const evidence = useEvidenceUploads();
   const testBuyReport = useEvidenceUploads();
   const [step, setStep] = useState(0);
@@ -66,7 +72,7 @@ export function FileNoticePage() {
     value: r.ipRightId,
     label: r.title,
     description: `${t(`ipRightKinds.${r.kind}`)} · ${t(`jurisdictions.${r.jurisdiction}`)}${r.registrationNumber ? ` · ${r.registrationNumber}` : ''}`,
-    tags: [t(`verification.statuses.${r.status}`)],
+    labelTag: t(`verification.statuses.${r.status}`),
     disabled: r.status !== 'verified',
   }));
   const typeOptions = types.map((ty) => ({ value: ty, label: t(`infringementTypes.${ty}`) }));
@@ -98,10 +104,15 @@ export function FileNoticePage() {
   };
 
   const submit = () => {
-    if (!right || !type) return;
+    if (!right || !type || inFlight.current) return;
     const statements = Object.fromEntries(statementKeys.map((key) => [key, true]));
-    fileNotice.mutate(
-      {
+    attempt.current ??= {
+      idempotencyKey: crypto.randomUUID(),
+      signedAt: new Date().toISOString(),
+    };
+    const filing: NoticeAttempt = {
+      idempotencyKey: attempt.current.idempotencyKey,
+      body: {
         ipRightId: right.ipRightId,
         infringementType: type,
         jurisdiction: right.jurisdiction,
@@ -112,18 +123,28 @@ export function FileNoticePage() {
           ? { testBuy: { orderId: orderId.trim(), reportEvidenceId: testBuyReport.sealedIds[0] } }
           : {}),
         statements: statements as never,
-        signature: { fullName: fullName.trim(), signedAt: new Date().toISOString() },
+        signature: { fullName: fullName.trim(), signedAt: attempt.current.signedAt },
       },
-      {
-        onSuccess: (filed) => {
-          flash.push({
-            type: 'success',
-            content: t('portal.notice.filed', { count: filed.cases.length, id: filed.noticeId }),
-          });
-          void navigate({ to: '/portal/cases', search: { noticeId: filed.noticeId } });
-        },
+    };
+    inFlight.current = true;
+    fileNotice.mutate(filing, {
+      onSettled: () => {
+        inFlight.current = false;
       },
-    );
+      onError: (error) => {
+        // Refused (nothing filed): a corrected notice is a new attempt with a new key. A network
+        // failure or a 5xx keeps the attempt, so a retry cannot file twice.
+        if (error instanceof ApiProblem && error.status >= 400 && error.status < 500)
+          attempt.current = undefined;
+      },
+      onSuccess: (filed) => {
+        flash.push({
+          type: 'success',
+          content: t('portal.notice.filed', { count: filed.cases.length, id: filed.noticeId }),
+        });
+        void navigate({ to: '/portal/cases', search: { noticeId: filed.noticeId } });
+      },
+    });
   };
 
   return (
@@ -132,9 +153,7 @@ export function FileNoticePage() {
       isLoadingNextStep={fileNotice.isPending}
       submitButtonText={t('portal.notice.submit')}
       onCancel={() => void navigate({ to: '/portal' })}
-      onSubmit={() => {
-        if (!fileNotice.isPending) submit();
-      }}
+      onSubmit={submit}
       onNavigate={({ detail }) => {
         if (detail.requestedStepIndex > step) {
           for (let i = step; i < detail.requestedStepIndex; i++) {
@@ -155,7 +174,7 @@ export function FileNoticePage() {
           description: t('portal.notice.steps.rightHelp'),
           errorText: step === 0 ? stepError : undefined,
           content: (
-            <Container>
+            <Container key="step-right">
               <SpaceBetween size="m">
                 <FormField label={t('case.ipRight')}>
                   <Select
@@ -200,7 +219,7 @@ export function FileNoticePage() {
           description: t('portal.notice.steps.listingsHelp', { max: MAX_LISTINGS }),
           errorText: step === 1 ? stepError : undefined,
           content: (
-            <Container>
+            <Container key="step-listings">
               <SpaceBetween size="m">
                 <FormField
                   label={t('portal.notice.listings')}
@@ -232,7 +251,7 @@ export function FileNoticePage() {
           description: t('portal.notice.steps.evidenceHelp'),
           errorText: step === 2 ? stepError : undefined,
           content: (
-            <SpaceBetween size="l">
+            <SpaceBetween key="step-evidence" size="l">
               <Container>
                 <SpaceBetween size="m">
                   <FormField
@@ -286,7 +305,7 @@ export function FileNoticePage() {
           description: t('portal.notice.steps.statementsHelp'),
           errorText: step === 3 ? stepError : undefined,
           content: (
-            <Container>
+            <Container key="step-statements">
               <SpaceBetween size="l">
                 <StatutoryStatements texts={texts} agreed={agreed} onChange={setAgreed} />
                 <FormField
@@ -307,7 +326,7 @@ export function FileNoticePage() {
           title: t('portal.notice.steps.review'),
           description: t('portal.notice.steps.reviewHelp'),
           content: (
-            <SpaceBetween size="l">
+            <SpaceBetween key="step-review" size="l">
               {fileNotice.isError && <ProblemAlert error={fileNotice.error} />}
               <Container header={<Header variant="h2">{t('portal.notice.steps.review')}</Header>}>
                 <KeyValuePairs

@@ -167,7 +167,12 @@ export function PortalCasesPage() {
               </form>
               {search.noticeId && (
                 <TokenGroup
-                  items={[{ label: t('portal.cases.noticeFilter', { id: search.noticeId }) }]}
+                  items={[
+                    {
+                      label: t('portal.cases.noticeFilter', { id: search.noticeId }),
+                      dismissLabel: t('portal.cases.clearNoticeFilter', { id: search.noticeId }),
+                    },
+                  ]}
                   i18nStrings={{ limitShowMore: '', limitShowFewer: '' }}
                   onDismiss={() => go({ ...search, noticeId: undefined })}
                 />
