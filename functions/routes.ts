@@ -209,7 +209,7 @@ export const routes = [
     handler: 'functions/api/withdraw-notice.ts',
     auth: 'jwt',
     roles: ['rights-holder'],
-    grants: { table: 'RW', sendTaskResult: true },
+    grants: { table: 'RW', sendTaskResult: true, startExecution: ['redress'] },
   },
 
   {
@@ -228,7 +228,7 @@ export const routes = [
     handler: 'functions/api/withdraw-case.ts',
     auth: 'jwt',
     roles: ['rights-holder'],
-    grants: { table: 'RW', sendTaskResult: true },
+    grants: { table: 'RW', sendTaskResult: true, startExecution: ['redress'] },
   },
   {
     method: 'POST',
@@ -273,6 +273,33 @@ export const routes = [
     handler: 'functions/api/counter-notify.ts',
     auth: 'jwt',
     roles: ['seller'],
+    grants: { table: 'RW', sendTaskResult: true, startExecution: ['redress'] },
+  },
+  {
+    method: 'POST',
+    path: '/v1/cases/{caseId}/appeals',
+    operationId: 'fileAppeal',
+    handler: 'functions/api/file-appeal.ts',
+    auth: 'jwt',
+    roles: ['seller', 'rights-holder'],
+    grants: { table: 'RW', startExecution: ['redress'] },
+  },
+  {
+    method: 'GET',
+    path: '/v1/appeals/{appealId}',
+    operationId: 'getAppeal',
+    handler: 'functions/api/get-appeal.ts',
+    auth: 'jwt',
+    roles: ['seller', 'rights-holder', 'reviewer'],
+    grants: RO,
+  },
+  {
+    method: 'POST',
+    path: '/v1/appeals/{appealId}/decision',
+    operationId: 'decideAppeal',
+    handler: 'functions/api/decide-appeal.ts',
+    auth: 'jwt',
+    roles: ['reviewer'],
     grants: { table: 'RW', sendTaskResult: true },
   },
   {
@@ -310,6 +337,14 @@ export const routes = [
     handler: 'functions/api/list-reason-codes.ts',
     auth: 'jwt',
     roles: ['reviewer', 'rights-holder', 'seller'],
+  },
+  {
+    method: 'GET',
+    path: '/v1/legal-texts',
+    operationId: 'listLegalTexts',
+    handler: 'functions/api/list-legal-texts.ts',
+    auth: 'jwt',
+    roles: ['rights-holder', 'reviewer', 'seller'],
   },
   {
     method: 'GET',

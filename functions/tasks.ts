@@ -89,7 +89,7 @@ const workflow = (
   grants: { ...grants, publishEvents: true },
 });
 
-/** One handler per Task state of statemachines/takedown.asl.json. */
+/** One handler per Task state of statemachines/takedown.asl.json and redress.asl.json. */
 export const workflowTasks: readonly WorkflowTask[] = [
   workflow('ScreenCaseFunctionArn', 'screen-case', 'screen-case', {
     table: 'RW',
@@ -135,13 +135,47 @@ export const workflowTasks: readonly WorkflowTask[] = [
     marketplace: true,
     sendEmail: true,
   }),
+  // The follow-ups' own tasks (statemachines/redress.asl.json).
+  workflow('ApplyAppealDecisionFunctionArn', 'apply-appeal-decision', 'apply-appeal-decision', {
+    table: 'RW',
+    marketplace: true,
+    sendEmail: true,
+  }),
+  workflow('ReopenCaseFunctionArn', 'reopen-case', 'reopen-case', {
+    table: 'RW',
+    startExecution: ['takedown'],
+  }),
+  workflow('FinishFollowUpFunctionArn', 'finish-follow-up', 'finish-follow-up', { table: 'RW' }),
+];
+
+/** The tasks only a follow-up runs: the case's own machine does not invoke them. */
+const FOLLOW_UP_ONLY = [
+  'ApplyAppealDecisionFunctionArn',
+  'ReopenCaseFunctionArn',
+  'FinishFollowUpFunctionArn',
 ];
 
 export const stateMachines: readonly StateMachineDefinition[] = [
   {
     name: 'takedown',
     definitionFile: 'statemachines/takedown.asl.json',
-    tasks: workflowTasks.map((task) => task.substitutionKey),
+    tasks: workflowTasks
+      .map((task) => task.substitutionKey)
+      .filter((key) => !FOLLOW_UP_ONLY.includes(key)),
+  },
+  {
+    // A case's follow-ups: appeals, late counter-notices, withdrawals after closure.
+    name: 'redress',
+    definitionFile: 'statemachines/redress.asl.json',
+    tasks: [
+      'OpenPendingTaskFunctionArn',
+      'RaiseOverdueFunctionArn',
+      'CounterNoticeReceivedFunctionArn',
+      'RestoreListingFunctionArn',
+      'CloseCaseFunctionArn',
+      'WithdrawCaseFunctionArn',
+      ...FOLLOW_UP_ONLY,
+    ],
   },
 ];
 
@@ -173,7 +207,7 @@ export const scheduledJobs: readonly ScheduledJob[] = [
     functionName: 'reconcile-case-starts',
     handler: 'functions/jobs/reconcile-case-starts.ts',
     everyMinutes: 5,
-    grants: { table: 'RW', startExecution: ['takedown'] },
+    grants: { table: 'RW', startExecution: ['takedown', 'redress'] },
   },
   {
     name: 'event-relay',

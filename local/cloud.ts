@@ -72,6 +72,12 @@ export interface LocalCloudOptions {
   bucketNotifications?: readonly BucketNotification[];
   scheduledJobs?: readonly ScheduledJob[];
   mailEventHandlers?: readonly MailEventHandler[];
+  /**
+   * Where a new cloud's clock starts (a fresh data directory only): tests pin it so that what
+   * depends on the calendar (holidays, business days, published holiday data) does not depend on
+   * the day the suite runs. @default now
+   */
+  clockStart?: Date;
   log?: (line: string) => void;
   /**
    * Logs each API request (method, path, status, duration, request id) at info to this logger, and
@@ -140,7 +146,9 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     const clockFile = join(dataDir, 'clock.json');
     const savedOffset = existsSync(clockFile)
       ? Number(JSON.parse(readFileSync(clockFile, 'utf8')).offsetMs) || 0
-      : 0;
+      : options.clockStart
+        ? options.clockStart.getTime() - Date.now()
+        : 0;
     const clock = new VirtualClock({
       offsetMs: savedOffset,
       onOffsetChange: (offsetMs) => writeFileSync(clockFile, JSON.stringify({ offsetMs })),

@@ -502,6 +502,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cases/{caseId}/appeals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Appeal a decision on the case (internal complaint, DSA Art 20)
+         * @description The seller against a takedown, strike or account measure (once the case is closed with its listing down); the rights holder against a rejection or a restore. Within the appeal window (184 days) of the decision; decided by a reviewer who took no decision on the case.
+         *
+         *     Roles: seller, rights-holder.
+         */
+        post: operations["fileAppeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/appeals/{appealId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An appeal, for its appellant or a reviewer
+         * @description Roles: seller, rights-holder, reviewer (admin holds every right of reviewer).
+         */
+        get: operations["getAppeal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/appeals/{appealId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A reviewer decides an appeal (uphold or dismiss, with reasons)
+         * @description Upheld against a takedown: restore and revoke the strike; against a strike or account measure: revoke it and recompute the measure; against a rejection or a restore: re-open the case and take the listing down.
+         *
+         *     Roles: reviewer (admin holds every right of reviewer).
+         */
+        post: operations["decideAppeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/review-tasks": {
         parameters: {
             query?: never;
@@ -560,6 +624,28 @@ export interface paths {
          * @description Roles: reviewer, rights-holder, seller (admin holds every right of reviewer).
          */
         get: operations["listReasonCodes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/legal-texts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The statutory statements of a notice, counter-notice or appeal, in the law’s words
+         * @description Show these words and agree to each statement with a `field` separately, by sending that body field as true.
+         *
+         *     Roles: rights-holder, reviewer, seller (admin holds every right of reviewer).
+         */
+        get: operations["listLegalTexts"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1973,12 +2059,53 @@ export interface operations {
                                 id?: string;
                             };
                             /** @enum {string} */
-                            type: "notice_received" | "screened" | "screening_rejected" | "duplicate_linked" | "review_requested" | "review_escalated" | "review_overdue" | "decided" | "info_requested" | "info_received" | "info_window_expired" | "takedown_attempt_failed" | "action_failed" | "action_retried" | "taken_down" | "strike_recorded" | "strike_revoked" | "seller_measure_applied" | "seller_notified" | "rights_holder_notified" | "counter_notice_received" | "counter_notice_forwarded" | "counter_notice_window_closed" | "re_review_requested" | "court_action_reported" | "court_action_window_closed" | "upheld" | "restored" | "withdrawal_requested" | "withdrawn" | "message_undeliverable" | "message_complaint";
+                            type: "notice_received" | "screened" | "screening_rejected" | "duplicate_linked" | "review_requested" | "review_escalated" | "review_overdue" | "decided" | "info_requested" | "info_received" | "info_window_expired" | "takedown_attempt_failed" | "action_failed" | "action_retried" | "taken_down" | "strike_recorded" | "strike_revoked" | "seller_measure_applied" | "seller_notified" | "rights_holder_notified" | "counter_notice_received" | "counter_notice_forwarded" | "counter_notice_window_closed" | "re_review_requested" | "court_action_reported" | "court_action_window_closed" | "upheld" | "restored" | "withdrawal_requested" | "withdrawn" | "appeal_filed" | "appeal_decided" | "case_reopened" | "message_undeliverable" | "message_complaint";
                             detail: {
                                 [key: string]: unknown;
                             };
                         }[];
-                        appeals: unknown[];
+                        appeals: {
+                            appealId: string;
+                            caseId: string;
+                            appellant: {
+                                /** @enum {string} */
+                                role: "seller" | "rights-holder";
+                                /** @description Reviewers only */
+                                id?: string;
+                            };
+                            /** @enum {string} */
+                            against: "takedown" | "strike" | "account_measure" | "rejection" | "restore";
+                            grounds: string;
+                            evidence: {
+                                evidenceId: string;
+                                fileName?: string;
+                                contentType?: string;
+                                size?: number;
+                                sha256?: string;
+                                /** @enum {string} */
+                                status: "pending_upload" | "sealed" | "rejected" | "missing";
+                            }[];
+                            /** @enum {string} */
+                            status: "open" | "upheld" | "dismissed";
+                            /** Format: date-time */
+                            filedAt: string;
+                            /**
+                             * Format: date-time
+                             * @description The end of the appeal window of the decision appealed
+                             */
+                            openUntil: string;
+                            /** @description A counter-notice after its window, handled as an appeal (EU, US non-copyright) */
+                            fromCounterNotice?: boolean;
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            reasonCode?: string;
+                            /** @description The decision’s reasons, for the parties */
+                            reasons?: string;
+                            /** @description Reviewers only: internal */
+                            note?: string;
+                            /** @description Reviewers only */
+                            deciderId?: string;
+                        }[];
                         counterNotice?: {
                             /** Format: date-time */
                             receivedAt: string;
@@ -1995,10 +2122,10 @@ export interface operations {
                             };
                             /** @description The seller’s contact: its own view, reviewers, and the rights holder where the law forwards it */
                             contact?: {
-                                name: string;
-                                address: string;
-                                phone: string;
-                                email: string;
+                                name?: string;
+                                address?: string;
+                                phone?: string;
+                                email?: string;
                             };
                             evidence: {
                                 evidenceId: string;
@@ -2179,8 +2306,14 @@ export interface operations {
                 "application/json": {
                     /** Format: date-time */
                     filedAt: string;
+                    /** @description The court, or for an authority complaint the authority */
                     court: string;
                     reference: string;
+                    /**
+                     * @description A lawsuit (every jurisdiction), or a complaint to the competent authority (CN only: E-Commerce Law Art 43)
+                     * @enum {string}
+                     */
+                    kind: "lawsuit" | "authority_complaint";
                     /** @default [] */
                     evidenceIds?: string[];
                 };
@@ -2323,10 +2456,29 @@ export interface operations {
                      */
                     underPenaltyOfPerjury?: true;
                     /**
-                     * @description Consent to the jurisdiction of the court and to service of process (§512(g)(3)(D))
+                     * @description Consent to the jurisdiction of the Federal District Court for the judicial district of your address, or, for an address outside the US, of any judicial district in which the service provider may be found (§512(g)(3)(D))
                      * @enum {boolean}
                      */
                     consentToJurisdiction?: true;
+                    /** @description US: the federal judicial district of your address (e.g. "Northern District of California") */
+                    district?: string;
+                    /**
+                     * @description US, for an address outside the US: consent to any judicial district in which the service provider may be found
+                     * @enum {boolean}
+                     */
+                    serviceProviderDistrict?: true;
+                    /**
+                     * @description You will accept service of process from the complainant or its agent (§512(g)(3)(D))
+                     * @enum {boolean}
+                     */
+                    acceptServiceOfProcess?: true;
+                    /** @description Identification of the removed material and its location before removal (§512(g)(3)(B)) */
+                    material?: {
+                        /** @description What was removed */
+                        description: string;
+                        /** @description Where it appeared before removal (the listing URL) */
+                        location: string;
+                    };
                     /**
                      * @description The seller’s identity and contact, forwarded to the rights holder
                      * @default {}
@@ -2379,6 +2531,180 @@ export interface operations {
             default: components["responses"]["ProblemUnexpected"];
         };
     };
+    fileAppeal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case id; another party's is 404 */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description The decision appealed: for the seller takedown | strike | account_measure; for the rights holder rejection | restore
+                     * @enum {string}
+                     */
+                    against: "takedown" | "strike" | "account_measure" | "rejection" | "restore";
+                    /** @description Why the decision is wrong */
+                    grounds: string;
+                    /**
+                     * @description Your own sealed evidence
+                     * @default []
+                     */
+                    evidenceIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        appealId: string;
+                        caseId: string;
+                        /** @enum {string} */
+                        status: "open";
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            default: components["responses"]["ProblemUnexpected"];
+        };
+    };
+    getAppeal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The appeal id; another party's is 404 */
+                appealId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        appealId: string;
+                        caseId: string;
+                        appellant: {
+                            /** @enum {string} */
+                            role: "seller" | "rights-holder";
+                            /** @description Reviewers only */
+                            id?: string;
+                        };
+                        /** @enum {string} */
+                        against: "takedown" | "strike" | "account_measure" | "rejection" | "restore";
+                        grounds: string;
+                        evidence: {
+                            evidenceId: string;
+                            fileName?: string;
+                            contentType?: string;
+                            size?: number;
+                            sha256?: string;
+                            /** @enum {string} */
+                            status: "pending_upload" | "sealed" | "rejected" | "missing";
+                        }[];
+                        /** @enum {string} */
+                        status: "open" | "upheld" | "dismissed";
+                        /** Format: date-time */
+                        filedAt: string;
+                        /**
+                         * Format: date-time
+                         * @description The end of the appeal window of the decision appealed
+                         */
+                        openUntil: string;
+                        /** @description A counter-notice after its window, handled as an appeal (EU, US non-copyright) */
+                        fromCounterNotice?: boolean;
+                        /** Format: date-time */
+                        decidedAt?: string;
+                        reasonCode?: string;
+                        /** @description The decision’s reasons, for the parties */
+                        reasons?: string;
+                        /** @description Reviewers only: internal */
+                        note?: string;
+                        /** @description Reviewers only */
+                        deciderId?: string;
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            default: components["responses"]["ProblemUnexpected"];
+        };
+    };
+    decideAppeal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The appeal id; another party's is 404 */
+                appealId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    decision: "uphold" | "dismiss";
+                    reasonCode: string;
+                    /** @description For the parties */
+                    reasons: string;
+                    /** @description Internal, never sent to a party */
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        appealId: string;
+                        /**
+                         * @description The appeal’s status once the decision took effect, or deciding meanwhile
+                         * @enum {string}
+                         */
+                        status: "open" | "upheld" | "dismissed" | "deciding";
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            default: components["responses"]["ProblemUnexpected"];
+        };
+    };
     listReviewTasks: {
         parameters: {
             query?: {
@@ -2388,7 +2714,7 @@ export interface operations {
                 cursor?: string;
                 /** @description One queue; every queue when absent */
                 queue?: "standard" | "priority" | "escalated" | "re_review" | "appeals" | "suspension_review" | "standing" | "proactive" | "action_failed" | "ip_rights" | "rights_holders";
-                kind?: "review" | "escalated_review" | "re_review" | "retry" | "rights_holder_verification" | "ip_right_verification";
+                kind?: "review" | "escalated_review" | "re_review" | "retry" | "appeal" | "rights_holder_verification" | "ip_right_verification";
                 /** @description Jurisdiction profile whose law and clocks govern the case */
                 jurisdiction?: "US" | "CN" | "EU";
                 /** @description Kind of infringement alleged */
@@ -2413,9 +2739,11 @@ export interface operations {
                             /** @enum {string} */
                             queue: "standard" | "priority" | "escalated" | "re_review" | "appeals" | "suspension_review" | "standing" | "proactive" | "action_failed" | "ip_rights" | "rights_holders";
                             /** @enum {string} */
-                            kind: "review" | "escalated_review" | "re_review" | "retry" | "rights_holder_verification" | "ip_right_verification";
+                            kind: "review" | "escalated_review" | "re_review" | "retry" | "appeal" | "rights_holder_verification" | "ip_right_verification";
                             caseId?: string;
                             noticeId?: string;
+                            /** @description For an appeal: the appeal to decide */
+                            appealId?: string;
                             subjectId?: string;
                             /** @description The applicant, or the IP right’s title */
                             subjectName?: string;
@@ -2554,6 +2882,60 @@ export interface operations {
                     };
                 };
             };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+            default: components["responses"]["ProblemUnexpected"];
+        };
+    };
+    listLegalTexts: {
+        parameters: {
+            query: {
+                /** @description Jurisdiction profile whose law and clocks govern the case */
+                jurisdiction: "US" | "CN" | "EU";
+                /** @description The document the statements belong to */
+                document: "notice" | "counter_notice" | "appeal";
+                /** @description The language of the texts */
+                locale?: "en" | "zh-CN";
+                /** @description For a US counter-notice: §512(g)(3) applies to copyright only */
+                infringementType?: "counterfeit" | "trademark" | "copyright" | "patent" | "design";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Jurisdiction profile whose law and clocks govern the case
+                         * @enum {string}
+                         */
+                        jurisdiction: "US" | "CN" | "EU";
+                        /** @enum {string} */
+                        document: "notice" | "counter_notice" | "appeal";
+                        /** @enum {string} */
+                        locale: "en" | "zh-CN";
+                        items: {
+                            /** @description Stable key of the statement */
+                            key: string;
+                            /** @description The words to show, as the law words them */
+                            text: string;
+                            /** @description The body field (dot path) sent as true to agree; absent for a text that informs */
+                            field?: string;
+                            /** @description The statute or article the words come from */
+                            source: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             429: components["responses"]["Problem429"];

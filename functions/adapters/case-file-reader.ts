@@ -1,6 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { TimelineEvent } from '../domain/case.ts';
 import type { StrikeRecord } from '../domain/strikes.ts';
+import type { AppealRecord } from './appeal-store.ts';
 import { type CaseRecord, type PendingTask, stripKeys } from './case-store.ts';
 import { dynamo, tableName } from './dynamo-client.ts';
 import type { EvidenceRecord } from './evidence-store.ts';
@@ -42,6 +43,8 @@ export interface CaseFileRecords {
   evidence: Map<string, EvidenceRecord>;
   /** The statement of reasons as the seller received it, if one was sent. */
   statementOfReasons: MessageCopy | null;
+  /** The case's appeals, oldest first (each party sees its own). */
+  appeals: AppealRecord[];
   /** Reviewers only: the seller's standing with the service. */
   seller?: { profile: SellerRecord | null; strikes: StrikeRecord[]; priorCases: PriorCase[] };
 }
@@ -55,7 +58,7 @@ export type CaseCore = Omit<CaseFileRecords, 'evidence'>;
 /**
  * Reads a case file in three rounds of DynamoDB calls, each round's calls in parallel:
  * 1. the case's partition in one Query (the case, its timeline, its pending task, its
- *    counter-notice: they share `CASE#<id>`);
+ *    counter-notice, its appeals: they share `CASE#<id>`);
  * 2. the notice, the IP right and the rights holder in one BatchGetItem; for reviewers, the
  *    seller's partition (profile and strikes) and its latest cases (gsi1), in parallel;
  * 3. the cited evidence in one BatchGetItem.
@@ -67,7 +70,12 @@ export async function readCaseFile(
 ): Promise<CaseFileRecords | null> {
   const core = await readCaseCore(caseId, options);
   if (!core) return null;
-  const evidenceIds = citedEvidenceIds(core.notice, core.counterNotice, core.timeline);
+  const evidenceIds = [
+    ...new Set([
+      ...citedEvidenceIds(core.notice, core.counterNotice, core.timeline),
+      ...core.appeals.flatMap((appeal) => appeal.evidenceIds),
+    ]),
+  ];
   const evidenceItems = evidenceIds.length
     ? await batchGetItems(
         evidenceIds.map((id) => keys.evidence(id)),
@@ -129,6 +137,10 @@ export async function readCaseCore(
     timeline,
     pendingTask: taskItem ? (strip(taskItem) as unknown as PendingTask) : null,
     counterNotice: counterItem ? (strip(counterItem) as unknown as CounterNoticeRecord) : null,
+    appeals: partition
+      .filter((item) => String(item.sk).startsWith('APPEAL#'))
+      .map((item) => strip(item) as unknown as AppealRecord)
+      .sort((a, b) => a.filedAt.localeCompare(b.filedAt)),
     statementOfReasons: statementItem ? (strip(statementItem) as unknown as MessageCopy) : null,
     notice: (strip(find(keys.notice(record.noticeId).pk)) ?? null) as NoticeRecord | null,
     ipRight: (strip(find(keys.ipRight(record.ipRightId).pk)) ?? null) as IpRightProfile | null,

@@ -68,7 +68,37 @@ export interface CaseRecord {
     at: string;
   };
   closedAt?: string;
+  /**
+   * A court action or authority complaint the rights holder reported (DOMAIN.md step 7): it
+   * keeps the listing down if it is recorded before the restore starts (`restoreStartedAt`).
+   */
+  courtAction?: {
+    kind: 'lawsuit' | 'authority_complaint';
+    filedAt: string;
+    court: string;
+    reference: string;
+    evidenceIds: string[];
+    reportedAt: string;
+  };
+  /** When the statutory restore began: from then on a court action comes too late. */
+  restoreStartedAt?: string;
+  /**
+   * How many times the case was re-opened for takedown by a founded notifier appeal; each
+   * re-opening runs the case's workflow again, with its own step keys (`@e<epoch>`).
+   */
+  epoch?: number;
+  /** The status a case had when it was parked in `action_failed` (a follow-up restores it). */
+  parkedFrom?: CaseStatus;
+  /** The appeal that last re-opened the case (a retried re-opening finds it done). */
+  reopenedBy?: string;
+  /** Follow-up executions started for the case (appeals, late counter-notices, withdrawals). */
+  followUps?: number;
+  /** The follow-up now open, if any: one at a time per case. */
+  openFollowUp?: { followUpId: string; kind: FollowUpKind; appealId?: string };
 }
+
+/** What a follow-up execution of a case (statemachines/redress.asl.json) handles. */
+export type FollowUpKind = 'appeal' | 'counter_notice' | 'withdrawal';
 
 /** A workflow wait that people answer through the API. The token never leaves the backend. */
 export interface PendingTask {
@@ -81,8 +111,11 @@ export interface PendingTask {
     | 'counter_notice'
     | 'court_action'
     | 're_review'
-    | 'retry';
+    | 'retry'
+    | 'appeal';
   queue?: string;
+  /** For an appeal's wait: the appeal it decides. */
+  appealId?: string;
   /** The Step Functions task token: a bearer secret, stored only here. */
   token: string;
   stepKey: string;
@@ -128,11 +161,22 @@ export interface CaseStep {
   at: string;
   /** The statuses the case must be in; omit to allow any. */
   from?: readonly CaseStatus[];
+  /** Attributes the case must not have (e.g. a court action racing the restore). */
+  unless?: readonly (keyof CaseRecord)[];
   set?: Partial<Omit<CaseRecord, 'caseId' | 'version'>>;
   remove?: readonly (keyof CaseRecord)[];
   event?: { type: TimelineEventType; actor: TimelineActor; detail?: Record<string, unknown> };
   /** More writes in the same transaction (pending task, strike, seller, lock). */
   also?: readonly TransactItem[];
+}
+
+/**
+ * A step key within the case's current epoch: the case's first run uses the key as it is; a run
+ * re-opened by a founded notifier appeal (epoch n) uses `<key>@e<n>`, so its steps, tasks and
+ * emails are new while those of earlier runs stay applied.
+ */
+export function epochScoped(record: Pick<CaseRecord, 'epoch'>, key: string): string {
+  return record.epoch ? `${key}@e${record.epoch}` : key;
 }
 
 /** Reads a case. */
@@ -143,30 +187,37 @@ export async function getCase(caseId: string): Promise<CaseRecord | null> {
   return result.Item ? (stripKeys(result.Item) as unknown as CaseRecord) : null;
 }
 
-/** A case's timeline, oldest first. */
-export async function getTimeline(caseId: string): Promise<TimelineEvent[]> {
-  const events: TimelineEvent[] = [];
+/** The items of a case's partition whose sort key starts with `prefix`, in key order. */
+export async function queryCaseItems(
+  caseId: string,
+  prefix: string,
+): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
     const page = await dynamo.send(
       new QueryCommand({
         TableName: tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': keys.case(caseId).pk, ':prefix': 'EVENT#' },
+        ExpressionAttributeValues: { ':pk': keys.case(caseId).pk, ':prefix': prefix },
         ExclusiveStartKey: startKey,
+        ConsistentRead: true,
       }),
     );
-    for (const item of page.Items ?? []) {
-      events.push({
-        at: item.at,
-        actor: item.actor,
-        type: item.eventType,
-        detail: item.detail ?? {},
-      });
-    }
+    items.push(...(page.Items ?? []));
     startKey = page.LastEvaluatedKey;
   } while (startKey);
-  return events;
+  return items;
+}
+
+/** A case's timeline, oldest first. */
+export async function getTimeline(caseId: string): Promise<TimelineEvent[]> {
+  return (await queryCaseItems(caseId, 'EVENT#')).map((item) => ({
+    at: item.at as string,
+    actor: item.actor as TimelineEvent['actor'],
+    type: item.eventType as TimelineEvent['type'],
+    detail: (item.detail as Record<string, unknown>) ?? {},
+  }));
 }
 
 /**
@@ -200,6 +251,10 @@ export async function applyCaseStep(caseId: string, step: CaseStep): Promise<voi
       values[`:from${i}`] = status;
     });
   }
+  (step.unless ?? []).forEach((field, i) => {
+    names[`#u${i}`] = field;
+    condition += ` AND attribute_not_exists(#u${i})`;
+  });
   const items: TransactItem[] = [
     {
       Put: {
@@ -251,7 +306,7 @@ export async function applyCaseStep(caseId: string, step: CaseStep): Promise<voi
         throw new StepAlreadyApplied(`step ${step.stepKey} of case ${caseId} was applied before`);
       if (reasons[1]?.Code === 'ConditionalCheckFailed')
         throw new CaseStateConflict(
-          `case ${caseId} is not in ${step.from?.join('|') ?? 'an existing state'}`,
+          `case ${caseId} is not in ${step.from?.join('|') ?? 'an existing state'}${step.unless ? ` or has ${step.unless.join('|')}` : ''}`,
         );
       if (reasons.some((r) => r.Code === 'TransactionConflict' || r.Code === 'ThrottlingError'))
         throw new TransientError('transaction conflict');

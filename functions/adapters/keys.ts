@@ -21,6 +21,8 @@
  * | Pending task        | CASE#<id>                   | TASK                    |                                    | QUEUE#<queue> / <at>#<id> (reviewer queues)|
  * | Counter-notice      | CASE#<id>                   | COUNTER_NOTICE          |                                    |                                            |
  * | Message copy        | CASE#<id>                   | MESSAGE#<template>#<role> |                                  |                                            |
+ * | Appeal              | CASE#<id>                   | APPEAL#<appealId>       |                                    |                                            |
+ * | Follow-up           | CASE#<id>                   | FOLLOWUP#<nnnn>         |                                    | FOLLOWUP_START#PENDING / <at>#<id>#<n> (outbox) |
  * | Open-case lock      | OPEN#<listing>#<ipRight>    | LOCK                    |                                    |                                            |
  * | Seller              | SELLER#<id>                 | PROFILE                 |                                    |                                            |
  * | Strike              | SELLER#<id>                 | STRIKE#<strikeId>       |                                    | STRIKE_EXPIRY / <expiresAt>#<seller>#<strike> (active) |
@@ -38,6 +40,10 @@
  * - an open case for a listing and IP right (duplicates): by key OPEN#listing#ipRight;
  * - case search (GET /v1/cases): the most selective of gsi3..gsi6 (or the notice's case ids, or
  *   gsi1 for a seller), the other filters applied to that index's partition;
+ * - a case's appeals: pk = CASE#id, sk begins_with APPEAL#; an appeal by id (`<caseId>.a<n>`: the
+ *   case id is in it) by key;
+ * - follow-up executions written but maybe not started: gsi2 pk = FOLLOWUP_START#PENDING (the
+ *   reconciler);
  * - the copy of a message sent about a case (the seller centre shows the statement of reasons): by key.
  *
  * Timeline events, step guards and idempotency records are written once (attribute_not_exists)
@@ -62,6 +68,14 @@ export const keys = {
     pk: `CASE#${caseId}`,
     sk: `MESSAGE#${template}#${role}`,
   }),
+  appeal: (caseId: string, appealId: string) => ({
+    pk: `CASE#${caseId}`,
+    sk: `APPEAL#${appealId}`,
+  }),
+  followUp: (caseId: string, n: number) => ({
+    pk: `CASE#${caseId}`,
+    sk: `FOLLOWUP#${String(n).padStart(4, '0')}`,
+  }),
   openCase: (listingId: string, ipRightId: string) => ({
     pk: `OPEN#${listingId}#${ipRightId}`,
     sk: 'LOCK',
@@ -80,6 +94,7 @@ export const keys = {
 
 export const STRIKE_EXPIRY_PARTITION = 'STRIKE_EXPIRY';
 export const EVENT_OUTBOX_PARTITION = 'EVENT_OUTBOX';
+export const FOLLOW_UP_START_PARTITION = 'FOLLOWUP_START#PENDING';
 export const queuePartition = (queue: string) => `QUEUE#${queue}`;
 
 /** The status index's partition of a case status. */

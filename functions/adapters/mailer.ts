@@ -20,7 +20,9 @@ const SEND_LEASE_MS = 60_000;
  * A claim left unfinished (a crash before the send) is taken over after a lease, so the email is
  * not lost. A crash between the send and the mark can still repeat one email; SES has no dedupe key.
  */
-export async function sendEmailOnce(message: EmailMessage): Promise<'sent' | 'already_sent'> {
+export async function sendEmailOnce(
+  message: EmailMessage,
+): Promise<{ outcome: 'sent' | 'already_sent'; acceptedAt?: string }> {
   const key = keys.idempotency('email', message.idempotencyKey);
   const now = clock.now();
   try {
@@ -39,13 +41,16 @@ export async function sendEmailOnce(message: EmailMessage): Promise<'sent' | 'al
     );
   } catch (error) {
     if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
-    const existing = await getItem<{ state?: string }>(key);
+    const existing = await getItem<{ state?: string; at?: string }>(key);
     if (existing?.state === 'sending')
       throw new TransientError(`email ${message.idempotencyKey} is being sent by another attempt`);
-    return 'already_sent';
+    return { outcome: 'already_sent', ...(existing?.at ? { acceptedAt: existing.at } : {}) };
   }
   notifier ??= new SesNotifier();
   const { messageId } = await notifier.sendEmail(message);
+  // The mail service accepted the message for delivery now: for an electronic message that is
+  // when it enters the recipient's system (PRC Civil Code Art 137), from which CN periods count.
+  const acceptedAt = clock.now().toISOString();
   await dynamo.send(
     new PutCommand({
       TableName: tableName,
@@ -56,9 +61,9 @@ export async function sendEmailOnce(message: EmailMessage): Promise<'sent' | 'al
         messageId,
         template: message.template,
         caseId: message.caseId,
-        at: clock.now().toISOString(),
+        at: acceptedAt,
       },
     }),
   );
-  return 'sent';
+  return { outcome: 'sent', acceptedAt };
 }

@@ -1,13 +1,17 @@
 import { clock } from '../adapters/clock.ts';
 import { assertCounterNoticeElements, counterNoticeBodySchema } from '../domain/counter-notice.ts';
-import { counterNotify } from '../use-cases/case-inputs.ts';
+import { counterNotify } from '../use-cases/redress.ts';
+import { assertOwnSealedEvidence } from './evidence-access.ts';
 import { caseForCaller } from './lib/case-access.ts';
 import { apiHandler, json } from './lib/handler.ts';
 
 /**
  * POST /v1/cases/{caseId}/counter-notice (the case's seller): a declaration of non-infringement with
  * the elements its jurisdiction requires (17 U.S.C. §512(g)(3); E-Commerce Law Art 43 and Civil
- * Code 1196). 400 for missing elements; 409 outside the window.
+ * Code 1196), citing only the seller's own sealed evidence (422). Accepted while the listing is
+ * down: in the window, and after it (a late counter-notice runs the statutory timer, or becomes an
+ * appeal where the case is re-reviewed). 400 for missing elements; 409 when the listing is not
+ * down or a counter-notice is being handled.
  */
 export const handler = apiHandler(
   'POST /v1/cases/{caseId}/counter-notice',
@@ -19,10 +23,8 @@ export const handler = apiHandler(
       infringementType: record.infringementType,
       now: clock.now(),
     });
-    await counterNotify(record.caseId, record.sellerId!, {
-      ...counterNotice,
-      evidenceIds: counterNotice.evidenceIds ?? [],
-    } as Parameters<typeof counterNotify>[2]);
-    return json(202, { caseId: record.caseId, status: 'counter_notice_received' });
+    await assertOwnSealedEvidence(caller, counterNotice.evidenceIds);
+    const result = await counterNotify(record.caseId, record.sellerId!, counterNotice);
+    return json(202, { caseId: record.caseId, ...result });
   },
 );

@@ -3,6 +3,7 @@ import { policy } from '../adapters/policy-source.ts';
 import { reasonCodeFor } from '../domain/reason-codes.ts';
 import { decide } from '../use-cases/case-inputs.ts';
 import { apiHandler, json } from './lib/handler.ts';
+import { staffActor } from './lib/identity.ts';
 import { refuseIfPartyToCase } from './lib/party-to-case.ts';
 import { badRequest, notFound } from './lib/problem.ts';
 import { decisionBodySchema } from './schemas/cases.ts';
@@ -30,17 +31,7 @@ export const handler = apiHandler(
       ]);
     }
     await refuseIfPartyToCase(caller, existing);
-    await decide(
-      existing.caseId,
-      {
-        role:
-          caller.roles.includes('admin') && !caller.roles.includes('reviewer')
-            ? 'admin'
-            : 'reviewer',
-        id: caller.sub,
-      },
-      decision,
-    );
+    await decide(existing.caseId, staffActor(caller), decision);
     const after = await getCase(existing.caseId);
     return json(200, { caseId: existing.caseId, status: after?.status ?? existing.status });
   },

@@ -8,7 +8,7 @@ import { sellerCasesCiteEvidence } from '../adapters/seller-account.ts';
 import { viewOfCase } from './lib/case-access.ts';
 import type { Caller } from './lib/identity.ts';
 import { callerRightsHolder, callerSellerId } from './lib/parties.ts';
-import { notFound } from './lib/problem.ts';
+import { notFound, unprocessable } from './lib/problem.ts';
 
 /**
  * Who the caller uploads evidence as: its rights holder (or, before it registered one, its own
@@ -20,6 +20,42 @@ export async function uploadOwnerOf(caller: Caller): Promise<EvidenceOwner> {
     return rightsHolder ? `RH#${rightsHolder.rightsHolderId}` : `SUB#${caller.sub}`;
   }
   return `SELLER#${callerSellerId(caller)}`;
+}
+
+/** Every owner the caller's evidence may be stored under (its rights holder, its sub, its seller). */
+export async function evidenceOwnersOf(caller: Caller): Promise<string[]> {
+  const owners: string[] = [];
+  if (caller.roles.includes('rights-holder')) {
+    const rightsHolder = await callerRightsHolder(caller);
+    if (rightsHolder) owners.push(`RH#${rightsHolder.rightsHolderId}`);
+    owners.push(`SUB#${caller.sub}`);
+  }
+  if (caller.roles.includes('seller') && caller.sellerId) owners.push(`SELLER#${caller.sellerId}`);
+  return owners;
+}
+
+/**
+ * Refuses a body that cites evidence other than the caller's own sealed evidence (API.md: every
+ * `evidenceIds[]` anywhere): 422 with one issue per offending index (`<path>.<i>`), which says
+ * only "no such evidence of yours" for another party's id, so existence never leaks.
+ */
+export async function assertOwnSealedEvidence(
+  caller: Caller,
+  evidenceIds: readonly string[],
+  path = 'evidenceIds',
+): Promise<void> {
+  if (evidenceIds.length === 0) return;
+  const owners = await evidenceOwnersOf(caller);
+  const problems: { path: string; message: string }[] = [];
+  for (const [i, evidenceId] of evidenceIds.entries()) {
+    const evidence = await getEvidence(evidenceId);
+    if (!evidence || !owners.includes(evidence.owner))
+      problems.push({ path: `${path}.${i}`, message: 'No such evidence of yours' });
+    else if (evidence.status !== 'sealed')
+      problems.push({ path: `${path}.${i}`, message: 'The evidence is not sealed' });
+  }
+  if (problems.length > 0)
+    throw unprocessable('Cite only your own sealed evidence.', problems, 'evidence_not_sealed');
 }
 
 /**
@@ -37,14 +73,7 @@ export async function evidenceForCaller(
   const record = await getEvidence(evidenceId);
   if (!record) throw notFound('evidence');
   if (caller.isReviewer) return record;
-  const owners: string[] = [];
-  if (caller.roles.includes('rights-holder')) {
-    const rightsHolder = await callerRightsHolder(caller);
-    if (rightsHolder) owners.push(`RH#${rightsHolder.rightsHolderId}`);
-    owners.push(`SUB#${caller.sub}`);
-  }
-  if (caller.roles.includes('seller') && caller.sellerId) owners.push(`SELLER#${caller.sellerId}`);
-  if (owners.includes(record.owner)) return record;
+  if ((await evidenceOwnersOf(caller)).includes(record.owner)) return record;
   if (options.caseId && (await caseCitesForCaller(caller, options.caseId, evidenceId)))
     return record;
   if (

@@ -87,6 +87,7 @@ function summary(item: QueueItem, now: string) {
     kind: item.kind,
     caseId,
     ...text('noticeId'),
+    ...text('appealId'),
     ...text('listingId'),
     ...text('listingTitle'),
     ...text('rightsHolderName'),

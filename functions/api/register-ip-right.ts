@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { clock } from '../adapters/clock.ts';
-import { getEvidence } from '../adapters/evidence-store.ts';
 import { registerIpRight } from '../adapters/registry-store.ts';
+import { assertOwnSealedEvidence } from './evidence-access.ts';
 import { apiHandler, json } from './lib/handler.ts';
 import { callerRightsHolder } from './lib/parties.ts';
 import { unprocessable } from './lib/problem.ts';
@@ -22,17 +22,7 @@ export const handler = apiHandler('POST /v1/ip-rights', async ({ caller, body })
       'rights_holder_not_registered',
     );
   }
-  const owners = [`RH#${rightsHolder.rightsHolderId}`, `SUB#${caller.sub}`];
-  const problems: { path: string; message: string }[] = [];
-  for (const [i, evidenceId] of input.proofEvidenceIds.entries()) {
-    const evidence = await getEvidence(evidenceId);
-    if (!evidence || !owners.includes(evidence.owner))
-      problems.push({ path: `proofEvidenceIds.${i}`, message: 'No such evidence of yours' });
-    else if (evidence.status !== 'sealed')
-      problems.push({ path: `proofEvidenceIds.${i}`, message: 'The evidence is not sealed' });
-  }
-  if (problems.length > 0)
-    throw unprocessable('Proof must be your own sealed evidence.', problems, 'evidence_not_sealed');
+  await assertOwnSealedEvidence(caller, input.proofEvidenceIds, 'proofEvidenceIds');
   const ipRightId = `ipr-${randomUUID()}`;
   await registerIpRight(
     {

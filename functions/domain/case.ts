@@ -31,6 +31,22 @@ export const TERMINAL_STATUSES = [
 ] as const satisfies readonly CaseStatus[];
 export type TerminalStatus = (typeof TERMINAL_STATUSES)[number];
 
+/**
+ * Closed statuses nothing re-opens: a withdrawn case, a duplicate, an abandoned notice. Every
+ * other closed status ends a run of the case but may be followed up (DOMAIN.md steps 6-9).
+ */
+export const FINAL_STATUSES = [
+  'withdrawn',
+  'duplicate',
+  'abandoned',
+] as const satisfies readonly TerminalStatus[];
+
+/** Closed statuses under which the listing is still down (a withdrawal or an appeal restores it). */
+export const CLOSED_WITH_LISTING_DOWN = [
+  'upheld',
+  'upheld_pending_court',
+] as const satisfies readonly TerminalStatus[];
+
 /** Whether the status closes the case. */
 export function isTerminal(status: CaseStatus): status is TerminalStatus {
   return (TERMINAL_STATUSES as readonly CaseStatus[]).includes(status);
@@ -50,10 +66,13 @@ export const CASE_TRANSITIONS: Readonly<Record<CaseStatus, readonly CaseStatus[]
   awaiting_counter_notice: ['upheld', 'awaiting_court_action', 'awaiting_re_review', 'withdrawn'],
   awaiting_court_action: ['upheld_pending_court', 'restored', 'withdrawn'],
   awaiting_re_review: ['restored', 'upheld', 'withdrawn'],
-  rejected: [],
-  restored: [],
-  upheld: [],
-  upheld_pending_court: [],
+  // The first run is over, but not the case (DOMAIN.md steps 6, 8, 9): a late counter-notice
+  // runs the statutory timer, a founded seller appeal restores, a withdrawal restores, and a
+  // founded notifier appeal re-opens a rejected or restored case for takedown.
+  rejected: ['taking_down'],
+  restored: ['taking_down'],
+  upheld: ['awaiting_court_action', 'restored', 'withdrawn'],
+  upheld_pending_court: ['restored', 'withdrawn'],
   withdrawn: [],
   duplicate: [],
   abandoned: [],
@@ -138,6 +157,11 @@ export const TIMELINE_EVENT_TYPES = [
   'restored',
   'withdrawal_requested',
   'withdrawn',
+  /** An appeal (internal complaint) was filed, and decided. */
+  'appeal_filed',
+  'appeal_decided',
+  /** A founded notifier appeal re-opened the case for takedown. */
+  'case_reopened',
   /** An email about the case bounced: its template and the party's role, never the address. */
   'message_undeliverable',
   /** The recipient marked an email about the case as spam. */

@@ -31,7 +31,36 @@ export const counterNoticeBodySchema = z
       .literal(true, { error: 'Must be true when given' })
       .optional()
       .describe(
-        'Consent to the jurisdiction of the court and to service of process (§512(g)(3)(D))',
+        'Consent to the jurisdiction of the Federal District Court for the judicial district of your address, or, for an address outside the US, of any judicial district in which the service provider may be found (§512(g)(3)(D))',
+      ),
+    district: optionalText(200).describe(
+      'US: the federal judicial district of your address (e.g. "Northern District of California")',
+    ),
+    serviceProviderDistrict: z
+      .literal(true, { error: 'Must be true when given' })
+      .optional()
+      .describe(
+        'US, for an address outside the US: consent to any judicial district in which the service provider may be found',
+      ),
+    acceptServiceOfProcess: z
+      .literal(true, { error: 'Must be true when given' })
+      .optional()
+      .describe(
+        'You will accept service of process from the complainant or its agent (§512(g)(3)(D))',
+      ),
+    material: z
+      .strictObject({
+        description: z.string().trim().min(1).max(2000).describe('What was removed'),
+        location: z
+          .string()
+          .trim()
+          .min(1)
+          .max(2000)
+          .describe('Where it appeared before removal (the listing URL)'),
+      })
+      .optional()
+      .describe(
+        'Identification of the removed material and its location before removal (§512(g)(3)(B))',
       ),
     contact: z
       .strictObject({
@@ -78,9 +107,11 @@ const isBlank = (value: string | undefined): boolean => !value || value.trim() =
 
 /**
  * The elements a parsed counter-notice still lacks for its case (an empty list means
- * complete). The removed material (§512(g)(3)(B)) is identified by the case itself.
- * - US copyright: 17 U.S.C. §512(g)(3)(A)-(D): signature; statement under penalty of perjury;
- *   name, address and telephone number; consent to jurisdiction.
+ * complete).
+ * - US copyright: 17 U.S.C. §512(g)(3)(A)-(D): signature; the removed material and where it
+ *   appeared; the statement under penalty of perjury; name, address and telephone number;
+ *   consent to the jurisdiction of the district of the seller's address (or, outside the US, of
+ *   any district where the service provider may be found); acceptance of service of process.
  * - US other types (re-review by platform policy): signature and name.
  * - CN: E-Commerce Law Art 43 and Civil Code Art 1196: preliminary evidence of
  *   non-infringement and the seller's real identity (name and address).
@@ -120,7 +151,26 @@ export function validateCounterNoticeElements(
     if (counterNotice.consentToJurisdiction !== true) {
       add(
         'consentToJurisdiction',
-        '17 U.S.C. §512(g)(3)(D) requires consent to the jurisdiction of the Federal District Court and to accept service of process from the complainant',
+        '17 U.S.C. §512(g)(3)(D) requires consent to the jurisdiction of the Federal District Court',
+      );
+    }
+    const inUs = !isBlank(counterNotice.district);
+    if (inUs === (counterNotice.serviceProviderDistrict === true)) {
+      add(
+        'district',
+        '17 U.S.C. §512(g)(3)(D): name the judicial district of your address, or, if your address is outside the United States, set serviceProviderDistrict (any judicial district in which the service provider may be found), not both',
+      );
+    }
+    if (counterNotice.acceptServiceOfProcess !== true) {
+      add(
+        'acceptServiceOfProcess',
+        '17 U.S.C. §512(g)(3)(D) requires that you will accept service of process from the complainant or its agent',
+      );
+    }
+    if (!counterNotice.material) {
+      add(
+        'material',
+        '17 U.S.C. §512(g)(3)(B) requires the identification of the removed material and the location where it appeared before removal',
       );
     }
   } else if (context.jurisdiction === 'US') {

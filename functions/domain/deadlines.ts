@@ -76,10 +76,12 @@ export function reReviewDeadline(
 /**
  * The US copyright restore window after a counter-notice (17 U.S.C. §512(g)(2)(C)): the
  * material is replaced "not less than 10, nor more than 14, business days following receipt".
- * - `restoreNotBefore`: 00:00 America/New_York on the 10th business day after receipt;
+ * The day of receipt does not count, and ten full business days must have passed:
+ * - `restoreNotBefore`: 00:00 America/New_York at the start of the 11th business day after
+ *   receipt (the end of the 10th);
  * - `restoreBy`: the end of the 14th business day (00:00 New York of the next calendar day);
- * - `courtActionDueAt` = `restoreNotBefore`: a lawsuit reported before it keeps the listing
- *   down (§512(g)(2)(C)); the service restores at `restoreNotBefore` otherwise.
+ * - `courtActionDueAt` = `restoreNotBefore`: the service restores from then on, but a court
+ *   action reported before the listing is actually restored still keeps it down.
  */
 export function usCopyrightRestoreDeadlines(
   counterNoticeReceivedAt: Date,
@@ -88,7 +90,7 @@ export function usCopyrightRestoreDeadlines(
   const rule = policy.profiles.US.copyrightRestore;
   const options = { extraClosures: rule.extraClosures };
   const notBefore = iso(
-    addUsBusinessDays(counterNoticeReceivedAt, rule.notBeforeBusinessDays, options),
+    addUsBusinessDays(counterNoticeReceivedAt, rule.notBeforeBusinessDays + 1, options),
   );
   return {
     restoreNotBefore: notBefore,
@@ -102,7 +104,8 @@ export function usCopyrightRestoreDeadlines(
 /**
  * The CN deadline for the rights holder to report a complaint to an authority or a lawsuit:
  * 15 days after the declaration reaches it (E-Commerce Law Art 43), counted from when the
- * service forwards it electronically. With `counting: 'civil_code'` (the default) the period
+ * service's forwarding was accepted for delivery (an electronic message arrives when it enters
+ * the recipient's system, Civil Code Art 137). With `counting: 'civil_code'` (the default) the period
  * ends at 24:00 Beijing time of the 15th day after the forwarding day (Civil Code Arts 201,
  * 203); with `'elapsed'` it is exactly 15 × 24 h. The listing may be restored from then on,
  * so `restoreNotBefore` equals `courtActionDueAt`.

@@ -55,7 +55,11 @@ const usProfileSchema = z.strictObject({
   ...profileShape,
   copyrightRestore: z
     .strictObject({
-      notBeforeBusinessDays: z.int().describe('Restore from the start of this business day'),
+      notBeforeBusinessDays: z
+        .int()
+        .describe(
+          'Full business days that must pass after receipt; restore from the start of the next',
+        ),
       restoreByBusinessDays: z.int().describe('Restore before the end of this business day'),
       extraClosures: z
         .array(isoDateSchema)
@@ -157,11 +161,11 @@ export const policySchema = z
     }
     if (
       restore.restoreByBusinessDays > 14 ||
-      restore.restoreByBusinessDays < restore.notBeforeBusinessDays
+      restore.restoreByBusinessDays <= restore.notBeforeBusinessDays
     ) {
       fail(
         ['profiles', 'US', 'copyrightRestore', 'restoreByBusinessDays'],
-        'Must be between notBeforeBusinessDays and 14: restore "not more than 14 business days" after receipt (17 U.S.C. §512(g)(2)(C))',
+        'Must be more than notBeforeBusinessDays and at most 14: restore "not more than 14 business days" after receipt (17 U.S.C. §512(g)(2)(C))',
       );
     }
     if (policy.profiles.CN.courtActionWindow.calendarDays < 15) {

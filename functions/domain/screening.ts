@@ -1,4 +1,4 @@
-import { type CaseStatus, isTerminal } from './case.ts';
+import { type CaseStatus, CLOSED_WITH_LISTING_DOWN, isTerminal } from './case.ts';
 import {
   type EligibilityReasonCode,
   type IpRightRecord,
@@ -51,7 +51,8 @@ export interface ScreeningInput {
  * 1. the rights holder is verified and not suspended; the IP right is the rights holder's,
  *    verified, in force, of the case's jurisdiction and of a kind that fits the type;
  * 2. the listing exists;
- * 3. no open case covers the same listing and IP right (→ duplicate). This comes before the
+ * 3. no open case covers the same listing and IP right, nor a closed one that keeps the listing
+ *    down (upheld: a withdrawal or an appeal may still restore it) (→ duplicate). This comes before the
  *    "live" check: a listing already taken down by an open case is a duplicate, not a
  *    rejection, so the rights holder is pointed at the case that acts on it;
  * 4. the listing is live;
@@ -73,7 +74,8 @@ export function screenCase(input: ScreeningInput): ScreeningOutcome {
     (other) =>
       other.caseId !== input.caseId &&
       other.ipRightId === input.ipRight.ipRightId &&
-      !isTerminal(other.status),
+      (!isTerminal(other.status) ||
+        (CLOSED_WITH_LISTING_DOWN as readonly CaseStatus[]).includes(other.status)),
   );
   if (open) return { outcome: 'duplicate', duplicateOf: open.caseId };
 

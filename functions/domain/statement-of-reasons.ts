@@ -27,6 +27,14 @@ export interface StatementOfReasonsInput {
   /** The ladder's next step above the measure applied (nextLadderStep), for the warning. */
   nextStep?: LadderStep;
   automated: { detection: boolean; decision: AutomatedDecision };
+  /** What the decision considered: the notice's explanation, its evidence files, a test buy. */
+  considered?: {
+    explanation?: string;
+    evidence: readonly { fileName?: string }[];
+    testBuy?: boolean;
+  };
+  /** Where the listing is disabled: everywhere, unless the marketplace can restrict by country. */
+  territorialScope?: TerritorialScope;
   decidedAt: Date;
   /**
    * The reviewer's `reasons`, written for the parties and shown to the seller. Never the
@@ -36,6 +44,16 @@ export interface StatementOfReasonsInput {
   counterNoticeDueAt: string;
   policy: Policy;
 }
+
+/**
+ * Where a measure applies (DSA Art 17(3)(a)). The marketplace port disables a listing everywhere,
+ * so `global` is what is applied, stated, and reported (the Transparency Database record names
+ * every EEA member state for it); `countries` is for a marketplace that can restrict by country.
+ */
+export type TerritorialScope = { kind: 'global' } | { kind: 'countries'; countries: string[] };
+
+/** The scope of a listing measure the service applies today: the marketplace disables globally. */
+export const GLOBAL_SCOPE: TerritorialScope = { kind: 'global' };
 
 /** One route of redress open to the seller (DSA Art 17(3)(f)). */
 export type RedressOption =
@@ -56,7 +74,12 @@ export interface StatementOfReasons {
   decidedAt: string;
   /** Art 17(3)(a): the measure, its territorial scope and its duration. */
   measure: {
-    listing: { restriction: 'disabled'; scope: string; duration: string };
+    listing: {
+      restriction: 'disabled';
+      territorialScope: TerritorialScope;
+      scope: string;
+      duration: string;
+    };
     account: {
       measure: LadderMeasure;
       description: string;
@@ -72,7 +95,10 @@ export interface StatementOfReasons {
     notifier: string;
     /** Who notified, as far as the profile's `notifierDisclosure` lets the seller see. */
     notifierIdentity?: NotifierIdentity;
+    /** The facts of this case, for the seller: the listing, the right, what was considered. */
     summary: string;
+    /** The same without personal data or free text (for the Transparency Database). */
+    publicSummary: string;
   };
   /** Art 17(3)(c): use of automated means. */
   automatedMeans: { detection: boolean; decision: AutomatedDecision; summary: string };
@@ -168,8 +194,50 @@ function counterNoticeText(input: StatementOfReasonsInput): string {
   if (input.jurisdiction === 'CN') {
     return 'Send a declaration of non-infringement with preliminary evidence and your real identity. We forward it to the rights holder; unless it tells us within 15 days that it has complained to an authority or sued, we restore the listing (E-Commerce Law Art 43).';
   }
-  return 'Send a counter-notice under 17 U.S.C. §512(g)(3). We forward it to the notifier; unless the notifier tells us it has filed a court action, we restore the listing 10 to 14 US business days after we receive your counter-notice (17 U.S.C. §512(g)(2)(C)).';
+  return 'Send a counter-notice under 17 U.S.C. §512(g)(3). We forward it to the notifier; unless the notifier tells us it has filed a court action, we restore the listing once 10 full US business days have passed after we receive your counter-notice, and within 14 (17 U.S.C. §512(g)(2)(C)).';
 }
+
+function scopeText(scope: TerritorialScope): string {
+  return scope.kind === 'global'
+    ? 'everywhere the marketplace operates (in every country, including every EEA member state)'
+    : `in ${scope.countries.join(', ')}`;
+}
+
+/** The facts of this case (DSA Art 17(3)(b)), in the words the seller reads. */
+function factsSummary(input: StatementOfReasonsInput, registration: string): string {
+  const considered = input.considered;
+  const files = considered?.evidence ?? [];
+  const named = files
+    .map((file) => file.fileName)
+    .filter((name): name is string => Boolean(name))
+    .map((name) => `"${name}"`);
+  const evidence =
+    files.length === 0
+      ? 'no evidence files'
+      : `${files.length === 1 ? '1 evidence file' : `${files.length} evidence files`}${named.length ? ` (${named.join(', ')})` : ''}`;
+  const parts = [
+    `${input.source === 'own_initiative' ? 'Our screening found' : 'The notice concerns'} your listing "${input.listing.title}" (${input.listing.listingId}${input.listing.url ? `, ${input.listing.url}` : ''}), alleged to be ${INFRINGEMENT_PHRASES[input.infringementType]} of the ${input.ipRight.kind} "${input.ipRight.title}"${registration}, under ${input.jurisdiction} law.`,
+    `We considered ${input.source === 'own_initiative' ? '' : "the notice's explanation, "}${evidence}${considered?.testBuy ? ' and a test-buy report' : ''}.`,
+    input.reviewerExplanation
+      ? `The reviewer found: ${input.reviewerExplanation}`
+      : 'The listing was found to infringe that right.',
+  ];
+  return parts.join(' ');
+}
+
+/** The facts without personal data or free text: the record for the Transparency Database. */
+function publicFactsSummary(input: StatementOfReasonsInput): string {
+  const files = input.considered?.evidence.length ?? 0;
+  return `The listing was assessed as ${INFRINGEMENT_PHRASES[input.infringementType]} of a registered ${input.ipRight.kind}, on ${files === 1 ? '1 evidence file' : `${files} evidence files`}${input.considered?.testBuy ? ' and a test-buy report' : ''}, and found infringing.`;
+}
+
+const INFRINGEMENT_PHRASES: Record<InfringementType, string> = {
+  counterfeit: 'counterfeit goods',
+  trademark: 'an infringement',
+  copyright: 'an unauthorised copy',
+  patent: 'an infringement',
+  design: 'an infringement',
+};
 
 function redressOptions(input: StatementOfReasonsInput): RedressOption[] {
   const profile = input.policy.profiles[input.jurisdiction];
@@ -185,8 +253,8 @@ function redressOptions(input: StatementOfReasonsInput): RedressOption[] {
       availableUntil,
       description:
         input.jurisdiction === 'EU'
-          ? 'Lodge a complaint through our internal complaint-handling system (DSA Art 20). People, not solely automated means, decide it; a founded complaint reverses the decision without undue delay.'
-          : 'Lodge a complaint through our internal complaint-handling system. People decide it; a founded complaint reverses the decision.',
+          ? 'Appeal on the case page (internal complaint, DSA Art 20) against the takedown, the strike or the account measure, once the case is closed. A reviewer who did not take the decision decides it; a founded appeal reverses the decision without undue delay.'
+          : 'Appeal on the case page (internal complaint) against the takedown, the strike or the account measure, once the case is closed. A reviewer who did not take the decision decides it; a founded appeal reverses the decision.',
     },
   ];
   if (input.jurisdiction === 'EU') {
@@ -220,6 +288,7 @@ export function buildStatementOfReasons(input: StatementOfReasonsInput): Stateme
       ? 'Not applicable.'
       : `Until the strikes behind it are revoked or expire${input.strikeExpiresAt ? ` (this strike expires at ${input.strikeExpiresAt})` : ''}.`;
   const identity = notifierIdentity(input);
+  const territorialScope = input.territorialScope ?? GLOBAL_SCOPE;
   return {
     caseId: input.caseId,
     listingId: input.listing.listingId,
@@ -232,7 +301,8 @@ export function buildStatementOfReasons(input: StatementOfReasonsInput): Stateme
     measure: {
       listing: {
         restriction: 'disabled',
-        scope: `Your listing "${input.listing.title}" (${input.listing.url}) is disabled on the whole marketplace.`,
+        territorialScope,
+        scope: `Your listing "${input.listing.title}" (${input.listing.url}) is disabled ${scopeText(territorialScope)}.`,
         duration:
           'Until the case is resolved in your favour (a founded counter-notice or complaint, or the notice is withdrawn); otherwise it stays disabled.',
       },
@@ -248,7 +318,8 @@ export function buildStatementOfReasons(input: StatementOfReasonsInput): Stateme
       source: input.source,
       notifier: notifierText(input),
       ...(identity ? { notifierIdentity: identity } : {}),
-      summary: `The listing was found to infringe the ${input.ipRight.kind} "${input.ipRight.title}"${registration} (${input.infringementType}, ${input.jurisdiction} law).`,
+      summary: factsSummary(input, registration),
+      publicSummary: publicFactsSummary(input),
     },
     automatedMeans: {
       detection: input.automated.detection,

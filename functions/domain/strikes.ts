@@ -89,16 +89,22 @@ export function recordStrike(
   const active = activeStrikes(existing, now);
   const weight = input.testBuyConfirmedCounterfeit ? policy.strikes.testBuyCounterfeitWeight : 1;
 
-  const recorded = active.find((strike) => strike.caseIds.includes(caseId));
+  const recorded = active.find(
+    (strike) => strike.caseIds.includes(caseId) && !(strike.releasedCaseIds ?? []).includes(caseId),
+  );
   if (recorded) return { kind: 'already_recorded', strike: recorded };
 
   const ofNotice = active.find((strike) => strike.noticeId === noticeId);
   if (ofNotice) {
     return {
       kind: 'attached',
+      // A case re-opened after its release (a founded notifier appeal) holds the strike again.
       strike: {
         ...ofNotice,
-        caseIds: [...ofNotice.caseIds, caseId],
+        caseIds: ofNotice.caseIds.includes(caseId)
+          ? ofNotice.caseIds
+          : [...ofNotice.caseIds, caseId],
+        releasedCaseIds: (ofNotice.releasedCaseIds ?? []).filter((id) => id !== caseId),
         weight: Math.max(ofNotice.weight, weight),
       },
     };

@@ -1,4 +1,4 @@
-import type { StatementOfReasons } from './statement-of-reasons.ts';
+import type { StatementOfReasons, TerritorialScope } from './statement-of-reasons.ts';
 import type { InfringementType } from './vocabulary.ts';
 
 /** Member States of the EEA, the default territorial scope of an EU decision. */
@@ -96,7 +96,6 @@ export function transparencyDatabaseRecord(
     puid: string;
     infringementType: InfringementType;
     trustedFlagger?: boolean;
-    territorialScope?: readonly string[];
   },
 ): TransparencyDatabaseRecord {
   if (options.puid.length === 0 || options.puid.length > TDB_LIMITS.puid) {
@@ -116,7 +115,7 @@ export function transparencyDatabaseRecord(
   }[sourceType];
   const facts = [
     origin,
-    `The listing was assessed for ${options.infringementType} infringement against the IP right and found infringing.`,
+    statement.facts.publicSummary,
     'Access to the listing was disabled.',
     account === 'suspended'
       ? 'The seller account was suspended after a prior warning, under the repeat-infringer policy.'
@@ -142,7 +141,8 @@ export function transparencyDatabaseRecord(
     content_type: ['CONTENT_TYPE_PRODUCT'],
     category: 'STATEMENT_CATEGORY_INTELLECTUAL_PROPERTY_INFRINGEMENTS',
     category_specification: [KEYWORDS[options.infringementType]],
-    territorial_scope: [...(options.territorialScope ?? EEA_COUNTRIES)],
+    // The scope applied and stated to the seller: a global measure covers every EEA state.
+    territorial_scope: eeaScope(statement.measure.listing.territorialScope),
     decision_facts: clip(facts.join(' '), TDB_LIMITS.decision_facts),
     source_type: sourceType,
     automated_detection: statement.automatedMeans.detection ? 'Yes' : 'No',
@@ -155,4 +155,12 @@ export function transparencyDatabaseRecord(
     application_date: statement.decidedAt.slice(0, 10),
     puid: options.puid,
   };
+}
+
+/** The EEA part of a measure's territorial scope, as the database records it. */
+function eeaScope(scope: TerritorialScope): string[] {
+  if (scope.kind === 'global') return [...EEA_COUNTRIES];
+  return scope.countries.filter((country) =>
+    (EEA_COUNTRIES as readonly string[]).includes(country),
+  );
 }

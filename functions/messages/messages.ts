@@ -2,6 +2,7 @@ import type { MessageContext } from './context.ts';
 import type { EmailDocument, RenderedEmail } from './document.ts';
 import { renderHtml } from './render-html.tsx';
 import { renderText } from './render-text.ts';
+import { type AppealDecidedFacts, appealDecided } from './templates/appeal-decided.ts';
 import { type CaseOutcomeFacts, caseOutcome } from './templates/case-outcome.ts';
 import {
   type CounterNoticeForwardedFacts,
@@ -31,7 +32,8 @@ export type Message =
   | { kind: 'counter_notice_re_review'; facts: CounterNoticeReReviewFacts }
   | { kind: 'case_outcome'; facts: CaseOutcomeFacts }
   | { kind: 'seller_case_update'; facts: SellerCaseUpdateFacts }
-  | { kind: 'reviewer_alert'; facts: ReviewerAlertFacts };
+  | { kind: 'reviewer_alert'; facts: ReviewerAlertFacts }
+  | { kind: 'appeal_decided'; facts: AppealDecidedFacts };
 
 export type MessageKind = Message['kind'];
 
@@ -53,6 +55,7 @@ const TEMPLATES: Templates = {
   case_outcome: caseOutcome,
   seller_case_update: sellerCaseUpdate,
   reviewer_alert: reviewerAlert,
+  appeal_decided: appealDecided,
 };
 
 /** The message's document, in the recipient's language and time zone. */

@@ -1,17 +1,18 @@
 import {
   applyCaseStep,
   CaseStateConflict,
+  epochScoped,
   getCase,
   getPendingTask,
   type PendingTask,
 } from '../adapters/case-store.ts';
 import { clock } from '../adapters/clock.ts';
-import { tableName } from '../adapters/dynamo-client.ts';
-import { keys } from '../adapters/keys.ts';
+import { openFollowUp, startFollowUp } from '../adapters/follow-ups.ts';
 import type { CaseStatus } from '../domain/case.ts';
-import { TERMINAL_STATUSES } from '../domain/case.ts';
+import { CLOSED_WITH_LISTING_DOWN, TERMINAL_STATUSES } from '../domain/case.ts';
 import type { CaseDecision } from '../domain/reason-codes.ts';
 import { answerPendingTask, NotAwaitingInput } from './answer-pending-task.ts';
+import { StateRefused } from './errors.ts';
 
 const REVIEW_KINDS = ['review', 'escalated_review'] as const;
 
@@ -84,76 +85,6 @@ export async function provideInfo(
   });
 }
 
-export interface CounterNoticeBody {
-  statement: string;
-  underPenaltyOfPerjury?: boolean;
-  consentToJurisdiction?: boolean;
-  contact: { name: string; address: string; phone: string; email: string };
-  signature: { fullName: string; signedAt: string };
-  evidenceIds: string[];
-}
-
-/**
- * The seller's counter-notice. Its contact details are personal data: they go to the case's
- * counter-notice item (forwarded to the rights holder as the law requires), never to the timeline.
- */
-export async function counterNotify(
-  caseId: string,
-  sellerId: string,
-  body: CounterNoticeBody,
-): Promise<PendingTask> {
-  return answerPendingTask({
-    caseId,
-    kinds: ['counter_notice'],
-    actorId: sellerId,
-    output: () => ({ type: 'counter_notice' }),
-    // Written with the claim, before the workflow resumes: the next step forwards it and counts
-    // the statutory clock from its receipt, so it must already be there.
-    prepare: (_task, at) => [
-      {
-        Put: {
-          TableName: tableName,
-          Item: {
-            ...keys.counterNotice(caseId),
-            type: 'CounterNotice',
-            sellerId,
-            receivedAt: at,
-            ...body,
-          },
-        },
-      },
-    ],
-    record: () => ({
-      event: {
-        type: 'counter_notice_received',
-        actor: { role: 'seller', id: sellerId },
-        detail: { evidenceIds: body.evidenceIds },
-      },
-    }),
-  });
-}
-
-/** The rights holder reports a court action (or an authority complaint): the listing stays down. */
-export async function reportCourtAction(
-  caseId: string,
-  rightsHolderId: string,
-  body: { filedAt: string; court: string; reference: string; evidenceIds: string[] },
-): Promise<PendingTask> {
-  return answerPendingTask({
-    caseId,
-    kinds: ['court_action'],
-    actorId: rightsHolderId,
-    output: () => ({ type: 'court_action' }),
-    record: () => ({
-      event: {
-        type: 'court_action_reported',
-        actor: { role: 'rights-holder', id: rightsHolderId },
-        detail: body,
-      },
-    }),
-  });
-}
-
 /** A reviewer resumes a case parked in `action_failed`. */
 export async function retryCase(
   caseId: string,
@@ -178,12 +109,16 @@ const WITHDRAWABLE_KINDS = [
   'court_action',
   're_review',
   'retry',
+  'appeal',
 ] as const;
 
 /**
- * The rights holder withdraws a case (DOMAIN.md lifecycle step 8). If the case waits on a token,
- * the withdrawal completes that wait. Otherwise it is recorded on the case and the workflow honours
- * it at its next step; a wait opened meanwhile is completed here too. A closed case → 409.
+ * The rights holder withdraws a case (DOMAIN.md lifecycle step 8), at any time while the case is
+ * open or its listing is down, also after it closed as `upheld` or `upheld_pending_court` (a
+ * settlement). If the case waits on a token (its own run, or a follow-up's appeal or court-action
+ * wait), the withdrawal completes that wait. Otherwise it is recorded on the case and the
+ * workflow honours it at its next step; a closed case gets a follow-up execution that restores.
+ * 409 once it is `withdrawn`, `restored`, `rejected`, `duplicate` or `abandoned`.
  */
 export async function withdrawCase(
   caseId: string,
@@ -203,8 +138,14 @@ export async function withdrawCase(
       }),
     });
   const record = await getCase(caseId);
-  if (!record || (TERMINAL_STATUSES as readonly CaseStatus[]).includes(record.status))
-    throw new NotAwaitingInput(`case ${caseId} is closed`);
+  const closedDown = (CLOSED_WITH_LISTING_DOWN as readonly CaseStatus[]).includes(
+    record?.status ?? 'withdrawn',
+  );
+  if (
+    !record ||
+    ((TERMINAL_STATUSES as readonly CaseStatus[]).includes(record.status) && !closedDown)
+  )
+    throw new StateRefused('The case is closed and its listing is not down: nothing to withdraw.');
   if (record.withdrawalRequestedAt) return;
   if (await getPendingTask(caseId)) {
     try {
@@ -215,15 +156,20 @@ export async function withdrawCase(
     }
   }
   const at = clock.now().toISOString();
+  // A closed case with its listing down gets a follow-up that restores, unless one is open
+  // (it honours the recorded withdrawal at its next step).
+  const followUp =
+    closedDown && !record.openFollowUp ? openFollowUp(record, 'withdrawal', at) : undefined;
   try {
     await applyCaseStep(caseId, {
-      stepKey: 'withdrawal_requested',
+      stepKey: epochScoped(record, 'withdrawal_requested'),
       at,
       from:
-        record.status === 'screening' || record.status === 'taking_down'
+        record.status === 'screening' || record.status === 'taking_down' || closedDown
           ? [record.status]
           : undefined,
-      set: { withdrawalRequestedAt: at },
+      set: { withdrawalRequestedAt: at, ...followUp?.step.set },
+      ...(followUp ? { unless: followUp.step.unless, also: followUp.step.also } : {}),
       event: { type: 'withdrawal_requested', actor, detail: {} },
     });
   } catch (error) {
@@ -233,5 +179,6 @@ export async function withdrawCase(
     }
     if ((error as Error).name !== 'StepAlreadyApplied') throw error;
   }
-  if (await getPendingTask(caseId)) await answerWithWithdrawal().catch(() => undefined);
+  if (followUp) await startFollowUp(followUp.start);
+  else if (await getPendingTask(caseId)) await answerWithWithdrawal().catch(() => undefined);
 }

@@ -4,3 +4,11 @@ export class NotAwaitingInput extends Error {
 }
 
 export { ClaimedByAnother } from '../adapters/review-claim-errors.ts';
+
+/**
+ * The case's state forbids the action, for a reason the caller may read (→ 409 with that reason
+ * as the problem's detail): e.g. an appeal after its window, a second counter-notice.
+ */
+export class StateRefused extends Error {
+  override name = 'StateRefused';
+}

@@ -41,7 +41,8 @@ const EVENTS: Record<Outcome, TimelineEventType | undefined> = {
 /**
  * Closes a case with a final outcome: rejected by a reviewer, abandoned (no information in
  * time), upheld (no counter-notice, or a re-review upheld it), or upheld pending court.
- * Releases the open-case lock, clears any pending task, records the outcome, tells the parties.
+ * Releases the open-case lock unless the listing stays down, clears any pending task, records the
+ * outcome, tells the parties.
  */
 export async function handler(event: unknown): Promise<{ status: string }> {
   const task = parseTaskInput(input, event);
@@ -65,7 +66,11 @@ export async function handler(event: unknown): Promise<{ status: string }> {
             }
           : {}),
         also: [
-          releaseOpenCaseLockItem(record.listingId, record.ipRightId, record.caseId),
+          // The duplicate lock holds while the listing is down (upheld: a withdrawal or an
+          // appeal may still restore it); a case that took nothing down releases it.
+          ...(task.outcome === 'rejected' || task.outcome === 'abandoned'
+            ? [releaseOpenCaseLockItem(record.listingId, record.ipRightId, record.caseId)]
+            : []),
           ...(pending ? [deletePendingTaskItem(record.caseId, pending.taskId)] : []),
         ],
       });

@@ -1,7 +1,9 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
+import type { CaseRecord } from '../adapters/case-store.ts';
 import { clock } from '../adapters/clock.ts';
 import { dynamo } from '../adapters/dynamo-client.ts';
+import { getEvidence } from '../adapters/evidence-store.ts';
 import { putMessageCopy } from '../adapters/message-copies.ts';
 import { getNotice } from '../adapters/notice-store.ts';
 import { policy } from '../adapters/policy-source.ts';
@@ -9,7 +11,9 @@ import { getIpRight, getRightsHolder } from '../adapters/registry-store.ts';
 import { getSeller, listStrikes, putSellerItem } from '../adapters/seller-store.ts';
 import { counterNoticeDeadline, timeoutSecondsUntil } from '../domain/deadlines.ts';
 import {
+  type AutomatedDecision,
   buildStatementOfReasons,
+  GLOBAL_SCOPE,
   type StatementOfReasons,
 } from '../domain/statement-of-reasons.ts';
 import { activeWeight, nextLadderStep } from '../domain/strikes.ts';
@@ -61,6 +65,7 @@ export async function handler(
     listStrikes(record.sellerId!),
     getNotice(record.noticeId),
   ]);
+  const evidence = await Promise.all((notice?.evidenceIds ?? []).map((id) => getEvidence(id)));
   const strike = strikes.find((s) => s.strikeId === record.strikeId);
   const measure = record.accountMeasure ?? 'none';
   const reasons = partyReasons(decision, record, ['approve']);
@@ -92,7 +97,15 @@ export async function handler(
     ...(strike ? { strikeExpiresAt: strike.expiresAt } : {}),
     carriesWarning: record.carriesWarning ?? false,
     ...withNextStep(nextLadderStep(measure, activeWeight(strikes, now), policy)),
-    automated: { detection: false, decision: 'not_automated' },
+    automated: automatedMeansOf(record),
+    considered: {
+      ...(notice?.explanation ? { explanation: notice.explanation } : {}),
+      evidence: evidence.map((item) => ({
+        ...(item?.fileName ? { fileName: item.fileName } : {}),
+      })),
+      ...(notice?.testBuy ? { testBuy: true } : {}),
+    },
+    territorialScope: GLOBAL_SCOPE,
     decidedAt: new Date(decision?.at ?? record.decision?.at ?? now.toISOString()),
     ...(reasons ? { reviewerExplanation: reasons } : {}),
     counterNoticeDueAt,
@@ -170,6 +183,21 @@ export async function handler(
   return {
     next: 'counter_notice',
     counterNoticeSeconds: timeoutSecondsUntil(counterNoticeDueAt, now),
+  };
+}
+
+/**
+ * How far automated means took the decision, as it happened (DSA Art 17(3)(c)): detection is
+ * automated for the platform's own screening, never for a notice; the decision is automated
+ * only when no reviewer took it (a policy's automated approval records `automated` on it).
+ */
+function automatedMeansOf(record: CaseRecord): { detection: boolean; decision: AutomatedDecision } {
+  const decision = record.decision as
+    | (CaseRecord['decision'] & { automated?: boolean })
+    | undefined;
+  return {
+    detection: record.source === 'own_initiative',
+    decision: decision?.automated ? 'fully' : 'not_automated',
   };
 }
 

@@ -1,6 +1,8 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import {
+  type CaseRecord,
+  epochScoped,
   getCase,
   type PendingTask,
   putPendingTaskItem,
@@ -29,6 +31,7 @@ const KINDS = [
   'court_action',
   're_review',
   'retry',
+  'appeal',
 ] as const;
 type Kind = (typeof KINDS)[number];
 
@@ -40,14 +43,19 @@ const input = taskInput({
   queue: z.string().min(1).max(40).optional(),
   parkedAt: z.string().max(80).optional(),
   failure: z.object({ Error: z.string(), Cause: z.string().optional() }).nullish(),
+  /** For an appeal's wait: the appeal to decide. */
+  appealId: z.string().min(1).max(200).optional(),
   /** For a request for information: the reviewer's decision that asked for it. */
   decision: z.object({ reasons: z.string().optional() }).loose().nullish(),
 });
 
-/** What each wait means for the case: its status, its deadline key, its timeline event. */
+/**
+ * What each wait means for the case: its status, its deadline key, its timeline event. An
+ * appeal's wait leaves the case's status as it is (the appeal has its own status).
+ */
 const WAITS: Record<
   Kind,
-  { status: CaseStatus; deadline?: DeadlineKey; event?: TimelineEventType }
+  { status?: CaseStatus; deadline?: DeadlineKey; event?: TimelineEventType }
 > = {
   review: { status: 'awaiting_review', deadline: 'reviewDueAt', event: 'review_requested' },
   escalated_review: {
@@ -64,6 +72,7 @@ const WAITS: Record<
     event: 're_review_requested',
   },
   retry: { status: 'action_failed', event: 'action_failed' },
+  appeal: {},
 };
 
 /**
@@ -87,7 +96,7 @@ export async function handler(event: unknown): Promise<{ waiting: true }> {
   const rightsHolder = task.queue ? await getRightsHolder(record.rightsHolderId) : null;
   const pending: PendingTask = {
     caseId: record.caseId,
-    taskId: caseTaskId(record.caseId, task.stepKey),
+    taskId: caseTaskId(record.caseId, epochScoped(record, task.stepKey)),
     kind: task.kind,
     ...(task.queue ? { queue: task.queue } : {}),
     token: task.taskToken,
@@ -99,6 +108,7 @@ export async function handler(event: unknown): Promise<{ waiting: true }> {
     infringementType: record.infringementType,
     jurisdiction: record.jurisdiction,
     ...(task.parkedAt ? { parkedAt: task.parkedAt } : {}),
+    ...(task.appealId ? { appealId: task.appealId } : {}),
     ...(record.listingTitle ? { listingTitle: record.listingTitle } : {}),
     ...(record.sellerId ? { sellerId: record.sellerId } : {}),
     ...(rightsHolder ? { rightsHolderName: rightsHolder.legalName } : {}),
@@ -117,7 +127,14 @@ export async function handler(event: unknown): Promise<{ waiting: true }> {
     await applyWorkflowStep(record.caseId, {
       stepKey: task.stepKey,
       at,
-      set: { status: wait.status, deadlines },
+      set: {
+        ...(wait.status ? { status: wait.status } : {}),
+        deadlines,
+        // A follow-up's steps leave the status alone: remember what a park replaces.
+        ...(task.kind === 'retry' && record.status !== 'action_failed'
+          ? { parkedFrom: record.status }
+          : {}),
+      },
       ...(wait.event
         ? {
             event: {
@@ -143,23 +160,38 @@ export async function handler(event: unknown): Promise<{ waiting: true }> {
       new TransactWriteCommand({
         TransactItems: [
           putPendingTaskItem(pending),
-          {
-            Update: {
-              TableName: tableName,
-              Key: keys.case(record.caseId),
-              UpdateExpression: 'SET #status = :status, #updatedAt = :at, gsi4pk = :statusKey',
-              ExpressionAttributeNames: { '#status': 'status', '#updatedAt': 'updatedAt' },
-              ExpressionAttributeValues: {
-                ':status': wait.status,
-                ':at': at,
-                ':statusKey': statusPartition(wait.status),
-              },
-            },
-          },
+          ...(wait.status ? [statusUpdate(record.caseId, wait.status, at)] : []),
         ],
       }),
     );
   }
+  await afterWaitOpened(task, record, dueAt);
+  return { waiting: true };
+}
+
+/** Shows the wait's status again on the case (a retried wait). */
+function statusUpdate(caseId: string, status: CaseStatus, at: string) {
+  return {
+    Update: {
+      TableName: tableName,
+      Key: keys.case(caseId),
+      UpdateExpression: 'SET #status = :status, #updatedAt = :at, gsi4pk = :statusKey',
+      ExpressionAttributeNames: { '#status': 'status', '#updatedAt': 'updatedAt' },
+      ExpressionAttributeValues: {
+        ':status': status,
+        ':at': at,
+        ':statusKey': statusPartition(status),
+      },
+    },
+  };
+}
+
+/** Alerts, a withdrawal recorded meanwhile, and the rights holder's request for information. */
+async function afterWaitOpened(
+  task: z.infer<typeof input>,
+  record: CaseRecord,
+  dueAt: string,
+): Promise<void> {
   if (task.kind === 'escalated_review') {
     // Once per task: the step key without its escalation count (`escalated#0#1` → `escalated#0`).
     const taskKey = task.stepKey.replace(/#\d+$/, '');
@@ -178,7 +210,7 @@ export async function handler(event: unknown): Promise<{ waiting: true }> {
   const latest = (await getCase(record.caseId)) ?? record;
   if (withdrawalRequested(latest)) {
     await completeTask(task.taskToken, { type: 'withdraw', by: 'rights-holder' });
-    return { waiting: true };
+    return;
   }
   if (task.kind === 'info') {
     // What the reviewer asks for is in the decision's `reasons`; its internal note is never sent.
@@ -197,5 +229,4 @@ export async function handler(event: unknown): Promise<{ waiting: true }> {
       },
     });
   }
-  return { waiting: true };
 }

@@ -12,17 +12,18 @@ import { parseTaskInput, taskInput } from './lib/task-input.ts';
 
 const input = taskInput({
   step: z.literal('overdue'),
-  kind: z.enum(['escalated_review', 're_review', 'retry']),
+  kind: z.enum(['escalated_review', 're_review', 'retry', 'appeal']),
   stepKey: z.string().min(1).max(200),
 });
 
 /** How long a case waits again after it went overdue, before the next alarm, by kind of wait. */
 const REWAIT: Record<
-  'escalated_review' | 're_review' | 'retry',
+  'escalated_review' | 're_review' | 'retry' | 'appeal',
   (profile: JurisdictionProfile) => string
 > = {
   escalated_review: (profile) => profile.escalatedReviewSla,
   re_review: (profile) => profile.reReviewSla,
+  appeal: (profile) => profile.reReviewSla,
   retry: () => 'P7D',
 };
 

@@ -159,12 +159,19 @@ describe('API: decisions through the backend-held token', () => {
       filedAt: new Date().toISOString(),
       court: 'N.D. Cal.',
       reference: '3:26-cv-0001',
+      kind: 'lawsuit',
     });
     expect(early.status).toBe(409);
     const counter = await client.post(`/v1/cases/${caseId}/counter-notice`, {
       statement: 'I took these photos myself; the removal is a mistake.',
       underPenaltyOfPerjury: true,
       consentToJurisdiction: true,
+      district: 'Central District of Illinois',
+      acceptServiceOfProcess: true,
+      material: {
+        description: 'The listing and its photographs',
+        location: 'The listing page on the marketplace',
+      },
       contact: {
         name: 'Sam Seller',
         address: '1 Main St, Springfield, IL 62701, US',
@@ -181,6 +188,7 @@ describe('API: decisions through the backend-held token', () => {
       filedAt: new Date().toISOString(),
       court: 'N.D. Cal.',
       reference: '3:26-cv-0001',
+      kind: 'lawsuit',
       evidenceIds: [],
     });
     expect(court.status).toBe(202);

@@ -155,6 +155,12 @@ describe('The full lifecycle through the API alone', () => {
         statement: 'I licensed these photographs from the photographer; the removal is a mistake.',
         underPenaltyOfPerjury: true,
         consentToJurisdiction: true,
+        district: 'Central District of Illinois',
+        acceptServiceOfProcess: true,
+        material: {
+          description: 'The listing and its photographs',
+          location: 'The listing page on the marketplace',
+        },
         contact: {
           name: 'Milton Waddams',
           address: '1 Basement, Austin, TX 78701, US',

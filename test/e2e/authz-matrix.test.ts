@@ -57,6 +57,8 @@ interface Resources {
   sellerId: string;
   /** A task id that names no open task. */
   taskId: string;
+  /** The owner rights holder's appeal against the case's rejection. */
+  appealId: string;
 }
 
 const FIXTURES: Record<string, Fixture> = {
@@ -128,6 +130,18 @@ const FIXTURES: Record<string, Fixture> = {
   'POST /v1/review-tasks/{taskId}/claim': { params: { taskId: 'taskId' }, served: 404 },
   'DELETE /v1/review-tasks/{taskId}/claim': { params: { taskId: 'taskId' }, served: 404 },
   'GET /v1/reason-codes': { served: 200 },
+  'GET /v1/legal-texts': { served: 400 },
+  'POST /v1/cases/{caseId}/appeals': {
+    params: { caseId: 'caseId' },
+    visibleTo: ['rhOwner', 'sellerOwner'],
+    served: 400,
+  },
+  'GET /v1/appeals/{appealId}': {
+    params: { appealId: 'appealId' },
+    visibleTo: ['rhOwner', 'reviewer', 'admin'],
+    served: 200,
+  },
+  'POST /v1/appeals/{appealId}/decision': { params: { appealId: 'appealId' }, served: 400 },
   'GET /v1/rights-holders/{rightsHolderId}': {
     params: { rightsHolderId: 'rightsHolderId' },
     served: 200,
@@ -200,7 +214,15 @@ beforeAll(async () => {
     ).status,
   ).toBe(200);
   await cloud.settled();
+  const appeal = await api.rightsHolder.post(`/v1/cases/${caseId}/appeals`, {
+    against: 'rejection',
+    grounds: 'The second photo shows the registered mark.',
+    evidenceIds: [],
+  });
+  expect(appeal.status).toBe(202);
+  await cloud.settled();
   resources = {
+    appealId: (appeal.body as { appealId: string }).appealId,
     caseId,
     noticeId: filed.body.noticeId,
     evidenceId: 'ev-acme-certificate',

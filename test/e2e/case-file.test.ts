@@ -53,6 +53,12 @@ beforeAll(async () => {
     statement: 'I took these photos myself; the removal is a mistake.',
     underPenaltyOfPerjury: true,
     consentToJurisdiction: true,
+    district: 'Central District of Illinois',
+    acceptServiceOfProcess: true,
+    material: {
+      description: 'The listing and its photographs',
+      location: 'The listing page on the marketplace',
+    },
     contact: {
       name: 'Sam Seller',
       address: '1 Main St, Springfield, IL',

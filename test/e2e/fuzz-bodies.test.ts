@@ -128,6 +128,12 @@ describe('Fuzzing request bodies: every bad body gets a 4xx problem+json and wri
       statement: 'The photos are mine.',
       underPenaltyOfPerjury: true,
       consentToJurisdiction: true,
+      district: 'Central District of Illinois',
+      acceptServiceOfProcess: true,
+      material: {
+        description: 'The listing and its photographs',
+        location: 'The listing page on the marketplace',
+      },
       contact: { name: 'S', address: 'A', phone: '1', email: 's@example.com' },
       signature: { fullName: 'S S', signedAt: new Date().toISOString() },
       evidenceIds: [],
@@ -163,6 +169,47 @@ describe('Fuzzing request bodies: every bad body gets a 4xx problem+json and wri
         reasons:
           'The listing sells goods bearing the registered mark that the rights holder did not make.',
         note: 'n',
+      }),
+    );
+  });
+
+  it(`POST /v1/cases/{caseId}/appeals, ${RUNS} generated bodies`, async () => {
+    // The case was rejected: a seller has nothing to appeal on it, so even a valid body writes nothing.
+    await fuzz(
+      'appeal',
+      async (body) => {
+        const res = await sellerClient.request(
+          'POST',
+          `/v1/cases/${closedCaseId}/appeals`,
+          JSON.stringify(body),
+        );
+        return { status: res.status, contentType: res.headers.get('content-type') };
+      },
+      mutations({
+        against: 'takedown',
+        grounds: 'The goods are genuine.',
+        evidenceIds: ['ev-not-mine'],
+      }),
+    );
+  });
+
+  it(`POST /v1/cases/{caseId}/court-action, ${RUNS} generated bodies`, async () => {
+    await fuzz(
+      'court-action',
+      async (body) => {
+        const res = await api.rightsHolder.request(
+          'POST',
+          `/v1/cases/${closedCaseId}/court-action`,
+          JSON.stringify(body),
+        );
+        return { status: res.status, contentType: res.headers.get('content-type') };
+      },
+      mutations({
+        filedAt: new Date().toISOString(),
+        court: 'U.S. District Court, N.D. Cal.',
+        reference: '5:26-cv-01234',
+        kind: 'lawsuit',
+        evidenceIds: [],
       }),
     );
   });

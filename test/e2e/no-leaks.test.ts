@@ -92,6 +92,12 @@ describe('No leaked secrets', () => {
       statement: 'These are my own photos; the removal is a mistake.',
       underPenaltyOfPerjury: true,
       consentToJurisdiction: true,
+      district: 'Central District of Illinois',
+      acceptServiceOfProcess: true,
+      material: {
+        description: 'The listing and its photographs',
+        location: 'The listing page on the marketplace',
+      },
       contact: SELLER_CONTACT,
       signature: { fullName: SELLER_CONTACT.name, signedAt: new Date().toISOString() },
       evidenceIds: [],

@@ -1,4 +1,5 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { CounterNotice } from '../../functions/domain/counter-notice.ts';
 import type { WorkflowHarness } from './workflow.ts';
 
 /** Shared steps of the workflow integration tests (test/integration/workflow/). */
@@ -17,12 +18,18 @@ export const COUNTER_NOTICE_CONTACT = {
   email: 'rosa.counterpart@seller.example.invalid',
 };
 
-export function counterNoticeBody(at: Date) {
+export function counterNoticeBody(at: Date): CounterNotice {
   return {
     statement:
       'I have a good-faith belief that the listing was removed as a result of mistake or misidentification.',
     underPenaltyOfPerjury: true,
     consentToJurisdiction: true,
+    district: 'Central District of Illinois',
+    acceptServiceOfProcess: true,
+    material: {
+      description: 'The listing and its photographs',
+      location: 'The listing page on the marketplace',
+    },
     contact: COUNTER_NOTICE_CONTACT,
     signature: { fullName: COUNTER_NOTICE_CONTACT.name, signedAt: at.toISOString() },
     evidenceIds: ['ev-x'],

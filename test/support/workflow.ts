@@ -4,15 +4,20 @@ import type { LocalCloud } from '../../local/cloud.ts';
 import { parseDurationMs } from '../../local/duration.ts';
 import { startTestCloud } from './cloud.ts';
 
+/** Where the workflow tests' clock starts. */
+export const WORKFLOW_CLOCK_START = new Date('2026-03-02T01:00:00Z');
+
 /** The workflow's modules, imported after the local cloud has set the environment they read at load. */
 export async function workflowModules() {
-  const [caseStore, inputs, filing, notice] = await Promise.all([
+  const [caseStore, inputs, redress, appeals, filing, notice] = await Promise.all([
     import('../../functions/adapters/case-store.ts'),
     import('../../functions/use-cases/case-inputs.ts'),
+    import('../../functions/use-cases/redress.ts'),
+    import('../../functions/adapters/appeal-store.ts'),
     import('../../functions/use-cases/file-notice.ts'),
     import('../../functions/domain/notice.ts'),
   ]);
-  return { ...caseStore, ...inputs, ...filing, ...notice };
+  return { ...caseStore, ...inputs, ...redress, ...appeals, ...filing, ...notice };
 }
 
 export interface WorkflowHarness {
@@ -38,7 +43,9 @@ export interface WorkflowHarness {
 }
 
 export async function startWorkflowHarness(): Promise<WorkflowHarness> {
-  const cloud = await startTestCloud();
+  // The calendar is pinned: the CN holiday data ends with its last published year, and the
+  // tests' deadlines must not depend on the day the suite runs. Monday 2 March 2026, 09:00 Beijing.
+  const cloud = await startTestCloud({ clockStart: WORKFLOW_CLOCK_START });
   const m = await workflowModules();
   const getJson = async <T = { status: string }>(path: string): Promise<T> =>
     (await fetch(`${cloud.url}${path}`)).json() as Promise<T>;

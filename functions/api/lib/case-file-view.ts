@@ -1,3 +1,4 @@
+import type { AppealRecord } from '../../adapters/appeal-store.ts';
 import type { CaseFileRecords, CounterNoticeRecord } from '../../adapters/case-file-reader.ts';
 import type { EvidenceRecord } from '../../adapters/evidence-store.ts';
 import type { TimelineEvent } from '../../domain/case.ts';
@@ -115,7 +116,9 @@ export function caseFileView(
     reasons: decision?.reasons ?? null,
     deadlines: deadlinesInForce(record.status, record.deadlines ?? {}),
     timeline: reviewer ? files.timeline : publicTimeline(files.timeline, view),
-    appeals: [] as unknown[],
+    appeals: files.appeals
+      .filter((appeal) => reviewer || appeal.appellant.role === view)
+      .map((appeal) => appealView(appeal, evidence, reviewer)),
   };
 
   const statement = files.statementOfReasons
@@ -239,4 +242,28 @@ function infoReplies(timeline: readonly TimelineEvent[], evidence: EvidenceList)
       explanation: (event.detail.explanation as string | undefined) ?? '',
       evidence: evidence((event.detail.evidenceIds as string[] | undefined) ?? []),
     }));
+}
+
+/**
+ * An appeal as a case file shows it: the appellant sees its own (with the reasons of the
+ * decision), the reviewer every appeal with the internal note and who decided.
+ */
+export function appealView(appeal: AppealRecord, evidence: EvidenceList, reviewer: boolean) {
+  return {
+    appealId: appeal.appealId,
+    caseId: appeal.caseId,
+    appellant: { role: appeal.appellant.role, ...(reviewer ? { id: appeal.appellant.id } : {}) },
+    against: appeal.against,
+    grounds: appeal.grounds,
+    evidence: evidence(appeal.evidenceIds),
+    status: appeal.status,
+    filedAt: appeal.filedAt,
+    openUntil: appeal.decisionUnderAppeal.openUntil,
+    ...(appeal.fromCounterNotice ? { fromCounterNotice: true } : {}),
+    ...(appeal.decidedAt ? { decidedAt: appeal.decidedAt } : {}),
+    ...(appeal.reasonCode ? { reasonCode: appeal.reasonCode } : {}),
+    ...(appeal.reasons ? { reasons: appeal.reasons } : {}),
+    ...(reviewer && appeal.note ? { note: appeal.note } : {}),
+    ...(reviewer && appeal.deciderId ? { deciderId: appeal.deciderId } : {}),
+  };
 }

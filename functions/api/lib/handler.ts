@@ -5,7 +5,7 @@ import { logger } from '../../adapters/logger.ts';
 import { NoSuchTask } from '../../adapters/review-claim-errors.ts';
 import { DomainRuleError, DomainValidationError, issuesFromZod } from '../../domain/errors.ts';
 import { type Route, routeFor } from '../../routes.ts';
-import { ClaimedByAnother, NotAwaitingInput } from '../../use-cases/errors.ts';
+import { ClaimedByAnother, NotAwaitingInput, StateRefused } from '../../use-cases/errors.ts';
 import { type Caller, callerFrom, requireRole } from './identity.ts';
 import { badRequest, HttpProblem, problemResponse, unprocessable } from './problem.ts';
 
@@ -109,6 +109,8 @@ function toResponse(error: unknown, requestId: string): APIGatewayProxyResult {
       ),
       requestId,
     );
+  if (error instanceof StateRefused)
+    return problemResponse(new HttpProblem(409, 'Conflict', error.message), requestId);
   if (error instanceof NotAwaitingInput)
     return problemResponse(
       new HttpProblem(

@@ -52,3 +52,12 @@ export function hasRole(caller: Caller, allowed: readonly Role[]): boolean {
 export function requireRole(caller: Caller, allowed: readonly Role[]): void {
   if (allowed.length > 0 && !hasRole(caller, allowed)) throw forbidden();
 }
+
+/** The timeline actor of a staff caller: `admin` only when the token has no reviewer group. */
+export function staffActor(caller: Caller): { role: 'reviewer' | 'admin'; id: string } {
+  return {
+    role:
+      caller.roles.includes('admin') && !caller.roles.includes('reviewer') ? 'admin' : 'reviewer',
+    id: caller.sub,
+  };
+}

@@ -1,3 +1,4 @@
+import { openapi as appeals } from '../schemas/appeals.ts';
 import { openapi as cases } from '../schemas/cases.ts';
 import { openapi as evidence } from '../schemas/evidence.ts';
 import { openapi as identity } from '../schemas/identity.ts';
@@ -12,4 +13,5 @@ export const describedRoutes: RouteDocs = {
   ...evidence,
   ...cases,
   ...sellers,
+  ...appeals,
 };

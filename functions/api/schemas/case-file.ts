@@ -7,6 +7,7 @@ import {
   instantSchema,
   jurisdictionSchema,
 } from '../../domain/vocabulary.ts';
+import { appealViewSchema } from './appeals.ts';
 import { evidenceSummarySchema } from './evidence.ts';
 
 const evidenceItem = evidenceSummarySchema;
@@ -19,7 +20,12 @@ const counterNotice = z.object({
   serviceProviderDistrict: z.boolean().optional(),
   signature: z.object({ fullName: z.string(), signedAt: z.string() }).optional(),
   contact: z
-    .object({ name: z.string(), address: z.string(), phone: z.string(), email: z.string() })
+    .object({
+      name: z.string().optional(),
+      address: z.string().optional(),
+      phone: z.string().optional(),
+      email: z.string().optional(),
+    })
     .optional()
     .describe(
       'The seller’s contact: its own view, reviewers, and the rights holder where the law forwards it',
@@ -96,7 +102,7 @@ export const caseFileSchema = z.object({
   reasons: z.string().nullable().describe('The decision’s reasons, written for the parties'),
   deadlines: z.partialRecord(z.enum(DEADLINE_KEYS), instantSchema),
   timeline: z.array(timelineEntry),
-  appeals: z.array(z.unknown()),
+  appeals: z.array(appealViewSchema),
   counterNotice: counterNotice.optional(),
   statementOfReasons: z
     .object({

@@ -68,8 +68,18 @@ export const infoBodySchema = z.strictObject({
 
 export const courtActionBodySchema = z.strictObject({
   filedAt: instantSchema,
-  court: z.string().trim().min(1).max(300),
+  court: z
+    .string()
+    .trim()
+    .min(1)
+    .max(300)
+    .describe('The court, or for an authority complaint the authority'),
   reference: z.string().trim().min(1).max(200),
+  kind: z
+    .enum(['lawsuit', 'authority_complaint'])
+    .describe(
+      'A lawsuit (every jurisdiction), or a complaint to the competent authority (CN only: E-Commerce Law Art 43)',
+    ),
   evidenceIds: z.array(idSchema).max(50).default([]),
 });
 
@@ -104,6 +114,7 @@ export const REVIEW_TASK_KINDS = [
   'escalated_review',
   're_review',
   'retry',
+  'appeal',
   'rights_holder_verification',
   'ip_right_verification',
 ] as const;
@@ -126,6 +137,7 @@ export const reviewTaskSchema = z.object({
   kind: z.enum(REVIEW_TASK_KINDS),
   caseId: idSchema.optional(),
   noticeId: idSchema.optional(),
+  appealId: z.string().optional().describe('For an appeal: the appeal to decide'),
   subjectId: idSchema.optional(),
   subjectName: z.string().optional().describe('The applicant, or the IP right’s title'),
   listingId: z.string().optional(),

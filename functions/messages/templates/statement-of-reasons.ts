@@ -1,5 +1,5 @@
 import type { Locale } from '../../domain/locale.ts';
-import type { StatementOfReasons } from '../../domain/statement-of-reasons.ts';
+import type { StatementOfReasons, TerritorialScope } from '../../domain/statement-of-reasons.ts';
 import type { LadderStep } from '../../domain/strikes.ts';
 import { footer, listingFacts, type MessageContext, pick, when } from '../context.ts';
 import {
@@ -34,8 +34,8 @@ const TEXT = {
           ? 'We took down your listing on a notice under E-Commerce Law Art 42. This statement tells you what we did, why, and what you can do about it, and forwards you the notice.'
           : 'We took down your listing. This statement tells you what we did, why, and what you can do about it.',
     whatWeDid: 'What we did',
-    listingMeasure:
-      'Your listing is disabled on the whole marketplace until the case is resolved in your favour (a founded counter-notice or complaint, or the notice is withdrawn).',
+    listingMeasure: (scope: TerritorialScope) =>
+      `Your listing is disabled ${scope.kind === 'global' ? 'everywhere the marketplace operates (in every country, including every EEA member state)' : `in ${scope.countries.join(', ')}`} until the case is resolved in your favour (a founded counter-notice or appeal, or the notice is withdrawn).`,
     accountLine: (measure: string, duration: string) =>
       `${measure.charAt(0).toUpperCase()}${measure.slice(1)}.${duration ? ` ${duration}` : ''}`,
     named: (kind: string, name: string) => `${kind} (${name})`,
@@ -94,8 +94,8 @@ const TEXT = {
           ? '我们已下架您的商品链接。本处理理由说明（欧盟《数字服务法》第17条）告知您我们采取的措施、理由及您可采取的途径。'
           : '我们已下架您的商品链接。本说明告知您我们采取的措施、理由及您可采取的途径。',
     whatWeDid: '我们采取的措施',
-    listingMeasure:
-      '您的商品链接已在全平台下架，直至案件作出对您有利的处理（反通知或申诉理由成立，或通知被撤回）。',
+    listingMeasure: (scope: TerritorialScope) =>
+      `您的商品链接已${scope.kind === 'global' ? '在平台经营的所有国家和地区（包括欧洲经济区各成员国）' : `在 ${scope.countries.join('、')} `}下架，直至案件作出对您有利的处理（反通知或申诉理由成立，或通知被撤回）。`,
     accountLine: (measure: string, duration: string) => `${measure}。${duration}`,
     named: (kind: string, name: string) => `${kind}（${name}）`,
     accountDuration: (expires: string | undefined) =>
@@ -194,7 +194,7 @@ export function statementOfReasons(
     listingFacts(context, s.listing, s.caseId),
     heading(t.whatWeDid),
     list([
-      t.listingMeasure,
+      t.listingMeasure(s.measure.listing.territorialScope ?? { kind: 'global' }),
       t.accountLine(
         TERMS.measure[account.measure][locale],
         account.measure === 'none'

@@ -1,4 +1,4 @@
-import type { CaseRecord } from '../../adapters/case-store.ts';
+import { type CaseRecord, epochScoped } from '../../adapters/case-store.ts';
 import { sendEmailOnce } from '../../adapters/mailer.ts';
 import { portalUrl } from '../../adapters/portal.ts';
 import { getRightsHolder } from '../../adapters/registry-store.ts';
@@ -60,6 +60,8 @@ interface Recipient {
 export interface Sent {
   email: RenderedEmail;
   audience: Audience;
+  /** When the mail service accepted it for delivery (absent for a send recorded before this was kept). */
+  acceptedAt?: string;
 }
 
 async function rightsHolderRecipient(rightsHolderId: string): Promise<Recipient | undefined> {
@@ -89,7 +91,7 @@ async function send(
     audience: recipient.audience,
     links: portalLinks(portalUrl()),
   });
-  await sendEmailOnce({
+  const result = await sendEmailOnce({
     to: recipient.email,
     ...email,
     locale: recipient.audience.locale,
@@ -99,7 +101,11 @@ async function send(
     noticeId: scope.noticeId,
     idempotencyKey: `${scope.key}:${outgoing.step}:${role}`,
   });
-  return { email, audience: recipient.audience };
+  return {
+    email,
+    audience: recipient.audience,
+    ...(result.acceptedAt ? { acceptedAt: result.acceptedAt } : {}),
+  };
 }
 
 /** Where each party's address and reading preferences come from. */
@@ -115,7 +121,11 @@ async function notifyParty(
   outgoing: Outgoing,
 ): Promise<Sent | undefined> {
   const recipient = await RECIPIENTS[role](record);
-  const scope = { caseId: record.caseId, noticeId: record.noticeId, key: record.caseId };
+  const scope = {
+    caseId: record.caseId,
+    noticeId: record.noticeId,
+    key: epochScoped(record, record.caseId),
+  };
   return send(recipient, role, scope, outgoing);
 }
 

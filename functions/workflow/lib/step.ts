@@ -1,4 +1,4 @@
-import { applyCaseStep, type CaseStep, getCase } from '../../adapters/case-store.ts';
+import { applyCaseStep, type CaseStep, epochScoped, getCase } from '../../adapters/case-store.ts';
 import { type CaseStatusChanged, publishCaseStatusChanged } from '../../adapters/domain-events.ts';
 import { deleteOutboxItem, outboxItem } from '../../adapters/event-outbox.ts';
 
@@ -7,12 +7,14 @@ import { deleteOutboxItem, outboxItem } from '../../adapters/event-outbox.ts';
  * domain event is written to the outbox in the same transaction, published, and removed from the
  * outbox once the bus accepted it; the event relay publishes what an outage left. Only the
  * workflow changes statuses, so only workflow functions carry the EventBridge client.
+ * The step key is scoped to the case's epoch (a re-opened case runs its steps again).
  */
-export async function applyWorkflowStep(caseId: string, step: CaseStep): Promise<void> {
+export async function applyWorkflowStep(caseId: string, unscoped: CaseStep): Promise<void> {
+  const record = await getCase(caseId);
+  if (!record) return applyCaseStep(caseId, unscoped);
+  const step = { ...unscoped, stepKey: epochScoped(record, unscoped.stepKey) };
   const status = step.set?.status;
   if (!status) return applyCaseStep(caseId, step);
-  const record = await getCase(caseId);
-  if (!record) return applyCaseStep(caseId, step);
   const change: CaseStatusChanged = {
     caseId,
     noticeId: record.noticeId,

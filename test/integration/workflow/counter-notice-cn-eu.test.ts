@@ -30,22 +30,38 @@ async function strikeRevoked(sellerId: string): Promise<boolean> {
   return strikes.length === 1 && strikes[0]!.revokedAt !== undefined;
 }
 
+/** China's 2026 rest days and adjusted working days, from the State Council's notice (国办发明电〔2025〕7号). */
+const CN_2026_HOLIDAYS = new Set([
+  ...['01-01', '01-02', '01-03', '04-04', '04-05', '04-06', '06-19', '06-20', '06-21'],
+  ...['02-15', '02-16', '02-17', '02-18', '02-19', '02-20', '02-21', '02-22', '02-23'],
+  ...['05-01', '05-02', '05-03', '05-04', '05-05', '09-25', '09-26', '09-27'],
+  ...['10-01', '10-02', '10-03', '10-04', '10-05', '10-06', '10-07'],
+]);
+const CN_2026_WORKDAYS = new Set(['01-04', '02-14', '02-28', '05-09', '09-20', '10-10']);
+
 /**
- * 24:00 Beijing time (UTC+8, no daylight saving) on the 15th day after the forwarding day:
- * the day of forwarding does not count (Civil Code Art 201).
+ * 24:00 Beijing time (UTC+8, no daylight saving) on the 15th day after the day the declaration was
+ * accepted for delivery: that day does not count (Civil Code Art 201), and a last day that is a
+ * rest day (a holiday, or a weekend not made a working day) moves to the next working day (Art 203).
  */
-function endOfFifteenthBeijingDay(forwardedAt: Date): Date {
-  const beijing = new Date(forwardedAt.getTime() + 8 * 3_600_000);
-  const midnightAfter = Date.UTC(
-    beijing.getUTCFullYear(),
-    beijing.getUTCMonth(),
-    beijing.getUTCDate() + 16,
+function endOfFifteenthBeijingDay(acceptedAt: Date): Date {
+  const beijing = new Date(acceptedAt.getTime() + 8 * 3_600_000);
+  let last = new Date(
+    Date.UTC(beijing.getUTCFullYear(), beijing.getUTCMonth(), beijing.getUTCDate() + 15),
   );
-  return new Date(midnightAfter - 8 * 3_600_000);
+  const rest = (day: Date) => {
+    const md = day.toISOString().slice(5, 10);
+    if (day.getUTCFullYear() !== 2026) throw new Error('the test knows 2026 only');
+    if (CN_2026_HOLIDAYS.has(md)) return true;
+    if (CN_2026_WORKDAYS.has(md)) return false;
+    return day.getUTCDay() === 0 || day.getUTCDay() === 6;
+  };
+  while (rest(last)) last = new Date(last.getTime() + 86_400_000);
+  return new Date(last.getTime() + 86_400_000 - 8 * 3_600_000);
 }
 
 describe('CN counter-notice (statutory timer, E-Commerce Law Art 43)', () => {
-  it('restores the listing when no court action is reported by the end of the 15th day after forwarding', async () => {
+  it('restores the listing when no court action is reported by the end of the 15th day after the forwarding reached the rights holder', async () => {
     const { caseId, listingId, sellerId } = await takenDownCase(h, {
       ipRightId: 'ipr-acme-tm-cn',
       jurisdiction: 'CN',
@@ -55,9 +71,11 @@ describe('CN counter-notice (statutory timer, E-Commerce Law Art 43)', () => {
     const record = await caseOf(h, caseId);
     expect(record.status).toBe('awaiting_court_action');
     const dueAt = new Date(record.deadlines.courtActionDueAt!);
-    expect(dueAt).toEqual(
-      endOfFifteenthBeijingDay(await eventAt(caseId, 'counter_notice_forwarded')),
+    const forwarded = (await h.m.getTimeline(caseId)).find(
+      (e) => e.type === 'counter_notice_forwarded',
     );
+    const acceptedAt = new Date(String(forwarded?.detail.acceptedForDeliveryAt));
+    expect(dueAt).toEqual(endOfFifteenthBeijingDay(acceptedAt));
 
     await advanceTo(h, new Date(dueAt.getTime() - 1000));
     expect(await h.status(caseId)).toBe('awaiting_court_action');

@@ -39,15 +39,19 @@ function observed(year: number, month: number, day: number): string {
 }
 
 /**
- * The 10th business day after a receipt on December 22 of `year`, counted by hand: weekdays,
- * without observed Christmas and New Year's Day (no other federal holiday falls in that span).
- * Returns it and the 10th plain weekday, to show the holidays push the date.
+ * The 11th business day after a receipt on December 22 of `year` (restore from its start: ten
+ * full business days have passed), counted by hand: weekdays, without observed Christmas and New
+ * Year's Day (no other federal holiday falls in that span). Returns it and the 11th plain weekday,
+ * to show the holidays push the date.
  */
-function tenthBusinessDayAfterDec22(year: number): { withHolidays: string; weekdaysOnly: string } {
+function eleventhBusinessDayAfterDec22(year: number): {
+  withHolidays: string;
+  weekdaysOnly: string;
+} {
   const closed = new Set([observed(year, 12, 25), observed(year + 1, 1, 1)]);
   const nth = (skipHolidays: boolean) => {
     let day = Date.UTC(year, 11, 22);
-    for (let counted = 0; counted < 10; ) {
+    for (let counted = 0; counted < 11; ) {
       day += 86_400_000;
       const date = new Date(day);
       const weekend = date.getUTCDay() === 0 || date.getUTCDay() === 6;
@@ -59,13 +63,13 @@ function tenthBusinessDayAfterDec22(year: number): { withHolidays: string; weekd
 }
 
 describe('US copyright counter-notice (statutory timer, 17 U.S.C. §512(g))', () => {
-  it('restores the listing at the start of the 10th business day after receipt, not before, and revokes the strike', async () => {
+  it('restores the listing at the start of the 11th business day after receipt (ten full business days), not before, and revokes the strike', async () => {
     const { caseId, listingId, sellerId } = await takenDownCase(h, COPYRIGHT);
     await counterNotify(h, caseId, sellerId);
 
     const record = await caseOf(h, caseId);
     expect(record.status).toBe('awaiting_court_action');
-    const restoreNotBefore = addUsBusinessDays(await receivedAt(caseId), 10);
+    const restoreNotBefore = addUsBusinessDays(await receivedAt(caseId), 11);
     expect(record.deadlines.restoreNotBefore).toBe(restoreNotBefore.toISOString());
 
     await advanceTo(h, new Date(restoreNotBefore.getTime() - 1000));
@@ -99,6 +103,7 @@ describe('US copyright counter-notice (statutory timer, 17 U.S.C. §512(g))', ()
       filedAt: new Date(h.cloud.clock.now()).toISOString(),
       court: 'N.D. Cal.',
       reference: 'cleanup',
+      kind: 'lawsuit',
       evidenceIds: [],
     });
     await h.cloud.settled();
@@ -111,6 +116,7 @@ describe('US copyright counter-notice (statutory timer, 17 U.S.C. §512(g))', ()
       filedAt: new Date(h.cloud.clock.now()).toISOString(),
       court: 'U.S. District Court, N.D. Cal.',
       reference: '5:26-cv-01234',
+      kind: 'lawsuit',
       evidenceIds: [],
     });
     await h.cloud.settled();
@@ -122,7 +128,7 @@ describe('US copyright counter-notice (statutory timer, 17 U.S.C. §512(g))', ()
     expect(await h.timeline(caseId)).toContain('court_action_reported');
   });
 
-  it('a court action reported after the restore is refused (409) and the listing stays restored', async () => {
+  it('a court action reported after the restore is refused (409, StateRefused) and the listing stays restored', async () => {
     const { caseId, listingId, sellerId } = await takenDownCase(h, COPYRIGHT);
     await counterNotify(h, caseId, sellerId);
     const { restoreNotBefore } = (await caseOf(h, caseId)).deadlines;
@@ -133,20 +139,88 @@ describe('US copyright counter-notice (statutory timer, 17 U.S.C. §512(g))', ()
         filedAt: new Date(h.cloud.clock.now()).toISOString(),
         court: 'N.D. Cal.',
         reference: 'too-late',
+        kind: 'lawsuit',
         evidenceIds: [],
       }),
-    ).rejects.toMatchObject({ name: 'NotAwaitingInput' });
+    ).rejects.toMatchObject({ name: 'StateRefused' });
     expect((await h.listing(listingId)).status).toBe('active');
   });
 
-  it('a counter-notice after the 14-day window is refused (409)', async () => {
-    const { caseId, sellerId } = await takenDownCase(h, COPYRIGHT);
-    await h.advance('P14D');
+  it('a counter-notice after the 14-day window still runs the statutory timer, in a follow-up execution, and restores at the start of the 11th business day', async () => {
+    const { caseId, listingId, sellerId } = await takenDownCase(h, COPYRIGHT);
+    await h.advance('P15D');
     expect(await h.status(caseId)).toBe('upheld');
 
+    const answer = await h.m.counterNotify(
+      caseId,
+      sellerId,
+      counterNoticeBody(new Date(h.cloud.clock.now())),
+    );
+    await h.cloud.settled();
+    expect(answer.status).toBe('counter_notice_received');
+    const record = await caseOf(h, caseId);
+    expect(record.status).toBe('awaiting_court_action');
+    const restoreNotBefore = addUsBusinessDays(await receivedAt(caseId), 11);
+    expect(record.deadlines.restoreNotBefore).toBe(restoreNotBefore.toISOString());
+    expect(await h.timeline(caseId)).toContain('counter_notice_forwarded');
+
+    await advanceTo(h, new Date(restoreNotBefore.getTime() + 5000));
+    expect(await h.status(caseId)).toBe('restored');
+    expect((await h.listing(listingId)).status).toBe('active');
+    const { listStrikes } = await sellerStore();
+    expect((await listStrikes(sellerId))[0]?.revokedAt).toBeDefined();
+    expect((await caseOf(h, caseId)).openFollowUp).toBeUndefined();
+  });
+
+  it('a court action reported after the wait ended but before the restore started keeps the listing down (one outcome)', async () => {
+    const { caseId, listingId, sellerId } = await takenDownCase(h, COPYRIGHT);
+    await counterNotify(h, caseId, sellerId);
+    const { restoreNotBefore } = (await caseOf(h, caseId)).deadlines;
+    // The wait's token is gone (as when its timeout fired first): the report cannot answer it,
+    // but it is recorded, and the restore that follows finds it.
+    await h.m.clearPendingTask(caseId);
+    await h.m.reportCourtAction(caseId, RIGHTS_HOLDER, {
+      filedAt: new Date(h.cloud.clock.now()).toISOString(),
+      court: 'U.S. District Court, N.D. Ill.',
+      reference: '1:26-cv-00042',
+      kind: 'lawsuit',
+      evidenceIds: [],
+    });
+    await advanceTo(h, new Date(new Date(restoreNotBefore!).getTime() + 5000));
+
+    expect(await h.status(caseId)).toBe('upheld_pending_court');
+    expect((await h.listing(listingId)).status).toBe('disabled');
+    const timeline = await h.timeline(caseId);
+    expect(timeline.filter((type) => type === 'court_action_reported')).toHaveLength(1);
+    expect(timeline).not.toContain('restored');
+    // A second report is refused: the first is recorded once.
     await expect(
-      h.m.counterNotify(caseId, sellerId, counterNoticeBody(new Date(h.cloud.clock.now()))),
-    ).rejects.toMatchObject({ name: 'NotAwaitingInput' });
+      h.m.reportCourtAction(caseId, RIGHTS_HOLDER, {
+        filedAt: new Date(h.cloud.clock.now()).toISOString(),
+        court: 'N.D. Ill.',
+        reference: 'again',
+        kind: 'lawsuit',
+        evidenceIds: [],
+      }),
+    ).rejects.toMatchObject({ name: 'StateRefused' });
+  });
+
+  it('refuses an authority complaint as the US court action (422)', async () => {
+    const { caseId, sellerId } = await takenDownCase(h, COPYRIGHT);
+    await counterNotify(h, caseId, sellerId);
+
+    await expect(
+      h.m.reportCourtAction(caseId, RIGHTS_HOLDER, {
+        filedAt: new Date(h.cloud.clock.now()).toISOString(),
+        court: 'FTC',
+        reference: 'complaint-1',
+        kind: 'authority_complaint',
+        evidenceIds: [],
+      }),
+    ).rejects.toMatchObject({ name: 'DomainRuleError' });
+    expect(await h.status(caseId)).toBe('awaiting_court_action');
+    await h.m.withdrawCase(caseId, RIGHTS_HOLDER);
+    await h.cloud.settled();
   });
 
   it('a withdrawal while awaiting court action restores the listing at once and revokes the strike', async () => {
@@ -161,7 +235,7 @@ describe('US copyright counter-notice (statutory timer, 17 U.S.C. §512(g))', ()
     expect((await listStrikes(sellerId))[0]?.revokedAt).toBeDefined();
   });
 
-  it('skips the federal holidays inside the window (Christmas, New Year) when counting to business day 10', async () => {
+  it('skips the federal holidays inside the window (Christmas, New Year) when counting to business day 11', async () => {
     // The next December 22 at least two days away; 14:00 UTC is 09:00 in New York.
     const now = new Date(h.cloud.clock.now());
     let year = now.getUTCFullYear();
@@ -172,9 +246,9 @@ describe('US copyright counter-notice (statutory timer, 17 U.S.C. §512(g))', ()
     await counterNotify(h, caseId, sellerId);
     expect(ymd(await receivedAt(caseId))).toBe(`${year}-12-22`);
 
-    const expected = tenthBusinessDayAfterDec22(year);
+    const expected = eleventhBusinessDayAfterDec22(year);
     expect(expected.withHolidays > expected.weekdaysOnly).toBe(true);
-    // 00:00 in New York (EST, UTC-5) on the 10th business day.
+    // 00:00 in New York (EST, UTC-5) on the 11th business day.
     const restoreNotBefore = new Date(`${expected.withHolidays}T05:00:00.000Z`);
     expect((await caseOf(h, caseId)).deadlines.restoreNotBefore).toBe(
       restoreNotBefore.toISOString(),

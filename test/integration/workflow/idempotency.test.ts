@@ -143,8 +143,13 @@ describe('Email idempotency', () => {
       idempotencyKey: `race-${randomUUID()}`,
     };
     const results = await Promise.allSettled([sendEmailOnce(message), sendEmailOnce(message)]);
-    const sent = results.filter((r) => r.status === 'fulfilled' && r.value === 'sent');
+    const sent = results.filter((r) => r.status === 'fulfilled' && r.value.outcome === 'sent');
     expect(sent).toHaveLength(1);
-    expect(await sendEmailOnce(message)).toBe('already_sent');
+    const again = await sendEmailOnce(message);
+    expect(again.outcome).toBe('already_sent');
+    // The instant the mail service accepted it is kept, and answered again on a retry.
+    expect(again.acceptedAt).toBe(
+      (sent[0] as PromiseFulfilledResult<{ acceptedAt?: string }>).value.acceptedAt,
+    );
   });
 });

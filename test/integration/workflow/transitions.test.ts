@@ -20,17 +20,17 @@ afterAll(async () => {
 // State transitions per case, counted as the `*StateEntered` events of the engine's history
 // (Standard workflows bill per state transition).
 describe('State transitions per case', () => {
-  it('(a) happy path without counter-notice: 15', async () => {
+  it('(a) happy path without counter-notice: 16', async () => {
     const { caseId } = await takenDownCase(h);
     await h.advance('P14D');
     expect(await h.status(caseId)).toBe('upheld');
 
     const transitions = await stateTransitions(h, caseId);
     console.log(`state transitions, happy path without counter-notice: ${transitions}`);
-    expect(transitions).toBe(15);
+    expect(transitions).toBe(16);
   });
 
-  it('(b) counter-notice → restore by the US statutory timer: 19', async () => {
+  it('(b) counter-notice → restore by the US statutory timer: 21', async () => {
     const { caseId, sellerId } = await takenDownCase(h, {
       ipRightId: 'ipr-acme-cr-us',
       infringementType: 'copyright',
@@ -42,10 +42,10 @@ describe('State transitions per case', () => {
 
     const transitions = await stateTransitions(h, caseId);
     console.log(`state transitions, counter-notice → restore (US copyright timer): ${transitions}`);
-    expect(transitions).toBe(19);
+    expect(transitions).toBe(21);
   });
 
-  it('(b) counter-notice → restore by an EU re-review: 20', async () => {
+  it('(b) counter-notice → restore by an EU re-review: 22', async () => {
     const { caseId, sellerId } = await takenDownCase(h, {
       ipRightId: 'ipr-acme-tm-eu',
       jurisdiction: 'EU',
@@ -61,6 +61,6 @@ describe('State transitions per case', () => {
 
     const transitions = await stateTransitions(h, caseId);
     console.log(`state transitions, counter-notice → restore (EU re-review): ${transitions}`);
-    expect(transitions).toBe(20);
+    expect(transitions).toBe(22);
   });
 });

@@ -75,12 +75,12 @@ describe('Withdrawal by the rights holder', () => {
     expect((await h.listing(listingId)).status).toBe('active');
   });
 
-  it('of a closed case is refused (409)', async () => {
+  it('of a case already withdrawn is refused (409)', async () => {
     const { caseId } = await takenDownCase(h);
     await withdraw(caseId);
 
     await expect(h.m.withdrawCase(caseId, RIGHTS_HOLDER)).rejects.toMatchObject({
-      name: 'NotAwaitingInput',
+      name: 'StateRefused',
     });
   });
 });

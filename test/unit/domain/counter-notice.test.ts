@@ -12,6 +12,12 @@ const complete: CounterNotice = {
   statement: 'I have a good-faith belief the listing was removed by mistake: I own a licence.',
   underPenaltyOfPerjury: true,
   consentToJurisdiction: true,
+  district: 'Eastern District of Virginia',
+  acceptServiceOfProcess: true,
+  material: {
+    description: 'Photographs of my own product',
+    location: 'https://marketplace.example/listings/l-1',
+  },
   contact: {
     name: 'Grace Hopper',
     address: '1 Compiler Lane, Arlington VA',
@@ -89,7 +95,23 @@ describe('Function: validateCounterNoticeElements', () => {
       'contact.address',
       'contact.phone',
       'consentToJurisdiction',
+      'district',
+      'acceptServiceOfProcess',
+      'material',
     ]);
+  });
+
+  it('accepts the service provider’s districts for a seller outside the US, but not both', () => {
+    // Arrange
+    const { district: _district, ...abroad } = complete;
+
+    // Act
+    const outside = paths({ ...abroad, serviceProviderDistrict: true }, 'US');
+    const both = paths({ ...complete, serviceProviderDistrict: true }, 'US');
+
+    // Assert
+    expect(outside).toEqual([]);
+    expect(both).toEqual(['district']);
   });
 
   it('asks only for signature and name on a US trademark re-review', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CnHolidayDataMissing } from '../../../functions/domain/calendar/cn-holidays.ts';
 import {
   cnCourtActionDeadline,
   counterNoticeDeadline,
@@ -79,7 +80,7 @@ describe('Function: reReviewDeadline', () => {
 });
 
 describe('Function: usCopyrightRestoreDeadlines', () => {
-  it('sets restoreNotBefore to the 10th and restoreBy to the end of the 14th business day, skipping Thanksgiving', () => {
+  it('sets restoreNotBefore to the start of the 11th and restoreBy to the end of the 14th business day, skipping Thanksgiving', () => {
     // Arrange: Monday November 16 2026, 10:00 EST.
     const receivedAt = new Date('2026-11-16T15:00:00Z');
 
@@ -88,11 +89,79 @@ describe('Function: usCopyrightRestoreDeadlines', () => {
 
     // Assert
     expect(result).toEqual({
-      restoreNotBefore: '2026-12-01T05:00:00.000Z',
+      restoreNotBefore: '2026-12-02T05:00:00.000Z',
       restoreBy: '2026-12-08T05:00:00.000Z',
-      courtActionDueAt: '2026-12-01T05:00:00.000Z',
+      courtActionDueAt: '2026-12-02T05:00:00.000Z',
     });
   });
+
+  // Each expected instant is counted by hand on the New York calendar: the day of receipt never
+  // counts; weekends and 5 U.S.C. 6103 holidays are skipped (2026: Jul 3 observed for Jul 4,
+  // Nov 11, Nov 26, Dec 25; 2027: Jan 1, Jan 18); EDT is UTC-4, EST UTC-5.
+  it.each([
+    // Friday 23:30 EST (already Saturday in UTC); the spring DST change (Mar 8) falls inside.
+    [
+      'a Friday evening',
+      '2026-03-07T04:30:00Z',
+      '2026-03-23T04:00:00.000Z',
+      '2026-03-27T04:00:00.000Z',
+    ],
+    [
+      'the spring DST Sunday',
+      '2026-03-08T17:00:00Z',
+      '2026-03-23T04:00:00.000Z',
+      '2026-03-27T04:00:00.000Z',
+    ],
+    [
+      'a Saturday before the autumn DST change and Veterans Day',
+      '2026-10-31T16:00:00Z',
+      '2026-11-17T05:00:00.000Z',
+      '2026-11-21T05:00:00.000Z',
+    ],
+    [
+      'the autumn DST Sunday',
+      '2026-11-01T17:00:00Z',
+      '2026-11-17T05:00:00.000Z',
+      '2026-11-21T05:00:00.000Z',
+    ],
+    [
+      'the day before Thanksgiving',
+      '2026-11-25T15:00:00Z',
+      '2026-12-11T05:00:00.000Z',
+      '2026-12-17T05:00:00.000Z',
+    ],
+    [
+      '24 December at 23:30',
+      '2026-12-25T04:30:00Z',
+      '2027-01-12T05:00:00.000Z',
+      '2027-01-16T05:00:00.000Z',
+    ],
+    [
+      '31 December at 23:30',
+      '2027-01-01T04:30:00Z',
+      '2027-01-19T05:00:00.000Z',
+      '2027-01-23T05:00:00.000Z',
+    ],
+    [
+      '3 July 2026 (Independence Day observed)',
+      '2026-07-03T16:00:00Z',
+      '2026-07-20T04:00:00.000Z',
+      '2026-07-24T04:00:00.000Z',
+    ],
+  ])(
+    'for a receipt on %s: the start of the 11th and the end of the 14th business day',
+    (_label, receivedAt, notBefore, by) => {
+      // Act
+      const result = usCopyrightRestoreDeadlines(new Date(receivedAt), defaultPolicy);
+
+      // Assert
+      expect(result).toEqual({
+        restoreNotBefore: notBefore,
+        restoreBy: by,
+        courtActionDueAt: notBefore,
+      });
+    },
+  );
 
   it('skips extra closures the policy lists', () => {
     // Arrange
@@ -104,7 +173,7 @@ describe('Function: usCopyrightRestoreDeadlines', () => {
     const result = usCopyrightRestoreDeadlines(new Date('2026-11-16T15:00:00Z'), policy);
 
     // Assert
-    expect(result.restoreNotBefore).toBe('2026-12-02T05:00:00.000Z');
+    expect(result.restoreNotBefore).toBe('2026-12-03T05:00:00.000Z');
   });
 });
 
@@ -121,6 +190,41 @@ describe('Function: cnCourtActionDeadline', () => {
       courtActionDueAt: '2026-03-16T16:00:00.000Z',
       restoreNotBefore: '2026-03-16T16:00:00.000Z',
     });
+  });
+
+  it('extends a period whose 15th day is in the National Day holiday to the first working day after it', () => {
+    // Arrange: accepted for delivery at 10:00 CST on 16 September 2026; the 15th day is 1 October,
+    // and 1-7 October 2026 are the National Day holiday.
+    const acceptedAt = new Date('2026-09-16T02:00:00Z');
+
+    // Act
+    const result = cnCourtActionDeadline(acceptedAt, defaultPolicy);
+
+    // Assert: 24:00 CST on Thursday 8 October.
+    expect(result.courtActionDueAt).toBe('2026-10-08T16:00:00.000Z');
+  });
+
+  it('does not extend a period whose 15th day is a working day', () => {
+    // Arrange: accepted on 30 September 2026; the 15th day is Thursday 15 October.
+    const acceptedAt = new Date('2026-09-30T02:00:00Z');
+
+    // Act
+    const result = cnCourtActionDeadline(acceptedAt, defaultPolicy);
+
+    // Assert
+    expect(result.courtActionDueAt).toBe('2026-10-15T16:00:00.000Z');
+  });
+
+  it('refuses a period that ends in a year whose holidays are not published', () => {
+    // Arrange: accepted on 20 December 2026; the 15th day is in January 2027.
+    const acceptedAt = new Date('2026-12-20T02:00:00Z');
+
+    // Act
+    const act = () => cnCourtActionDeadline(acceptedAt, defaultPolicy);
+
+    // Assert
+    expect(act).toThrow(CnHolidayDataMissing);
+    expect(act).toThrow(/2027/);
   });
 
   it('is exactly 15 × 24 h later with elapsed counting', () => {
@@ -153,9 +257,9 @@ describe('Function: deadlinesAfterCounterNotice', () => {
     expect(result).toEqual({
       mode: 'statutory_timer',
       deadlines: {
-        restoreNotBefore: '2026-12-01T05:00:00.000Z',
+        restoreNotBefore: '2026-12-02T05:00:00.000Z',
         restoreBy: '2026-12-08T05:00:00.000Z',
-        courtActionDueAt: '2026-12-01T05:00:00.000Z',
+        courtActionDueAt: '2026-12-02T05:00:00.000Z',
       },
     });
   });

@@ -28,6 +28,38 @@ function input(overrides: Partial<StatementOfReasonsInput> = {}): StatementOfRea
 }
 
 describe('Function: buildStatementOfReasons', () => {
+  it('states the facts of this case: the listing, the right, the evidence considered and the reviewer’s reasons (Art 17(3)(b))', () => {
+    // Act
+    const { facts } = buildStatementOfReasons(
+      input({
+        considered: {
+          explanation: 'Fake ACME handbags.',
+          evidence: [{ fileName: 'test-buy.pdf' }, { fileName: 'photos.png' }],
+          testBuy: true,
+        },
+      }),
+    );
+
+    // Assert
+    expect(facts.summary).toContain('"Handbag" (lst-1, https://shop.example/listings/lst-1)');
+    expect(facts.summary).toContain('trademark "ACME" (registration EUTM 018000001)');
+    expect(facts.summary).toContain('2 evidence files ("test-buy.pdf", "photos.png")');
+    expect(facts.summary).toContain('a test-buy report');
+    expect(facts.summary).toContain('The logo and the serial label match');
+    // The record for the Commission's database keeps no names, files or free text.
+    expect(facts.publicSummary).not.toMatch(/test-buy\.pdf|ACME|logo/);
+    expect(facts.publicSummary).toContain('2 evidence files');
+  });
+
+  it('states one territorial scope, the one applied: everywhere, EEA included', () => {
+    // Act
+    const { measure } = buildStatementOfReasons(input());
+
+    // Assert
+    expect(measure.listing.territorialScope).toEqual({ kind: 'global' });
+    expect(measure.listing.scope).toContain('in every country, including every EEA member state');
+  });
+
   it('states the measure on the listing and on the account with their durations (Art 17(3)(a))', () => {
     // Act
     const { measure } = buildStatementOfReasons(input());
@@ -36,6 +68,7 @@ describe('Function: buildStatementOfReasons', () => {
     expect(measure).toEqual({
       listing: {
         restriction: 'disabled',
+        territorialScope: { kind: 'global' },
         scope: expect.stringContaining('https://shop.example/listings/lst-1'),
         duration: expect.any(String),
       },
@@ -150,7 +183,7 @@ describe('Function: buildStatementOfReasons', () => {
     );
 
     // Assert
-    expect(redress[0]?.description).toContain('10 to 14 US business days');
+    expect(redress[0]?.description).toContain('once 10 full US business days have passed');
   });
 
   it('names a restriction, not a suspension, as the next step after a first warning', () => {

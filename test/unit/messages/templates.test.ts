@@ -35,6 +35,7 @@ describe('Templates: every message in every locale', () => {
       case_outcome: true,
       seller_case_update: true,
       reviewer_alert: true,
+      appeal_decided: true,
     };
 
     // Act
