@@ -322,3 +322,19 @@ describe('Withdrawal after closure (DOMAIN.md step 8)', () => {
     expect((await caseOf(h, caseIds[0]!)).duplicateOf).toBe(caseId);
   });
 });
+
+// Last: it moves the clock to December 2026, the end of the published CN holiday data.
+describe('CN holiday data', () => {
+  it('refuses a deadline past the last published year: the case parks for operators with an alarm', async () => {
+    await advanceTo(h, new Date('2026-12-20T02:00:00Z'));
+    const { caseId, listingId, sellerId } = await takenDownCase(h, CN_TRADEMARK);
+    await counterNotify(h, caseId, sellerId);
+
+    const record = await caseOf(h, caseId);
+    expect(record.status).toBe('action_failed');
+    expect(record.deadlines.courtActionDueAt).toBeUndefined();
+    expect(await h.timeline(caseId)).toContain('action_failed');
+    expect(await queueCaseIds('action_failed')).toContain(caseId);
+    expect((await h.listing(listingId)).status).toBe('disabled');
+  });
+});
