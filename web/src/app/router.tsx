@@ -55,6 +55,13 @@ const reviewCaseRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/cases/index.ts'), 'CasePage'),
 });
 
+/** A task of the appeals queue: the appeal, the decision appealed, and the reviewer's decision. */
+const appealReviewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/review/appeals/$appealId',
+  component: lazyRouteComponent(() => import('../features/appeals/index.ts'), 'AppealReviewPage'),
+});
+
 const portalHomeRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/portal',
@@ -141,6 +148,7 @@ const routeTree = rootRoute.addChildren([
   casesRoute,
   caseRoute,
   reviewCaseRoute,
+  appealReviewRoute,
   portalHomeRoute,
   ipRightsRoute,
   fileNoticeRoute,

@@ -7,49 +7,36 @@ import Header from '@cloudscape-design/components/header';
 import RadioGroup from '@cloudscape-design/components/radio-group';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Textarea from '@cloudscape-design/components/textarea';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../../api/api-context.tsx';
-import { unwrap } from '../../../api/client.ts';
-import type { AppealAgainst, AppealSummary, Jurisdiction } from '../../../api/contract.ts';
+import type { AppealAgainst, CaseFile, Jurisdiction } from '../../../api/contract.ts';
 import { ApiProblem } from '../../../api/problem.ts';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { StatutoryStatements, useLegalTexts } from '../../legal/index.ts';
-import { EvidenceUploader, useEvidenceUploads } from '../../uploads/index.ts';
+import { EvidenceField, useEvidenceUploads } from '../../uploads/index.ts';
+import { useFileAppeal } from '../api/appeals.ts';
+import { AppealsSection } from './appeals-section.tsx';
 
 /**
- * An appeal (DSA Art 20 internal complaint) against a decision of the case: grounds, evidence,
- * and any statements the law asks for. Shown only where the service has appeals (it serves the
- * appeal's legal texts); the API refuses an appeal outside its window with 409, shown as such.
+ * An appeal (DSA Art 20 internal complaint) against a decision of the case: what it is against,
+ * the grounds and evidence, under the law's words on the complaint and the other routes. Shown
+ * when the case has a decision the party may appeal (`against` non-empty); the API refuses one
+ * outside its window with 409, shown as such.
  */
 export function AppealForm(props: {
   caseId: string;
   jurisdiction: Jurisdiction;
   against: readonly AppealAgainst[];
-  appeals?: readonly AppealSummary[];
+  appeals: CaseFile['appeals'];
 }) {
   const { t } = useTranslation();
-  const api = useApi();
-  const queryClient = useQueryClient();
   const texts = useLegalTexts(props.jurisdiction, 'appeal');
   const evidence = useEvidenceUploads();
   const [against, setAgainst] = useState<AppealAgainst | undefined>(props.against[0]);
   const [grounds, setGrounds] = useState('');
-  const [agreed, setAgreed] = useState<Set<string>>(new Set());
-  const appeal = useMutation({
-    mutationFn: () =>
-      unwrap(
-        api.POST('/v1/cases/{caseId}/appeals', {
-          params: { path: { caseId: props.caseId } },
-          body: { against: against!, grounds: grounds.trim(), evidenceIds: evidence.sealedIds },
-        }),
-      ),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['case', props.caseId] }),
-  });
-  if (texts.data?.source !== 'service' || props.against.length === 0) return null;
-  const open = props.appeals?.filter((a) => a.status === 'open') ?? [];
-  const keys = texts.data.texts.map((text) => text.key);
+  const appeal = useFileAppeal(props.caseId);
+  if (props.against.length === 0) return null;
+  const open = props.appeals.filter((a) => a.status === 'open');
   const problem = appeal.error instanceof ApiProblem ? appeal.error : undefined;
   return (
     <Container
@@ -67,31 +54,31 @@ export function AppealForm(props: {
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            appeal.mutate();
+            if (against)
+              appeal.mutate({ against, grounds: grounds.trim(), evidenceIds: evidence.sealedIds });
           }}
         >
           <Form
             errorText={
               appeal.isError ? (
-                <ProblemAlert error={appeal.error} shownFields={['grounds', 'against']} />
+                <ProblemAlert
+                  error={appeal.error}
+                  shownFields={['grounds', 'against', 'evidenceIds']}
+                />
               ) : undefined
             }
             actions={
               <Button
                 formAction="submit"
                 loading={appeal.isPending}
-                disabled={
-                  !against ||
-                  grounds.trim().length === 0 ||
-                  evidence.busy ||
-                  keys.some((key) => !agreed.has(key))
-                }
+                disabled={!against || grounds.trim().length === 0 || evidence.busy}
               >
                 {t('appeal.submit')}
               </Button>
             }
           >
             <SpaceBetween size="m">
+              <StatutoryStatements texts={texts} agreed={new Set()} onChange={() => undefined} />
               <FormField label={t('appeal.against')} errorText={problem?.fieldError('against')}>
                 <RadioGroup
                   value={against ?? null}
@@ -106,16 +93,32 @@ export function AppealForm(props: {
                   onChange={({ detail }) => setGrounds(detail.value)}
                 />
               </FormField>
-              <FormField label={t('appeal.evidence')}>
-                <EvidenceUploader uploads={evidence} label={t('appeal.chooseEvidence')} />
-              </FormField>
-              {keys.length > 0 && (
-                <StatutoryStatements texts={texts} agreed={agreed} onChange={setAgreed} />
-              )}
+              <EvidenceField
+                label={t('appeal.evidence')}
+                errorText={problem?.fieldError('evidenceIds')}
+                uploads={evidence}
+                chooseLabel={t('appeal.chooseEvidence')}
+              />
             </SpaceBetween>
           </Form>
         </form>
       )}
     </Container>
+  );
+}
+
+/** A party's appeals on its case page: those filed (status, reasons) and the form for a new one. */
+export function CaseAppeals(props: { file: CaseFile; against: readonly AppealAgainst[] }) {
+  const { file } = props;
+  return (
+    <>
+      <AppealsSection appeals={file.appeals} />
+      <AppealForm
+        caseId={file.caseId}
+        jurisdiction={file.jurisdiction}
+        against={props.against}
+        appeals={file.appeals}
+      />
+    </>
   );
 }

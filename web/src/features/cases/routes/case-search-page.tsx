@@ -1,20 +1,22 @@
-import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import ContentLayout from '@cloudscape-design/components/content-layout';
 import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
-import Link from '@cloudscape-design/components/link';
 import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CaseSummary } from '../../../api/contract.ts';
+import { caseColumns, caseTypeColumn } from '../../../components/case-columns.tsx';
 import { DateTime } from '../../../components/date-time.tsx';
+import { LoadMoreFooter } from '../../../components/load-more.tsx';
 import { EmptyState } from '../../../components/loading-state.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { labelOf } from '../../../lib/labels.ts';
 import { useCaseSearch } from '../api/cases.ts';
+import type { CaseSearch } from '../search-params.ts';
 import { CASE_STATUSES } from '../statuses.ts';
 
 /** Search over cases: by listing title or id, status and jurisdiction. */
@@ -68,7 +70,10 @@ export function CaseSearchPage() {
                   onChange={({ detail }) =>
                     void navigate({
                       to: '/cases',
-                      search: { ...search, status: detail.selectedOption.value || undefined },
+                      search: {
+                        ...search,
+                        status: (detail.selectedOption.value || undefined) as CaseSearch['status'],
+                      },
                     })
                   }
                 />
@@ -77,33 +82,8 @@ export function CaseSearchPage() {
             </form>
           }
           columnDefinitions={[
-            {
-              id: 'listing',
-              header: t('search.columns.listing'),
-              isRowHeader: true,
-              cell: (c) => (
-                <Link
-                  href={`/cases/${c.caseId}`}
-                  onFollow={(event) => {
-                    event.preventDefault();
-                    void navigate({ to: '/cases/$caseId', params: { caseId: c.caseId } });
-                  }}
-                >
-                  {c.listingTitle ?? c.listingId}
-                </Link>
-              ),
-            },
-            {
-              id: 'status',
-              header: t('search.columns.status'),
-              cell: (c) => label('statuses', c.status),
-            },
-            {
-              id: 'type',
-              header: t('search.columns.type'),
-              cell: (c) =>
-                `${label('jurisdictions', c.jurisdiction)} · ${label('infringementTypes', c.infringementType)}`,
-            },
+            ...caseColumns<CaseSummary>(t),
+            caseTypeColumn<CaseSummary>(t, (k) => i18n.exists(k)),
             { id: 'seller', header: t('search.columns.seller'), cell: (c) => c.sellerId ?? '—' },
             {
               id: 'created',
@@ -112,18 +92,7 @@ export function CaseSearchPage() {
             },
           ]}
           empty={<EmptyState title={t('search.empty.title')} body={t('search.empty.body')} />}
-          footer={
-            cases.hasNextPage ? (
-              <Box textAlign="center">
-                <Button
-                  loading={cases.isFetchingNextPage}
-                  onClick={() => void cases.fetchNextPage()}
-                >
-                  {t('common.loadMore')}
-                </Button>
-              </Box>
-            ) : undefined
-          }
+          footer={<LoadMoreFooter query={cases} />}
         />
       </SpaceBetween>
     </ContentLayout>

@@ -2,68 +2,69 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../../api/api-context.tsx';
 import { unwrap } from '../../../api/client.ts';
-import type { Jurisdiction, LegalDocument, LegalText, LegalTexts } from '../../../api/contract.ts';
-import { ApiProblem } from '../../../api/problem.ts';
+import type {
+  InfringementType,
+  Jurisdiction,
+  LegalDocument,
+  LegalText,
+  Locale,
+} from '../../../api/contract.ts';
 
 /**
- * The statement keys each document's body names (API.md): what the app says in its own words
- * while the service has no `GET /v1/legal-texts` to give the statute's.
+ * GET /v1/legal-texts: the statutory statements of a document in the law's words, in the viewer's
+ * language. A statement with a `field` is agreed to by sending that body field as true; one
+ * without informs. A US counter-notice depends on the infringement type (§512(g) covers
+ * copyright only), so pass the case's.
  */
-const APP_KEYS: Record<LegalDocument, Partial<Record<Jurisdiction, string[]>>> = {
-  notice: {
-    US: ['goodFaith', 'accurate', 'authorizedUnderPenaltyOfPerjury'],
-    EU: ['goodFaith', 'accurate', 'authorizedUnderPenaltyOfPerjury'],
-    CN: ['goodFaith', 'accurate', 'authorizedUnderPenaltyOfPerjury'],
-  },
-  counter_notice: { US: ['underPenaltyOfPerjury', 'consentToJurisdiction'] },
-  appeal: {},
-};
-
-export interface StatutoryTexts {
-  texts: LegalText[];
-  /** `service`: the statute's words from the API; `app`: the app's own, the route being absent. */
-  source: 'service' | 'app';
-}
-
-/** The list of statements in the answer, under whichever name the service gives it. */
-function listOf(body: LegalTexts): LegalText[] {
-  const list = body.items ?? body.statements ?? body.texts;
-  return Array.isArray(list)
-    ? list.filter(
-        (item): item is LegalText =>
-          typeof item?.key === 'string' && typeof item?.text === 'string',
-      )
-    : [];
-}
-
-/**
- * GET /v1/legal-texts: the statutory statements a party agrees to, in the viewer's language. A
- * service without the route (404) gets the app's own wording of the same statements, marked so.
- */
-export function useLegalTexts(jurisdiction: Jurisdiction | undefined, document: LegalDocument) {
+export function useLegalTexts(
+  jurisdiction: Jurisdiction | undefined,
+  document: LegalDocument,
+  infringementType?: InfringementType,
+) {
   const api = useApi();
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language;
+  const { i18n } = useTranslation();
+  const locale: Locale = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
   return useQuery({
-    queryKey: ['legal-texts', jurisdiction, document, locale],
+    queryKey: ['legal-texts', jurisdiction, document, locale, infringementType],
     enabled: jurisdiction !== undefined,
     staleTime: 60 * 60_000,
-    queryFn: async (): Promise<StatutoryTexts> => {
-      try {
-        const body = await unwrap(
+    queryFn: async (): Promise<LegalText[]> =>
+      (
+        await unwrap(
           api.GET('/v1/legal-texts', {
-            params: { query: { jurisdiction: jurisdiction!, document, locale } },
+            params: {
+              query: {
+                jurisdiction: jurisdiction!,
+                document,
+                locale,
+                ...(infringementType ? { infringementType } : {}),
+              },
+            },
           }),
-        );
-        return { texts: listOf(body), source: 'service' };
-      } catch (error) {
-        if (!(error instanceof ApiProblem) || error.status !== 404) throw error;
-        const keys = APP_KEYS[document][jurisdiction!] ?? [];
-        return {
-          texts: keys.map((key) => ({ key, text: t(`legal.${document}.${key}`) })),
-          source: 'app',
-        };
-      }
-    },
+        )
+      ).items,
   });
+}
+
+/** The body fields (dot paths) a party must send as true to agree to the document's statements. */
+export function agreementFields(texts: readonly LegalText[] | undefined): string[] {
+  return (texts ?? []).flatMap((text) => (text.field ? [text.field] : []));
+}
+
+/**
+ * The agreed fields as the body's nested booleans, e.g. `statements.goodFaith` →
+ * `{statements: {goodFaith: true}}`.
+ */
+export function agreementBody(fields: Iterable<string>): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const field of fields) {
+    const parts = field.split('.');
+    let node = body;
+    for (const part of parts.slice(0, -1)) {
+      node[part] ??= {};
+      node = node[part] as Record<string, unknown>;
+    }
+    node[parts.at(-1)!] = true;
+  }
+  return body;
 }

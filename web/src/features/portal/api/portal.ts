@@ -1,7 +1,8 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../../api/api-context.tsx';
+import { useCaseList } from '../../../api/case-list.ts';
 import { unwrap } from '../../../api/client.ts';
-import type { CaseFile, CaseSummary, Jurisdiction } from '../../../api/contract.ts';
+import type { CaseFile, CourtActionBody, Jurisdiction } from '../../../api/contract.ts';
 import type { paths } from '../../../api/paths.ts';
 import { ApiProblem } from '../../../api/problem.ts';
 import type { PortalCaseSearch } from '../search-params.ts';
@@ -17,14 +18,6 @@ export type IpRightBody = Body<'/v1/ip-rights'>;
 export type NoticeBody = Body<'/v1/notices'>;
 
 /** The court-action report of API.md (`kind` included). */
-export interface CourtActionBody {
-  filedAt: string;
-  court: string;
-  reference: string;
-  kind: 'lawsuit' | 'authority_complaint';
-  evidenceIds: string[];
-}
-
 /**
  * GET /v1/rights-holders/me: the caller's profile with its standing; `null` when the caller has
  * not registered yet (404).
@@ -113,20 +106,7 @@ export function useFileNotice() {
 
 /** GET /v1/cases (own cases only): summaries matching the filters, newest first. */
 export function usePortalCases(search: PortalCaseSearch) {
-  const api = useApi();
-  return useInfiniteQuery({
-    queryKey: ['portal-cases', search],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) =>
-      unwrap(
-        api.GET('/v1/cases', {
-          params: { query: { ...search, limit: 25, ...(pageParam ? { cursor: pageParam } : {}) } },
-        }),
-      ),
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    select: (data) => data.pages.flatMap((page) => page.items) as CaseSummary[],
-    refetchInterval: 15_000,
-  });
+  return useCaseList('portal-cases', search, { refetchInterval: 15_000 });
 }
 
 /** GET /v1/cases/{caseId}: the rights holder's view of its case. */
@@ -158,8 +138,7 @@ export function useReportCourtAction(caseId: string) {
     unwrap(
       api.POST('/v1/cases/{caseId}/court-action', {
         params: { path: { caseId } },
-        // API.md's body names `kind`; the generated document of this branch does not yet.
-        body: body as never,
+        body,
       }),
     ),
   );

@@ -12,13 +12,13 @@ import RadioGroup from '@cloudscape-design/components/radio-group';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseFile } from '../../../api/contract.ts';
+import type { CaseFile, CourtActionBody } from '../../../api/contract.ts';
 import { ApiProblem } from '../../../api/problem.ts';
 import { DateTime } from '../../../components/date-time.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { EvidenceViewer } from '../../evidence/index.ts';
-import { EvidenceUploader, useEvidenceUploads } from '../../uploads/index.ts';
-import { type CourtActionBody, useReportCourtAction } from '../api/portal.ts';
+import { EvidenceField, useEvidenceUploads } from '../../uploads/index.ts';
+import { useReportCourtAction } from '../api/portal.ts';
 
 /** The seller's counter-notice as forwarded to the rights holder: text, contact, evidence. */
 export function ForwardedCounterNotice(props: { file: CaseFile }) {
@@ -65,8 +65,9 @@ export function ForwardedCounterNotice(props: { file: CaseFile }) {
 }
 
 /**
- * The rights holder's answer to a forwarded counter-notice: report a court action or an
- * authority complaint (the listing stays down), before the restore.
+ * The rights holder's answer to a forwarded counter-notice: report a lawsuit or, in China, a
+ * complaint to the competent authority (E-Commerce Law Art 43), before the restore; the listing
+ * stays down.
  */
 export function CourtActionForm(props: { caseId: string; jurisdiction: string }) {
   const { t } = useTranslation();
@@ -103,7 +104,10 @@ export function CourtActionForm(props: { caseId: string; jurisdiction: string })
         }
         errorText={
           report.isError ? (
-            <ProblemAlert error={report.error} shownFields={['court', 'reference', 'filedAt']} />
+            <ProblemAlert
+              error={report.error}
+              shownFields={['kind', 'court', 'reference', 'filedAt']}
+            />
           ) : undefined
         }
         actions={
@@ -117,18 +121,21 @@ export function CourtActionForm(props: { caseId: string; jurisdiction: string })
         }
       >
         <SpaceBetween size="m">
-          <FormField label={t('portal.case.kind')}>
+          <FormField label={t('portal.case.kind')} errorText={problem?.fieldError('kind')}>
             <RadioGroup
               value={kind}
               onChange={({ detail }) => setKind(detail.value as CourtActionBody['kind'])}
               items={[
                 { value: 'lawsuit', label: t('portal.case.lawsuit') },
-                {
-                  value: 'authority_complaint',
-                  label: t('portal.case.authorityComplaint'),
-                  description:
-                    props.jurisdiction === 'CN' ? t('portal.case.authorityCnHelp') : undefined,
-                },
+                ...(props.jurisdiction === 'CN'
+                  ? [
+                      {
+                        value: 'authority_complaint',
+                        label: t('portal.case.authorityComplaint'),
+                        description: t('portal.case.authorityCnHelp'),
+                      },
+                    ]
+                  : []),
               ]}
             />
           </FormField>
@@ -157,9 +164,11 @@ export function CourtActionForm(props: { caseId: string; jurisdiction: string })
               onChange={({ detail }) => setFiledOn(detail.value)}
             />
           </FormField>
-          <FormField label={t('portal.case.courtEvidence')}>
-            <EvidenceUploader uploads={evidence} label={t('portal.case.chooseCourtEvidence')} />
-          </FormField>
+          <EvidenceField
+            label={t('portal.case.courtEvidence')}
+            uploads={evidence}
+            chooseLabel={t('portal.case.chooseCourtEvidence')}
+          />
         </SpaceBetween>
       </Form>
     </form>

@@ -12,7 +12,7 @@ import type { Jurisdiction } from '../../../api/contract.ts';
 import { ApiProblem } from '../../../api/problem.ts';
 import { useFlash } from '../../../components/flash.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
-import { EvidenceUploader, useEvidenceUploads } from '../../uploads/index.ts';
+import { EvidenceField, useEvidenceUploads } from '../../uploads/index.ts';
 import { JURISDICTIONS, useRegisterIpRight } from '../api/portal.ts';
 
 const KINDS = ['trademark', 'copyright', 'patent', 'design'] as const;
@@ -138,13 +138,13 @@ export function IpRightForm() {
                 onChange={({ detail }) => setValidUntil(detail.value)}
               />
             </FormField>
-            <FormField
+            <EvidenceField
               label={t('portal.ipRights.proof')}
               description={t('portal.ipRights.proofHelp')}
               errorText={problem?.fieldError('proofEvidenceIds')}
-            >
-              <EvidenceUploader uploads={proof} label={t('portal.ipRights.chooseProof')} />
-            </FormField>
+              uploads={proof}
+              chooseLabel={t('portal.ipRights.chooseProof')}
+            />
           </SpaceBetween>
         </Container>
       </Form>

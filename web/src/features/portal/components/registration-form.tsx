@@ -11,7 +11,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../../../api/problem.ts';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
-import { EvidenceUploader, useEvidenceUploads } from '../../uploads/index.ts';
+import { EvidenceField, useEvidenceUploads } from '../../uploads/index.ts';
 import { type RegistrationBody, useRegister } from '../api/portal.ts';
 
 const FIELDS = ['legalName', 'type', 'country', 'address', 'email', 'phone'] as const;
@@ -164,17 +164,14 @@ export function RegistrationForm() {
                     onChange={({ detail }) => set('principal')(detail.value)}
                   />
                 </FormField>
-                <FormField
+                <EvidenceField
                   label={t('portal.register.letter')}
                   description={t('portal.register.letterHelp')}
                   errorText={fieldError('agentFor.authorizationEvidenceId')}
-                >
-                  <EvidenceUploader
-                    uploads={letter}
-                    multiple={false}
-                    label={t('portal.register.chooseLetter')}
-                  />
-                </FormField>
+                  uploads={letter}
+                  multiple={false}
+                  chooseLabel={t('portal.register.chooseLetter')}
+                />
               </SpaceBetween>
             </Container>
           )}

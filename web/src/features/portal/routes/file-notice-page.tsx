@@ -17,8 +17,13 @@ import { ApiProblem } from '../../../api/problem.ts';
 import { useFlash } from '../../../components/flash.tsx';
 import { LoadingState } from '../../../components/loading-state.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
-import { StatutoryStatements, useLegalTexts } from '../../legal/index.ts';
-import { EvidenceUploader, useEvidenceUploads } from '../../uploads/index.ts';
+import {
+  agreementBody,
+  agreementFields,
+  StatutoryStatements,
+  useLegalTexts,
+} from '../../legal/index.ts';
+import { EvidenceField, useEvidenceUploads } from '../../uploads/index.ts';
 import { type NoticeAttempt, useFileNotice, useIpRights } from '../api/portal.ts';
 import { MAX_LISTINGS, parseListings } from '../listings.ts';
 
@@ -63,7 +68,7 @@ export function FileNoticePage() {
   const texts = useLegalTexts(right?.jurisdiction, 'notice');
   const listings = useMemo(() => parseListings(listingText), [listingText]);
   const types = right ? (TYPES_FOR_KIND[right.kind] ?? []) : [];
-  const statementKeys = texts.data?.texts.map((text) => text.key) ?? [];
+  const statementFields = agreementFields(texts.data);
 
   if (rights.isPending) return <LoadingState />;
   if (rights.isError) return <ProblemAlert error={rights.error} />;
@@ -96,7 +101,7 @@ export function FileNoticePage() {
       return undefined;
     }
     if (index === 3) {
-      if (statementKeys.length === 0 || statementKeys.some((key) => !agreed.has(key)))
+      if (statementFields.length === 0 || statementFields.some((field) => !agreed.has(field)))
         return t('portal.notice.errors.statements');
       if (fullName.trim().length < 2) return t('portal.notice.errors.signature');
     }
@@ -105,7 +110,6 @@ export function FileNoticePage() {
 
   const submit = () => {
     if (!right || !type || inFlight.current) return;
-    const statements = Object.fromEntries(statementKeys.map((key) => [key, true]));
     attempt.current ??= {
       idempotencyKey: crypto.randomUUID(),
       signedAt: new Date().toISOString(),
@@ -122,7 +126,7 @@ export function FileNoticePage() {
         ...(orderId.trim() && testBuyReport.sealedIds[0]
           ? { testBuy: { orderId: orderId.trim(), reportEvidenceId: testBuyReport.sealedIds[0] } }
           : {}),
-        statements: statements as never,
+        ...(agreementBody(statementFields) as Pick<NoticeAttempt['body'], 'statements'>),
         signature: { fullName: fullName.trim(), signedAt: attempt.current.signedAt },
       },
     };
@@ -264,15 +268,12 @@ export function FileNoticePage() {
                       onChange={({ detail }) => setExplanation(detail.value)}
                     />
                   </FormField>
-                  <FormField
+                  <EvidenceField
                     label={t('portal.notice.evidence')}
                     description={t('portal.notice.evidenceHelp')}
-                  >
-                    <EvidenceUploader
-                      uploads={evidence}
-                      label={t('portal.notice.chooseEvidence')}
-                    />
-                  </FormField>
+                    uploads={evidence}
+                    chooseLabel={t('portal.notice.chooseEvidence')}
+                  />
                 </SpaceBetween>
               </Container>
               <Container
@@ -286,14 +287,13 @@ export function FileNoticePage() {
                   <FormField label={t('portal.notice.orderId')}>
                     <Input value={orderId} onChange={({ detail }) => setOrderId(detail.value)} />
                   </FormField>
-                  {orderId.trim() && (
-                    <FormField label={t('portal.notice.testBuyReport')}>
-                      <EvidenceUploader
-                        uploads={testBuyReport}
-                        multiple={false}
-                        label={t('portal.notice.chooseReport')}
-                      />
-                    </FormField>
+                  {orderId.trim() !== '' && (
+                    <EvidenceField
+                      label={t('portal.notice.testBuyReport')}
+                      uploads={testBuyReport}
+                      multiple={false}
+                      chooseLabel={t('portal.notice.chooseReport')}
+                    />
                   )}
                 </SpaceBetween>
               </Container>
@@ -376,8 +376,8 @@ export function FileNoticePage() {
                       label: t('portal.notice.statementsAgreed'),
                       value: (
                         <ul className="plain-list">
-                          {texts.data?.texts
-                            .filter((text) => agreed.has(text.key))
+                          {texts.data
+                            ?.filter((text) => text.field && agreed.has(text.field))
                             .map((text) => (
                               <li key={text.key}>{text.text}</li>
                             ))}

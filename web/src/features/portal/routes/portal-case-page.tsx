@@ -1,6 +1,5 @@
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
-import BreadcrumbGroup from '@cloudscape-design/components/breadcrumb-group';
 import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
 import ContentLayout from '@cloudscape-design/components/content-layout';
@@ -14,11 +13,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppealAgainst, CaseFile } from '../../../api/contract.ts';
 import { CaseStatusBadge } from '../../../components/case-status.tsx';
-import { DeadlinesSection, TimelineSection } from '../../../components/case-timeline.tsx';
+import { CaseClockColumn } from '../../../components/case-timeline.tsx';
 import { useFlash } from '../../../components/flash.tsx';
-import { LoadingState } from '../../../components/loading-state.tsx';
+import { PageState } from '../../../components/page-state.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
-import { AppealForm } from '../../appeals/index.ts';
+import { PageBreadcrumbs } from '../../../components/router-link.tsx';
+import { CaseAppeals } from '../../appeals/index.ts';
 import { usePortalCase, useWithdrawCase } from '../api/portal.ts';
 import { CourtActionForm, ForwardedCounterNotice } from '../components/counter-notice-answers.tsx';
 
@@ -40,34 +40,23 @@ function appealable(file: CaseFile): AppealAgainst[] {
 export function PortalCasePage() {
   const { t } = useTranslation();
   const { caseId } = useParams({ strict: false }) as { caseId: string };
-  const navigate = useNavigate();
+  const _navigate = useNavigate();
   const flash = useFlash();
   const file = usePortalCase(caseId);
   const withdraw = useWithdrawCase(caseId);
   const [confirming, setConfirming] = useState(false);
-  if (file.isPending) return <LoadingState />;
-  if (file.isError)
-    return (
-      <ContentLayout header={<Header variant="h1">{t('case.title', { id: caseId })}</Header>}>
-        <ProblemAlert error={file.error} />
-      </ContentLayout>
-    );
+  if (!file.isSuccess) return <PageState title={t('case.title', { id: caseId })} query={file} />;
   const data = file.data;
   const listing = data.listing?.title ?? data.listingId;
   const canWithdraw = !NOT_WITHDRAWABLE.has(data.status);
   return (
     <ContentLayout
       breadcrumbs={
-        <BreadcrumbGroup
-          ariaLabel={t('shell.breadcrumbs')}
+        <PageBreadcrumbs
           items={[
             { text: t('nav.portalCases'), href: '/portal/cases' },
             { text: caseId, href: `/cases/${caseId}` },
           ]}
-          onFollow={(event) => {
-            event.preventDefault();
-            void navigate({ to: event.detail.href });
-          }}
         />
       }
       header={
@@ -132,17 +121,9 @@ export function PortalCasePage() {
                 <CourtActionForm caseId={data.caseId} jurisdiction={data.jurisdiction} />
               </Container>
             )}
-            <AppealForm
-              caseId={data.caseId}
-              jurisdiction={data.jurisdiction}
-              against={appealable(data)}
-              appeals={data.appeals}
-            />
+            <CaseAppeals file={data} against={appealable(data)} />
           </SpaceBetween>
-          <SpaceBetween size="l">
-            <DeadlinesSection file={data} />
-            <TimelineSection file={data} />
-          </SpaceBetween>
+          <CaseClockColumn file={data} />
         </Grid>
       </SpaceBetween>
       <Modal

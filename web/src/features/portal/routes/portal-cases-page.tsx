@@ -1,4 +1,3 @@
-import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import ContentLayout from '@cloudscape-design/components/content-layout';
 import Header from '@cloudscape-design/components/header';
@@ -6,14 +5,15 @@ import Input from '@cloudscape-design/components/input';
 import Link from '@cloudscape-design/components/link';
 import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import Table from '@cloudscape-design/components/table';
+import Table, { type TableProps } from '@cloudscape-design/components/table';
 import TokenGroup from '@cloudscape-design/components/token-group';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseSummary, Jurisdiction } from '../../../api/contract.ts';
-import { CaseStatusBadge } from '../../../components/case-status.tsx';
+import { caseColumns, caseTypeColumn } from '../../../components/case-columns.tsx';
 import { DateTime } from '../../../components/date-time.tsx';
+import { LoadMoreFooter } from '../../../components/load-more.tsx';
 import { EmptyState } from '../../../components/loading-state.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { labelOf } from '../../../lib/labels.ts';
@@ -41,37 +41,9 @@ export function PortalCasesPage() {
     { value: '', label: t('portal.cases.anyJurisdiction') },
     ...JURISDICTIONS.map((j) => ({ value: j, label: label('jurisdictions', j) })),
   ];
-  const columns = [
-    {
-      id: 'listing',
-      header: t('search.columns.listing'),
-      isRowHeader: true,
-      cell: (c: CaseSummary) => (
-        <SpaceBetween size="xxs">
-          <Link
-            href={`/cases/${c.caseId}`}
-            onFollow={(event) => {
-              event.preventDefault();
-              void navigate({ to: '/cases/$caseId', params: { caseId: c.caseId } });
-            }}
-          >
-            {c.listingTitle ?? c.listingId}
-          </Link>
-          <Box variant="small">{c.listingId}</Box>
-        </SpaceBetween>
-      ),
-    },
-    {
-      id: 'status',
-      header: t('search.columns.status'),
-      cell: (c: CaseSummary) => <CaseStatusBadge status={c.status} />,
-    },
-    {
-      id: 'type',
-      header: t('search.columns.type'),
-      cell: (c: CaseSummary) =>
-        `${label('jurisdictions', c.jurisdiction)} · ${label('infringementTypes', c.infringementType)}`,
-    },
+  const columns: TableProps.ColumnDefinition<CaseSummary>[] = [
+    ...caseColumns<CaseSummary>(t),
+    caseTypeColumn<CaseSummary>(t, (k) => i18n.exists(k)),
     {
       id: 'notice',
       header: t('portal.cases.notice'),
@@ -143,7 +115,11 @@ export function PortalCasesPage() {
                     }
                     options={statusOptions}
                     onChange={({ detail }) =>
-                      go({ ...search, status: detail.selectedOption.value || undefined })
+                      go({
+                        ...search,
+                        status: (detail.selectedOption.value ||
+                          undefined) as PortalCaseSearch['status'],
+                      })
                     }
                   />
                   <Select
@@ -183,18 +159,7 @@ export function PortalCasesPage() {
           empty={
             <EmptyState title={t('portal.cases.empty.title')} body={t('portal.cases.empty.body')} />
           }
-          footer={
-            cases.hasNextPage ? (
-              <Box textAlign="center">
-                <Button
-                  loading={cases.isFetchingNextPage}
-                  onClick={() => void cases.fetchNextPage()}
-                >
-                  {t('common.loadMore')}
-                </Button>
-              </Box>
-            ) : undefined
-          }
+          footer={<LoadMoreFooter query={cases} />}
         />
       </SpaceBetween>
     </ContentLayout>

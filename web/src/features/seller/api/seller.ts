@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../../api/api-context.tsx';
 import { unwrap } from '../../../api/client.ts';
-import type { CaseFile } from '../../../api/contract.ts';
+import type { CaseFile, CounterNoticeBody } from '../../../api/contract.ts';
 
 /** GET /v1/sellers/me/cases: the cases against the caller's listings, newest first. */
 export function useSellerCases() {
@@ -54,18 +54,6 @@ export function useSellerCase(caseId: string) {
   });
 }
 
-/** The counter-notice of API.md, with the §512(g)(3) parts agreed one by one. */
-export interface CounterNoticeBody {
-  statement: string;
-  contact: { name?: string; address?: string; phone?: string; email?: string };
-  signature?: { fullName: string; signedAt: string };
-  evidenceIds: string[];
-  district?: string;
-  serviceProviderDistrict?: true;
-  material?: { description: string; location: string };
-  [statement: string]: unknown;
-}
-
 /** POST /v1/cases/{caseId}/counter-notice. */
 export function useFileCounterNotice(caseId: string) {
   const api = useApi();
@@ -75,7 +63,7 @@ export function useFileCounterNotice(caseId: string) {
       unwrap(
         api.POST('/v1/cases/{caseId}/counter-notice', {
           params: { path: { caseId } },
-          body: body as never,
+          body,
         }),
       ),
     onSuccess: () => {

@@ -13,14 +13,19 @@ import Textarea from '@cloudscape-design/components/textarea';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseFile } from '../../../api/contract.ts';
+import type { CaseFile, CounterNoticeBody } from '../../../api/contract.ts';
 import { ApiProblem } from '../../../api/problem.ts';
 import { useFlash } from '../../../components/flash.tsx';
 import { LoadingState } from '../../../components/loading-state.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
-import { StatutoryStatements, useLegalTexts } from '../../legal/index.ts';
-import { EvidenceUploader, useEvidenceUploads } from '../../uploads/index.ts';
-import { type CounterNoticeBody, useFileCounterNotice, useSellerCase } from '../api/seller.ts';
+import {
+  agreementBody,
+  agreementFields,
+  StatutoryStatements,
+  useLegalTexts,
+} from '../../legal/index.ts';
+import { EvidenceField, useEvidenceUploads } from '../../uploads/index.ts';
+import { useFileCounterNotice, useSellerCase } from '../api/seller.ts';
 import { canCounterNotify } from './seller-case-page.tsx';
 
 /** The case's counter-notice form, once the case file is loaded. */
@@ -51,7 +56,7 @@ function CounterNoticeForm(props: { file: CaseFile }) {
   const flash = useFlash();
   const { file } = props;
   const jurisdiction = file.jurisdiction;
-  const texts = useLegalTexts(jurisdiction, 'counter_notice');
+  const texts = useLegalTexts(jurisdiction, 'counter_notice', file.infringementType);
   const evidence = useEvidenceUploads();
   const send = useFileCounterNotice(file.caseId);
   const [statement, setStatement] = useState('');
@@ -61,23 +66,27 @@ function CounterNoticeForm(props: { file: CaseFile }) {
   const [inUs, setInUs] = useState<'us' | 'abroad'>('us');
   const [district, setDistrict] = useState('');
   const [material, setMaterial] = useState({
-    description: file.listing?.title ?? file.listingId,
-    location: file.listing?.url ?? '',
+    description: file.listing.title ?? file.listingId,
+    location: file.listing.url ?? '',
   });
   const problem = send.error instanceof ApiProblem ? send.error : undefined;
   const fieldError = (path: string) => problem?.fieldError(path);
   const us = jurisdiction === 'US';
   const cn = jurisdiction === 'CN';
-  /** The service has the §512(g)(3) parts of API.md in full once it serves the statute's words. */
-  const fullUs = us && texts.data?.source === 'service';
-  const keys = texts.data?.texts.map((text) => text.key) ?? [];
+  /** 17 U.S.C. §512(g)(3) in full: US copyright (other US types are re-reviewed by policy). */
+  const fullUs = us && file.infringementType === 'copyright';
+  const fields = agreementFields(texts.data);
   const withSignature = !cn;
   const ready =
     statement.trim().length > 0 &&
-    keys.every((key) => agreed.has(key)) &&
+    fields.every((field) => agreed.has(field)) &&
     !evidence.busy &&
     (!cn || evidence.sealedIds.length > 0) &&
-    (!us || fullName.trim().length >= 2);
+    (!us || fullName.trim().length >= 2) &&
+    (!fullUs ||
+      ((inUs === 'abroad' || district.trim().length > 0) &&
+        material.description.trim().length > 0 &&
+        material.location.trim().length > 0));
 
   const submit = () => {
     const trimmed = Object.fromEntries(
@@ -89,7 +98,7 @@ function CounterNoticeForm(props: { file: CaseFile }) {
       statement: statement.trim(),
       contact: trimmed,
       evidenceIds: evidence.sealedIds,
-      ...Object.fromEntries(keys.filter((key) => agreed.has(key)).map((key) => [key, true])),
+      ...agreementBody(fields.filter((field) => agreed.has(field))),
       ...(withSignature && fullName.trim()
         ? { signature: { fullName: fullName.trim(), signedAt: new Date().toISOString() } }
         : {}),
@@ -126,7 +135,7 @@ function CounterNoticeForm(props: { file: CaseFile }) {
         <Header
           variant="h1"
           description={t(`seller.counterNotice.intro.${jurisdiction}`, {
-            listing: file.listing?.title ?? file.listingId,
+            listing: file.listing.title ?? file.listingId,
           })}
         >
           {t('seller.counterNotice.title')}
@@ -155,7 +164,7 @@ function CounterNoticeForm(props: { file: CaseFile }) {
                   'district',
                   'material.description',
                   'material.location',
-                  ...keys,
+                  ...fields,
                 ]}
               />
             ) : undefined
@@ -225,16 +234,13 @@ function CounterNoticeForm(props: { file: CaseFile }) {
                     </FormField>
                   </>
                 )}
-                <FormField
+                <EvidenceField
                   label={t('seller.counterNotice.evidence')}
                   description={t(`seller.counterNotice.evidenceHelp.${jurisdiction}`)}
                   errorText={fieldError('evidenceIds')}
-                >
-                  <EvidenceUploader
-                    uploads={evidence}
-                    label={t('seller.counterNotice.chooseEvidence')}
-                  />
-                </FormField>
+                  uploads={evidence}
+                  chooseLabel={t('seller.counterNotice.chooseEvidence')}
+                />
               </SpaceBetween>
             </Container>
             <Container
@@ -300,7 +306,7 @@ function CounterNoticeForm(props: { file: CaseFile }) {
                 )}
               </SpaceBetween>
             </Container>
-            {(keys.length > 0 || withSignature) && (
+            {(fields.length > 0 || withSignature) && (
               <Container
                 header={
                   <Header variant="h2" description={t('seller.counterNotice.statementsHelp')}>
@@ -309,12 +315,12 @@ function CounterNoticeForm(props: { file: CaseFile }) {
                 }
               >
                 <SpaceBetween size="l">
-                  {keys.length > 0 || texts.isPending || texts.isError ? (
+                  {texts.isPending || texts.isError || (texts.data?.length ?? 0) > 0 ? (
                     <StatutoryStatements
                       texts={texts}
                       agreed={agreed}
                       onChange={setAgreed}
-                      errors={Object.fromEntries(keys.map((key) => [key, fieldError(key)]))}
+                      errors={Object.fromEntries(fields.map((field) => [field, fieldError(field)]))}
                     />
                   ) : null}
                   {withSignature && (

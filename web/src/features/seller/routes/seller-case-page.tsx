@@ -1,6 +1,5 @@
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
-import BreadcrumbGroup from '@cloudscape-design/components/breadcrumb-group';
 import Button from '@cloudscape-design/components/button';
 import ColumnLayout from '@cloudscape-design/components/column-layout';
 import Container from '@cloudscape-design/components/container';
@@ -13,11 +12,11 @@ import { useNavigate, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { AppealAgainst, CaseFile } from '../../../api/contract.ts';
 import { CaseStatusBadge } from '../../../components/case-status.tsx';
-import { DeadlinesSection, TimelineSection } from '../../../components/case-timeline.tsx';
+import { CaseClockColumn } from '../../../components/case-timeline.tsx';
 import { DateTime } from '../../../components/date-time.tsx';
-import { LoadingState } from '../../../components/loading-state.tsx';
-import { ProblemAlert } from '../../../components/problem-alert.tsx';
-import { AppealForm } from '../../appeals/index.ts';
+import { PageState } from '../../../components/page-state.tsx';
+import { PageBreadcrumbs } from '../../../components/router-link.tsx';
+import { CaseAppeals } from '../../appeals/index.ts';
 import { EvidenceViewer } from '../../evidence/index.ts';
 import { useSellerCase } from '../api/seller.ts';
 import { StatementOfReasons } from '../components/statement-of-reasons.tsx';
@@ -27,8 +26,14 @@ export function canCounterNotify(file: CaseFile): boolean {
   return file.listing?.status === 'disabled' && !file.counterNotice;
 }
 
+/**
+ * What the seller may appeal: once the case's run is over and the listing stays down (before
+ * that, its counter-notice is the route).
+ */
 function appealable(file: CaseFile): AppealAgainst[] {
-  return file.listing?.status === 'disabled' ? ['takedown', 'strike', 'account_measure'] : [];
+  return file.status === 'upheld' || file.status === 'upheld_pending_court'
+    ? ['takedown', 'strike', 'account_measure']
+    : [];
 }
 
 /**
@@ -41,13 +46,7 @@ export function SellerCasePage() {
   const { caseId } = useParams({ strict: false }) as { caseId: string };
   const navigate = useNavigate();
   const file = useSellerCase(caseId);
-  if (file.isPending) return <LoadingState />;
-  if (file.isError)
-    return (
-      <ContentLayout header={<Header variant="h1">{t('case.title', { id: caseId })}</Header>}>
-        <ProblemAlert error={file.error} />
-      </ContentLayout>
-    );
+  if (!file.isSuccess) return <PageState title={t('case.title', { id: caseId })} query={file} />;
   const data = file.data;
   const listing = data.listing?.title ?? data.listingId;
   const counterNotify = () =>
@@ -55,16 +54,11 @@ export function SellerCasePage() {
   return (
     <ContentLayout
       breadcrumbs={
-        <BreadcrumbGroup
-          ariaLabel={t('shell.breadcrumbs')}
+        <PageBreadcrumbs
           items={[
             { text: t('nav.sellerCases'), href: '/seller' },
             { text: caseId, href: `/cases/${caseId}` },
           ]}
-          onFollow={(event) => {
-            event.preventDefault();
-            void navigate({ to: event.detail.href });
-          }}
         />
       }
       header={
@@ -155,17 +149,9 @@ export function SellerCasePage() {
                 </SpaceBetween>
               </Container>
             )}
-            <AppealForm
-              caseId={data.caseId}
-              jurisdiction={data.jurisdiction}
-              against={appealable(data)}
-              appeals={data.appeals}
-            />
+            <CaseAppeals file={data} against={appealable(data)} />
           </SpaceBetween>
-          <SpaceBetween size="l">
-            <DeadlinesSection file={data} />
-            <TimelineSection file={data} />
-          </SpaceBetween>
+          <CaseClockColumn file={data} />
         </Grid>
       </SpaceBetween>
     </ContentLayout>

@@ -1,15 +1,14 @@
 import Alert from '@cloudscape-design/components/alert';
-import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import ContentLayout from '@cloudscape-design/components/content-layout';
 import Header from '@cloudscape-design/components/header';
-import Link from '@cloudscape-design/components/link';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import Table from '@cloudscape-design/components/table';
+import Table, { type TableProps } from '@cloudscape-design/components/table';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { CaseStatusBadge } from '../../../components/case-status.tsx';
+import { caseColumns, caseTypeColumn } from '../../../components/case-columns.tsx';
 import { DateTime } from '../../../components/date-time.tsx';
+import { LoadMoreFooter } from '../../../components/load-more.tsx';
 import { EmptyState } from '../../../components/loading-state.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { SlaCountdown } from '../../../components/sla-countdown.tsx';
@@ -26,32 +25,9 @@ export function SellerCasesPage() {
   const strikes = useStrikes();
   const label = (group: string, value: string | undefined) =>
     labelOf(t, (k) => i18n.exists(k), group, value);
-  const open = (caseId: string) => void navigate({ to: '/cases/$caseId', params: { caseId } });
-  const columns = [
-    {
-      id: 'listing',
-      header: t('search.columns.listing'),
-      isRowHeader: true,
-      cell: (c: SellerCase) => (
-        <SpaceBetween size="xxs">
-          <Link
-            href={`/cases/${c.caseId}`}
-            onFollow={(event) => {
-              event.preventDefault();
-              open(c.caseId);
-            }}
-          >
-            {c.listingTitle ?? c.listingId}
-          </Link>
-          <Box variant="small">{c.listingId}</Box>
-        </SpaceBetween>
-      ),
-    },
-    {
-      id: 'status',
-      header: t('search.columns.status'),
-      cell: (c: SellerCase) => <CaseStatusBadge status={c.status} />,
-    },
+  const _open = (caseId: string) => void navigate({ to: '/cases/$caseId', params: { caseId } });
+  const columns: TableProps.ColumnDefinition<SellerCase>[] = [
+    ...caseColumns<SellerCase>(t),
     {
       id: 'deadline',
       header: t('seller.cases.deadline'),
@@ -66,12 +42,7 @@ export function SellerCasesPage() {
           '—'
         ),
     },
-    {
-      id: 'type',
-      header: t('search.columns.type'),
-      cell: (c: SellerCase) =>
-        `${label('jurisdictions', c.jurisdiction)} · ${label('infringementTypes', c.infringementType)}`,
-    },
+    caseTypeColumn<SellerCase>(t, (k) => i18n.exists(k)),
     {
       id: 'created',
       header: t('search.columns.created'),
@@ -117,18 +88,7 @@ export function SellerCasesPage() {
           empty={
             <EmptyState title={t('seller.cases.empty.title')} body={t('seller.cases.empty.body')} />
           }
-          footer={
-            cases.hasNextPage ? (
-              <Box textAlign="center">
-                <Button
-                  loading={cases.isFetchingNextPage}
-                  onClick={() => void cases.fetchNextPage()}
-                >
-                  {t('common.loadMore')}
-                </Button>
-              </Box>
-            ) : undefined
-          }
+          footer={<LoadMoreFooter query={cases} />}
         />
       </SpaceBetween>
     </ContentLayout>

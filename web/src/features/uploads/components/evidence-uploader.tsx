@@ -2,6 +2,7 @@ import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import FileDropzone from '@cloudscape-design/components/file-dropzone';
 import FileInput from '@cloudscape-design/components/file-input';
+import FormField from '@cloudscape-design/components/form-field';
 import ProgressBar from '@cloudscape-design/components/progress-bar';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
@@ -108,5 +109,26 @@ function UploadRow(props: { upload: Upload; onRemove: () => void }) {
         </Button>
       </SpaceBetween>
     </li>
+  );
+}
+
+/** A form's evidence field: its label, help and server error over the uploader. */
+export function EvidenceField(props: {
+  label: string;
+  description?: string;
+  errorText?: string;
+  uploads: EvidenceUploads;
+  /** The picker's accessible name. */
+  chooseLabel: string;
+  multiple?: boolean;
+}) {
+  return (
+    <FormField label={props.label} description={props.description} errorText={props.errorText}>
+      <EvidenceUploader
+        uploads={props.uploads}
+        label={props.chooseLabel}
+        {...(props.multiple === false ? { multiple: false } : {})}
+      />
+    </FormField>
   );
 }
