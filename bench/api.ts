@@ -6,41 +6,16 @@
  *
  *   DURATION=10 CONNECTIONS=10 npm run bench:api
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { demoTokens, startStack } from './lib/stack.ts';
 
 const DURATION = Number(process.env.DURATION ?? 10);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 10);
-const ROOT = resolve(import.meta.dirname, '..');
 const dataDir = mkdtempSync(join(tmpdir(), 'takedown-bench-api-'));
-
-async function startStack(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'local/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: '0',
-      DATA_DIR: dataDir,
-      NODE_NO_WARNINGS: '1',
-      LOG_LEVEL: 'ERROR',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let text = '';
-  child.stdout?.on('data', (d: Buffer) => {
-    text += d.toString();
-  });
-  child.stderr?.on('data', () => undefined);
-  for (let i = 0; i < 600 && !/Ctrl-C stops everything/.test(text); i++)
-    await new Promise((r) => setTimeout(r, 100));
-  const url = /API\s+(http:\/\/127\.0\.0\.1:\d+)\/v1/.exec(text)?.[1];
-  if (!url) throw new Error(`npm start did not come up:\n${text}`);
-  return { child, url };
-}
 
 function notice(listings: number) {
   return JSON.stringify({
@@ -265,13 +240,9 @@ async function handlerCpu(): Promise<string[][]> {
   return rows;
 }
 
-const { child, url } = await startStack();
+const { child, url } = await startStack(dataDir);
 try {
-  const users = (await (await fetch(`${url}/_local/users`)).json()) as {
-    name: string;
-    token: string;
-  }[];
-  const token = (name: string) => users.find((u) => u.name === name)!.token;
+  const token = await demoTokens(url);
   const headers = (name: string) => ({
     authorization: `Bearer ${token(name)}`,
     'content-type': 'application/json',

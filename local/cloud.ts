@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { installTimeSource } from '../functions/adapters/clock.ts';
 import { routes as defaultRoutes, type RouteDefinition } from '../functions/routes.ts';
@@ -262,6 +262,14 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
 
     // Step Functions, with executions and tokens kept on disk at every checkpoint.
     const store = new FileExecutionStore(join(dataDir, 'stepfunctions'));
+    // The state machines' role reads S3 objects for a distributed Map's item reader.
+    const engineS3 = new S3Client({
+      region: REGION,
+      endpoint: s3.endpoint,
+      forcePathStyle: true,
+      credentials: LOCAL_CREDENTIALS,
+    });
+    stops.push(() => engineS3.destroy());
     const engine = new LocalStepFunctions({
       clock,
       lambda,
@@ -269,6 +277,10 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       accountId: ACCOUNT_ID,
       store,
       log: (message, error) => console.error(message, error),
+      readObject: async (bucket, key) => {
+        const object = await engineS3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+        return Buffer.from(await object.Body!.transformToByteArray());
+      },
     });
     stops.push(() => engine.shutdown());
     const stateMachineArns: Record<string, string> = {};

@@ -156,12 +156,72 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A seller as reviewers see it: measure, strikes (and which count), latest cases
+         * A seller as reviewers see it: measure, strikes (and which count toward escalation), any open suspension review with its facts, decisions, latest cases
          * @description Roles: reviewer (admin holds every right of reviewer).
          */
         get: operations["getSeller"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sellers/{sellerId}/suspension-decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide a seller’s open suspension review (DSA Art 23(3)): suspend for the policy period, or hold at restricted
+         * @description Roles: reviewer (admin holds every right of reviewer).
+         */
+        post: operations["decideSellerSuspension"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/rights-holders/{rightsHolderId}/misuse-decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide a notifier’s open misuse review (DSA Art 23(2)): suspend its notices for the policy period, or take no action
+         * @description Roles: reviewer (admin holds every right of reviewer).
+         */
+        post: operations["decideNotifierMisuse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/rights-holders/{rightsHolderId}/trusted-flagger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a Digital Services Coordinator’s trusted-flagger award or revocation (DSA Art 22)
+         * @description Roles: admin.
+         */
+        post: operations["recordTrustedFlagger"];
         delete?: never;
         options?: never;
         head?: never;
@@ -754,6 +814,59 @@ export interface components {
                 message: string;
             }[];
         };
+        /** @description Notifier standing (DOMAIN.md) */
+        NotifierStanding: {
+            /** @description upheld ÷ (upheld + rejected + restored after a counter-notice + overturned on appeal) over `window`; null when nothing is decided */
+            accuracy: number | null;
+            decided: number;
+            /** @description The rolling window, an ISO 8601 duration (policy: P90D) */
+            window: string;
+            /** @description Decided listings before the accuracy opens the lane */
+            minDecided: number;
+            upheld: number;
+            rejected: number;
+            restored: number;
+            overturned: number;
+            /** @description Accuracy-based priority; never DSA trusted-flagger status */
+            fastLane: boolean;
+            /**
+             * Format: date-time
+             * @description Shut after falling below the bar
+             */
+            fastLaneLockedUntil?: string;
+            /** @description A Digital Services Coordinator’s award (DSA Art 22) */
+            trustedFlagger?: {
+                coordinator: string;
+                reference: string;
+                areas: string[];
+                /** Format: date-time */
+                since: string;
+            };
+            misuse: {
+                unfoundedInWindow: number;
+                sinceLastStep: number;
+                /** Format: date-time */
+                warnedAt?: string;
+                reviewOpen: boolean;
+                /** Format: date-time */
+                suspendedUntil?: string;
+            };
+            /** @description The standing timeline, newest first */
+            events: {
+                /** Format: date-time */
+                at: string;
+                /** @description fast_lane_opened | fast_lane_lost | misuse_warned | misuse_review_opened | notices_suspended | misuse_no_action | trusted_flagger_granted | trusted_flagger_revoked */
+                type: string;
+                actor: {
+                    role: string;
+                    /** @description Reviewers only */
+                    id?: string;
+                };
+                detail: {
+                    [key: string]: unknown;
+                };
+            }[];
+        };
         RightsHolder: {
             rightsHolderId: string;
             /**
@@ -1102,18 +1215,7 @@ export interface operations {
                             /** Format: date-time */
                             at: string;
                         };
-                        /** @description Notifier standing (DOMAIN.md) */
-                        standing: {
-                            /** @description upheld ÷ (upheld + rejected + restored); null when nothing is decided */
-                            accuracy: number | null;
-                            decided: number;
-                            upheld: number;
-                            rejected: number;
-                            restored: number;
-                            trusted: boolean;
-                            /** Format: date-time */
-                            suspendedUntil?: string;
-                        };
+                        standing: components["schemas"]["NotifierStanding"];
                     };
                 };
             };
@@ -1232,18 +1334,7 @@ export interface operations {
                             /** @enum {string} */
                             status: "pending_upload" | "sealed" | "rejected" | "missing";
                         };
-                        standing: {
-                            accuracy: number | null;
-                            decided: number;
-                            upheld: number;
-                            rejected: number;
-                            restored: number;
-                            fastLane: boolean;
-                            misuse: {
-                                /** Format: date-time */
-                                suspendedUntil?: string;
-                            };
-                        };
+                        standing: components["schemas"]["NotifierStanding"];
                         ipRights: components["schemas"]["IpRight"][];
                         recentNotices: {
                             noticeId: string;
@@ -1359,11 +1450,46 @@ export interface operations {
                 content: {
                     "application/json": {
                         sellerId: string;
-                        measure: string;
+                        /** @enum {string} */
+                        measure: "none" | "warning" | "restricted" | "suspended" | "terminated";
                         /** Format: date-time */
                         warnedAt?: string;
                         /** Format: date-time */
                         educationAcknowledgedAt?: string;
+                        /** @description The latest confirmed suspension */
+                        suspension?: {
+                            /** Format: date-time */
+                            startedAt: string;
+                            /** Format: date-time */
+                            until: string;
+                            reasonCode: string;
+                            reasons: string;
+                        };
+                        /**
+                         * Format: date-time
+                         * @description Expiry never lifts a termination
+                         */
+                        terminatedAt?: string;
+                        suspensionReview?: {
+                            taskId: string;
+                            /** Format: date-time */
+                            openedAt: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            /** @description What a suspension review weighs (DSA Art 23(3)) */
+                            facts: {
+                                activeStrikes: number;
+                                countingStrikes: number;
+                                /** @description Listings behind the counting strikes */
+                                countingItems: number;
+                                /** @description Counterfeits confirmed by a test buy */
+                                aggravatedStrikes: number;
+                                liveListings: number;
+                                totalListings: number;
+                                /** @description countingItems ÷ totalListings */
+                                share: number;
+                            };
+                        };
                         strikes: {
                             strikeId: string;
                             noticeId: string;
@@ -1374,9 +1500,44 @@ export interface operations {
                             expiresAt: string;
                             /** Format: date-time */
                             revokedAt?: string;
+                            /** Format: date-time */
+                            listingCreatedAt?: string;
+                            /** Format: date-time */
+                            noticeReceivedAt?: string;
+                            /** Format: date-time */
+                            warningSentAt?: string;
                             weight: number;
-                            /** @description Whether it counts toward escalation now */
+                            active: boolean;
+                            /** @description Counts toward escalation past the warning (conduct after the warning) */
                             counts: boolean;
+                        }[];
+                        decisions: {
+                            /** @enum {string} */
+                            kind: "suspension_review";
+                            taskId: string;
+                            decision: string;
+                            reasonCode: string;
+                            reasons: string;
+                            note?: string;
+                            reviewerId: string;
+                            /** Format: date-time */
+                            at: string;
+                            measure: string;
+                            /** Format: date-time */
+                            until?: string;
+                            /** @description What a suspension review weighs (DSA Art 23(3)) */
+                            facts?: {
+                                activeStrikes: number;
+                                countingStrikes: number;
+                                /** @description Listings behind the counting strikes */
+                                countingItems: number;
+                                /** @description Counterfeits confirmed by a test buy */
+                                aggravatedStrikes: number;
+                                liveListings: number;
+                                totalListings: number;
+                                /** @description countingItems ÷ totalListings */
+                                share: number;
+                            };
                         }[];
                         cases: {
                             caseId: string;
@@ -1392,6 +1553,170 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            default: components["responses"]["ProblemUnexpected"];
+        };
+    };
+    decideSellerSuspension: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The seller id; another party's is 404 */
+                sellerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    decision: "suspend" | "hold_restricted";
+                    /**
+                     * @description suspend: repeated_manifestly_illegal_items, large_share_of_listings, intentional_infringement; hold_restricted: isolated_incidents, small_share_of_listings, remedial_action_taken
+                     * @enum {string}
+                     */
+                    reasonCode: "repeated_manifestly_illegal_items" | "large_share_of_listings" | "intentional_infringement" | "isolated_incidents" | "small_share_of_listings" | "remedial_action_taken";
+                    /** @description For the party: quoted in its statement of reasons */
+                    reasons: string;
+                    /** @description Internal: never sent to a party */
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sellerId: string;
+                        /** @enum {string} */
+                        measure: "none" | "warning" | "restricted" | "suspended" | "terminated";
+                        /**
+                         * Format: date-time
+                         * @description The end of the suspension
+                         */
+                        until?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            default: components["responses"]["ProblemUnexpected"];
+        };
+    };
+    decideNotifierMisuse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The rights holder id; another party's is 404 */
+                rightsHolderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    decision: "suspend" | "no_action";
+                    /**
+                     * @description suspend: frequent_manifestly_unfounded_notices, bad_faith_notices; no_action: errors_in_good_faith, not_frequent_enough
+                     * @enum {string}
+                     */
+                    reasonCode: "frequent_manifestly_unfounded_notices" | "bad_faith_notices" | "errors_in_good_faith" | "not_frequent_enough";
+                    /** @description For the party: quoted in its statement of reasons */
+                    reasons: string;
+                    /** @description Internal: never sent to a party */
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        rightsHolderId: string;
+                        /** @enum {string} */
+                        decision: "suspend" | "no_action";
+                        /** Format: date-time */
+                        suspendedUntil?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            default: components["responses"]["ProblemUnexpected"];
+        };
+    };
+    recordTrustedFlagger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The rights holder id; another party's is 404 */
+                rightsHolderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    status: "granted" | "revoked";
+                    /** @description The Digital Services Coordinator that awarded (or revoked) the status */
+                    coordinator: string;
+                    /** @description The coordinator’s decision reference */
+                    reference: string;
+                    /** @description Its designated areas of expertise */
+                    areas: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        rightsHolderId: string;
+                        trustedFlagger: {
+                            coordinator: string;
+                            reference: string;
+                            areas: string[];
+                            /** Format: date-time */
+                            since: string;
+                        } | null;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
             429: components["responses"]["Problem429"];
             default: components["responses"]["ProblemUnexpected"];
         };
@@ -2147,6 +2472,20 @@ export interface operations {
                         };
                         /** @description Reviewers only: the internal note */
                         note?: string | null;
+                        /** @description Reviewers only: for a reversed takedown, what a seller needs to claim damages (CN E-Commerce Law Art 42) */
+                        wrongfulNoticeRecord?: {
+                            noticeId: string;
+                            notifier: {
+                                rightsHolderId: string;
+                                legalName?: string;
+                                country?: string;
+                            };
+                            /** Format: date-time */
+                            takenDownAt: string;
+                            /** Format: date-time */
+                            restoredAt: string;
+                            downSeconds: number;
+                        };
                         /** @description Reviewers only */
                         rightsHolder?: {
                             rightsHolderId: string;
@@ -2155,18 +2494,7 @@ export interface operations {
                             country: string;
                             status: string;
                             agentFor?: string;
-                            standing?: {
-                                accuracy: number | null;
-                                decided: number;
-                                upheld: number;
-                                rejected: number;
-                                restored: number;
-                                fastLane: boolean;
-                                misuse: {
-                                    /** Format: date-time */
-                                    suspendedUntil?: string;
-                                };
-                            };
+                            standing?: components["schemas"]["NotifierStanding"];
                         } | null;
                         /** @description Reviewers only */
                         seller?: {
@@ -2714,7 +3042,7 @@ export interface operations {
                 cursor?: string;
                 /** @description One queue; every queue when absent */
                 queue?: "standard" | "priority" | "escalated" | "re_review" | "appeals" | "suspension_review" | "standing" | "proactive" | "action_failed" | "ip_rights" | "rights_holders";
-                kind?: "review" | "escalated_review" | "re_review" | "retry" | "appeal" | "rights_holder_verification" | "ip_right_verification";
+                kind?: "review" | "escalated_review" | "re_review" | "retry" | "appeal" | "rights_holder_verification" | "ip_right_verification" | "suspension_review" | "misuse_review";
                 /** @description Jurisdiction profile whose law and clocks govern the case */
                 jurisdiction?: "US" | "CN" | "EU";
                 /** @description Kind of infringement alleged */
@@ -2739,7 +3067,7 @@ export interface operations {
                             /** @enum {string} */
                             queue: "standard" | "priority" | "escalated" | "re_review" | "appeals" | "suspension_review" | "standing" | "proactive" | "action_failed" | "ip_rights" | "rights_holders";
                             /** @enum {string} */
-                            kind: "review" | "escalated_review" | "re_review" | "retry" | "appeal" | "rights_holder_verification" | "ip_right_verification";
+                            kind: "review" | "escalated_review" | "re_review" | "retry" | "appeal" | "rights_holder_verification" | "ip_right_verification" | "suspension_review" | "misuse_review";
                             caseId?: string;
                             noticeId?: string;
                             /** @description For an appeal: the appeal to decide */
@@ -3114,9 +3442,11 @@ export interface operations {
                             /** Format: date-time */
                             revokedAt?: string;
                             active: boolean;
+                            /** @description Counts toward escalation past the warning: conduct after the warning (DSA Art 23(1)) */
+                            counts: boolean;
                         }[];
                         /** @enum {string} */
-                        measure: "none" | "warning" | "restricted" | "suspended";
+                        measure: "none" | "warning" | "restricted" | "suspended" | "terminated";
                         /** Format: date-time */
                         warnedAt?: string;
                         /** Format: date-time */

@@ -14,6 +14,7 @@ import type {
 } from '../domain/case.ts';
 import type { CaseDeadlines } from '../domain/deadlines.ts';
 import type { CounterNoticeMode } from '../domain/policy.ts';
+import type { LadderMeasure } from '../domain/strikes.ts';
 import type { InfringementType, Jurisdiction } from '../domain/vocabulary.ts';
 import { dynamo, tableName } from './dynamo-client.ts';
 import { keys, queuePartition, statusPartition } from './keys.ts';
@@ -45,12 +46,24 @@ export interface CaseRecord {
   /** When the listing was posted, from the marketplace at screening (DSA Transparency Database `content_date`). */
   listingCreatedAt?: string;
   reviewQueue?: 'standard' | 'priority';
+  /** The notifier held DSA Art 22 trusted-flagger status at screening (SOURCE_TRUSTED_FLAGGER). */
+  trustedFlagger?: boolean;
+  /** The notifier was in the accuracy-based fast lane at screening. */
+  fastLane?: boolean;
+  /** CN E-Commerce Law Art 42: a reversed takedown's record for a damages claim. */
+  wrongfulNoticeRecord?: {
+    noticeId: string;
+    notifier: { rightsHolderId: string; legalName?: string; country?: string };
+    takenDownAt: string;
+    restoredAt: string;
+    downSeconds: number;
+  };
   counterNoticeMode?: CounterNoticeMode;
   takenDownAt?: string;
   /** The strike this case is attached to (strikes group by notice). */
   strikeId?: string;
   /** The seller-account measure decided with this case's strike, and whether its notice warns (DSA Art 23(1)). */
-  accountMeasure?: 'none' | 'warning' | 'restricted' | 'suspended';
+  accountMeasure?: LadderMeasure;
   carriesWarning?: boolean;
   /** The statement of reasons sent to the seller (DSA Art 17), kept for the record and transparency. */
   statementOfReasons?: Record<string, unknown>;

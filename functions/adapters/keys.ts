@@ -24,7 +24,15 @@
  * | Appeal              | CASE#<id>                   | APPEAL#<appealId>       |                                    |                                            |
  * | Follow-up           | CASE#<id>                   | FOLLOWUP#<nnnn>         |                                    | FOLLOWUP_START#PENDING / <at>#<id>#<n> (outbox) |
  * | Open-case lock      | OPEN#<listing>#<ipRight>    | LOCK                    |                                    |                                            |
- * | Seller              | SELLER#<id>                 | PROFILE                 |                                    |                                            |
+ * | Seller              | SELLER#<id>                 | PROFILE                 |                                    | SUSPENSION_END / <until>#<seller> (suspended) |
+ * | Suspension review   | SELLER#<id>                 | SUSPENSION_REVIEW       |                                    | QUEUE#suspension_review / <dueAt>#<seller> |
+ * | Seller decision     | SELLER#<id>                 | DECISION#<at>           |                                    |                                            |
+ * | Notifier standing   | RH#<id>                     | STANDING                |                                    |                                            |
+ * | Accuracy bucket     | RH#<id>                     | ACCURACY#<yyyy-mm-dd>   |                                    |                                            |
+ * | Counted outcome     | RH#<id>                     | OUTCOME#<caseId>        |                                    |                                            |
+ * | Unfounded notice    | RH#<id>                     | UNFOUNDED#<noticeId>    |                                    |                                            |
+ * | Standing event      | RH#<id>                     | STANDING_EVENT#<at>#<type> |                                 |                                            |
+ * | Misuse review       | RH#<id>                     | MISUSE_REVIEW           |                                    | QUEUE#standing / <dueAt>#<id>              |
  * | Strike              | SELLER#<id>                 | STRIKE#<strikeId>       |                                    | STRIKE_EXPIRY / <expiresAt>#<seller>#<strike> (active) |
  * | Idempotency record  | IDEM#<scope>#<key>          | IDEM                    |                                    |                                            |
  * | Event outbox        | OUTBOX#<caseId>             | EVENT#<stepKey>         |                                    | EVENT_OUTBOX / <at>#<caseId>#<stepKey>     |
@@ -36,6 +44,9 @@
  * - a review queue, oldest first: gsi2 pk = QUEUE#<queue>;
  * - cases written but maybe not started: gsi2 pk = CASE_START#PENDING (the reconciler);
  * - strikes due to expire: gsi2 pk = STRIKE_EXPIRY, sk < now (the strike sweeper);
+ * - suspensions due to end: gsi2 pk = SUSPENSION_END, sk < now (the same sweeper);
+ * - a notifier's accuracy over its window: pk = RH#id, sk between ACCURACY#<first day> and
+ *   ACCURACY#<today> (at most one item a day: counters kept with atomic ADDs, never recounted);
  * - domain events not yet accepted by the bus: gsi2 pk = EVENT_OUTBOX, sk < now - 1 min (the event relay);
  * - an open case for a listing and IP right (duplicates): by key OPEN#listing#ipRight;
  * - case search (GET /v1/cases): the most selective of gsi3..gsi6 (or the notice's case ids, or
@@ -81,6 +92,29 @@ export const keys = {
     sk: 'LOCK',
   }),
   seller: (id: string) => ({ pk: `SELLER#${id}`, sk: 'PROFILE' }),
+  suspensionReview: (sellerId: string) => ({ pk: `SELLER#${sellerId}`, sk: 'SUSPENSION_REVIEW' }),
+  sellerDecision: (sellerId: string, at: string) => ({
+    pk: `SELLER#${sellerId}`,
+    sk: `DECISION#${at}`,
+  }),
+  standing: (rightsHolderId: string) => ({ pk: `RH#${rightsHolderId}`, sk: 'STANDING' }),
+  accuracyBucket: (rightsHolderId: string, day: string) => ({
+    pk: `RH#${rightsHolderId}`,
+    sk: `ACCURACY#${day}`,
+  }),
+  countedOutcome: (rightsHolderId: string, caseId: string) => ({
+    pk: `RH#${rightsHolderId}`,
+    sk: `OUTCOME#${caseId}`,
+  }),
+  unfoundedNotice: (rightsHolderId: string, noticeId: string) => ({
+    pk: `RH#${rightsHolderId}`,
+    sk: `UNFOUNDED#${noticeId}`,
+  }),
+  standingEvent: (rightsHolderId: string, at: string, type: string) => ({
+    pk: `RH#${rightsHolderId}`,
+    sk: `STANDING_EVENT#${at}#${type}`,
+  }),
+  misuseReview: (rightsHolderId: string) => ({ pk: `RH#${rightsHolderId}`, sk: 'MISUSE_REVIEW' }),
   strike: (sellerId: string, strikeId: string) => ({
     pk: `SELLER#${sellerId}`,
     sk: `STRIKE#${strikeId}`,
@@ -93,6 +127,7 @@ export const keys = {
 } as const;
 
 export const STRIKE_EXPIRY_PARTITION = 'STRIKE_EXPIRY';
+export const SUSPENSION_END_PARTITION = 'SUSPENSION_END';
 export const EVENT_OUTBOX_PARTITION = 'EVENT_OUTBOX';
 export const FOLLOW_UP_START_PARTITION = 'FOLLOWUP_START#PENDING';
 export const queuePartition = (queue: string) => `QUEUE#${queue}`;

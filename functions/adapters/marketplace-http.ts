@@ -9,7 +9,8 @@
  * | `GET {base}/sellers/{sellerId}` | | 200 `{sellerId, email, status, locale, timeZone}` (status `active`, `warned`, `restricted`, `suspended` or `terminated`; `locale` `en` or `zh-CN`, the language the seller reads; `timeZone` an IANA zone such as `Asia/Shanghai`), or 404 |
  * | `POST {base}/listings/{listingId}/disable` | `{caseId, reason}` | 200 or 204 |
  * | `POST {base}/listings/{listingId}/restore` | `{caseId}` | 200 or 204 |
- * | `POST {base}/sellers/{sellerId}/measure` | `{measure, reason, caseId?}` (measure `none`, `warned`, `restricted` or `suspended`; `none` reinstates) | 200 or 204 |
+ * | `GET {base}/sellers/{sellerId}/listing-counts` | | 200 `{live, total}`: the seller's listings the buyers can see now, and all its listings not deleted (a suspension review weighs the share, DSA Art 23(3)), or 404 |
+ * | `POST {base}/sellers/{sellerId}/measure` | `{measure, reason, caseId?}` (measure `none`, `warned`, `restricted`, `suspended` or `terminated`; `none` reinstates). `suspended` and `terminated` take every listing of the seller off the marketplace; a lighter measure puts back those no case disabled | 200 or 204 |
  *
  * Path segments are percent-encoded. Every POST must be idempotent: the service retries.
  *
@@ -31,6 +32,7 @@ import {
   type Marketplace,
   MarketplaceUnavailableError,
   type SellerAccount,
+  type SellerListingCounts,
   type SellerMeasure,
 } from '../domain/ports/marketplace.ts';
 import { loadEnv } from './env.ts';
@@ -63,6 +65,11 @@ const listingSchema = z.object({
   url: z.string().min(1),
   status: z.enum(['active', 'disabled', 'deleted']),
   createdAt: z.iso.datetime({ offset: true }),
+});
+
+const listingCountsSchema = z.object({
+  live: z.int().min(0),
+  total: z.int().min(0),
 });
 
 const sellerSchema = z.object({
@@ -103,6 +110,15 @@ export class HttpMarketplace implements Marketplace {
 
   getSeller(sellerId: string): Promise<SellerAccount | null> {
     return this.#getOne(`/sellers/${encodeURIComponent(sellerId)}`, sellerSchema, 'seller');
+  }
+
+  async countSellerListings(sellerId: string): Promise<SellerListingCounts> {
+    const counts = await this.#getOne(
+      `/sellers/${encodeURIComponent(sellerId)}/listing-counts`,
+      listingCountsSchema,
+      'listing counts',
+    );
+    return counts ?? { live: 0, total: 0 };
   }
 
   /** GETs one resource of the contract: null on 404, a parse error on a malformed answer. */

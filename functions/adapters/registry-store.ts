@@ -46,8 +46,13 @@ export interface RightsHolderProfile {
   verifiedAt?: string;
   rejectedAt?: string;
   verification?: VerificationDecision;
+  /** DSA Art 23(2): the processing of its notices is suspended until then. */
   suspendedUntil?: string;
-  trusted?: boolean;
+  /**
+   * A Digital Services Coordinator's trusted-flagger award (DSA Art 22), as an admin recorded it.
+   * Never earned by accuracy on this platform (that is the fast lane).
+   */
+  trustedFlagger?: { coordinator: string; reference: string; areas: string[]; since: string };
   /** The language and IANA time zone the rights holder reads in; absent: from its country. */
   locale?: Locale;
   timeZone?: string;
@@ -202,37 +207,6 @@ export async function listIpRights(
     items: result.items.map((item) => withoutKeys<IpRightProfile>(item)),
     nextCursor: result.nextCursor,
   };
-}
-
-/** How a rights holder's closed cases ended, for its accuracy (DOMAIN.md, Notifier standing). */
-export interface DecidedCaseCounts {
-  upheld: number;
-  rejected: number;
-  restored: number;
-}
-
-/**
- * Counts the rights holder's cases that a decision closed: upheld (with or without a pending
- * court action), rejected by a reviewer (screening rejections judge the listing, not the notice),
- * and restored after a counter-notice. Withdrawn, duplicate and abandoned cases are not decided.
- */
-export async function decidedCaseCounts(rightsHolderId: string): Promise<DecidedCaseCounts> {
-  const notices = await queryPartyAll(`RH#${rightsHolderId}`, 'NOTICE#');
-  const caseIds = notices.flatMap((notice) =>
-    Array.isArray(notice.caseIds) ? (notice.caseIds as string[]) : [],
-  );
-  const cases = await batchGetItems(
-    caseIds.map((id) => keys.case(id)),
-    ['status', 'decision'],
-  );
-  const counts: DecidedCaseCounts = { upheld: 0, rejected: 0, restored: 0 };
-  for (const item of cases) {
-    const status = item.status as string;
-    if (status === 'upheld' || status === 'upheld_pending_court') counts.upheld++;
-    else if (status === 'restored') counts.restored++;
-    else if (status === 'rejected' && item.decision !== undefined) counts.rejected++;
-  }
-  return counts;
 }
 
 async function decidePending<T>(

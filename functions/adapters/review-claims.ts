@@ -10,12 +10,15 @@ export { ClaimedByAnother, NoSuchTask };
  * What a public task id names. Ids are unique across every queue and over time:
  * - `case:<caseId>:<step>`: a case's wait (review, escalated review, re-review, retry), where
  *   `<step>` is the workflow step key with `#` written as `.`;
- * - `rights-holder:<id>` and `ip-right:<id>`: a verification.
+ * - `rights-holder:<id>` and `ip-right:<id>`: a verification;
+ * - `suspension-review:<sellerId>:<n>`: a seller's n-th suspension review (DSA Art 23(3));
+ * - `misuse-review:<rightsHolderId>:<n>`: a notifier's n-th misuse review (DSA Art 23(2)).
  */
 export type TaskRef =
   | { type: 'case'; caseId: string; step: string }
   | { type: 'rights-holder'; id: string }
-  | { type: 'ip-right'; id: string };
+  | { type: 'ip-right'; id: string }
+  | { type: 'suspension-review' | 'misuse-review'; id: string; n: string };
 
 /** The public id of a case's wait at a step (e.g. `case:case-1:review.0`). */
 export const caseTaskId = (caseId: string, stepKey: string) =>
@@ -27,22 +30,36 @@ export function parseTaskId(taskId: string): TaskRef | undefined {
   if (!id || rest.length > 0) return undefined;
   if (type === 'case' && step) return { type, caseId: id, step };
   if ((type === 'rights-holder' || type === 'ip-right') && step === undefined) return { type, id };
+  if ((type === 'suspension-review' || type === 'misuse-review') && step && /^\d+$/.test(step))
+    return { type, id, n: step };
   return undefined;
 }
 
-const itemKey = (ref: TaskRef) =>
-  ref.type === 'case'
-    ? keys.pendingTask(ref.caseId)
-    : ref.type === 'rights-holder'
-      ? keys.rightsHolder(ref.id)
-      : keys.ipRight(ref.id);
+const itemKey = (ref: TaskRef) => {
+  switch (ref.type) {
+    case 'case':
+      return keys.pendingTask(ref.caseId);
+    case 'rights-holder':
+      return keys.rightsHolder(ref.id);
+    case 'ip-right':
+      return keys.ipRight(ref.id);
+    case 'suspension-review':
+      return keys.suspensionReview(ref.id);
+    case 'misuse-review':
+      return keys.misuseReview(ref.id);
+  }
+};
+
+/** Review tasks whose item carries its own `taskId` (the open task is the one with that id). */
+const carriesTaskId = (ref: TaskRef) =>
+  ref.type === 'case' || ref.type === 'suspension-review' || ref.type === 'misuse-review';
 
 /** The condition under which the item is still the open task the id names. */
 function openCondition(
   ref: TaskRef,
   taskId: string,
 ): { expression: string; values: Record<string, string>; names: Record<string, string> } {
-  return ref.type === 'case'
+  return carriesTaskId(ref)
     ? { expression: 'taskId = :taskId', values: { ':taskId': taskId }, names: {} }
     : {
         expression: '#status = :pending',
@@ -128,5 +145,5 @@ async function isOpen(ref: TaskRef, taskId: string): Promise<boolean> {
   );
   const item = result.Item;
   if (!item) return false;
-  return ref.type === 'case' ? item.taskId === taskId : item.status === 'pending_verification';
+  return carriesTaskId(ref) ? item.taskId === taskId : item.status === 'pending_verification';
 }

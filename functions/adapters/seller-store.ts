@@ -4,7 +4,7 @@ import type { Locale } from '../domain/locale.ts';
 import type { LadderMeasure, StrikeRecord } from '../domain/strikes.ts';
 import { queryDue } from './due-items.ts';
 import { dynamo, tableName } from './dynamo-client.ts';
-import { keys, STRIKE_EXPIRY_PARTITION } from './keys.ts';
+import { keys, STRIKE_EXPIRY_PARTITION, SUSPENSION_END_PARTITION } from './keys.ts';
 
 type TransactItem = NonNullable<
   ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
@@ -24,6 +24,21 @@ export interface SellerRecord {
   /** When a warning (DSA Art 23(1)) was last sent. */
   warnedAt?: string;
   educationAcknowledgedAt?: string;
+  /** The latest suspension a reviewer confirmed (DSA Art 23(3)), with the reviewer's reasons. */
+  suspension?: {
+    startedAt: string;
+    until: string;
+    reasonCode: string;
+    reasons: string;
+  };
+  /** When a reviewer last decided a suspension review (suspend or hold at restricted). */
+  lastSuspensionDecisionAt?: string;
+  /** The open suspension review (its task lives at keys.suspensionReview). */
+  suspensionReview?: { taskId: string; openedAt: string; dueAt: string };
+  /** How many suspension reviews were opened: the next review's task id sequence. */
+  suspensionReviews?: number;
+  /** When the seller was terminated (17 U.S.C. §512(i)); absent once lifted by a revocation. */
+  terminatedAt?: string;
   version: number;
 }
 
@@ -32,7 +47,7 @@ export async function getSeller(sellerId: string): Promise<SellerRecord | null> 
     new GetCommand({ TableName: tableName, Key: keys.seller(sellerId), ConsistentRead: true }),
   );
   if (!result.Item) return null;
-  const { pk: _pk, sk: _sk, type: _t, ...seller } = result.Item;
+  const { pk: _pk, sk: _sk, type: _t, gsi2pk: _a, gsi2sk: _b, ...seller } = result.Item;
   return seller as SellerRecord;
 }
 
@@ -99,6 +114,13 @@ export function putSellerItem(seller: SellerRecord, expectedVersion: number | nu
         ...keys.seller(seller.sellerId),
         type: 'Seller',
         ...seller,
+        // A confirmed suspension is indexed by its end, for the sweeper that lifts it.
+        ...(seller.measure === 'suspended' && seller.suspension
+          ? {
+              gsi2pk: SUSPENSION_END_PARTITION,
+              gsi2sk: `${seller.suspension.until}#${seller.sellerId}`,
+            }
+          : {}),
         version: (expectedVersion ?? 0) + 1,
       },
       ...(expectedVersion === null
@@ -143,4 +165,41 @@ export async function listExpiredStrikes(
     sellerId: String(item.sellerId),
     strikeId: String(item.strikeId),
   }));
+}
+
+/** Sellers whose confirmed suspension ended before `now` (the sweeper lifts them). */
+export async function listEndedSuspensions(now: Date, limit = 100): Promise<string[]> {
+  const items = await queryDue(SUSPENSION_END_PARTITION, now, limit);
+  return items.map((item) => String(item.sellerId));
+}
+
+/** A reviewer's decision on a seller's account (a suspension review), as recorded. */
+export interface SellerDecisionRecord {
+  kind: 'suspension_review';
+  taskId: string;
+  decision: string;
+  reasonCode: string;
+  reasons: string;
+  note?: string;
+  reviewerId: string;
+  at: string;
+  measure: string;
+  until?: string;
+  facts?: Record<string, unknown>;
+}
+
+/** The reviewers' decisions on a seller's account, newest first (at most 50). */
+export async function listSellerDecisions(sellerId: string): Promise<SellerDecisionRecord[]> {
+  const result = await dynamo.send(
+    new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.seller(sellerId).pk, ':prefix': 'DECISION#' },
+      ScanIndexForward: false,
+      Limit: 50,
+    }),
+  );
+  return (result.Items ?? []).map(
+    ({ pk: _pk, sk: _sk, type: _t, ...decision }) => decision as SellerDecisionRecord,
+  );
 }

@@ -16,12 +16,10 @@ export const handler = apiHandler('GET /v1/cases/{caseId}', async ({ caller, par
   const files = await readCaseFile(params.caseId!, { withSeller: caller.isReviewer });
   if (!files) throw notFound('case');
   const view = await viewOfCase(caller, files.record, ['reviewer', 'rights-holder', 'seller']);
+  const now = clock.now();
   const standing =
     view === 'reviewer' && files.rightsHolder
-      ? await standingOf(files.rightsHolder.rightsHolderId, files.rightsHolder.suspendedUntil)
+      ? await standingOf(files.rightsHolder, now, 'reviewer')
       : undefined;
-  return json(
-    200,
-    caseFileView(files, view, { policy, now: clock.now(), ...(standing ? { standing } : {}) }),
-  );
+  return json(200, caseFileView(files, view, { policy, now, ...(standing ? { standing } : {}) }));
 });

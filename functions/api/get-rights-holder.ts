@@ -1,3 +1,4 @@
+import { clock } from '../adapters/clock.ts';
 import { getEvidence } from '../adapters/evidence-store.ts';
 import { queryPartyPage } from '../adapters/party-items.ts';
 import { getRightsHolder, listIpRights } from '../adapters/registry-store.ts';
@@ -19,7 +20,7 @@ export const handler = apiHandler('GET /v1/rights-holders/{rightsHolderId}', asy
   const profile = await getRightsHolder(params.rightsHolderId!);
   if (!profile) throw notFound('rights holder');
   const [standing, ipRights, notices, letter] = await Promise.all([
-    standingOf(profile.rightsHolderId, profile.suspendedUntil),
+    standingOf(profile, clock.now(), 'reviewer'),
     listIpRights(profile.rightsHolderId, { limit: RECENT }),
     queryPartyPage({
       partition: `RH#${profile.rightsHolderId}`,

@@ -80,6 +80,17 @@ function summary(item: QueueItem, now: string) {
       ...common,
     };
   }
+  if (item.queue === 'suspension_review' || item.queue === 'standing') {
+    // Tasks without a workflow wait: a seller's suspension review, a notifier's misuse review.
+    return {
+      taskId: String(item.taskId),
+      kind: String(item.kind),
+      subjectId: String(item.sellerId ?? item.rightsHolderId),
+      ...text('sellerId'),
+      ...text('rightsHolderName'),
+      ...common,
+    };
+  }
   const caseId = String(item.caseId);
   const taskId = String(item.taskId);
   return {

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { clock } from '../adapters/clock.ts';
 import { dynamo, tableName } from '../adapters/dynamo-client.ts';
@@ -13,6 +13,11 @@ import { DEFAULT_AUDIENCE, isTimeZone, LOCALES } from '../domain/locale.ts';
  * Requests: `{method, path, body?}`; answers: `{status, body?}`. Besides the contract it takes
  * `POST /listings {listingId?, sellerId, title, sellerEmail?, sellerLocale?, sellerTimeZone?}` to
  * add demo listings (a new seller reads `sellerLocale` in `sellerTimeZone`; default en, UTC).
+ *
+ * A suspended or terminated seller's listings are not live: they read `disabled` while the measure
+ * lasts, and come back when it is lifted (except those a case disabled). The seller item keeps
+ * counters of its listings (`listings`) and of those a case took down (`down`), updated atomically
+ * with each listing change, so `GET /sellers/{id}/listing-counts` never scans.
  */
 
 const request = z.object({
@@ -32,12 +37,13 @@ const newListing = z.strictObject({
   sellerTimeZone: z.string().refine(isTimeZone).optional(),
 });
 const measure = z.object({
-  measure: z.enum(['none', 'warned', 'restricted', 'suspended']),
+  measure: z.enum(['none', 'warned', 'restricted', 'suspended', 'terminated']),
   reason: z.string().max(500),
   caseId: z.string().optional(),
 });
 
 const listingKey = (id: string) => ({ pk: `DEMOMKT#LISTING#${id}`, sk: 'LISTING' });
+const HIDING = ['suspended', 'terminated'];
 const sellerKey = (id: string) => ({ pk: `DEMOMKT#SELLER#${id}`, sk: 'SELLER' });
 
 interface Answer {
@@ -91,6 +97,14 @@ export async function handler(event: unknown): Promise<Answer> {
       .catch((error: Error) => {
         if (error.name !== 'ConditionalCheckFailedException') throw error;
       });
+    await dynamo.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: sellerKey(input.data.sellerId),
+        UpdateExpression: 'ADD listings :one',
+        ExpressionAttributeValues: { ':one': 1 },
+      }),
+    );
     return { status: 201, body: listing };
   }
   if (segments[0] === 'listings' && segments[1]) {
@@ -99,8 +113,13 @@ export async function handler(event: unknown): Promise<Answer> {
     );
     if (!found.Item) return { status: 404, body: { message: 'no such listing' } };
     if (method === 'GET' && segments.length === 2) {
-      const { listingId, sellerId, sellerEmail, title, url, status } = found.Item;
+      const { listingId, sellerId, sellerEmail, title, url } = found.Item;
       const createdAt = found.Item.createdAt ?? new Date(0).toISOString();
+      const seller = await dynamo.send(
+        new GetCommand({ TableName: tableName, Key: sellerKey(String(sellerId)) }),
+      );
+      const hidden = HIDING.includes(String(seller.Item?.status));
+      const status = hidden && found.Item.status === 'active' ? 'disabled' : found.Item.status;
       return {
         status: 200,
         body: { listingId, sellerId, sellerEmail, title, url, status, createdAt },
@@ -114,15 +133,37 @@ export async function handler(event: unknown): Promise<Answer> {
       if (found.Item.status === 'deleted')
         return { status: 409, body: { message: 'listing deleted' } };
       const status = segments[2] === 'disable' ? 'disabled' : 'active';
-      await dynamo.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: listingKey(segments[1]),
-          UpdateExpression: 'SET #s = :s, updatedAt = :at',
-          ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: { ':s': status, ':at': at },
-        }),
-      );
+      if (found.Item.status === status) return { status: 204 };
+      // The listing's status and its seller's `down` counter change together, or not at all.
+      await dynamo
+        .send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName: tableName,
+                  Key: listingKey(segments[1]),
+                  UpdateExpression: 'SET #s = :s, updatedAt = :at',
+                  ConditionExpression: '#s = :was',
+                  ExpressionAttributeNames: { '#s': 'status' },
+                  ExpressionAttributeValues: { ':s': status, ':at': at, ':was': found.Item.status },
+                },
+              },
+              {
+                Update: {
+                  TableName: tableName,
+                  Key: sellerKey(String(found.Item.sellerId)),
+                  UpdateExpression: 'ADD down :delta',
+                  ExpressionAttributeValues: { ':delta': status === 'disabled' ? 1 : -1 },
+                },
+              },
+            ],
+          }),
+        )
+        .catch((error: Error) => {
+          // Changed meanwhile by a concurrent call of the same command: it is done.
+          if (error.name !== 'TransactionCanceledException') throw error;
+        });
       return { status: 204 };
     }
   }
@@ -142,6 +183,23 @@ export async function handler(event: unknown): Promise<Answer> {
         timeZone: found.Item.timeZone ?? DEFAULT_AUDIENCE.timeZone,
       },
     };
+  }
+  if (
+    method === 'GET' &&
+    segments[0] === 'sellers' &&
+    segments[1] &&
+    segments[2] === 'listing-counts' &&
+    segments.length === 3
+  ) {
+    const found = await dynamo.send(
+      new GetCommand({ TableName: tableName, Key: sellerKey(segments[1]) }),
+    );
+    if (!found.Item?.email) return { status: 404, body: { message: 'no such seller' } };
+    const total = Number(found.Item.listings ?? 0);
+    const live = HIDING.includes(String(found.Item.status))
+      ? 0
+      : Math.max(0, total - Number(found.Item.down ?? 0));
+    return { status: 200, body: { live, total } };
   }
   if (
     method === 'POST' &&

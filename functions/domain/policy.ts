@@ -3,6 +3,11 @@ import { durationSchema, durationSeconds } from './duration.ts';
 import { DomainValidationError, issuesFromZod } from './errors.ts';
 import { DEFAULT_REASON_CODES, reasonCodeCatalogueSchema } from './reason-codes.ts';
 import {
+  DEFAULT_STANDING_POLICY,
+  standingPolicyIssues,
+  standingPolicySchema,
+} from './standing-policy.ts';
+import {
   INFRINGEMENT_TYPES,
   type InfringementType,
   isoDateSchema,
@@ -102,6 +107,28 @@ const strikePolicySchema = z
       .min(1)
       .max(10)
       .describe('Weight of a strike for a counterfeit confirmed by a test buy (1 = off)'),
+    cleanUpGrace: durationSchema
+      .default('P7D')
+      .describe(
+        'A strike for a listing created before the warning counts toward escalation only if its notice arrived this long after the warning (DSA Art 23(1): conduct after the warning)',
+      ),
+    suspension: z
+      .strictObject({
+        period: durationSchema.describe('How long a confirmed suspension lasts (DSA Art 23(1))'),
+        reviewSla: durationSchema.describe('Time a reviewer has to decide a suspension review'),
+      })
+      .default({ period: 'P30D', reviewSla: 'P2D' })
+      .describe('Suspension is decided case by case by a reviewer (DSA Art 23(3))'),
+    termination: z
+      .strictObject({
+        strikesAfterSuspension: z
+          .int()
+          .min(1)
+          .max(10)
+          .describe('Counting strikes after a confirmed suspension that terminate the seller'),
+      })
+      .default({ strikesAfterSuspension: 1 })
+      .describe('Termination of repeat infringers (17 U.S.C. §512(i)); expiry never lifts it'),
   })
   .describe('Repeat-infringer policy (17 U.S.C. §512(i); DSA Art 23)');
 
@@ -126,6 +153,7 @@ export const policySchema = z
     /** The reason codes a decision must cite (GET /v1/reason-codes). */
     reasonCodes: reasonCodeCatalogueSchema.default(DEFAULT_REASON_CODES),
     review: reviewWorkSchema.default({ claimDuration: 'PT30M', verificationSla: 'P3D' }),
+    standing: standingPolicySchema.default(DEFAULT_STANDING_POLICY),
   })
   .superRefine((policy, ctx) => {
     const fail = (path: (string | number)[], message: string) =>
@@ -186,6 +214,13 @@ export const policySchema = z
     if (!(warning < restricted && restricted < suspended)) {
       fail(['strikes', 'ladder'], 'Thresholds must rise: warning < restricted < suspended');
     }
+    if (durationSeconds(policy.strikes.suspension.period) < 86_400) {
+      fail(
+        ['strikes', 'suspension', 'period'],
+        'A suspension is for a reasonable period (DSA Art 23(1)): at least a day',
+      );
+    }
+    for (const issue of standingPolicyIssues(policy.standing)) fail(issue.path, issue.message);
   });
 
 /** The validated policy. */

@@ -1,6 +1,11 @@
 import { addDuration } from './duration.ts';
 import { type LegalGround, legalGround } from './legal-grounds.ts';
 import { type CounterNoticeMode, counterNoticeMode, type Policy } from './policy.ts';
+import {
+  NEXT_STEP_TEXT,
+  type SellerMeasureContext,
+  sellerMeasureText,
+} from './seller-measure-text.ts';
 import type { LadderMeasure, LadderStep } from './strikes.ts';
 import type { InfringementType, IpRightKind, Jurisdiction } from './vocabulary.ts';
 
@@ -22,6 +27,8 @@ export interface StatementOfReasonsInput {
   accountMeasure: LadderMeasure;
   /** When the strike behind the account measure expires (ISO instant). */
   strikeExpiresAt?: string;
+  /** Issue 15: a confirmed suspension, an open suspension review (seller-measure-text.ts). */
+  accountContext?: Omit<SellerMeasureContext, 'strikeExpiresAt'>;
   /** Whether the notice must carry the DSA Art 23(1) warning (nextMeasure's carriesWarning). */
   carriesWarning: boolean;
   /** The ladder's next step above the measure applied (nextLadderStep), for the warning. */
@@ -87,6 +94,8 @@ export interface StatementOfReasons {
       strikeExpiresAt?: string;
       /** The ladder's next step, which the warning names. */
       nextStep?: LadderStep;
+      /** Issue 15: a suspension reviewer's reasons, written for the parties. */
+      reviewerReasons?: string;
     };
   };
   /** Art 17(3)(b): the facts, including whether the decision followed a notice. */
@@ -111,28 +120,12 @@ export interface StatementOfReasons {
   warning?: string;
 }
 
-const ACCOUNT_MEASURES: Record<LadderMeasure, string> = {
-  none: 'No measure on your seller account.',
-  warning:
-    'A warning on your seller account: you must acknowledge an IP-education notice before listing again.',
-  restricted:
-    'Your seller account is restricted as a repeat offender: new listings are held for review before they go live.',
-  suspended: 'Your seller account is suspended.',
-};
-
 /** The notifier as the seller may see it: its kind, and its name and email only where policy discloses them. */
 export interface NotifierIdentity {
   kind: 'rights_holder' | 'trusted_flagger';
   name?: string;
   email?: string;
 }
-
-const NEXT_STEP_TEXT: Record<LadderStep['measure'], string> = {
-  warning: 'a warning on your seller account',
-  restricted:
-    'a restriction of your seller account (new listings held for review before they go live)',
-  suspended: 'the suspension of your seller account, decided case by case',
-};
 
 /**
  * The DSA Art 23(1) prior warning, naming the ladder's next step as it is: a seller warned for
@@ -283,10 +276,11 @@ export function buildStatementOfReasons(input: StatementOfReasonsInput): Stateme
   const registration = input.ipRight.registrationNumber
     ? ` (registration ${input.ipRight.registrationNumber})`
     : '';
-  const accountDuration =
-    input.accountMeasure === 'none'
-      ? 'Not applicable.'
-      : `Until the strikes behind it are revoked or expire${input.strikeExpiresAt ? ` (this strike expires at ${input.strikeExpiresAt})` : ''}.`;
+  // Issue 15: the account measure's wording lives with the ladder (seller-measure-text.ts).
+  const account = sellerMeasureText(input.accountMeasure, {
+    ...input.accountContext,
+    ...(input.strikeExpiresAt ? { strikeExpiresAt: input.strikeExpiresAt } : {}),
+  });
   const identity = notifierIdentity(input);
   const territorialScope = input.territorialScope ?? GLOBAL_SCOPE;
   return {
@@ -308,8 +302,9 @@ export function buildStatementOfReasons(input: StatementOfReasonsInput): Stateme
       },
       account: {
         measure: input.accountMeasure,
-        description: ACCOUNT_MEASURES[input.accountMeasure],
-        duration: accountDuration,
+        description: account.description,
+        duration: account.duration,
+        ...(account.reviewerReasons ? { reviewerReasons: account.reviewerReasons } : {}),
         ...(input.strikeExpiresAt ? { strikeExpiresAt: input.strikeExpiresAt } : {}),
         ...(input.nextStep ? { nextStep: input.nextStep } : {}),
       },

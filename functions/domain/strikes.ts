@@ -2,8 +2,18 @@ import { addDuration } from './duration.ts';
 import type { Policy } from './policy.ts';
 import type { SellerMeasure } from './ports/marketplace.ts';
 
-/** A step of the repeat-infringer ladder (the API's `measure`). */
-export type LadderMeasure = 'none' | 'warning' | 'restricted' | 'suspended';
+/**
+ * A step of the repeat-infringer ladder (the API's `measure`). `terminated` is the top tier
+ * (17 U.S.C. §512(i)): strike expiry never lifts it.
+ */
+export const LADDER_MEASURES = [
+  'none',
+  'warning',
+  'restricted',
+  'suspended',
+  'terminated',
+] as const;
+export type LadderMeasure = (typeof LADDER_MEASURES)[number];
 
 /**
  * One strike against a seller. All cases of one notice against one seller share one strike
@@ -24,6 +34,16 @@ export interface StrikeRecord {
   revokedAt?: string;
   /** How much the strike counts on the ladder (1, or more for a test-buy counterfeit). */
   weight: number;
+  /**
+   * When the (latest) listing of the strike was posted on the marketplace; with
+   * `noticeReceivedAt`, decides whether the strike is conduct after a warning (ladder.ts).
+   * Absent on strikes recorded before it was kept: `createdAt` stands in.
+   */
+  listingCreatedAt?: string;
+  /** When the notice behind the strike was filed. Absent: `createdAt` stands in. */
+  noticeReceivedAt?: string;
+  /** When the seller notice for this strike carried the DSA Art 23(1) warning. */
+  warningSentAt?: string;
 }
 
 /** Whether a strike counts at `now`: not revoked and not expired. */
@@ -51,7 +71,7 @@ export function measureFor(weight: number, policy: Policy): LadderMeasure {
   return 'none';
 }
 
-/** The marketplace's name for a ladder step (its account status). */
+/** The marketplace's name for a ladder step (its account measure). */
 export function toMarketplaceMeasure(measure: LadderMeasure): SellerMeasure {
   return measure === 'warning' ? 'warned' : measure;
 }
@@ -83,9 +103,16 @@ export function recordStrike(
     now: Date;
     policy: Policy;
     testBuyConfirmedCounterfeit?: boolean;
+    /** When the case's listing was posted (the marketplace's `createdAt`). */
+    listingCreatedAt?: string;
+    /** When the notice was filed. */
+    noticeReceivedAt?: string;
   },
 ): RecordStrikeResult {
   const { noticeId, caseId, now, policy } = input;
+  const listingCreatedAt = input.listingCreatedAt
+    ? { listingCreatedAt: input.listingCreatedAt }
+    : {};
   const active = activeStrikes(existing, now);
   const weight = input.testBuyConfirmedCounterfeit ? policy.strikes.testBuyCounterfeitWeight : 1;
 
@@ -106,6 +133,11 @@ export function recordStrike(
           : [...ofNotice.caseIds, caseId],
         releasedCaseIds: (ofNotice.releasedCaseIds ?? []).filter((id) => id !== caseId),
         weight: Math.max(ofNotice.weight, weight),
+        // The latest listing of the notice decides whether it is conduct after a warning.
+        ...(input.listingCreatedAt &&
+        (!ofNotice.listingCreatedAt || input.listingCreatedAt > ofNotice.listingCreatedAt)
+          ? listingCreatedAt
+          : {}),
       },
     };
   }
@@ -119,6 +151,8 @@ export function recordStrike(
       createdAt: now.toISOString(),
       expiresAt: addDuration(now, policy.strikes.expiry).toISOString(),
       weight,
+      ...listingCreatedAt,
+      ...(input.noticeReceivedAt ? { noticeReceivedAt: input.noticeReceivedAt } : {}),
     },
   };
 }
@@ -158,27 +192,21 @@ export function revokeCase(
     : { strike: { ...strike, releasedCaseIds }, outcome: 'case_released' };
 }
 
-/** The measure to apply now, and why. */
-export interface MeasureDecision {
-  measure: LadderMeasure;
-  /** What the ladder alone says for the active weight. */
-  ladderMeasure: LadderMeasure;
-  change: 'escalate' | 'lift' | 'unchanged';
-  /** Set when the ladder says `suspended` but no warning preceded the latest strike. */
-  heldBack?: 'no_prior_warning';
-  /**
-   * The seller notice for this measure must carry the DSA Art 23(1) warning that further
-   * infringements lead to suspension; once it is sent, record its time as `warnedAt`.
-   */
-  carriesWarning: boolean;
-}
+const RANK: Record<LadderMeasure, number> = {
+  none: 0,
+  warning: 1,
+  restricted: 2,
+  suspended: 3,
+  terminated: 4,
+};
 
-const RANK: Record<LadderMeasure, number> = { none: 0, warning: 1, restricted: 2, suspended: 3 };
+/** Whether `a` is a harsher ladder step than `b`. */
+export const harsher = (a: LadderMeasure, b: LadderMeasure) => RANK[a] > RANK[b];
 
 /** The next, harsher step of the ladder above a measure, and how many more strikes reach it. */
 export interface LadderStep {
   measure: Exclude<LadderMeasure, 'none'>;
-  /** Active strike weight still to add before the ladder reaches it (at least 1). */
+  /** Counting strike weight still to add before the ladder reaches it (at least 1). */
   strikesAway: number;
 }
 
@@ -192,62 +220,15 @@ export function nextLadderStep(
   activeWeight: number,
   policy: Policy,
 ): LadderStep | undefined {
-  const steps = ['warning', 'restricted', 'suspended'] as const;
+  const steps = ['warning', 'restricted', 'suspended', 'terminated'] as const;
   const next = steps.find((step) => RANK[step] > RANK[current]);
   if (!next) return undefined;
+  if (next === 'terminated') {
+    // After a suspension, the next counting strikes terminate (17 U.S.C. §512(i)).
+    return { measure: next, strikesAway: policy.strikes.termination.strikesAfterSuspension };
+  }
   return {
     measure: next,
     strikesAway: Math.max(1, policy.strikes.ladder[next] - activeWeight),
-  };
-}
-
-/**
- * The seller's measure after a strike is recorded, revoked or expires.
- *
- * The ladder is read from the active strike weight, so a revocation or expiry that drops the
- * weight below a threshold lifts that measure. **No suspension without a prior warning**
- * (DSA Art 23(1): suspend "after having issued a prior warning"): a seller is suspended only
- * if a strike still active was recorded after a warning was sent (`seller.warnedAt`), i.e. the
- * seller was warned and infringed again. Otherwise the measure is held back to `restricted`:
- * Art 23(1) conditions suspension only, the seller is already a repeat offender, and the
- * restriction notice carries the warning, so the next strike can suspend.
- *
- * A seller already suspended stays suspended while the ladder says so.
- */
-export function nextMeasure(
-  current: LadderMeasure,
-  strikes: readonly StrikeRecord[],
-  now: Date,
-  seller: { warnedAt?: string },
-  policy: Policy,
-): MeasureDecision {
-  const active = activeStrikes(strikes, now);
-  const ladderMeasure = measureFor(
-    active.reduce((sum, strike) => sum + strike.weight, 0),
-    policy,
-  );
-  let measure = ladderMeasure;
-  let heldBack: MeasureDecision['heldBack'];
-  if (ladderMeasure === 'suspended' && current !== 'suspended') {
-    const warnedAt = seller.warnedAt === undefined ? undefined : new Date(seller.warnedAt);
-    const infringedAfterWarning =
-      warnedAt !== undefined && active.some((strike) => new Date(strike.createdAt) > warnedAt);
-    if (!infringedAfterWarning) {
-      measure = 'restricted';
-      heldBack = 'no_prior_warning';
-    }
-  }
-  const change =
-    RANK[measure] > RANK[current]
-      ? 'escalate'
-      : RANK[measure] < RANK[current]
-        ? 'lift'
-        : 'unchanged';
-  return {
-    measure,
-    ladderMeasure,
-    change,
-    ...(heldBack ? { heldBack } : {}),
-    carriesWarning: measure === 'warning' || measure === 'restricted',
   };
 }

@@ -3,14 +3,15 @@ import { clock } from '../adapters/clock.ts';
 import { dynamo } from '../adapters/dynamo-client.ts';
 import { logger } from '../adapters/logger.ts';
 import { policy } from '../adapters/policy-source.ts';
+import { measureWrites } from '../adapters/seller-measure-writes.ts';
 import {
   getSeller,
+  listEndedSuspensions,
   listExpiredStrikes,
   listStrikes,
-  putSellerItem,
   putStrikeItem,
 } from '../adapters/seller-store.ts';
-import { nextMeasure } from '../domain/strikes.ts';
+import { nextMeasure } from '../domain/ladder.ts';
 import { syncSellerMeasure } from '../use-cases/sync-seller-measure.ts';
 
 /**
@@ -19,13 +20,17 @@ import { syncSellerMeasure } from '../use-cases/sync-seller-measure.ts';
  * 1. find active strikes whose `expiresAt` has passed (index STRIKE_EXPIRY, oldest first);
  * 2. for each seller, recompute the measure from the strikes still active, and un-index the
  *    expired strikes, in one transaction conditional on the seller's version;
- * 3. lift the measure on the marketplace when it dropped below a threshold.
+ * 3. lift the measure on the marketplace when it dropped below a threshold;
+ * 4. likewise for sellers whose confirmed suspension reached its end (index SUSPENSION_END):
+ *    the measure falls back to what the ladder says without the suspension.
+ * A termination is never lifted here: expiry does not lift it (17 U.S.C. §512(i)).
  * Idempotent: an expired strike leaves the index once; a rerun finds nothing to do.
  */
 export async function handler(): Promise<{ sellers: number; strikes: number }> {
   const now = clock.now();
   const expired = await listExpiredStrikes(now);
-  const sellers = [...new Set(expired.map((e) => e.sellerId))];
+  const ended = await listEndedSuspensions(now);
+  const sellers = [...new Set([...expired.map((e) => e.sellerId), ...ended])];
   let strikes = 0;
   for (const sellerId of sellers) {
     try {
@@ -35,6 +40,7 @@ export async function handler(): Promise<{ sellers: number; strikes: number }> {
       if (!seller) continue;
       const due = all.filter((s) => s.revokedAt === undefined && new Date(s.expiresAt) <= now);
       const decision = nextMeasure(seller.measure, all, now, seller, policy);
+      const writes = measureWrites(seller, decision, { now, policy, strikes: all });
       // An expired strike is kept for the record, but no longer indexed for expiry.
       const items = due.map((strike) => {
         const put = putStrikeItem(sellerId, { ...strike, revokedAt: undefined });
@@ -46,10 +52,7 @@ export async function handler(): Promise<{ sellers: number; strikes: number }> {
       });
       await dynamo.send(
         new TransactWriteCommand({
-          TransactItems: [
-            ...items,
-            putSellerItem({ ...seller, measure: decision.measure }, seller.version),
-          ],
+          TransactItems: [...items, ...writes.items],
         }),
       );
       strikes += due.length;

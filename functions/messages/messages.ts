@@ -2,6 +2,7 @@ import type { MessageContext } from './context.ts';
 import type { EmailDocument, RenderedEmail } from './document.ts';
 import { renderHtml } from './render-html.tsx';
 import { renderText } from './render-text.ts';
+import { type AccountMeasureFacts, accountMeasure } from './templates/account-measure.ts';
 import { type AppealDecidedFacts, appealDecided } from './templates/appeal-decided.ts';
 import { type CaseOutcomeFacts, caseOutcome } from './templates/case-outcome.ts';
 import {
@@ -33,7 +34,8 @@ export type Message =
   | { kind: 'case_outcome'; facts: CaseOutcomeFacts }
   | { kind: 'seller_case_update'; facts: SellerCaseUpdateFacts }
   | { kind: 'reviewer_alert'; facts: ReviewerAlertFacts }
-  | { kind: 'appeal_decided'; facts: AppealDecidedFacts };
+  | { kind: 'appeal_decided'; facts: AppealDecidedFacts }
+  | { kind: 'account_measure'; facts: AccountMeasureFacts };
 
 export type MessageKind = Message['kind'];
 
@@ -56,6 +58,7 @@ const TEMPLATES: Templates = {
   seller_case_update: sellerCaseUpdate,
   reviewer_alert: reviewerAlert,
   appeal_decided: appealDecided,
+  account_measure: accountMeasure,
 };
 
 /** The message's document, in the recipient's language and time zone. */

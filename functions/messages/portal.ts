@@ -10,6 +10,8 @@ export interface PortalLinks {
   notice(noticeId: string): string;
   /** The case in the reviewer console. */
   review(caseId: string): string;
+  /** The portal's home page: the signed-in party's account (strikes, standing). */
+  home(): string;
 }
 
 /** The portal's links under its base URL (`PORTAL_URL`), e.g. `https://portal.example.com`. */
@@ -20,5 +22,6 @@ export function portalLinks(portalUrl: string): PortalLinks {
     case: (caseId) => page('cases', caseId),
     notice: (noticeId) => page('notices', noticeId),
     review: (caseId) => page('review/cases', caseId),
+    home: () => `${base}/`,
   };
 }

@@ -37,6 +37,10 @@ export const TERMS = {
       'zh-CN': '作为重复侵权者限制您的卖家账户：新发布的商品须经审核后方可上线',
     },
     suspended: { en: 'the suspension of your seller account', 'zh-CN': '暂停您的卖家账户' },
+    terminated: {
+      en: 'the termination of your seller account, which the expiry of strikes does not lift',
+      'zh-CN': '终止您的卖家账户（违规记录到期不会解除终止）',
+    },
   } satisfies Record<LadderMeasure, Localized>,
   screeningReason: {
     rights_holder_not_verified: {

@@ -8,11 +8,14 @@ import {
   StepAlreadyApplied,
 } from '../adapters/case-store.ts';
 import { clock } from '../adapters/clock.ts';
+import { recordNotifierOutcome } from '../adapters/notifier-standing.ts';
 import { policy } from '../adapters/policy-source.ts';
 import type { TimelineEventType } from '../domain/case.ts';
 import { isTerminal } from '../domain/case.ts';
 import { addDuration } from '../domain/duration.ts';
+import { reasonCodeFor } from '../domain/reason-codes.ts';
 import type { RedressOption } from '../domain/statement-of-reasons.ts';
+import { recordUnfoundedNotice } from '../use-cases/notifier-misuse.ts';
 import { loadCase, WORKFLOW_ACTOR } from './lib/context.ts';
 import { listingOf, notifyRightsHolder, notifySeller, partyReasons } from './lib/notify.ts';
 import { applyWorkflowStep } from './lib/step.ts';
@@ -79,8 +82,35 @@ export async function handler(event: unknown): Promise<{ status: string }> {
         throw error;
     }
   }
+  await countForStanding(record, task.outcome, task.decision, at);
   await tellParties(record, task.outcome, stepKey, task.decision, at);
   return { status: task.outcome };
+}
+
+/**
+ * Issue 15: the notifier's standing counts the outcome (idempotent per case): an upheld takedown,
+ * or a reviewer's rejection; a rejection whose reason is of the manifestly-unfounded class also
+ * counts toward misuse (DSA Art 23(2)). Screening rejections judge the listing, not the notice.
+ */
+async function countForStanding(
+  record: CaseRecord,
+  outcome: Outcome,
+  decision: Record<string, unknown> | null | undefined,
+  at: string,
+): Promise<void> {
+  const base = { rightsHolderId: record.rightsHolderId, caseId: record.caseId, at };
+  if (outcome === 'upheld' || outcome === 'upheld_pending_court') {
+    await recordNotifierOutcome({ ...base, outcome: 'upheld' });
+    return;
+  }
+  // The decision as the workflow received it: the API records it on the case only after the
+  // engine accepted it, so the case may not show it yet.
+  const reviewer = decision?.decision ? decision : record.decision;
+  if (outcome !== 'rejected' || reviewer?.decision !== 'reject') return;
+  await recordNotifierOutcome({ ...base, outcome: 'rejected' });
+  const reason = reasonCodeFor(policy.reasonCodes, String(reviewer.reasonCode), 'reject');
+  if (reason?.class === 'manifestly_unfounded')
+    await recordUnfoundedNotice({ ...base, noticeId: record.noticeId });
 }
 
 /**

@@ -8,7 +8,7 @@ import { putMessageCopy } from '../adapters/message-copies.ts';
 import { getNotice } from '../adapters/notice-store.ts';
 import { policy } from '../adapters/policy-source.ts';
 import { getIpRight, getRightsHolder } from '../adapters/registry-store.ts';
-import { getSeller, listStrikes, putSellerItem } from '../adapters/seller-store.ts';
+import { getSeller, listStrikes, putSellerItem, putStrikeItem } from '../adapters/seller-store.ts';
 import { counterNoticeDeadline, timeoutSecondsUntil } from '../domain/deadlines.ts';
 import {
   type AutomatedDecision,
@@ -89,12 +89,13 @@ export async function handler(
           notifier: {
             name: rightsHolder.legalName,
             email: rightsHolder.email,
-            trustedFlagger: rightsHolder.trusted ?? false,
+            trustedFlagger: Boolean(rightsHolder.trustedFlagger),
           },
         }
       : {}),
     accountMeasure: measure,
     ...(strike ? { strikeExpiresAt: strike.expiresAt } : {}),
+    ...(seller?.suspensionReview ? { accountContext: { suspensionReviewOpen: true } } : {}),
     carriesWarning: record.carriesWarning ?? false,
     ...withNextStep(nextLadderStep(measure, activeWeight(strikes, now), policy)),
     automated: automatedMeansOf(record),
@@ -167,11 +168,15 @@ export async function handler(
     seller &&
     (!seller.warnedAt || seller.warnedAt < (strike?.createdAt ?? ''))
   ) {
+    // The warning is kept on the strike too: conduct after it counts toward escalation (ladder.ts).
+    const warned =
+      strike && !strike.warningSentAt ? { ...strike, warningSentAt: now.toISOString() } : undefined;
     await dynamo
       .send(
         new TransactWriteCommand({
           TransactItems: [
             putSellerItem({ ...seller, warnedAt: now.toISOString() }, seller.version),
+            ...(warned ? [putStrikeItem(seller.sellerId, warned)] : []),
           ],
         }),
       )

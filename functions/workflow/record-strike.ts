@@ -2,9 +2,12 @@ import * as z from 'zod';
 import { CaseStateConflict, TransientError } from '../adapters/case-store.ts';
 import { clock } from '../adapters/clock.ts';
 import { getNotice } from '../adapters/notice-store.ts';
+import { recordNotifierOutcome } from '../adapters/notifier-standing.ts';
 import { policy } from '../adapters/policy-source.ts';
-import { getSeller, listStrikes, putSellerItem, putStrikeItem } from '../adapters/seller-store.ts';
-import { nextMeasure, recordStrike } from '../domain/strikes.ts';
+import { measureWrites } from '../adapters/seller-measure-writes.ts';
+import { getSeller, listStrikes, putStrikeItem } from '../adapters/seller-store.ts';
+import { nextMeasure } from '../domain/ladder.ts';
+import { recordStrike } from '../domain/strikes.ts';
 import { loadCase, WORKFLOW_ACTOR, withdrawalRequested } from './lib/context.ts';
 import { once } from './lib/once.ts';
 import { applyWorkflowStep } from './lib/step.ts';
@@ -46,9 +49,17 @@ export async function handler(
     policy,
     testBuyConfirmedCounterfeit:
       record.infringementType === 'counterfeit' && notice?.testBuy !== undefined,
+    ...(record.listingCreatedAt ? { listingCreatedAt: record.listingCreatedAt } : {}),
+    noticeReceivedAt: notice?.createdAt ?? record.createdAt,
   });
   const after = strikes.filter((s) => s.strikeId !== result.strike.strikeId).concat(result.strike);
   const decision = nextMeasure(current.measure, after, now, current, policy);
+  const writes = measureWrites(current, decision, {
+    now,
+    policy,
+    strikes: after,
+    expectedVersion: seller ? seller.version : null,
+  });
   try {
     await once(() =>
       applyWorkflowStep(caseId, {
@@ -67,19 +78,15 @@ export async function handler(
             attached: result.kind === 'attached',
             measure: decision.measure,
             ...(decision.heldBack ? { heldBack: decision.heldBack } : {}),
+            countsTowardEscalation: decision.countingStrikeIds.includes(result.strike.strikeId),
+            ...(decision.openSuspensionReview ? { suspensionReviewOpened: true } : {}),
             expiresAt: result.strike.expiresAt,
           },
         },
         also:
           result.kind === 'already_recorded'
             ? []
-            : [
-                putStrikeItem(sellerId, result.strike),
-                putSellerItem(
-                  { ...current, measure: decision.measure },
-                  seller ? seller.version : null,
-                ),
-              ],
+            : [putStrikeItem(sellerId, result.strike), ...writes.items],
       }),
     );
   } catch (error) {
@@ -88,5 +95,13 @@ export async function handler(
       throw new TransientError(`seller ${sellerId} changed concurrently`);
     throw error;
   }
+  // Issue 15: an approved takedown counts as upheld for the notifier's accuracy (idempotent per
+  // case; a later restore or overturned appeal moves the count).
+  await recordNotifierOutcome({
+    rightsHolderId: record.rightsHolderId,
+    caseId,
+    outcome: 'upheld',
+    at: now.toISOString(),
+  });
   return { next: 'measure', measure: decision.measure };
 }

@@ -12,11 +12,12 @@ import { clock } from '../adapters/clock.ts';
 import { keys } from '../adapters/keys.ts';
 import { logger } from '../adapters/logger.ts';
 import { marketplace } from '../adapters/marketplace.ts';
+import { refreshFastLane } from '../adapters/notifier-standing.ts';
 import { policy } from '../adapters/policy-source.ts';
 import { getIpRight, getRightsHolder } from '../adapters/registry-store.ts';
 import { recordSellerContact } from '../adapters/seller-store.ts';
 import { isTerminal } from '../domain/case.ts';
-import { addDuration } from '../domain/duration.ts';
+import { addDuration, durationSeconds } from '../domain/duration.ts';
 import { screenCase } from '../domain/screening.ts';
 import { loadCase, WORKFLOW_ACTOR, withdrawalRequested } from './lib/context.ts';
 import { notifyRightsHolder } from './lib/notify.ts';
@@ -56,8 +57,15 @@ export async function handler(event: unknown): Promise<ScreenResult> {
     await screenOnce(record);
     record = (await getCase(caseId))!;
   }
-  const windows = { ...windowsFor(record.jurisdiction, policy), parkSeconds: 7 * 86_400 };
   const reviewQueue = record.reviewQueue ?? 'standard';
+  const windows = {
+    ...windowsFor(record.jurisdiction, policy),
+    parkSeconds: 7 * 86_400,
+    // The priority queue has its own SLA (policy.standing.fastLane.reviewSla).
+    ...(reviewQueue === 'priority'
+      ? { reviewSeconds: durationSeconds(policy.standing.fastLane.reviewSla) }
+      : {}),
+  };
   if (withdrawalRequested(record)) return { next: 'withdraw', reviewQueue, windows };
   return { next: isTerminal(record.status) ? 'closed' : 'review', reviewQueue, windows };
 }
@@ -90,6 +98,8 @@ async function screenOnce(record: CaseRecord): Promise<void> {
       : [],
     now,
   });
+  const fastLaneOpen =
+    outcome.outcome === 'accepted' && (await refreshFastLane(record.rightsHolderId, now)).open;
   // How to write to the seller: its address, language and time zone, from the marketplace.
   const account =
     outcome.outcome === 'accepted' ? await marketplace().getSeller(listing!.sellerId) : null;
@@ -106,7 +116,10 @@ async function screenOnce(record: CaseRecord): Promise<void> {
           // What `q` of GET /v1/cases matches: the title and the id, case-folded.
           searchText: `${listing!.title} ${record.listingId}`.toLowerCase(),
           listingCreatedAt: listing!.createdAt,
-          reviewQueue: rightsHolder?.trusted ? 'priority' : 'standard',
+          // Trusted flaggers (DSA Art 22) and fast-lane notifiers go to the priority queue.
+          reviewQueue: rightsHolder?.trustedFlagger || fastLaneOpen ? 'priority' : 'standard',
+          ...(rightsHolder?.trustedFlagger ? { trustedFlagger: true } : {}),
+          ...(fastLaneOpen ? { fastLane: true } : {}),
           gsi1pk: `SELLER#${listing!.sellerId}`,
           gsi1sk: `CASE#${record.createdAt}#${record.caseId}`,
         } as Partial<CaseRecord>,

@@ -7,7 +7,7 @@ import { decodeSegment, readValidJson } from './validation.ts';
 const disableBody = z.object({ caseId: z.string().min(1), reason: z.string().min(1) });
 const restoreBody = z.object({ caseId: z.string().min(1) });
 const measureBody = z.object({
-  measure: z.enum(['none', 'warned', 'restricted', 'suspended']),
+  measure: z.enum(['none', 'warned', 'restricted', 'suspended', 'terminated']),
   reason: z.string().min(1),
   caseId: z.string().min(1).optional(),
 });
@@ -15,6 +15,7 @@ const measureBody = z.object({
 type ApiRoute =
   | { kind: 'getListing'; method: 'GET'; listingId: string }
   | { kind: 'getSeller'; method: 'GET'; sellerId: string }
+  | { kind: 'countListings'; method: 'GET'; sellerId: string }
   | { kind: 'disable' | 'restore'; method: 'POST'; listingId: string }
   | { kind: 'measure'; method: 'POST'; sellerId: string };
 
@@ -73,6 +74,12 @@ async function answer(
       else sendProblem(res, 404, 'Not Found', `No seller ${route.sellerId}`);
       return;
     }
+    case 'countListings': {
+      if (marketplace.getSellerAccount(route.sellerId))
+        sendJson(res, 200, marketplace.countSellerListings(route.sellerId));
+      else sendProblem(res, 404, 'Not Found', `No seller ${route.sellerId}`);
+      return;
+    }
     case 'disable': {
       const body = await readValidJson(req, res, disableBody);
       if (!body) return;
@@ -109,6 +116,9 @@ function matchRoute(path: string): ApiRoute | undefined {
   }
   if (collection === 'sellers' && verb === undefined) {
     return { kind: 'getSeller', method: 'GET', sellerId: id };
+  }
+  if (collection === 'sellers' && verb === 'listing-counts') {
+    return { kind: 'countListings', method: 'GET', sellerId: id };
   }
   if (collection === 'sellers' && verb === 'measure') {
     return { kind: 'measure', method: 'POST', sellerId: id };

@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_AUDIENCE, type Locale } from '../../functions/domain/locale.ts';
-import type {
-  Listing,
-  SellerAccount,
-  SellerMeasure,
+import {
+  ACCOUNT_HIDES_LISTINGS,
+  type Listing,
+  type SellerAccount,
+  type SellerListingCounts,
+  type SellerMeasure,
 } from '../../functions/domain/ports/marketplace.ts';
 import type { RouteHandler } from '../http.ts';
 import { marketplaceApiRoutes } from './api-routes.ts';
@@ -47,13 +49,20 @@ const MEASURE_STATUS: Record<SellerMeasure, SellerStatus> = {
   warned: 'warned',
   restricted: 'restricted',
   suspended: 'suspended',
+  terminated: 'terminated',
 };
+
+/** Seller statuses under which none of its listings is live. */
+const HIDING_STATUSES: readonly SellerStatus[] = ACCOUNT_HIDES_LISTINGS.map(
+  (measure) => MEASURE_STATUS[measure],
+);
 
 const MEASURE_ACTION: Record<SellerMeasure, MarketplaceAction['action']> = {
   none: 'reinstate',
   warned: 'warn',
   restricted: 'restrict',
   suspended: 'suspend',
+  terminated: 'terminate',
 };
 
 /**
@@ -122,11 +131,30 @@ export class DemoMarketplace {
     return this.getListing(listingId)!;
   }
 
+  /**
+   * The listing as buyers see it: a live listing of a suspended or terminated seller shows as
+   * `disabled` (the account measure hides it; lifting the measure shows it again, unless a case
+   * disabled it meanwhile).
+   */
   getListing(listingId: string): Listing | null {
     const listing = this.#state.listings[listingId];
     if (!listing) return null;
     const seller = this.#state.sellers[listing.sellerId];
-    return { ...listing, sellerEmail: seller?.email ?? defaultSellerEmail(listing.sellerId) };
+    const hidden = seller !== undefined && HIDING_STATUSES.includes(seller.status);
+    return {
+      ...listing,
+      status: hidden && listing.status === 'active' ? 'disabled' : listing.status,
+      sellerEmail: seller?.email ?? defaultSellerEmail(listing.sellerId),
+    };
+  }
+
+  /** The seller's listings not deleted, and those buyers can see now. */
+  countSellerListings(sellerId: string): SellerListingCounts {
+    const listings = this.listListings(sellerId).filter((listing) => listing.status !== 'deleted');
+    return {
+      live: listings.filter((listing) => listing.status === 'active').length,
+      total: listings.length,
+    };
   }
 
   /** Every listing, or the seller's, in insertion order. */
@@ -155,6 +183,7 @@ export class DemoMarketplace {
 
   /** Takes a listing down. A listing already down (disabled or deleted) stays as it is. */
   async disableListing(listingId: string, ref: { caseId: string; reason: string }): Promise<void> {
+    // The listing's own status: one hidden by an account measure is still taken down for the case.
     const listing = this.#requireListing(listingId);
     if (listing.status !== 'active') return;
     listing.status = 'disabled';

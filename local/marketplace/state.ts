@@ -5,12 +5,12 @@ import { DEFAULT_AUDIENCE, LOCALES, type Locale } from '../../functions/domain/l
 import type { ListingStatus } from '../../functions/domain/ports/marketplace.ts';
 
 /** A seller account's status on the marketplace; a measure of 'none' shows as 'active'. */
-export type SellerStatus = 'active' | 'warned' | 'restricted' | 'suspended';
+export type SellerStatus = 'active' | 'warned' | 'restricted' | 'suspended' | 'terminated';
 
 /** What the marketplace did, and for which case: the demo's audit log. */
 export interface MarketplaceAction {
   at: string;
-  action: 'disable' | 'restore' | 'warn' | 'restrict' | 'suspend' | 'reinstate';
+  action: 'disable' | 'restore' | 'warn' | 'restrict' | 'suspend' | 'terminate' | 'reinstate';
   sellerId: string;
   listingId?: string;
   caseId?: string;
@@ -45,7 +45,7 @@ export interface MarketplaceSeed {
   }[];
 }
 
-const sellerStatusSchema = z.enum(['active', 'warned', 'restricted', 'suspended']);
+const sellerStatusSchema = z.enum(['active', 'warned', 'restricted', 'suspended', 'terminated']);
 const stateSchema = z.object({
   version: z.literal(1),
   sellers: z.record(
@@ -74,7 +74,15 @@ const stateSchema = z.object({
   actions: z.array(
     z.object({
       at: z.string(),
-      action: z.enum(['disable', 'restore', 'warn', 'restrict', 'suspend', 'reinstate']),
+      action: z.enum([
+        'disable',
+        'restore',
+        'warn',
+        'restrict',
+        'suspend',
+        'terminate',
+        'reinstate',
+      ]),
       sellerId: z.string(),
       listingId: z.string().optional(),
       caseId: z.string().optional(),

@@ -10,7 +10,32 @@
  * that way, so they are refused at load.
  */
 
-export type TaskKind = 'lambda-invoke' | 'lambda-callback' | 'lambda-direct' | 'wait';
+export type TaskKind =
+  | 'lambda-invoke'
+  | 'lambda-callback'
+  | 'lambda-direct'
+  | 'wait'
+  | 'distributed-map';
+
+/**
+ * What the engine emulates of a top-level distributed Map: the S3 item reader (CSV with a header
+ * row, JSON Lines, or a JSON array), the batcher, `MaxConcurrency`, the tolerated failures, and
+ * an item processor whose states run like an inline Map's (Lambda tasks, Pass, Choice, ...).
+ * Each batch (or item) runs as a child run whose tasks leave no events in the parent's history,
+ * as a distributed Map's child executions do.
+ */
+export interface DistributedMapSpec {
+  inputType: 'CSV' | 'JSONL' | 'JSON';
+  maxItems?: number;
+  maxItemsPerBatch?: number;
+  maxConcurrency: number;
+  toleratedFailureCount: number;
+  toleratedFailurePercentage: number;
+  /** The item processor, rewritten like an inline Map's branch. */
+  processor: Record<string, unknown>;
+  /** The processor's Task states: name → function. */
+  processorTasks: Map<string, { functionName: string; kind: TaskKind }>;
+}
 
 /** What the engine needs to know about each rewritten top-level state. */
 export interface StateSpec {
@@ -23,6 +48,8 @@ export interface StateSpec {
   /** Static HeartbeatSeconds, if any (a path is resolved into `__heartbeat`). */
   hasHeartbeat: boolean;
   hasTimeout: boolean;
+  /** For a distributed Map. */
+  map?: DistributedMapSpec;
 }
 
 export interface Retrier {
@@ -143,6 +170,17 @@ function rewriteMachine(
     throw new UnsupportedDefinitionError('definition has no States');
   for (const [name, state] of Object.entries(states)) {
     const where = `state "${name}"`;
+    if (state.Type === 'Map' && isDistributed(state)) {
+      if (!topLevel) {
+        throw new UnsupportedDefinitionError(
+          `${where}: a distributed Map inside a Parallel or Map branch is not emulated by the local engine; move it to the top level`,
+        );
+      }
+      checkRetryAndCatch(state, where);
+      rewriteContextPaths(state, name, where);
+      rewriteDistributedMap(name, state, specs, nestedTasks, resolveFunction);
+      continue;
+    }
     for (const field of REFUSED_FIELDS) {
       if (field in state && !(field === 'Items' && state.Type !== 'Map')) {
         throw new UnsupportedDefinitionError(
@@ -200,6 +238,140 @@ function rewriteMachine(
         throw new UnsupportedDefinitionError(`${where}: unknown state type ${String(state.Type)}`);
     }
   }
+}
+
+function isDistributed(state: Record<string, unknown>): boolean {
+  const processor = (state.ItemProcessor ?? state.Iterator) as Record<string, unknown> | undefined;
+  return (processor?.ProcessorConfig as { Mode?: string } | undefined)?.Mode === 'DISTRIBUTED';
+}
+
+/** The distributed Map fields the engine emulates; any other is refused at load. */
+const DISTRIBUTED_MAP_FIELDS = new Set([
+  'Type',
+  'Comment',
+  'ItemProcessor',
+  'ItemReader',
+  'ItemBatcher',
+  'MaxConcurrency',
+  'ToleratedFailureCount',
+  'ToleratedFailurePercentage',
+  'Label',
+  'ResultPath',
+  'ResultSelector',
+  'OutputPath',
+  'Catch',
+  'Next',
+  'End',
+]);
+
+/**
+ * Rewrites a top-level distributed Map into a local task the engine runs (see
+ * DistributedMapSpec); refuses what it cannot emulate: another reader than `s3:getObject`, a
+ * MANIFEST or Parquet input, a CSV header given in the definition, `ResultWriter`, paths for the
+ * concurrency or tolerance, `ItemSelector`, `Retry`.
+ */
+function rewriteDistributedMap(
+  name: string,
+  state: Record<string, unknown>,
+  specs: Map<string, StateSpec>,
+  nestedTasks: Map<string, StateSpec>,
+  resolveFunction: (nameOrArn: string) => boolean,
+): void {
+  const where = `state "${name}"`;
+  const refuse = (message: string): never => {
+    throw new UnsupportedDefinitionError(
+      `${where}: ${message} is not emulated by the local engine's distributed Map`,
+    );
+  };
+  for (const field of Object.keys(state)) {
+    if (!DISTRIBUTED_MAP_FIELDS.has(field)) refuse(`field ${field}`);
+  }
+  if (Array.isArray(state.Retry) && state.Retry.length > 0) refuse('Retry');
+  const reader = state.ItemReader as Record<string, unknown> | undefined;
+  if (!reader) refuse('a distributed Map without ItemReader');
+  if (reader!.Resource !== 'arn:aws:states:::s3:getObject')
+    refuse(`ItemReader ${String(reader!.Resource)}`);
+  const config = (reader!.ReaderConfig ?? {}) as Record<string, unknown>;
+  const inputType = config.InputType ?? 'JSON';
+  if (inputType !== 'CSV' && inputType !== 'JSONL' && inputType !== 'JSON')
+    refuse(`InputType ${String(inputType)}`);
+  if (inputType === 'CSV' && (config.CSVHeaderLocation ?? 'FIRST_ROW') !== 'FIRST_ROW')
+    refuse('a CSV header given in the definition');
+  for (const field of Object.keys(config)) {
+    if (!['InputType', 'CSVHeaderLocation', 'MaxItems', 'CSVDelimiter'].includes(field))
+      refuse(`ReaderConfig.${field}`);
+  }
+  if (config.CSVDelimiter !== undefined && config.CSVDelimiter !== 'COMMA')
+    refuse(`CSVDelimiter ${String(config.CSVDelimiter)}`);
+  const batcher = (state.ItemBatcher ?? undefined) as Record<string, unknown> | undefined;
+  for (const field of Object.keys(batcher ?? {})) {
+    if (!['MaxItemsPerBatch', 'BatchInput'].includes(field)) refuse(`ItemBatcher.${field}`);
+  }
+  const integer = (value: unknown, field: string, fallback: number): number => {
+    if (value === undefined) return fallback;
+    if (!Number.isInteger(value) || (value as number) < 0) refuse(`a non-integer ${field}`);
+    return value as number;
+  };
+  const processor = state.ItemProcessor as Record<string, unknown>;
+  const processorConfig = processor.ProcessorConfig as Record<string, unknown>;
+  const processorTasks = new Map<string, { functionName: string; kind: TaskKind }>();
+  const childSpecs = new Map<string, StateSpec>();
+  const before = new Set(nestedTasks.keys());
+  const branch = { StartAt: processor.StartAt, States: processor.States } as Record<
+    string,
+    unknown
+  >;
+  rewriteMachine(branch, false, childSpecs, nestedTasks, resolveFunction);
+  for (const [taskName, spec] of nestedTasks) {
+    if (!before.has(taskName))
+      processorTasks.set(taskName, { functionName: spec.functionName!, kind: spec.kind });
+  }
+  const map: DistributedMapSpec = {
+    inputType: inputType as DistributedMapSpec['inputType'],
+    ...(config.MaxItems !== undefined ? { maxItems: integer(config.MaxItems, 'MaxItems', 0) } : {}),
+    ...(batcher?.MaxItemsPerBatch !== undefined
+      ? { maxItemsPerBatch: integer(batcher.MaxItemsPerBatch, 'MaxItemsPerBatch', 1) }
+      : {}),
+    maxConcurrency: integer(state.MaxConcurrency, 'MaxConcurrency', 0),
+    toleratedFailureCount: integer(state.ToleratedFailureCount, 'ToleratedFailureCount', 0),
+    toleratedFailurePercentage: integer(
+      state.ToleratedFailurePercentage,
+      'ToleratedFailurePercentage',
+      0,
+    ),
+    processor: branch,
+    processorTasks,
+  };
+  void processorConfig;
+  specs.set(name, {
+    name,
+    originalType: 'Map',
+    kind: 'distributed-map',
+    retry: [],
+    hasHeartbeat: false,
+    hasTimeout: false,
+    map,
+  });
+  // The library runs it as a Task whose local handler is the engine's emulation; the reader's
+  // and batcher's parameters resolve against the state input on the way in.
+  for (const field of [
+    'ItemProcessor',
+    'ItemReader',
+    'ItemBatcher',
+    'MaxConcurrency',
+    'ToleratedFailureCount',
+    'ToleratedFailurePercentage',
+    'Label',
+  ])
+    delete state[field];
+  state.Type = 'Task';
+  state.Resource = 'arn:aws:states:::local:distributedMap';
+  state.Parameters = {
+    '__raw.$': '$',
+    __reader: reader!.Parameters ?? {},
+    ...(batcher?.BatchInput !== undefined ? { __batchInput: batcher.BatchInput } : {}),
+  };
+  state.TimeoutSeconds = LAMBDA_MAX_SECONDS;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { StateMachine } from 'aws-local-stepfunctions';
+import { parse as parseCsv } from 'csv-parse/sync';
 import type { TimerHandle, VirtualClock } from '../clock.ts';
 import type { LocalLambda } from '../lambda/invoker.ts';
 import { LambdaFunctionError } from '../lambda/invoker.ts';
@@ -148,6 +149,8 @@ export class LocalStepFunctions {
       store?: ExecutionStore;
       /** Logs engine faults (never task tokens). */
       log?: (message: string, error?: unknown) => void;
+      /** Reads an S3 object for a distributed Map's item reader (the state machine role's GetObject). */
+      readObject?: (bucket: string, key: string) => Promise<Buffer>;
     },
   ) {
     this.region = options.region;
@@ -771,7 +774,7 @@ export class LocalStepFunctions {
         : (input) => this.invokeNestedTask(record, spec, input);
     }
     for (const [name, spec] of entry.prepared.states) {
-      if (spec.kind === 'wait')
+      if (spec.kind === 'wait' || spec.kind === 'distributed-map')
         handlers[name] = (input) =>
           this.runTopLevelState(record, spec, input as Record<string, JsonValue>);
     }
@@ -823,7 +826,7 @@ export class LocalStepFunctions {
       if (outcome === undefined) return this.suspend(record, runtime);
       switch (outcome.type) {
         case 'output':
-          if (spec.kind !== 'wait')
+          if (spec.kind !== 'wait' && spec.kind !== 'distributed-map')
             this.taskEvent(record, 'TaskSucceeded', spec, { output: asJson(outcome.output) });
           return outcome.output;
         case 'wait-over':
@@ -867,6 +870,7 @@ export class LocalStepFunctions {
   ): Promise<Outcome | undefined> {
     const now = this.options.clock.now();
     const params = (input.__params ?? input.__raw ?? null) as JsonValue;
+    if (spec.kind === 'distributed-map') return this.runDistributedMap(record, spec, input);
     if (spec.kind === 'wait') {
       const wait = input.__wait as { Seconds?: number; Timestamp?: string };
       const dueAt =
@@ -963,6 +967,85 @@ export class LocalStepFunctions {
     } catch (error) {
       return { type: 'error', ...taskFailure(error) };
     }
+  }
+
+  /**
+   * Emulates a distributed Map (see DistributedMapSpec): reads the items from S3, batches them,
+   * runs each batch through the item processor with at most `MaxConcurrency` at once, and fails
+   * with States.ExceedToleratedFailureThreshold when more child runs failed than tolerated. The
+   * state is one checkpoint: interrupted, it runs again from its input, so its tasks must be
+   * idempotent (as a redriven map run's are on AWS).
+   */
+  private async runDistributedMap(
+    record: ExecutionRecord,
+    spec: StateSpec,
+    input: Record<string, JsonValue>,
+  ): Promise<Outcome> {
+    const map = spec.map!;
+    const reader = (input.__reader ?? {}) as { Bucket?: string; Key?: string };
+    if (!this.options.readObject || !reader.Bucket || !reader.Key)
+      return { type: 'error', error: 'States.ItemReaderFailed', cause: 'no Bucket or Key to read' };
+    let items: JsonValue[];
+    try {
+      items = parseItems(await this.options.readObject(reader.Bucket, reader.Key), map.inputType);
+    } catch (error) {
+      return { type: 'error', error: 'States.ItemReaderFailed', cause: (error as Error).message };
+    }
+    if (map.maxItems) items = items.slice(0, map.maxItems);
+    const children: JsonValue[] = [];
+    if (map.maxItemsPerBatch) {
+      for (let i = 0; i < items.length; i += map.maxItemsPerBatch) {
+        children.push({
+          Items: items.slice(i, i + map.maxItemsPerBatch),
+          ...(input.__batchInput !== undefined ? { BatchInput: input.__batchInput } : {}),
+        } as JsonValue);
+      }
+    } else children.push(...items);
+    const machine = new StateMachine(structuredClone(map.processor) as never);
+    const handlers: Record<string, (input: JsonValue) => Promise<JsonValue>> = {};
+    for (const [name, task] of map.processorTasks) {
+      handlers[name] = async (params) => {
+        const p = (params ?? {}) as Record<string, JsonValue>;
+        const payload = task.kind === 'lambda-direct' ? params : (p.Payload ?? null);
+        const result = (await this.options.lambda.invoke(task.functionName, payload)) as JsonValue;
+        return task.kind === 'lambda-direct' ? result : lambdaInvokeResult(result);
+      };
+    }
+    const outputs: JsonValue[] = new Array(children.length).fill(null);
+    let failed = 0;
+    let next = 0;
+    const concurrency = map.maxConcurrency > 0 ? map.maxConcurrency : 40;
+    const worker = async () => {
+      while (next < children.length && record.status === 'RUNNING') {
+        const index = next++;
+        try {
+          const run = machine.run(children[index] as never, {
+            overrides: { taskResourceLocalHandlers: handlers as never },
+          });
+          outputs[index] = (await run.result) as JsonValue;
+        } catch {
+          failed++;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, children.length) }, worker));
+    appendEvent(record.history, this.options.clock.now(), 'MapRunSucceeded', {
+      stateName: spec.name,
+      itemCount: items.length,
+      childRuns: children.length,
+      failedChildRuns: failed,
+    });
+    const tolerated =
+      failed <= map.toleratedFailureCount ||
+      (children.length > 0 && (failed * 100) / children.length <= map.toleratedFailurePercentage);
+    if (failed > 0 && !tolerated) {
+      return {
+        type: 'error',
+        error: 'States.ExceedToleratedFailureThreshold',
+        cause: `${failed} of ${children.length} child runs failed`,
+      };
+    }
+    return { type: 'output', output: outputs };
   }
 
   private async suspend(record: ExecutionRecord, runtime: Runtime): Promise<never> {
@@ -1151,4 +1234,25 @@ function namedError(name: string, message: string): Error {
   const error = new Error(message);
   error.name = name;
   return error;
+}
+
+/** The items of a distributed Map's S3 object: CSV rows (keyed by the header), JSON Lines, or a JSON array. */
+export function parseItems(body: Buffer, inputType: 'CSV' | 'JSONL' | 'JSON'): JsonValue[] {
+  const text = body.toString('utf8');
+  if (inputType === 'JSON') {
+    const parsed = JSON.parse(text) as unknown;
+    if (!Array.isArray(parsed)) throw new Error('the JSON object is not an array');
+    return parsed as JsonValue[];
+  }
+  if (inputType === 'JSONL')
+    return text
+      .split(/\r?\n/)
+      .filter((line) => line.trim() !== '')
+      .map((line) => JSON.parse(line) as JsonValue);
+  return parseCsv(text, {
+    columns: true,
+    bom: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+  }) as JsonValue[];
 }

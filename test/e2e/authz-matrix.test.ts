@@ -152,6 +152,18 @@ const FIXTURES: Record<string, Fixture> = {
     served: 200,
   },
   'GET /v1/sellers/{sellerId}': { params: { sellerId: 'sellerId' }, served: 200 },
+  'POST /v1/rights-holders/{rightsHolderId}/misuse-decision': {
+    params: { rightsHolderId: 'rightsHolderId' },
+    served: 400,
+  },
+  'POST /v1/rights-holders/{rightsHolderId}/trusted-flagger': {
+    params: { rightsHolderId: 'rightsHolderId' },
+    served: 400,
+  },
+  'POST /v1/sellers/{sellerId}/suspension-decision': {
+    params: { sellerId: 'sellerId' },
+    served: 400,
+  },
   'GET /v1/cases': { served: 200 },
   'GET /v1/evidence/{evidenceId}/view': {
     params: { evidenceId: 'evidenceId' },

@@ -3,6 +3,7 @@ import {
   DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
+  TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -51,6 +52,33 @@ describe('Function: demo marketplace handler', () => {
     });
   });
 
+  it('shows a live listing of a suspended seller as disabled', async () => {
+    db.on(GetCommand, { Key: { pk: 'DEMOMKT#LISTING#lst-1', sk: 'LISTING' } }).resolves({
+      Item: listing,
+    });
+    db.on(GetCommand, { Key: { pk: 'DEMOMKT#SELLER#s-1', sk: 'SELLER' } }).resolves({
+      Item: { sellerId: 's-1', email: 's-1@x.invalid', status: 'suspended' },
+    });
+    const answer = await handler({ method: 'GET', path: '/listings/lst-1' });
+    expect((answer.body as { status: string }).status).toBe('disabled');
+  });
+
+  it('counts a seller’s listings from its counters: none live while it is terminated', async () => {
+    db.on(GetCommand)
+      .resolvesOnce({
+        Item: { sellerId: 's-1', email: 'e@x.invalid', status: 'active', listings: 5, down: 2 },
+      })
+      .resolvesOnce({
+        Item: { sellerId: 's-1', email: 'e@x.invalid', status: 'terminated', listings: 5, down: 2 },
+      });
+    const active = await handler({ method: 'GET', path: '/sellers/s-1/listing-counts' });
+    const terminated = await handler({ method: 'GET', path: '/sellers/s-1/listing-counts' });
+    expect([active.body, terminated.body]).toEqual([
+      { live: 3, total: 5 },
+      { live: 0, total: 5 },
+    ]);
+  });
+
   it('answers a seller with its language and time zone', async () => {
     db.on(GetCommand).resolves({
       Item: {
@@ -79,7 +107,7 @@ describe('Function: demo marketplace handler', () => {
       Item: listing,
     });
     db.on(GetCommand, { Key: { pk: 'DEMOMKT#LISTING#nope', sk: 'LISTING' } }).resolves({});
-    db.on(UpdateCommand).resolves({});
+    db.on(TransactWriteCommand).resolves({});
     expect(
       await handler({
         method: 'POST',
@@ -87,9 +115,12 @@ describe('Function: demo marketplace handler', () => {
         body: { caseId: 'c', reason: 'r' },
       }),
     ).toEqual({ status: 204 });
-    expect(db.commandCalls(UpdateCommand)[0]!.args[0].input.ExpressionAttributeValues?.[':s']).toBe(
-      'disabled',
-    );
+    const [listingUpdate, sellerCount] =
+      db.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems ?? [];
+    expect([
+      listingUpdate?.Update?.ExpressionAttributeValues?.[':s'],
+      sellerCount?.Update?.ExpressionAttributeValues?.[':delta'],
+    ]).toEqual(['disabled', 1]);
     expect(
       (await handler({ method: 'POST', path: '/listings/nope/disable', body: {} })).status,
     ).toBe(404);
@@ -111,7 +142,7 @@ describe('Function: demo marketplace handler', () => {
         body: { measure: 'warned', reason: 'strike' },
       }),
     ).toEqual({ status: 204 });
-    expect(db.commandCalls(UpdateCommand)[0]!.args[0].input.ExpressionAttributeValues?.[':s']).toBe(
+    expect(db.commandCalls(UpdateCommand)[1]!.args[0].input.ExpressionAttributeValues?.[':s']).toBe(
       'warned',
     );
     expect(

@@ -6,18 +6,8 @@ import type { Policy } from '../../domain/policy.ts';
 import { activeStrikes } from '../../domain/strikes.ts';
 import type { CaseView } from './case-access.ts';
 import { deadlinesInForce } from './deadlines-in-force.ts';
+import type { StandingView } from './standing.ts';
 import { publicTimeline } from './timeline-privacy.ts';
-
-/** A rights holder's standing, as the reviewer sees it beside the case. */
-export interface StandingView {
-  accuracy: number | null;
-  decided: number;
-  upheld: number;
-  rejected: number;
-  restored: number;
-  fastLane: boolean;
-  misuse: { suspendedUntil?: string };
-}
 
 /** Statuses in which the listing stays disabled once taken down. */
 const LISTING_BACK_UP = new Set(['restored', 'withdrawn']);
@@ -155,6 +145,7 @@ export function caseFileView(
     ...statement,
     decision: decision ? { ...common.decision, reviewerId: decision.reviewerId } : null,
     note: decision?.note ?? null,
+    ...(record.wrongfulNoticeRecord ? { wrongfulNoticeRecord: record.wrongfulNoticeRecord } : {}),
     rightsHolder: rightsHolder
       ? {
           rightsHolderId: rightsHolder.rightsHolderId,

@@ -9,6 +9,7 @@ import {
 } from '../../domain/vocabulary.ts';
 import { appealViewSchema } from './appeals.ts';
 import { evidenceSummarySchema } from './evidence.ts';
+import { standingSchema } from './identity.ts';
 
 const evidenceItem = evidenceSummarySchema;
 
@@ -114,6 +115,22 @@ export const caseFileSchema = z.object({
     .optional()
     .describe('The seller and reviewers: the statement of reasons as the seller received it'),
   note: z.string().nullable().optional().describe('Reviewers only: the internal note'),
+  wrongfulNoticeRecord: z
+    .object({
+      noticeId: idSchema,
+      notifier: z.object({
+        rightsHolderId: idSchema,
+        legalName: z.string().optional(),
+        country: z.string().optional(),
+      }),
+      takenDownAt: instantSchema,
+      restoredAt: instantSchema,
+      downSeconds: z.number().int().min(0),
+    })
+    .optional()
+    .describe(
+      'Reviewers only: for a reversed takedown, what a seller needs to claim damages (CN E-Commerce Law Art 42)',
+    ),
   rightsHolder: z
     .object({
       rightsHolderId: idSchema,
@@ -122,17 +139,7 @@ export const caseFileSchema = z.object({
       country: z.string(),
       status: z.string(),
       agentFor: z.string().optional(),
-      standing: z
-        .object({
-          accuracy: z.number().nullable(),
-          decided: z.number().int(),
-          upheld: z.number().int(),
-          rejected: z.number().int(),
-          restored: z.number().int(),
-          fastLane: z.boolean(),
-          misuse: z.object({ suspendedUntil: instantSchema.optional() }),
-        })
-        .optional(),
+      standing: standingSchema.optional(),
     })
     .nullable()
     .optional()

@@ -117,6 +117,8 @@ export const REVIEW_TASK_KINDS = [
   'appeal',
   'rights_holder_verification',
   'ip_right_verification',
+  'suspension_review',
+  'misuse_review',
 ] as const;
 
 export const reviewTaskQuerySchema = pageQuery.extend({

@@ -13,6 +13,7 @@ import {
   jurisdictionSchema,
 } from '../../domain/vocabulary.ts';
 import type { RouteDocs } from '../openapi/route-doc.ts';
+import { misuseDecisionBodySchema } from './account-decisions.ts';
 import { page, pageQuery } from './common.ts';
 import { evidenceSummarySchema } from './evidence.ts';
 
@@ -93,6 +94,27 @@ export const registeredRightsHolderSchema = z.object({
   status: verificationStatusSchema,
 });
 
+const trustedFlaggerAwardSchema = z.object({
+  coordinator: z.string(),
+  reference: z.string(),
+  areas: z.array(z.string()),
+  since: instantSchema,
+});
+
+const standingEventSchema = z.object({
+  at: instantSchema,
+  type: z
+    .string()
+    .describe(
+      'fast_lane_opened | fast_lane_lost | misuse_warned | misuse_review_opened | notices_suspended | misuse_no_action | trusted_flagger_granted | trusted_flagger_revoked',
+    ),
+  actor: z.object({
+    role: z.string(),
+    id: z.string().optional().describe('Reviewers only'),
+  }),
+  detail: z.record(z.string(), z.unknown()),
+});
+
 export const standingSchema = z
   .object({
     accuracy: z
@@ -100,15 +122,48 @@ export const standingSchema = z
       .min(0)
       .max(1)
       .nullable()
-      .describe('upheld ÷ (upheld + rejected + restored); null when nothing is decided'),
+      .describe(
+        'upheld ÷ (upheld + rejected + restored after a counter-notice + overturned on appeal) over `window`; null when nothing is decided',
+      ),
     decided: z.number().int().min(0),
+    window: z.string().describe('The rolling window, an ISO 8601 duration (policy: P90D)'),
+    minDecided: z.number().int().describe('Decided listings before the accuracy opens the lane'),
     upheld: z.number().int().min(0),
     rejected: z.number().int().min(0),
     restored: z.number().int().min(0),
-    trusted: z.boolean(),
-    suspendedUntil: instantSchema.optional(),
+    overturned: z.number().int().min(0),
+    fastLane: z.boolean().describe('Accuracy-based priority; never DSA trusted-flagger status'),
+    fastLaneLockedUntil: instantSchema.optional().describe('Shut after falling below the bar'),
+    trustedFlagger: trustedFlaggerAwardSchema
+      .optional()
+      .describe('A Digital Services Coordinator’s award (DSA Art 22)'),
+    misuse: z.object({
+      unfoundedInWindow: z.number().int(),
+      sinceLastStep: z.number().int(),
+      warnedAt: instantSchema.optional(),
+      reviewOpen: z.boolean(),
+      suspendedUntil: instantSchema.optional(),
+    }),
+    events: z.array(standingEventSchema).describe('The standing timeline, newest first'),
   })
-  .describe('Notifier standing (DOMAIN.md)');
+  .meta({ id: 'NotifierStanding', description: 'Notifier standing (DOMAIN.md)' });
+
+export const trustedFlaggerBodySchema = z
+  .strictObject({
+    status: z.enum(['granted', 'revoked']),
+    coordinator: z
+      .string()
+      .trim()
+      .min(2)
+      .max(200)
+      .describe('The Digital Services Coordinator that awarded (or revoked) the status'),
+    reference: z.string().trim().min(1).max(200).describe('The coordinator’s decision reference'),
+    areas: z
+      .array(z.string().trim().min(1).max(100))
+      .max(20)
+      .describe('Its designated areas of expertise'),
+  })
+  .describe('A coordinator’s trusted-flagger award (DSA Art 22), as an admin records it');
 
 export const rightsHolderProfileSchema = z
   .object({
@@ -263,15 +318,7 @@ const proofItemSchema = evidenceSummarySchema;
 /** GET /v1/rights-holders/{rightsHolderId}: what a reviewer verifies or weighs. */
 export const reviewerRightsHolderSchema = rightsHolderProfileSchema.extend({
   authorization: proofItemSchema.optional().describe('The agent’s letter of authorisation'),
-  standing: z.object({
-    accuracy: z.number().nullable(),
-    decided: z.number().int(),
-    upheld: z.number().int(),
-    rejected: z.number().int(),
-    restored: z.number().int(),
-    fastLane: z.boolean(),
-    misuse: z.object({ suspendedUntil: instantSchema.optional() }),
-  }),
+  standing: standingSchema,
   ipRights: z.array(ipRightSchema),
   recentNotices: z.array(
     z.object({
@@ -319,6 +366,31 @@ export const openapi = {
     summary:
       'A rights holder as reviewers see it: profile, letter of authorisation, standing, IP rights, latest notices',
     responses: { 200: reviewerRightsHolderSchema },
+  },
+  'POST /v1/rights-holders/{rightsHolderId}/misuse-decision': {
+    summary:
+      'Decide a notifier’s open misuse review (DSA Art 23(2)): suspend its notices for the policy period, or take no action',
+    request: { body: misuseDecisionBodySchema },
+    responses: {
+      200: z.object({
+        rightsHolderId: idSchema,
+        decision: z.enum(['suspend', 'no_action']),
+        suspendedUntil: instantSchema.optional(),
+      }),
+    },
+    errors: [409, 422],
+  },
+  'POST /v1/rights-holders/{rightsHolderId}/trusted-flagger': {
+    summary:
+      'Record a Digital Services Coordinator’s trusted-flagger award or revocation (DSA Art 22)',
+    request: { body: trustedFlaggerBodySchema },
+    responses: {
+      200: z.object({
+        rightsHolderId: idSchema,
+        trustedFlagger: trustedFlaggerAwardSchema.nullable(),
+      }),
+    },
+    errors: [409],
   },
   'GET /v1/ip-rights/{ipRightId}': {
     summary: 'An IP right with its proof documents (reviewers; the owner)',

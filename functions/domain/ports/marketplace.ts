@@ -31,9 +31,22 @@ export interface SellerAccount {
 
 /**
  * A measure on a seller account, named as the marketplace names its account status
- * ('none' is shown by the marketplace as status 'active').
+ * ('none' is shown by the marketplace as status 'active'). `suspended` and `terminated` take every
+ * listing of the seller off the marketplace; lifting them puts back the listings that no case
+ * took down.
  */
-export type SellerMeasure = 'none' | 'warned' | 'restricted' | 'suspended';
+export type SellerMeasure = 'none' | 'warned' | 'restricted' | 'suspended' | 'terminated';
+
+/** The measures under which none of the seller's listings is live. */
+export const ACCOUNT_HIDES_LISTINGS: readonly SellerMeasure[] = ['suspended', 'terminated'];
+
+/** What a suspension review weighs of the seller's catalogue (DSA Art 23(3)(b): the share). */
+export interface SellerListingCounts {
+  /** Listings the buyers can see now. */
+  live: number;
+  /** Every listing the seller has, live or not (deleted ones excluded). */
+  total: number;
+}
 
 /**
  * The marketplace the service acts on. Every command is idempotent: the workflow retries,
@@ -48,7 +61,13 @@ export interface Marketplace {
   disableListing(listingId: string, ref: { caseId: string; reason: string }): Promise<void>;
   /** Puts a listing back up, e.g. after a counter-notice or a withdrawal. */
   restoreListing(listingId: string, ref: { caseId: string }): Promise<void>;
-  /** Sets the seller's account measure; 'none' reinstates the seller. */
+  /** How many listings the seller has, and how many are live. */
+  countSellerListings(sellerId: string): Promise<SellerListingCounts>;
+  /**
+   * Sets the seller's account measure; 'none' reinstates the seller. `suspended` and `terminated`
+   * take the seller's listings off the marketplace; a lighter measure puts them back (except those
+   * a case disabled).
+   */
   applySellerMeasure(
     sellerId: string,
     measure: SellerMeasure,

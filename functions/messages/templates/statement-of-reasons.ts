@@ -197,7 +197,8 @@ export function statementOfReasons(
       t.listingMeasure(s.measure.listing.territorialScope ?? { kind: 'global' }),
       t.accountLine(
         TERMS.measure[account.measure][locale],
-        account.measure === 'none'
+        // Issue 15: a termination's own wording says expiry does not lift it.
+        account.measure === 'none' || account.measure === 'terminated'
           ? ''
           : t.accountDuration(
               account.strikeExpiresAt ? when(context, account.strikeExpiresAt) : undefined,

@@ -9,15 +9,13 @@ import {
 } from '../../adapters/case-store.ts';
 import { clock } from '../../adapters/clock.ts';
 import { marketplace } from '../../adapters/marketplace.ts';
+import { recordNotifierOutcome } from '../../adapters/notifier-standing.ts';
 import { policy } from '../../adapters/policy-source.ts';
-import {
-  getSeller,
-  listStrikes,
-  putSellerItem,
-  putStrikeItem,
-} from '../../adapters/seller-store.ts';
+import { getRightsHolder } from '../../adapters/registry-store.ts';
+import { measureWrites } from '../../adapters/seller-measure-writes.ts';
+import { getSeller, listStrikes, putStrikeItem } from '../../adapters/seller-store.ts';
 import { CLOSED_WITH_LISTING_DOWN, isTerminal } from '../../domain/case.ts';
-import { nextMeasure, revokeCase } from '../../domain/strikes.ts';
+import { releaseCaseFromStrike } from '../../domain/ladder.ts';
 import { syncSellerMeasure } from '../../use-cases/sync-seller-measure.ts';
 import { WORKFLOW_ACTOR } from './context.ts';
 import { once } from './once.ts';
@@ -55,26 +53,36 @@ export async function closeUndoingTakedown(
     const at = now.toISOString();
     const pending = await getPendingTask(record.caseId);
     const released = await releaseStrike(record, now);
+    const also = [
+      releaseOpenCaseLockItem(record.listingId, record.ipRightId, record.caseId),
+      ...(pending ? [deletePendingTaskItem(record.caseId, pending.taskId)] : []),
+      ...released.also,
+    ];
+    const strikeDetail = released.detail;
+    const reversal =
+      outcome.status === 'restored' && record.takenDownAt
+        ? await wrongfulNoticeRecord(record, at)
+        : undefined;
     try {
       await once(() =>
         applyWorkflowStep(record.caseId, {
           stepKey: `close#${outcome.status}`,
           at,
-          set: { status: outcome.status, closedAt: at },
+          set: {
+            status: outcome.status,
+            closedAt: at,
+            ...(reversal ? { wrongfulNoticeRecord: reversal } : {}),
+          },
           event: {
             type: outcome.event,
             actor: WORKFLOW_ACTOR,
             detail: {
               ...outcome.detail,
               listingRestored: Boolean(record.takenDownAt),
-              ...released.detail,
+              ...strikeDetail,
             },
           },
-          also: [
-            releaseOpenCaseLockItem(record.listingId, record.ipRightId, record.caseId),
-            ...(pending ? [deletePendingTaskItem(record.caseId, pending.taskId)] : []),
-            ...released.also,
-          ],
+          also,
         }),
       );
     } catch (error) {
@@ -84,6 +92,37 @@ export async function closeUndoingTakedown(
     }
   }
   if (record.sellerId) await syncSellerMeasure(record.sellerId, record.caseId);
+  // Issue 15: a restore counts against the notifier's accuracy; a withdrawn case is not decided.
+  if (record.takenDownAt || record.strikeId)
+    await recordNotifierOutcome({
+      rightsHolderId: record.rightsHolderId,
+      caseId: record.caseId,
+      outcome: outcome.status === 'restored' ? 'restored' : 'none',
+      at: clock.now().toISOString(),
+    });
+}
+
+/**
+ * CN E-Commerce Law Art 42: a wrong notice that causes loss makes the notifier liable (a malicious
+ * one for double damages). For a takedown reversed by a restore, keep what a seller needs to claim:
+ * the notice, the notifier's real identity (by reference to its profile, where the contact lives),
+ * and the period the listing was down. Shown to reviewers on the case file.
+ */
+async function wrongfulNoticeRecord(record: CaseRecord, restoredAt: string) {
+  const notifier = await getRightsHolder(record.rightsHolderId);
+  return {
+    noticeId: record.noticeId,
+    notifier: {
+      rightsHolderId: record.rightsHolderId,
+      ...(notifier ? { legalName: notifier.legalName, country: notifier.country } : {}),
+    },
+    takenDownAt: record.takenDownAt!,
+    restoredAt,
+    downSeconds: Math.max(
+      0,
+      Math.round((Date.parse(restoredAt) - Date.parse(record.takenDownAt!)) / 1000),
+    ),
+  };
 }
 
 /**
@@ -100,18 +139,25 @@ export async function releaseStrike(
   if (!record.strikeId || !record.sellerId) return { also: [], detail: {} };
   const seller = await getSeller(record.sellerId);
   const strikes = await listStrikes(record.sellerId);
-  const strike = strikes.find((s) => s.strikeId === record.strikeId);
-  if (!strike || !seller) return { also: [], detail: {} };
-  const revoked = revokeCase(strike, record.caseId, now);
-  if (revoked.outcome !== 'case_released' && revoked.outcome !== 'strike_revoked')
-    return { also: [], detail: {} };
-  const after = strikes.map((s) => (s.strikeId === strike.strikeId ? revoked.strike : s));
-  const decision = nextMeasure(seller.measure, after, now, seller, policy);
+  const released = seller
+    ? releaseCaseFromStrike({
+        strikes,
+        strikeId: record.strikeId,
+        caseId: record.caseId,
+        seller,
+        now,
+        policy,
+      })
+    : undefined;
+  if (!seller || !released) return { also: [], detail: {} };
+  const after = strikes.map((s) => (s.strikeId === released.strike.strikeId ? released.strike : s));
+  const writes = measureWrites(seller, released.decision, { now, policy, strikes: after });
   return {
-    also: [
-      putStrikeItem(record.sellerId, revoked.strike),
-      putSellerItem({ ...seller, measure: decision.measure }, seller.version),
-    ],
-    detail: { strikeId: strike.strikeId, strike: revoked.outcome, measure: decision.measure },
+    also: [putStrikeItem(record.sellerId, released.strike), ...writes.items],
+    detail: {
+      strikeId: released.strike.strikeId,
+      strike: released.outcome,
+      measure: released.decision.measure,
+    },
   };
 }

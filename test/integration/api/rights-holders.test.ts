@@ -73,7 +73,7 @@ describe('Rights holders and IP rights over HTTP', () => {
       rightsHolderId,
       status: 'verified',
       legalName: registration.legalName,
-      standing: { accuracy: null, decided: 0, trusted: false },
+      standing: { accuracy: null, decided: 0, fastLane: false, window: 'P90D' },
     });
 
     // Proof: sealed evidence of the caller

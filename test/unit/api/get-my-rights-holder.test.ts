@@ -54,26 +54,16 @@ describe('GET /v1/rights-holders/me', () => {
     expect(chosen.body).toMatchObject({ locale: 'zh-CN', timeZone: 'Europe/Berlin' });
   });
 
-  it("answers the caller's profile with accuracy = upheld ÷ decided over its cases", async () => {
+  it("answers the caller's standing from its day buckets in the window, never from its cases", async () => {
     // Prepare
-    db.on(QueryCommand).resolves({
+    db.on(QueryCommand).resolves({ Items: [] });
+    db.on(QueryCommand, {
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+    }).resolves({
       Items: [
-        { noticeId: 'n1', caseIds: ['c1', 'c2', 'c3'] },
-        { noticeId: 'n2', caseIds: ['c4', 'c5', 'c6'] },
+        { day: '2026-01-01', upheld: 3, rejected: 1 },
+        { day: '2026-01-02', upheld: 15, restored: 1, overturned: 1, unfounded: 1 },
       ],
-    });
-    db.on(BatchGetCommand).resolves({
-      Responses: {
-        [TEST_ENV.TABLE_NAME]: [
-          { status: 'upheld' },
-          { status: 'upheld_pending_court' },
-          { status: 'upheld' },
-          { status: 'restored' },
-          { status: 'rejected', decision: { decision: 'reject' } },
-          // A screening rejection judges the listing, not the notice: not decided.
-          { status: 'rejected', reasonCode: 'listing_not_live' },
-        ],
-      },
     });
 
     // Act
@@ -83,31 +73,33 @@ describe('GET /v1/rights-holders/me', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       rightsHolderId: 'rh-1',
-      status: 'verified',
       legalName: 'ACME Brands Ltd',
-      type: 'company',
-      standing: { accuracy: 0.6, decided: 5, upheld: 3, rejected: 1, restored: 1, trusted: false },
+      standing: {
+        accuracy: 18 / 21,
+        decided: 21,
+        window: 'P90D',
+        upheld: 18,
+        rejected: 1,
+        restored: 1,
+        overturned: 1,
+        fastLane: false,
+        misuse: { unfoundedInWindow: 1, sinceLastStep: 0, reviewOpen: false },
+      },
     });
-    expect(res.body.standing).not.toHaveProperty('suspendedUntil');
+    expect(res.body.standing).not.toHaveProperty('trustedFlagger');
     expect(res.body).not.toHaveProperty('ownerSub');
-    const query = db.commandCalls(QueryCommand)[0]!.args[0].input;
-    expect(query).toMatchObject({
-      IndexName: 'gsi1',
-      ExpressionAttributeValues: { ':pk': 'RH#rh-1', ':prefix': 'NOTICE#' },
-    });
+    expect(db.commandCalls(BatchGetCommand)).toHaveLength(0);
   });
 
   it('answers a null accuracy when nothing is decided', async () => {
     const res = await invoke(handler, apiEvent({ caller: callers.rightsHolder }));
 
     expect(res.status).toBe(200);
-    expect(res.body.standing).toEqual({
+    expect(res.body.standing).toMatchObject({
       accuracy: null,
       decided: 0,
-      upheld: 0,
-      rejected: 0,
-      restored: 0,
-      trusted: false,
+      fastLane: false,
+      events: [],
     });
   });
 

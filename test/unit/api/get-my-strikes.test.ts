@@ -59,6 +59,8 @@ describe('GET /v1/sellers/me/strikes', () => {
       at: expect.any(String),
       expiresAt: expect.any(String),
       active: true,
+      // Created 10 days ago, the warning too: conduct before the warning does not count.
+      counts: false,
     });
     expect(res.body.strikes[1]).toMatchObject({ revokedAt: expect.any(String), active: false });
     expect(res.body.strikes[2]).toMatchObject({ active: false });

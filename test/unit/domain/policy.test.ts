@@ -48,8 +48,68 @@ describe('Function: parsePolicy', () => {
         expiry: 'P365D',
         ladder: { warning: 1, restricted: 2, suspended: 3 },
         testBuyCounterfeitWeight: 1,
+        cleanUpGrace: 'P7D',
+        suspension: { period: 'P30D', reviewSla: 'P2D' },
+        termination: { strikesAfterSuspension: 1 },
       },
     });
+  });
+
+  it('holds the notifier-standing defaults: 90 days, 20 decided listings, 90% for the fast lane', () => {
+    // Act / Assert
+    expect(defaultPolicy.standing).toEqual({
+      window: 'P90D',
+      minDecided: 20,
+      fastLane: {
+        accuracy: 0.9,
+        lockout: 'P30D',
+        reviewSla: 'PT4H',
+        automatedApproval: { enabled: false, auditSampleRate: 0.1 },
+      },
+      misuse: { threshold: 5, suspension: 'P30D', reviewSla: 'P3D' },
+    });
+  });
+
+  it('refuses automated approvals that no human ever audits', () => {
+    // Arrange
+    const input = policyInput();
+    input.standing = structuredClone(defaultPolicy.standing);
+    input.standing.fastLane.automatedApproval = { enabled: true, auditSampleRate: 0 };
+
+    // Act
+    const issues = issuesOf(input);
+
+    // Assert
+    expect(issues.map((issue) => issue.path)).toEqual([
+      'standing.fastLane.automatedApproval.auditSampleRate',
+    ]);
+  });
+
+  it('refuses a misuse threshold of one notice, which is not "frequently" (DSA Art 23(2))', () => {
+    // Arrange
+    const input = policyInput();
+    input.standing = {
+      ...structuredClone(defaultPolicy.standing),
+      misuse: { threshold: 1, suspension: 'P30D', reviewSla: 'P3D' },
+    };
+
+    // Act
+    const issues = issuesOf(input);
+
+    // Assert
+    expect(issues.map((issue) => issue.path)).toEqual(['standing.misuse.threshold']);
+  });
+
+  it('refuses a seller suspension shorter than a day', () => {
+    // Arrange
+    const input = policyInput();
+    input.strikes.suspension = { period: 'PT1H', reviewSla: 'P2D' };
+
+    // Act
+    const issues = issuesOf(input);
+
+    // Assert
+    expect(issues.map((issue) => issue.path)).toEqual(['strikes.suspension.period']);
   });
 
   it('refuses an unknown field at its own path', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { nextMeasure } from '../../../functions/domain/ladder.ts';
 import { defaultPolicy, parsePolicy } from '../../../functions/domain/policy.ts';
 import {
   activeStrikes,
   measureFor,
   nextLadderStep,
-  nextMeasure,
   recordStrike,
   revokeCase,
   type StrikeRecord,
@@ -235,115 +235,6 @@ describe('Function: revokeCase', () => {
   });
 });
 
-describe('Function: nextMeasure', () => {
-  const three = [
-    strike({ strikeId: 's1', noticeId: 'n1', createdAt: '2026-01-01T00:00:00.000Z' }),
-    strike({ strikeId: 's2', noticeId: 'n2', createdAt: '2026-02-01T00:00:00.000Z' }),
-    strike({ strikeId: 's3', noticeId: 'n3', createdAt: '2026-03-01T00:00:00.000Z' }),
-  ];
-
-  it('suspends on a third strike recorded after a warning was sent', () => {
-    // Act
-    const decision = nextMeasure(
-      'restricted',
-      three,
-      now,
-      { warnedAt: '2026-01-01T01:00:00.000Z' },
-      defaultPolicy,
-    );
-
-    // Assert
-    expect(decision).toEqual({
-      measure: 'suspended',
-      ladderMeasure: 'suspended',
-      change: 'escalate',
-      carriesWarning: false,
-    });
-  });
-
-  it('holds a suspension back to restricted when no warning was ever sent (DSA Art 23(1))', () => {
-    // Act
-    const decision = nextMeasure('none', three, now, {}, defaultPolicy);
-
-    // Assert
-    expect(decision).toEqual({
-      measure: 'restricted',
-      ladderMeasure: 'suspended',
-      change: 'escalate',
-      heldBack: 'no_prior_warning',
-      carriesWarning: true,
-    });
-  });
-
-  it('holds a suspension back when every active strike predates the warning', () => {
-    // Act
-    const decision = nextMeasure(
-      'restricted',
-      three,
-      now,
-      { warnedAt: '2026-03-01T12:00:00.000Z' },
-      defaultPolicy,
-    );
-
-    // Assert
-    expect(decision.measure).toBe('restricted');
-  });
-
-  it('lifts a suspension to restricted when a revocation drops the count to two', () => {
-    // Arrange
-    const revoked = three.map((s) =>
-      s.strikeId === 's3' ? { ...s, revokedAt: '2026-03-02T00:00:00.000Z' } : s,
-    );
-
-    // Act
-    const decision = nextMeasure(
-      'suspended',
-      revoked,
-      now,
-      { warnedAt: '2026-01-01T01:00:00.000Z' },
-      defaultPolicy,
-    );
-
-    // Assert
-    expect(decision).toMatchObject({ measure: 'restricted', change: 'lift' });
-  });
-
-  it('lifts a warning to none when the only strike expires', () => {
-    // Act
-    const decision = nextMeasure(
-      'warning',
-      [strike({ expiresAt: '2026-03-02T14:59:59.000Z' })],
-      now,
-      {},
-      defaultPolicy,
-    );
-
-    // Assert
-    expect(decision).toMatchObject({ measure: 'none', change: 'lift', carriesWarning: false });
-  });
-
-  it('keeps a lawful suspension while the ladder still says suspended', () => {
-    // Act
-    const decision = nextMeasure('suspended', three, now, {}, defaultPolicy);
-
-    // Assert
-    expect(decision).toMatchObject({ measure: 'suspended', change: 'unchanged' });
-  });
-
-  it('warns on a first strike and marks the notice as carrying the warning', () => {
-    // Act
-    const decision = nextMeasure('none', [strike()], now, {}, defaultPolicy);
-
-    // Assert
-    expect(decision).toEqual({
-      measure: 'warning',
-      ladderMeasure: 'warning',
-      change: 'escalate',
-      carriesWarning: true,
-    });
-  });
-});
-
 describe('Function: nextLadderStep', () => {
   it('puts a restriction, not a suspension, next after a first warning', () => {
     // Act
@@ -375,8 +266,16 @@ describe('Function: nextLadderStep', () => {
     expect(next).toEqual({ measure: 'restricted', strikesAway: 2 });
   });
 
-  it('has no next step above a suspension', () => {
+  it('puts the termination next after a suspension, a policy number of strikes away', () => {
+    // Act
+    const next = nextLadderStep('suspended', 3, defaultPolicy);
+
+    // Assert
+    expect(next).toEqual({ measure: 'terminated', strikesAway: 1 });
+  });
+
+  it('has no next step above a termination', () => {
     // Act / Assert
-    expect(nextLadderStep('suspended', 3, defaultPolicy)).toBeUndefined();
+    expect(nextLadderStep('terminated', 4, defaultPolicy)).toBeUndefined();
   });
 });

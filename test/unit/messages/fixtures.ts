@@ -52,6 +52,25 @@ function statement(jurisdiction: 'US' | 'EU' | 'CN', overrides: { copyright?: bo
 
 /** One message of each kind (and each outcome worth seeing), as the workflow would send it. */
 export const EXAMPLES: Record<string, Message> = {
+  'account-seller-suspended': {
+    kind: 'account_measure',
+    facts: {
+      event: 'seller_suspended',
+      until: '2027-01-13T09:15:00.000Z',
+      measure: {
+        description:
+          'Your seller account is suspended: none of your listings is shown on the marketplace while the suspension lasts.',
+        duration:
+          "Until 2027-01-13T09:15:00.000Z, a period set by the platform's policy (DSA Art 23(1)); it ends earlier if the strikes behind it are revoked or expire.",
+      },
+      facts: '3 strikes count toward escalation (4 listings); 4 of your 40 listings (10%).',
+      reasons: 'Four counterfeit listings posted within two weeks of the warning.',
+    },
+  },
+  'account-notifier-warned': {
+    kind: 'account_measure',
+    facts: { event: 'notifier_warned' },
+  },
   'notice-receipt': {
     kind: 'notice_receipt',
     facts: {

@@ -36,6 +36,7 @@ describe('Templates: every message in every locale', () => {
       seller_case_update: true,
       reviewer_alert: true,
       appeal_decided: true,
+      account_measure: true,
     };
 
     // Act
