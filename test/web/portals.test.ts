@@ -333,7 +333,7 @@ describe('Rights-holder portal and seller centre journeys (Chromium, npm start)'
     await seller.waitForURL(`${h.url}/seller`);
     await seller.goto(`${h.url}/cases/${caseId}`);
     expect(await seen(seller.getByRole('heading', { name: 'Appeal', exact: true }))).toBe(1);
-    expect(await seller.getByText('DSA Art 20', { exact: true }).count()).toBe(1);
+    expect(await seen(seller.getByText('DSA Art 20', { exact: true }))).toBe(1);
     await seller.getByRole('radio', { name: 'The takedown of the listing' }).check();
     await seller
       .getByLabel('Your grounds')
