@@ -2,7 +2,6 @@ import Button from '@cloudscape-design/components/button';
 import ContentLayout from '@cloudscape-design/components/content-layout';
 import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
-import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import { useNavigate, useSearch } from '@tanstack/react-router';
@@ -10,14 +9,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseSummary } from '../../../api/contract.ts';
 import { caseColumns, caseTypeColumn } from '../../../components/case-columns.tsx';
+import { CaseStatusSelect } from '../../../components/case-status-select.tsx';
 import { DateTime } from '../../../components/date-time.tsx';
 import { LoadMoreFooter } from '../../../components/load-more.tsx';
 import { EmptyState } from '../../../components/loading-state.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
-import { labelOf } from '../../../lib/labels.ts';
 import { useCaseSearch } from '../api/cases.ts';
-import type { CaseSearch } from '../search-params.ts';
-import { CASE_STATUSES } from '../statuses.ts';
 
 /** Search over cases: by listing title or id, status and jurisdiction. */
 export function CaseSearchPage() {
@@ -26,12 +23,6 @@ export function CaseSearchPage() {
   const navigate = useNavigate();
   const [text, setText] = useState(search.q ?? '');
   const cases = useCaseSearch(search);
-  const label = (group: string, value: string | undefined) =>
-    labelOf(t, (k) => i18n.exists(k), group, value);
-  const statusOptions = [
-    { value: '', label: t('search.anyStatus') },
-    ...CASE_STATUSES.map((s) => ({ value: s, label: label('statuses', s) })),
-  ];
   const submit = () =>
     void navigate({ to: '/cases', search: { ...search, q: text.trim() || undefined } });
   return (
@@ -60,21 +51,10 @@ export function CaseSearchPage() {
                   value={text}
                   onChange={({ detail }) => setText(detail.value)}
                 />
-                <Select
-                  ariaLabel={t('search.status')}
-                  selectedOption={
-                    statusOptions.find((o) => o.value === (search.status ?? '')) ??
-                    statusOptions[0]!
-                  }
-                  options={statusOptions}
-                  onChange={({ detail }) =>
-                    void navigate({
-                      to: '/cases',
-                      search: {
-                        ...search,
-                        status: (detail.selectedOption.value || undefined) as CaseSearch['status'],
-                      },
-                    })
+                <CaseStatusSelect
+                  value={search.status}
+                  onChange={(status) =>
+                    void navigate({ to: '/cases', search: { ...search, status } })
                   }
                 />
                 <Button formAction="submit">{t('search.submit')}</Button>

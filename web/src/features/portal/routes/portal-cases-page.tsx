@@ -12,13 +12,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseSummary, Jurisdiction } from '../../../api/contract.ts';
 import { caseColumns, caseTypeColumn } from '../../../components/case-columns.tsx';
+import { CaseStatusSelect } from '../../../components/case-status-select.tsx';
 import { DateTime } from '../../../components/date-time.tsx';
 import { LoadMoreFooter } from '../../../components/load-more.tsx';
 import { EmptyState } from '../../../components/loading-state.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { labelOf } from '../../../lib/labels.ts';
 import { useNarrow } from '../../../lib/use-narrow.ts';
-import { CASE_STATUSES } from '../../cases/statuses.ts';
 import { JURISDICTIONS, usePortalCases } from '../api/portal.ts';
 import type { PortalCaseSearch } from '../search-params.ts';
 
@@ -33,10 +33,6 @@ export function PortalCasesPage() {
   const label = (group: string, value: string | undefined) =>
     labelOf(t, (k) => i18n.exists(k), group, value);
   const go = (next: PortalCaseSearch) => void navigate({ to: '/portal/cases', search: next });
-  const statusOptions = [
-    { value: '', label: t('search.anyStatus') },
-    ...CASE_STATUSES.map((s) => ({ value: s, label: label('statuses', s) })),
-  ];
   const jurisdictionOptions = [
     { value: '', label: t('portal.cases.anyJurisdiction') },
     ...JURISDICTIONS.map((j) => ({ value: j, label: label('jurisdictions', j) })),
@@ -107,20 +103,9 @@ export function PortalCasesPage() {
                     value={text}
                     onChange={({ detail }) => setText(detail.value)}
                   />
-                  <Select
-                    ariaLabel={t('search.status')}
-                    selectedOption={
-                      statusOptions.find((o) => o.value === (search.status ?? '')) ??
-                      statusOptions[0]!
-                    }
-                    options={statusOptions}
-                    onChange={({ detail }) =>
-                      go({
-                        ...search,
-                        status: (detail.selectedOption.value ||
-                          undefined) as PortalCaseSearch['status'],
-                      })
-                    }
+                  <CaseStatusSelect
+                    value={search.status}
+                    onChange={(status) => go({ ...search, status })}
                   />
                   <Select
                     ariaLabel={t('case.jurisdiction')}
