@@ -1,5 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Test output is quiet: what the code under test logs (Powertools' logger, the local cloud) shows
+ * only for a failing test, or for every test with `LOG_LEVEL` set (e.g. `LOG_LEVEL=DEBUG npm test`).
+ */
+const verbose = Boolean(process.env.LOG_LEVEL);
+
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'web/src/**/*.test.ts'],
@@ -10,5 +16,12 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     reporters: process.env.CI ? ['default'] : ['default'],
+    silent: verbose ? false : 'passed-only',
+    env: {
+      // Powertools writes through the global console in dev mode, so the runner can hold it back.
+      POWERTOOLS_DEV: 'true',
+      // Business metrics (EMF lines) only when asked for.
+      ...(verbose ? {} : { POWERTOOLS_METRICS_DISABLED: 'true' }),
+    },
   },
 });

@@ -2,12 +2,13 @@
  * Bundle sizes and cold-start module init times of the deployed functions, from a real
  * `cdk synth` (run `npm run synth` first). For each function it prints the bundle size and the
  * time to import the bundle in a fresh Node process (min of 10), next to a bare handler that
- * imports only the same AWS SDK clients, bundled the same way. Exits 1 if a bundle exceeds 1 MB.
+ * imports only the same AWS SDK clients, bundled the same way. Exits 1 if a bundle exceeds 300 KiB,
+ * or, for a bundle not there yet, the ceiling bench/bundle-budgets.json gives it.
  *
- *   npm run synth && npm run bench:bundles
+ *   npm run synth && npm run bench:bundles [-- --write-budgets]
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -18,9 +19,21 @@ import {
   scheduledJobs,
   workflowTasks,
 } from '../functions/tasks.ts';
+import { LAMBDA_CREDENTIALS, SDK_CREDENTIAL_CHAIN } from '../infra/constructs/app-function.ts';
 import { CDK_OUT, synthesizedTemplates } from './cdk-out.ts';
 
-const LIMIT_BYTES = 1_000_000;
+/** The goal of issue 17: every bundle at most 300 KiB. */
+const LIMIT_BYTES = 300 * 1024;
+/**
+ * Bundles not yet down to the goal, each with the ceiling it may not grow past (a ratchet: lower a
+ * ceiling, or delete an entry, as a bundle shrinks). `--write-budgets` rewrites the file from the
+ * sizes measured, rounded up to the next 10 KiB.
+ */
+const BUDGETS_FILE = resolve(import.meta.dirname, 'bundle-budgets.json');
+const budgets: Record<string, number> = existsSync(BUDGETS_FILE)
+  ? JSON.parse(readFileSync(BUDGETS_FILE, 'utf8'))
+  : {};
+const writeBudgets = process.argv.includes('--write-budgets');
 const RUNS = Number(process.env.RUNS ?? 10);
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = CDK_OUT;
@@ -131,9 +144,12 @@ async function bareHandler(clients: string[]): Promise<{ bytes: number; ms: numb
     platform: 'node',
     format: 'esm',
     minify: true,
-    target: 'node22',
+    target: 'node24',
     outfile,
     nodePaths: [join(ROOT, 'node_modules')],
+    // Bundled the way AppFunction bundles: Lambda's credentials come from the environment.
+    alias: { [SDK_CREDENTIAL_CHAIN]: join(ROOT, LAMBDA_CREDENTIALS) },
+    mainFields: ['module', 'main'],
     banner: {
       js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
     },
@@ -184,13 +200,18 @@ if (bundles.size === 0) {
   process.exit(1);
 }
 const rows: string[][] = [];
-let oversize = 0;
+const oversize: string[] = [];
+const measuredOver: Record<string, number> = {};
 for (const entry of entries) {
   const id = [...bundles.keys()].find((key) => key.replace(/[A-F0-9]{8}$/, '') === entry.prefix);
   if (!id) throw new Error(`no deployed bundle for ${entry.name} (${entry.prefix})`);
   const file = bundles.get(id)!;
   const bytes = statSync(file).size;
-  if (bytes > LIMIT_BYTES) oversize++;
+  if (bytes > LIMIT_BYTES) {
+    measuredOver[entry.name] = Math.ceil(bytes / 10_240) * 10_240;
+    const ceiling = budgets[entry.name] ?? LIMIT_BYTES;
+    if (bytes > ceiling) oversize.push(`${entry.name}: ${bytes} > ${ceiling} bytes`);
+  }
   const clients = await sdkClientsOf(entry.handler);
   const bare = await bareHandler(clients);
   rows.push([
@@ -215,7 +236,15 @@ console.log(
   `\n${rows.length} functions; largest ${Math.max(...rows.map((r) => Number(r[1])))} bytes; limit ${LIMIT_BYTES} bytes; init = min of ${RUNS} fresh Node processes.`,
 );
 rmSync(work, { recursive: true, force: true });
-if (oversize > 0) {
-  console.error(`${oversize} bundle(s) exceed ${LIMIT_BYTES} bytes`);
+const overGoal = Object.keys(measuredOver).length;
+if (overGoal > 0)
+  console.log(
+    `${overGoal} bundle(s) above the ${LIMIT_BYTES}-byte goal, each within its ceiling in bench/bundle-budgets.json unless listed below.`,
+  );
+if (writeBudgets) {
+  writeFileSync(BUDGETS_FILE, `${JSON.stringify(measuredOver, null, 2)}\n`);
+  console.log(`wrote ${BUDGETS_FILE}`);
+} else if (oversize.length > 0) {
+  console.error(`${oversize.length} bundle(s) exceed their limit:\n${oversize.join('\n')}`);
   process.exit(1);
 }

@@ -4,7 +4,7 @@
  * Role checks happen in the handlers (the authorizer only authenticates, in AWS and locally).
  */
 
-import type { Grants } from './grants.ts';
+import type { Grants, TableRight } from './grants.ts';
 
 export type Role = 'rights-holder' | 'reviewer' | 'seller' | 'admin';
 
@@ -36,6 +36,8 @@ export const ROUTE_TIMEOUT_SECONDS = 25;
 
 const RW = { table: 'RW' } as const;
 const RO = { table: 'RO' } as const;
+/** The deciding routes answer a pending task, which deletes it. */
+const RWD: readonly TableRight[] = ['read', 'write', 'delete'];
 
 /** Every route of API.md. The handler of each lives in functions/api/. */
 export const routes = [
@@ -72,7 +74,8 @@ export const routes = [
     handler: 'functions/api/get-my-rights-holder.ts',
     auth: 'jwt',
     roles: ['rights-holder'],
-    grants: RO,
+    // Reading a notifier's standing refreshes its fast lane as the window slides (a write).
+    grants: RW,
   },
   {
     method: 'POST',
@@ -90,7 +93,8 @@ export const routes = [
     handler: 'functions/api/get-rights-holder.ts',
     auth: 'jwt',
     roles: ['reviewer'],
-    grants: RO,
+    // Reading a notifier's standing refreshes its fast lane as the window slides (a write).
+    grants: RW,
   },
   {
     method: 'GET',
@@ -117,7 +121,7 @@ export const routes = [
     handler: 'functions/api/decide-suspension.ts',
     auth: 'jwt',
     roles: ['reviewer'],
-    grants: { table: 'RW', marketplace: true, sendEmail: true },
+    grants: { table: RWD, marketplace: true, sendEmail: true },
   },
   {
     method: 'POST',
@@ -126,7 +130,7 @@ export const routes = [
     handler: 'functions/api/decide-misuse.ts',
     auth: 'jwt',
     roles: ['reviewer'],
-    grants: { table: 'RW', sendEmail: true },
+    grants: { table: RWD, sendEmail: true },
   },
   {
     method: 'POST',
@@ -172,7 +176,7 @@ export const routes = [
     handler: 'functions/api/create-evidence-upload.ts',
     auth: 'jwt',
     roles: ['rights-holder', 'seller'],
-    grants: { table: 'RW', evidence: 'RW' },
+    grants: { table: 'RW', evidence: ['upload'] },
   },
   {
     method: 'GET',
@@ -190,7 +194,7 @@ export const routes = [
     handler: 'functions/api/view-evidence.ts',
     auth: 'jwt',
     roles: ['rights-holder', 'seller', 'reviewer'],
-    grants: { table: 'RO', evidence: 'RO' },
+    grants: { table: 'RO', evidence: ['read'] },
   },
   {
     method: 'GET',
@@ -199,7 +203,7 @@ export const routes = [
     handler: 'functions/api/download-evidence.ts',
     auth: 'jwt',
     roles: ['rights-holder', 'seller', 'reviewer'],
-    grants: { table: 'RO', evidence: 'RO' },
+    grants: { table: 'RO', evidence: ['read'] },
   },
 
   {
@@ -236,7 +240,7 @@ export const routes = [
     handler: 'functions/api/withdraw-notice.ts',
     auth: 'jwt',
     roles: ['rights-holder'],
-    grants: { table: 'RW', sendTaskResult: true, startExecution: ['redress'] },
+    grants: { table: RWD, sendTaskResult: true, startExecution: ['redress'] },
   },
 
   {
@@ -246,7 +250,8 @@ export const routes = [
     handler: 'functions/api/get-case.ts',
     auth: 'jwt',
     roles: ['rights-holder', 'seller', 'reviewer'],
-    grants: RO,
+    // Reading a notifier's standing refreshes its fast lane as the window slides (a write).
+    grants: RW,
   },
   {
     method: 'POST',
@@ -255,7 +260,7 @@ export const routes = [
     handler: 'functions/api/withdraw-case.ts',
     auth: 'jwt',
     roles: ['rights-holder'],
-    grants: { table: 'RW', sendTaskResult: true, startExecution: ['redress'] },
+    grants: { table: RWD, sendTaskResult: true, startExecution: ['redress'] },
   },
   {
     method: 'POST',
@@ -264,7 +269,7 @@ export const routes = [
     handler: 'functions/api/retry-case.ts',
     auth: 'jwt',
     roles: ['reviewer'],
-    grants: { table: 'RW', sendTaskResult: true },
+    grants: { table: RWD, sendTaskResult: true },
   },
   {
     method: 'POST',
@@ -273,7 +278,7 @@ export const routes = [
     handler: 'functions/api/report-court-action.ts',
     auth: 'jwt',
     roles: ['rights-holder'],
-    grants: { table: 'RW', sendTaskResult: true },
+    grants: { table: RWD, sendTaskResult: true },
   },
   {
     method: 'POST',
@@ -282,7 +287,7 @@ export const routes = [
     handler: 'functions/api/provide-info.ts',
     auth: 'jwt',
     roles: ['rights-holder'],
-    grants: { table: 'RW', sendTaskResult: true },
+    grants: { table: RWD, sendTaskResult: true },
   },
   {
     method: 'POST',
@@ -291,7 +296,7 @@ export const routes = [
     handler: 'functions/api/decide-case.ts',
     auth: 'jwt',
     roles: ['reviewer'],
-    grants: { table: 'RW', sendTaskResult: true },
+    grants: { table: RWD, sendTaskResult: true },
   },
   {
     method: 'POST',
@@ -300,7 +305,7 @@ export const routes = [
     handler: 'functions/api/counter-notify.ts',
     auth: 'jwt',
     roles: ['seller'],
-    grants: { table: 'RW', sendTaskResult: true, startExecution: ['redress'] },
+    grants: { table: RWD, sendTaskResult: true, startExecution: ['redress'] },
   },
   {
     method: 'POST',
@@ -327,7 +332,16 @@ export const routes = [
     handler: 'functions/api/decide-appeal.ts',
     auth: 'jwt',
     roles: ['reviewer'],
-    grants: { table: 'RW', sendTaskResult: true },
+    grants: { table: RWD, sendTaskResult: true },
+  },
+  {
+    method: 'POST',
+    path: '/v1/cases/{caseId}/legal-hold/release',
+    operationId: 'releaseLegalHold',
+    handler: 'functions/api/release-legal-hold.ts',
+    auth: 'jwt',
+    roles: ['admin'],
+    grants: RW,
   },
   {
     method: 'GET',
@@ -409,6 +423,25 @@ export const routes = [
     auth: 'jwt',
     roles: ['seller'],
     grants: RW,
+  },
+
+  {
+    method: 'GET',
+    path: '/v1/personal-data/{partyType}/{partyId}',
+    operationId: 'exportPersonalData',
+    handler: 'functions/api/export-personal-data.ts',
+    auth: 'jwt',
+    roles: ['admin'],
+    grants: RO,
+  },
+  {
+    method: 'POST',
+    path: '/v1/personal-data/{partyType}/{partyId}/erasure',
+    operationId: 'erasePersonalData',
+    handler: 'functions/api/erase-personal-data.ts',
+    auth: 'jwt',
+    roles: ['admin'],
+    grants: { table: 'RW', evidence: ['delete'] },
   },
 ] as const satisfies readonly RouteDefinition[];
 

@@ -5,7 +5,10 @@
  * no second list.
  */
 
-import type { Grants } from './grants.ts';
+import type { Grants, TableRight } from './grants.ts';
+
+/** Reads, writes and deletes: a case's status change clears its pending task and open-case lock. */
+const RWD: readonly TableRight[] = ['read', 'write', 'delete'];
 
 export interface WorkflowTask {
   /** The `${...}` key in the ASL, e.g. 'ScreenCaseFunctionArn'. */
@@ -92,60 +95,60 @@ const workflow = (
 /** One handler per Task state of statemachines/takedown.asl.json and redress.asl.json. */
 export const workflowTasks: readonly WorkflowTask[] = [
   workflow('ScreenCaseFunctionArn', 'screen-case', 'screen-case', {
-    table: 'RW',
+    table: RWD,
     marketplace: true,
     sendEmail: true,
   }),
   workflow('OpenPendingTaskFunctionArn', 'open-pending-task', 'open-pending-task', {
-    table: 'RW',
+    table: RWD,
     sendEmail: true,
     sendTaskResult: true,
   }),
   workflow('RaiseOverdueFunctionArn', 'raise-overdue', 'raise-overdue', {
-    table: 'RW',
+    table: RWD,
     sendEmail: true,
   }),
-  workflow('CloseCaseFunctionArn', 'close-case', 'close-case', { table: 'RW', sendEmail: true }),
+  workflow('CloseCaseFunctionArn', 'close-case', 'close-case', { table: RWD, sendEmail: true }),
   workflow('TakeDownListingFunctionArn', 'take-down-listing', 'take-down-listing', {
-    table: 'RW',
+    table: RWD,
     marketplace: true,
   }),
-  workflow('RecordStrikeFunctionArn', 'record-strike', 'record-strike', { table: 'RW' }),
+  workflow('RecordStrikeFunctionArn', 'record-strike', 'record-strike', { table: RWD }),
   workflow('ApplySellerMeasureFunctionArn', 'apply-seller-measure', 'apply-seller-measure', {
-    table: 'RW',
+    table: RWD,
     marketplace: true,
   }),
   workflow('NotifyPartiesFunctionArn', 'notify-parties', 'notify-parties', {
-    table: 'RW',
+    table: RWD,
     sendEmail: true,
   }),
   workflow(
     'CounterNoticeReceivedFunctionArn',
     'counter-notice-received',
     'counter-notice-received',
-    { table: 'RW', sendEmail: true },
+    { table: RWD, sendEmail: true },
   ),
   workflow('RestoreListingFunctionArn', 'restore-listing', 'restore-listing', {
-    table: 'RW',
+    table: RWD,
     marketplace: true,
     sendEmail: true,
   }),
   workflow('WithdrawCaseFunctionArn', 'withdraw-case', 'withdraw-case', {
-    table: 'RW',
+    table: RWD,
     marketplace: true,
     sendEmail: true,
   }),
   // The follow-ups' own tasks (statemachines/redress.asl.json).
   workflow('ApplyAppealDecisionFunctionArn', 'apply-appeal-decision', 'apply-appeal-decision', {
-    table: 'RW',
+    table: RWD,
     marketplace: true,
     sendEmail: true,
   }),
   workflow('ReopenCaseFunctionArn', 'reopen-case', 'reopen-case', {
-    table: 'RW',
+    table: RWD,
     startExecution: ['takedown'],
   }),
-  workflow('FinishFollowUpFunctionArn', 'finish-follow-up', 'finish-follow-up', { table: 'RW' }),
+  workflow('FinishFollowUpFunctionArn', 'finish-follow-up', 'finish-follow-up', { table: RWD }),
 ];
 
 /** The tasks only a follow-up runs: the case's own machine does not invoke them. */
@@ -187,7 +190,7 @@ export const bucketNotifications: readonly BucketNotification[] = [
     handler: 'functions/events/seal-evidence.ts',
     // 25 MiB streamed through SHA-256 takes seconds; the margin covers a slow read.
     timeoutSeconds: 120,
-    grants: { table: 'RW', evidence: 'RO' },
+    grants: { table: 'RW', evidence: ['read', 'readTags'] },
   },
 ];
 
@@ -214,13 +217,22 @@ export const scheduledJobs: readonly ScheduledJob[] = [
     functionName: 'relay-domain-events',
     handler: 'functions/jobs/relay-domain-events.ts',
     everyMinutes: 5,
-    grants: { table: 'RW', publishEvents: true },
+    grants: { table: ['read', 'delete'], publishEvents: true },
   },
   {
     name: 'strike-sweeper',
     functionName: 'sweep-strikes',
     handler: 'functions/jobs/sweep-strikes.ts',
     everyMinutes: 60,
-    grants: { table: 'RW', marketplace: true },
+    grants: { table: RWD, marketplace: true },
+  },
+  {
+    // Pseudonymises a party's contact data, and deletes its evidence, once no case needs them.
+    name: 'retention',
+    functionName: 'apply-retention',
+    handler: 'functions/jobs/apply-retention.ts',
+    everyMinutes: 24 * 60,
+    timeoutSeconds: 300,
+    grants: { table: RWD, evidence: ['delete'] },
   },
 ];

@@ -1,12 +1,14 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import type { RouteDefinition } from '../functions/routes.ts';
 import type { AppConfig } from './config.ts';
 import type { AppFunction } from './constructs/app-function.ts';
 import { ServiceAlarms } from './constructs/service-alarms.ts';
 import { ServiceApi } from './constructs/service-api.ts';
+import { ServiceDashboard } from './constructs/service-dashboard.ts';
 import type { StatefulResources } from './stateful-stack.ts';
 
 export interface ApiStackProps extends StackProps {
@@ -15,6 +17,8 @@ export interface ApiStackProps extends StackProps {
   /** Every route with its function, from the route-function stacks. */
   routes: readonly { route: RouteDefinition; fn: AppFunction }[];
   alarmTopic: ITopic;
+  /** The workflow's state machines, by name, for the dashboard. */
+  stateMachines: ReadonlyMap<string, StateMachine>;
 }
 
 /**
@@ -44,7 +48,15 @@ export class ApiStack extends Stack {
       burstLimit: props.config.apiBurstLimit,
       wafRequestsPer5Minutes: props.config.wafRequestsPer5Minutes,
     });
-    new ServiceAlarms(this, 'Alarms', { topic: props.alarmTopic, api: this.api.api });
+    new ServiceAlarms(this, 'Alarms', {
+      topic: props.alarmTopic,
+      api: this.api.api,
+      runbooksUrl: props.config.runbooksUrl,
+    });
+    new ServiceDashboard(this, 'Dashboard', {
+      api: this.api.api,
+      stateMachines: props.stateMachines,
+    });
     new CfnOutput(this, 'ApiUrl', { value: this.api.api.url });
   }
 }

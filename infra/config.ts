@@ -57,6 +57,11 @@ export const configSchema = z
     apiBurstLimit: count(100),
     /** Requests one IP may make in 5 minutes before WAF blocks it. @default 1000 */
     wafRequestsPer5Minutes: z.coerce.number().int().min(10).default(1000),
+    /**
+     * Cognito threat protection (the Plus plan, paid per monthly active user): compromised-credential
+     * checks and adaptive authentication on every sign-in. @default false
+     */
+    threatProtection: flag(false),
     /** Deploy GuardDuty Malware Protection for S3 on the evidence bucket. @default true */
     malwareProtection: flag(true),
     /**
@@ -64,6 +69,11 @@ export const configSchema = z
      * trial deployment works end to end. @default false
      */
     demoMarketplace: flag(false),
+    /**
+     * Where the runbooks are read (docs/runbooks.md as published, e.g. in your repository host):
+     * every alarm's description links its section. @default 'docs/runbooks.md' (in the repository)
+     */
+    runbooksUrl: z.string().min(1).default('docs/runbooks.md'),
     /** An email address subscribed to the alarm topic. @default undefined (no subscription) */
     alarmEmail: z.email().optional(),
     /**

@@ -120,7 +120,11 @@ export abstract class FunctionStack extends Stack {
 
   /** Errors, throttles and dead letters of every function of this stack, on the shared topic. */
   protected addAlarms(topic: ITopic): ServiceAlarms {
-    return new ServiceAlarms(this, 'Alarms', { topic, functions: this.functions });
+    return new ServiceAlarms(this, 'Alarms', {
+      topic,
+      functions: this.functions,
+      runbooksUrl: this.config.runbooksUrl,
+    });
   }
 
   private marketplaceSecret(): ISecret | undefined {

@@ -11,7 +11,15 @@ export const ROUTE_AREAS = {
   /** The parties: rights holders and their IP rights, sellers, appeals, the law's texts. */
   Parties: ['rights-holders', 'ip-rights', 'sellers', 'appeals', 'legal-texts'],
   /** Everything else: health and the API description, screening, transparency, publication. */
-  Platform: ['health', 'openapi.json', 'screening-rules', 'screening', 'transparency', 'public'],
+  Platform: [
+    'health',
+    'openapi.json',
+    'screening-rules',
+    'screening',
+    'transparency',
+    'public',
+    'personal-data',
+  ],
 } as const satisfies Record<string, readonly string[]>;
 
 export type RouteArea = keyof typeof ROUTE_AREAS;

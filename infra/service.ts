@@ -106,6 +106,9 @@ export function addTakedownService(
     config,
     routes: [...routeStacks.values()].flatMap((stack) => stack.routes),
     alarmTopic: workflow.alarmTopic,
+    stateMachines: new Map(
+      [...workflow.stateMachines].map(([name, machine]) => [name, machine.stateMachine]),
+    ),
   });
   for (const stack of routeStacks.values()) api.addStackDependency(stack);
   const web = new WebStack(app, 'TakedownWeb', {

@@ -81,7 +81,9 @@ export class StatefulStack extends Stack implements StatefulResources {
       }),
     };
 
-    const users = new UserDirectory(this, 'Users');
+    const users = new UserDirectory(this, 'Users', {
+      threatProtection: config.threatProtection,
+    });
     this.userPool = users.userPool;
 
     new CfnOutput(this, 'TableName', { value: this.table.tableName });

@@ -91,6 +91,7 @@ export class WorkflowStack extends FunctionStack implements WorkflowResources {
     this.grantAll(props.stateful, this);
     new ServiceAlarms(this, 'Alarms', {
       topic: this.alarmTopic,
+      runbooksUrl: this.config.runbooksUrl,
       functions: this.functions,
       stateMachines: new Map<string, StateMachine>(
         [...this.stateMachines].map(([name, workflow]) => [name, workflow.stateMachine]),

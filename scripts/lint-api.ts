@@ -1,4 +1,4 @@
-import { buildOpenApiDocument } from '../functions/api/openapi.ts';
+import { buildOpenApiDocument } from '../functions/api/openapi/document.ts';
 import { lintOpenApi } from './openapi/lint.ts';
 
 /**

@@ -18,6 +18,7 @@ import type { LadderMeasure } from '../domain/strikes.ts';
 import type { InfringementType, Jurisdiction } from '../domain/vocabulary.ts';
 import { dynamo, tableName } from './dynamo-client.ts';
 import { keys, queuePartition, statusPartition } from './keys.ts';
+import { BUSINESS_METRICS, type BusinessMetric, MetricUnit, recordMetric } from './metrics.ts';
 
 type TransactItem = NonNullable<
   ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
@@ -327,6 +328,36 @@ export async function applyCaseStep(caseId: string, step: CaseStep): Promise<voi
       throw new CaseStateConflict(`case ${caseId}: condition of write ${failed} failed`);
     }
     throw error;
+  }
+  await recordStepMetrics(caseId, step);
+}
+
+/** Timeline events the business metrics count, with the metric and dimension each adds to. */
+const EVENT_METRICS: Partial<Record<TimelineEventType, [BusinessMetric, Record<string, string>]>> =
+  {
+    screened: [BUSINESS_METRICS.screeningVerdicts, { Verdict: 'passed' }],
+    screening_rejected: [BUSINESS_METRICS.screeningVerdicts, { Verdict: 'rejected' }],
+    duplicate_linked: [BUSINESS_METRICS.screeningVerdicts, { Verdict: 'duplicate' }],
+    review_escalated: [BUSINESS_METRICS.reviewSlaBreaches, { Stage: 'review' }],
+    review_overdue: [BUSINESS_METRICS.reviewSlaBreaches, { Stage: 'escalated_review' }],
+  };
+
+/**
+ * Counts a step as it happens (a step is applied once, so it is counted once): screening verdicts,
+ * review SLA breaches, and the time from a notice to its listing's takedown.
+ */
+async function recordStepMetrics(caseId: string, step: CaseStep): Promise<void> {
+  const counted = step.event ? EVENT_METRICS[step.event.type] : undefined;
+  if (counted) recordMetric(counted[0], counted[1]);
+  if (step.set?.takenDownAt) {
+    const record = await getCase(caseId);
+    if (!record) return;
+    const seconds = (Date.parse(step.set.takenDownAt) - Date.parse(record.createdAt)) / 1000;
+    recordMetric(
+      BUSINESS_METRICS.timeToTakedown,
+      { Jurisdiction: record.jurisdiction },
+      { value: seconds, unit: MetricUnit.Seconds },
+    );
   }
 }
 

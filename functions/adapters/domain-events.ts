@@ -1,12 +1,12 @@
-import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import * as z from 'zod';
+import { TERMINAL_STATUSES } from '../domain/case.ts';
 import { loadEnv } from './env.ts';
+import { eventBridge as events } from './eventbridge-client.ts';
 import { logger } from './logger.ts';
+import { BUSINESS_METRICS, recordMetric } from './metrics.ts';
 
 const env = loadEnv({ EVENT_BUS_NAME: z.string().min(1).optional() });
-
-/** The EventBridge client, created once per module (the endpoint comes from the SDK's env handling). */
-const events = new EventBridgeClient({});
 
 /** The `source` of the service's domain events on the bus. */
 export const EVENT_SOURCE = 'takedown';
@@ -27,6 +27,28 @@ export interface CaseStatusChanged {
  * it; the caller keeps an outbox item until it did, so an outage delays events but loses none.
  */
 export async function publishCaseStatusChanged(change: CaseStatusChanged): Promise<boolean> {
+  const accepted = await putOnBus(change);
+  if (accepted) recordStatusMetrics(change);
+  return accepted;
+}
+
+/**
+ * Counts cases by outcome and jurisdiction as they close, and cases parked for an operator, once
+ * per status change: when the bus accepts its event (the outbox retries only what it refused).
+ */
+function recordStatusMetrics(change: CaseStatusChanged): void {
+  if (TERMINAL.has(change.status))
+    recordMetric(BUSINESS_METRICS.casesClosed, {
+      Outcome: change.status,
+      Jurisdiction: change.jurisdiction,
+    });
+  if (change.status === 'action_failed')
+    recordMetric(BUSINESS_METRICS.casesParked, { Jurisdiction: change.jurisdiction });
+}
+
+const TERMINAL = new Set<string>(TERMINAL_STATUSES);
+
+async function putOnBus(change: CaseStatusChanged): Promise<boolean> {
   if (!env.EVENT_BUS_NAME) return true;
   try {
     const result = await events.send(

@@ -36,13 +36,14 @@ import {
   type SellerMeasure,
 } from '../domain/ports/marketplace.ts';
 import { loadEnv } from './env.ts';
+import { BUSINESS_METRICS, recordMetric } from './metrics.ts';
 
 // Optional at load so modules that never touch the marketplace still load; a malformed URL
 // still fails at cold start, and a missing one fails on first use of the default instance.
 const env = loadEnv({
   MARKETPLACE_API_URL: z.url().optional(),
   MARKETPLACE_API_SECRET: z.string().min(16).optional(),
-  /** In AWS: the Secrets Manager secret holding the signing secret (read with Powertools, cached 5 min). */
+  /** In AWS: the Secrets Manager secret holding the signing secret (cached 5 min). */
   MARKETPLACE_SECRET_ARN: z.string().startsWith('arn:').optional(),
 });
 
@@ -198,6 +199,7 @@ export class HttpMarketplace implements Marketplace {
       });
     } catch (error) {
       // Network failures and timeouts say nothing about the request itself: try again later.
+      recordMetric(BUSINESS_METRICS.marketplaceErrors, { Operation: method, Kind: 'unreachable' });
       throw new MarketplaceUnavailableError(`Marketplace unreachable: ${method} ${path}`, {
         cause: error,
       });
@@ -215,6 +217,7 @@ export class HttpMarketplace implements Marketplace {
         ...(body === undefined ? {} : { body }),
       });
     } catch (error) {
+      recordMetric(BUSINESS_METRICS.marketplaceErrors, { Operation: method, Kind: 'unreachable' });
       throw new MarketplaceUnavailableError(`Marketplace function unreachable: ${method} ${path}`, {
         cause: error,
       });
@@ -232,7 +235,12 @@ export class HttpMarketplace implements Marketplace {
     if (response.ok) return;
     const detail = await response.text().catch(() => '');
     const summary = `Marketplace ${what} failed with HTTP ${response.status}`;
-    if (response.status >= 500 || response.status === 429) {
+    const unavailable = response.status >= 500 || response.status === 429;
+    recordMetric(BUSINESS_METRICS.marketplaceErrors, {
+      Operation: what,
+      Kind: unavailable ? 'unavailable' : 'refused',
+    });
+    if (unavailable) {
       throw new MarketplaceUnavailableError(summary, { status: response.status });
     }
     throw new Error(detail ? `${summary}: ${detail.slice(0, 500)}` : summary);
@@ -280,11 +288,11 @@ export function defaultMarketplace(): HttpMarketplace {
   return defaultInstance;
 }
 
-/** Reads the signing secret from Secrets Manager through Powertools Parameters (cached 5 minutes). */
+/** Reads the signing secret from Secrets Manager (cached 5 minutes). */
 function secretFromSecretsManager(arn: string): () => Promise<string> {
   return async () => {
-    const { getSecret } = await import('@aws-lambda-powertools/parameters/secrets');
-    const value = await getSecret(arn, { maxAge: 300 });
+    const { getSecretString } = await import('./secrets-client.ts');
+    const value = await getSecretString(arn, { maxAgeSeconds: 300 });
     if (typeof value !== 'string' || value.length < 16)
       throw new Error('the marketplace signing secret is missing or too short');
     return value;

@@ -1,7 +1,5 @@
-import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
-
-/** The Lambda client, created once per module (only functions that reach a Lambda marketplace load it). */
-const lambda = new LambdaClient({});
+import { InvokeCommand } from '@aws-sdk/client-lambda';
+import { lambda } from './lambda-client.ts';
 
 /**
  * Invokes a marketplace deployed as a Lambda function with `{method, path, body}` and returns its

@@ -166,6 +166,8 @@ export const TIMELINE_EVENT_TYPES = [
   'message_undeliverable',
   /** The recipient marked an email about the case as spam. */
   'message_complaint',
+  /** An admin released the legal hold a reported court action put on the case (retention). */
+  'legal_hold_released',
 ] as const;
 export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];
 

@@ -3,11 +3,148 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { startCaseExecution } from '../adapters/case-execution.ts';
 import { clearPendingStart, pendingStartMarker } from '../adapters/case-start-outbox.ts';
+import { getItem, putIfAbsent } from '../adapters/case-store.ts';
 import { clock } from '../adapters/clock.ts';
 import { dynamo, tableName } from '../adapters/dynamo-client.ts';
 import { caseSearchKeys, keys } from '../adapters/keys.ts';
 import { logger } from '../adapters/logger.ts';
-import type { Notice } from '../domain/notice.ts';
+import { BUSINESS_METRICS, recordMetric } from '../adapters/metrics.ts';
+import { policy } from '../adapters/policy-source.ts';
+import type { RightsHolderProfile } from '../adapters/registry-store.ts';
+import { getIpRight } from '../adapters/registry-store.ts';
+import { assertNoticeEligible } from '../domain/eligibility.ts';
+import { DomainRuleError } from '../domain/errors.ts';
+import { assertNoticeElements, type Notice } from '../domain/notice.ts';
+
+/** Idempotency records are kept at least 24 h (API.md); DynamoDB's TTL deletes them after. */
+const IDEMPOTENCY_TTL_SECONDS = 48 * 3600;
+
+/** The Idempotency-Key was used before with another body (→ 409). */
+export class IdempotencyKeyReused extends Error {
+  override name = 'IdempotencyKeyReused';
+}
+
+/**
+ * Accepts a rights holder's notice under an `Idempotency-Key`.
+ *
+ * 1. Check the statutory elements against the rights holder's profile and the IP right (400 for a
+ *    missing element), then the rules (422): a verified rights holder; the caller's own verified
+ *    IP right, in force, of the notice's jurisdiction; evidence that is the caller's and sealed.
+ * 2. Record the key with a hash of the body: the same key with another body is IdempotencyKeyReused.
+ *    A record past its ttl is absent: the key starts a new notice (DynamoDB may not have deleted it
+ *    yet), and the notice's ids derive from the key and the record's creation.
+ * 3. File (fileNotice): a replay, even a concurrent one, writes the same notice and answers the same.
+ */
+export async function acceptNotice(input: {
+  callerSub: string;
+  rightsHolder: RightsHolderProfile;
+  idempotencyKey: string;
+  /** The body as received, for the idempotency hash. */
+  body: unknown;
+  notice: Notice;
+}): Promise<FiledNotice> {
+  const { rightsHolder, notice } = input;
+  const ipRight = await getIpRight(notice.ipRightId);
+  const now = clock.now();
+  if (ipRight && ipRight.rightsHolderId === rightsHolder.rightsHolderId) {
+    assertNoticeElements(notice, {
+      rightsHolder: {
+        legalName: rightsHolder.legalName,
+        address: rightsHolder.address,
+        phone: rightsHolder.phone,
+        email: rightsHolder.email,
+      },
+      ipRight: { title: ipRight.title, kind: ipRight.kind },
+      now,
+      policy,
+    });
+  }
+  assertNoticeEligible({
+    rightsHolder,
+    ipRight: ipRight ?? {
+      ipRightId: notice.ipRightId,
+      rightsHolderId: '',
+      kind: 'trademark',
+      jurisdiction: notice.jurisdiction,
+      status: 'rejected',
+    },
+    jurisdiction: notice.jurisdiction,
+    infringementType: notice.infringementType,
+    now,
+  });
+  await assertOwnSealedEvidence(rightsHolder.rightsHolderId, [
+    ...notice.evidenceIds,
+    ...(notice.testBuy ? [notice.testBuy.reportEvidenceId] : []),
+  ]);
+
+  const scope = `notice#${input.callerSub}`;
+  const requestHash = createHash('sha256').update(canonicalJson(input.body)).digest('hex');
+  const record = {
+    ...keys.idempotency(scope, input.idempotencyKey),
+    type: 'Idempotency',
+    requestHash,
+    createdAt: now.toISOString(),
+    ttl: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS,
+  };
+  let generation = record.createdAt;
+  const first = await putIfAbsent(record, { now: Math.floor(now.getTime() / 1000) });
+  if (!first) {
+    const existing = await getItem<{ requestHash: string; createdAt: string }>(
+      keys.idempotency(scope, input.idempotencyKey),
+    );
+    if (existing && existing.requestHash !== requestHash)
+      throw new IdempotencyKeyReused('This Idempotency-Key was used with another body.');
+    if (existing) generation = existing.createdAt;
+  }
+  const filed = await fileNotice({
+    rightsHolderId: rightsHolder.rightsHolderId,
+    idempotencyKey: `${input.callerSub}:${input.idempotencyKey}:${generation}`,
+    notice,
+    filedBy: input.callerSub,
+  });
+  if (first) recordMetric(BUSINESS_METRICS.noticesFiled, { Jurisdiction: notice.jurisdiction });
+  return filed;
+}
+
+async function assertOwnSealedEvidence(
+  rightsHolderId: string,
+  evidenceIds: readonly string[],
+): Promise<void> {
+  const problems: { path: string; message: string }[] = [];
+  for (const [i, evidenceId] of evidenceIds.entries()) {
+    const evidence = await getItem<{
+      ownerType?: string;
+      ownerId?: string;
+      owner?: string;
+      status?: string;
+    }>(keys.evidence(evidenceId));
+    const owned =
+      evidence &&
+      (evidence.owner === `RH#${rightsHolderId}` ||
+        (evidence.ownerType === 'rights-holder' && evidence.ownerId === rightsHolderId));
+    if (!owned) problems.push({ path: `evidenceIds.${i}`, message: 'No such evidence of yours' });
+    else if (evidence.status !== 'sealed')
+      problems.push({ path: `evidenceIds.${i}`, message: 'The evidence is not sealed yet' });
+  }
+  if (problems.length > 0)
+    throw new DomainRuleError(
+      'evidence_not_sealed',
+      'A notice may cite only your own sealed evidence',
+      problems,
+    );
+}
+
+/** JSON with sorted keys, so bodies that parse to the same JSON hash the same. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
 
 /** Items per DynamoDB transaction (the service limit is 100). */
 const TRANSACTION_ITEMS = 96;

@@ -4,13 +4,15 @@ import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { Policy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, type CfnFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { type IQueue, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import type { EvidenceRight, TableAccess, TableRight } from '../../functions/grants.ts';
+import { tableRights } from '../../functions/grants.ts';
 import { tableDefinition } from '../../functions/table.ts';
 import { acknowledgeWildcard } from './nag.ts';
 
@@ -20,31 +22,27 @@ import { acknowledgeWildcard } from './nag.ts';
  */
 export const FUNCTION_RUNTIME = Runtime.NODEJS_24_X;
 
-/** Read-only or read-write access to a stateful resource. */
-export type AccessMode = 'RO' | 'RW';
+/** The IAM actions of each table right (functions/grants.ts). */
+const TABLE_ACTIONS: Record<TableRight, readonly string[]> = {
+  read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
+  write: ['dynamodb:PutItem', 'dynamodb:UpdateItem'],
+  delete: ['dynamodb:DeleteItem'],
+};
 
-const TABLE_READ = [
-  'dynamodb:GetItem',
-  'dynamodb:BatchGetItem',
-  'dynamodb:Query',
-  'dynamodb:Scan',
-  'dynamodb:ConditionCheckItem',
-  'dynamodb:DescribeTable',
-];
-const TABLE_WRITE = [
-  'dynamodb:PutItem',
-  'dynamodb:UpdateItem',
-  'dynamodb:DeleteItem',
-  'dynamodb:BatchWriteItem',
-];
-const OBJECT_READ = [
-  's3:GetObject',
-  's3:GetObjectVersion',
-  's3:GetObjectTagging',
-  's3:GetObjectVersionTagging',
-];
-// Evidence is never deleted by the service: it is retained with the case.
-const OBJECT_WRITE = ['s3:PutObject', 's3:PutObjectTagging'];
+/** The IAM actions of each evidence right (functions/grants.ts). Never s3:PutObjectTagging. */
+const EVIDENCE_ACTIONS: Record<EvidenceRight, readonly string[]> = {
+  read: ['s3:GetObject', 's3:GetObjectVersion'],
+  readTags: ['s3:GetObjectTagging', 's3:GetObjectVersionTagging'],
+  upload: ['s3:PutObject'],
+  delete: ['s3:DeleteObject', 's3:DeleteObjectVersion'],
+};
+
+/** The SDK's default credential chain, and what the bundles put in its place. */
+export const SDK_CREDENTIAL_CHAIN = '@aws-sdk/credential-provider-node';
+export const LAMBDA_CREDENTIALS = 'functions/adapters/lambda-credentials.ts';
+
+/** X-Ray accepts no resource narrower than `*`. */
+const XRAY_ACTIONS = ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'];
 
 /** The `<NAME>_STATE_MACHINE_ARN` variable, as the local cloud names it too. */
 export const stateMachineEnvName = (name: string) =>
@@ -82,6 +80,10 @@ export class AppFunction extends NodejsFunction {
   /** Where failed asynchronous events land; only with `asyncInvocation`. */
   override readonly deadLetterQueue?: IQueue;
   readonly executionRole: Role;
+  /** The handler module, relative to the repository root (the least-privilege test reads it). */
+  readonly handlerFile: string;
+  /** The handler's export name. */
+  readonly exportName: string;
 
   constructor(scope: Construct, id: string, props: AppFunctionProps) {
     const logGroup = new LogGroup(scope, `${id}Logs`, { retention: props.logRetention });
@@ -107,7 +109,8 @@ export class AppFunction extends NodejsFunction {
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 256,
       timeout: props.timeout,
-      tracing: Tracing.ACTIVE,
+      // Active tracing without CDK's grant: X-Ray's rights go in a policy of their own (below).
+      tracing: Tracing.DISABLED,
       logGroup,
       role,
       ...(deadLetterQueue ? { deadLetterQueue } : {}),
@@ -132,16 +135,29 @@ export class AppFunction extends NodejsFunction {
         bundleAwsSDK: true,
         // React (email templates) ships its production build only when told so: half the size.
         define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-        esbuildArgs: { '--tree-shaking': 'true' },
+        esbuildArgs: {
+          '--tree-shaking': 'true',
+          // On Lambda the credentials are in the environment: the SDK's default chain (SSO, INI,
+          // process, web identity, IMDS, and the STS and SSO clients behind them) is left out.
+          [`--alias:${SDK_CREDENTIAL_CHAIN}`]: resolve(props.rootDir, LAMBDA_CREDENTIALS),
+        },
       },
     });
     this.executionRole = role;
+    this.handlerFile = props.handlerFile;
+    this.exportName = props.exportName ?? 'handler';
     this.deadLetterQueue = deadLetterQueue;
     // The managed AWSLambdaBasicExecutionRole would allow every log group; this allows one.
     logGroup.grantWrite(role);
 
-    const defaultPolicy = role.node.findChild('DefaultPolicy');
-    Validations.of(defaultPolicy).acknowledge({
+    (this.node.defaultChild as CfnFunction).tracingConfig = { mode: 'Active' };
+    // A policy of its own, so the wildcard it needs is acknowledged there and nowhere else: a
+    // wildcard added to the role's other policies is a finding.
+    const xray = new Policy(this, 'XRay', {
+      roles: [role],
+      statements: [new PolicyStatement({ actions: XRAY_ACTIONS, resources: ['*'] })],
+    });
+    Validations.of(xray).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:
         'X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords accept no resource narrower than *.',
@@ -162,36 +178,40 @@ export class AppFunction extends NodejsFunction {
     }
   }
 
-  /** Sets `TABLE_NAME` and grants the table and its indexes, by exact ARN. */
-  bindTable({ table, access }: { table: ITableV2; access: AccessMode }): this {
+  /** Sets `TABLE_NAME` and grants the table and its indexes, by exact ARN, the rights named. */
+  bindTable({ table, access }: { table: ITableV2; access: TableAccess }): this {
     this.addEnvironment('TABLE_NAME', table.tableName);
     const indexArns = tableDefinition.globalSecondaryIndexes.map(
       (index) => `${table.tableArn}/index/${index.indexName}`,
     );
     this.executionRole.addToPrincipalPolicy(
       new PolicyStatement({
-        actions: access === 'RW' ? [...TABLE_READ, ...TABLE_WRITE] : TABLE_READ,
+        actions: tableRights(access).flatMap((right) => TABLE_ACTIONS[right]),
         resources: [table.tableArn, ...indexArns],
       }),
     );
     return this;
   }
 
-  /** Sets `EVIDENCE_BUCKET` and grants its objects (read-only or read-write). */
-  bindEvidence({ bucket, access }: { bucket: IBucket; access: AccessMode }): this {
+  /**
+   * Sets `EVIDENCE_BUCKET` and grants the rights named on the bucket's objects, in a policy of its
+   * own, so the object wildcard is acknowledged on that policy only. No s3:ListBucket: no code
+   * lists the bucket or needs a missing object's 404 (sealing runs on objects that exist, and links
+   * are presigned for sealed ones only).
+   */
+  bindEvidence({ bucket, rights }: { bucket: IBucket; rights: readonly EvidenceRight[] }): this {
     this.addEnvironment('EVIDENCE_BUCKET', bucket.bucketName);
     const objects = bucket.arnForObjects('*');
-    this.executionRole.addToPrincipalPolicy(
-      new PolicyStatement({
-        actions: access === 'RW' ? [...OBJECT_READ, ...OBJECT_WRITE] : OBJECT_READ,
-        resources: [objects],
-      }),
-    );
-    // Without ListBucket a missing object answers 403 instead of 404.
-    this.executionRole.addToPrincipalPolicy(
-      new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }),
-    );
-    acknowledgeWildcard(this.executionRole, objects, {
+    const policy = new Policy(this, 'EvidenceObjects', {
+      roles: [this.executionRole],
+      statements: [
+        new PolicyStatement({
+          actions: rights.flatMap((right) => EVIDENCE_ACTIONS[right]),
+          resources: [objects],
+        }),
+      ],
+    });
+    acknowledgeWildcard(policy, objects, {
       reason:
         'Evidence object keys are minted per upload; the grant covers the objects of the evidence bucket only.',
     });
@@ -207,13 +227,13 @@ export class AppFunction extends NodejsFunction {
     return this;
   }
 
-  /** Allows SendTaskSuccess/Failure/Heartbeat: for the deciding functions only. */
+  /** Allows SendTaskSuccess, the only callback the code sends: for the deciding functions only. */
   allowSendTaskResult(): this {
     const policy = new Policy(this, 'SendTaskResult', {
       roles: [this.executionRole],
       statements: [
         new PolicyStatement({
-          actions: ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'],
+          actions: ['states:SendTaskSuccess'],
           resources: ['*'],
         }),
       ],
@@ -221,7 +241,7 @@ export class AppFunction extends NodejsFunction {
     Validations.of(policy).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:
-        'states:SendTask* cannot be scoped to a resource (a task token names no ARN); only the functions that record a decision get it.',
+        'states:SendTaskSuccess cannot be scoped to a resource (a task token names no ARN); only the functions that record a decision get it.',
     });
     return this;
   }
@@ -277,7 +297,13 @@ export class AppFunction extends NodejsFunction {
     this.addEnvironment('MARKETPLACE_API_URL', apiUrl);
     if (secret) {
       this.addEnvironment('MARKETPLACE_SECRET_ARN', secret.secretArn);
-      secret.grantRead(this.executionRole);
+      // GetSecretValue only: grantRead adds DescribeSecret, which the code never calls.
+      this.executionRole.addToPrincipalPolicy(
+        new PolicyStatement({
+          actions: ['secretsmanager:GetSecretValue'],
+          resources: [secret.secretArn],
+        }),
+      );
     }
     return this;
   }
@@ -289,7 +315,11 @@ export class AppFunction extends NodejsFunction {
     return this;
   }
 
-  /** Sets `USER_POOL_ID` and allows AdminUpdateUserAttributes on that pool only. */
+  /**
+   * Sets `USER_POOL_ID` and allows AdminUpdateUserAttributes on that pool only. IAM has no
+   * condition key for the attributes written: the user-directory adapter writes only
+   * `custom:rightsHolderId`, of the caller, and its unit test holds it to that.
+   */
   bindUserPool({ userPool }: { userPool: IUserPool }): this {
     this.addEnvironment('USER_POOL_ID', userPool.userPoolId);
     userPool.grant(this.executionRole, 'cognito-idp:AdminUpdateUserAttributes');

@@ -40,7 +40,7 @@ export function applyGrants(
 ): void {
   if (!grants) return;
   if (grants.table) fn.bindTable({ table: targets.table, access: grants.table });
-  if (grants.evidence) fn.bindEvidence({ bucket: targets.evidenceBucket, access: grants.evidence });
+  if (grants.evidence) fn.bindEvidence({ bucket: targets.evidenceBucket, rights: grants.evidence });
   for (const name of grants.startExecution ?? []) {
     const aliasArn = targets.stateMachineAliases.get(name);
     if (!aliasArn) {

@@ -14,6 +14,12 @@ import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { CfnWebACL, CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
+
+/** The label AWS's common rule set puts on a request whose body is over 8 KB. */
+export const OVERSIZE_BODY_LABEL = 'awswaf:managed:aws:core-rule-set:SizeRestrictions_Body';
+/** The paths (by their end, with or without a stage prefix) whose bodies may be longer than 8 KB. */
+export const LONG_BODY_PATH_SUFFIXES = ['/v1/notices', '/counter-notice'] as const;
+
 import { Construct } from 'constructs';
 import type { RouteDefinition } from '../../functions/routes.ts';
 import { addProblemResponses } from './problem-responses.ts';
@@ -165,18 +171,75 @@ export class ServiceApi extends Construct {
           visibilityConfig: visibility('rate-per-ip'),
         },
         {
-          name: 'aws-common',
+          name: 'aws-ip-reputation',
           priority: 1,
           overrideAction: { none: {} },
           statement: {
             managedRuleGroupStatement: {
               vendorName: 'AWS',
+              name: 'AWSManagedRulesAmazonIpReputationList',
+            },
+          },
+          visibilityConfig: visibility('aws-ip-reputation'),
+        },
+        {
+          name: 'aws-known-bad-inputs',
+          priority: 2,
+          overrideAction: { none: {} },
+          statement: {
+            managedRuleGroupStatement: {
+              vendorName: 'AWS',
+              name: 'AWSManagedRulesKnownBadInputsRuleSet',
+            },
+          },
+          visibilityConfig: visibility('aws-known-bad-inputs'),
+        },
+        {
+          name: 'aws-common',
+          priority: 3,
+          overrideAction: { none: {} },
+          statement: {
+            managedRuleGroupStatement: {
+              vendorName: 'AWS',
               name: 'AWSManagedRulesCommonRuleSet',
-              // Notices carry long statements and evidence lists; the handlers bound body sizes.
+              // Counted (and labelled) here; the next rule blocks it except where bodies are long.
               ruleActionOverrides: [{ name: 'SizeRestrictions_BODY', actionToUse: { count: {} } }],
             },
           },
           visibilityConfig: visibility('aws-common'),
+        },
+        {
+          // Bodies over 8 KB are refused, but for the routes whose bodies are long by nature: a
+          // notice (up to 100 listings, an explanation, statements) and a counter-notice (a
+          // statement and contact details). The handlers bound those bodies themselves. (Evidence
+          // never passes the API: it goes to S3 by presigned POST.)
+          name: 'body-size-outside-long-bodies',
+          priority: 4,
+          action: { block: {} },
+          statement: {
+            andStatement: {
+              statements: [
+                { labelMatchStatement: { scope: 'LABEL', key: OVERSIZE_BODY_LABEL } },
+                {
+                  notStatement: {
+                    statement: {
+                      orStatement: {
+                        statements: LONG_BODY_PATH_SUFFIXES.map((suffix) => ({
+                          byteMatchStatement: {
+                            fieldToMatch: { uriPath: {} },
+                            positionalConstraint: 'ENDS_WITH',
+                            searchString: suffix,
+                            textTransformations: [{ priority: 0, type: 'NONE' }],
+                          },
+                        })),
+                      },
+                    },
+                  },
+                },
+              ],
+            },
+          },
+          visibilityConfig: visibility('body-size-outside-long-bodies'),
         },
       ],
     });

@@ -3,6 +3,7 @@ import {
   AccountRecovery,
   FeaturePlan,
   Mfa,
+  StandardThreatProtectionMode,
   StringAttribute,
   UserPool,
 } from 'aws-cdk-lib/aws-cognito';
@@ -25,11 +26,21 @@ export const PARTY_ATTRIBUTES = ['rightsHolderId', 'sellerId'] as const;
  * the managed-login domain live with the web app (PortalLogin, in the web stack), since the
  * client's callback URLs are the distribution's.
  */
+export interface UserDirectoryProps {
+  /**
+   * Cognito threat protection (the Plus feature plan, paid per monthly active user): sign-ins are
+   * checked against compromised credentials and risky ones challenged or blocked.
+   * @default false
+   */
+  threatProtection?: boolean;
+}
+
 export class UserDirectory extends Construct {
   readonly userPool: UserPool;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: UserDirectoryProps = {}) {
     super(scope, id);
+    const threatProtection = props.threatProtection ?? false;
 
     this.userPool = new UserPool(this, 'UserPool', {
       selfSignUpEnabled: false,
@@ -54,15 +65,22 @@ export class UserDirectory extends Construct {
       mfa: Mfa.REQUIRED,
       mfaSecondFactor: { otp: true, sms: false },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
-      featurePlan: FeaturePlan.ESSENTIALS,
+      ...(threatProtection
+        ? {
+            featurePlan: FeaturePlan.PLUS,
+            standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
+          }
+        : { featurePlan: FeaturePlan.ESSENTIALS }),
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    Validations.of(this.userPool).acknowledge({
-      id: 'AwsSolutions-COG8',
-      reason:
-        'Threat protection (the Plus feature plan) is paid; MFA (TOTP) is required for every user and there is no self sign-up, which covers the risks it addresses here. Operators may switch featurePlan to PLUS.',
-    });
+    if (!threatProtection) {
+      Validations.of(this.userPool).acknowledge({
+        id: 'AwsSolutions-COG8',
+        reason:
+          'Threat protection is off by default (context threatProtection=false) because the Plus plan is paid per monthly active user. Without it nothing checks sign-ins against compromised credentials or blocks risky ones; required TOTP MFA and admin-only sign-up limit what a leaked password alone can do, but do not replace those checks. Deploy with -c threatProtection=true to turn it on.',
+      });
+    }
 
     for (const group of GROUPS) {
       this.userPool.addGroup(`Group-${group}`, { groupName: group });

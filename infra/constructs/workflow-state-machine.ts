@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { RemovalPolicy, Validations } from 'aws-cdk-lib';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { type CfnResource, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import {
@@ -68,9 +68,17 @@ export class WorkflowStateMachine extends Construct {
     });
     // Exact function ARNs: the ASL names unqualified functions, so no `:*` is needed.
     const functionArns = keys.map((key) => props.taskFunctions.get(key)!.functionArn);
+    // In a policy of its own: the role's default policy holds only what CDK adds for logging and
+    // tracing, the wildcards acknowledged below.
     if (functionArns.length > 0) {
-      this.stateMachine.addToRolePolicy(
-        new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: functionArns }),
+      const invoke = new Policy(this, 'InvokeTasks', {
+        roles: [this.stateMachine.role],
+        statements: [
+          new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: functionArns }),
+        ],
+      });
+      (this.stateMachine.node.defaultChild as CfnResource).addDependency(
+        invoke.node.defaultChild as CfnResource,
       );
     }
     const defaultPolicy = this.stateMachine.role.node.findChild('DefaultPolicy');

@@ -59,6 +59,8 @@ interface Resources {
   taskId: string;
   /** The owner rights holder's appeal against the case's rejection. */
   appealId: string;
+  /** The data-subject routes' kind of party. */
+  partyType: string;
 }
 
 const FIXTURES: Record<string, Fixture> = {
@@ -173,6 +175,16 @@ const FIXTURES: Record<string, Fixture> = {
   'GET /v1/sellers/me/cases': { served: 200 },
   'GET /v1/sellers/me/strikes': { served: 200 },
   'POST /v1/sellers/me/education-acknowledgement': { served: 409 },
+  'POST /v1/cases/{caseId}/legal-hold/release': { params: { caseId: 'caseId' }, served: 409 },
+  'GET /v1/personal-data/{partyType}/{partyId}': {
+    params: { partyType: 'partyType', partyId: 'sellerId' },
+    served: 200,
+  },
+  // The seller's only case is in its appeal window: the erasure keeps everything, and says why.
+  'POST /v1/personal-data/{partyType}/{partyId}/erasure': {
+    params: { partyType: 'partyType', partyId: 'sellerId' },
+    served: 200,
+  },
 };
 
 /** The status API.md's order of checks gives for a caller on a route. */
@@ -242,6 +254,7 @@ beforeAll(async () => {
     rightsHolderId: 'rh-acme',
     taskId: 'case:case-none:review.0',
     sellerId: owned.sellerId,
+    partyType: 'sellers',
   };
   clients = {
     anonymous: api.anonymous,

@@ -115,7 +115,8 @@ describe('The review queue', () => {
     expect(new Set(whole.map((task) => task.taskId)).size).toBe(whole.length);
     const paged = await allTasks(api.reviewer, '', 7);
     expect(paged.map((task) => task.taskId)).toEqual(whole.map((task) => task.taskId));
-  });
+    // Filing and screening 200 cases takes tens of seconds on a loaded 2-core machine.
+  }, 240_000);
 
   it('narrows by queue, kind and jurisdiction', async () => {
     const escalatedOnly = await allTasks(api.reviewer, 'queue=escalated');

@@ -34,7 +34,7 @@ export const fixtureTables: ServiceTables = {
       exportName: 'whoami',
       auth: 'jwt',
       roles: ['rights-holder'],
-      grants: { table: 'RW', evidence: 'RW', startExecution: ['callback'] },
+      grants: { table: 'RW', evidence: ['upload'], startExecution: ['callback'] },
     },
     {
       method: 'POST',
@@ -69,7 +69,7 @@ export const fixtureTables: ServiceTables = {
       functionName: 'seal-evidence',
       handler: 'test/fixtures/functions/api-fixtures.ts',
       exportName: 'recordObjectCreated',
-      grants: { table: 'RW', evidence: 'RO' },
+      grants: { table: 'RW', evidence: ['read', 'readTags'] },
     },
   ],
   mailEventHandlers: [

@@ -336,6 +336,36 @@ describe('Stacks of the service (fixture tables)', () => {
       template.resourceCountIs('AWS::WAFv2::WebACLAssociation', 1);
     });
 
+    it('adds AWS’s IP-reputation and known-bad-inputs rule groups, and blocks long bodies outside notices and counter-notices', () => {
+      const [acl] = Object.values(template.findResources('AWS::WAFv2::WebACL')) as {
+        Properties: { Rules: Json[] };
+      }[];
+      const rules = acl!.Properties.Rules;
+      const groups = rules.map((r) => r.Statement.ManagedRuleGroupStatement?.Name).filter(Boolean);
+      expect(groups).toEqual([
+        'AWSManagedRulesAmazonIpReputationList',
+        'AWSManagedRulesKnownBadInputsRuleSet',
+        'AWSManagedRulesCommonRuleSet',
+      ]);
+      const sizeRule = rules.find((r) => r.Name === 'body-size-outside-long-bodies');
+      expect(sizeRule.Action).toEqual({ Block: {} });
+      const [label, exempt] = sizeRule.Statement.AndStatement.Statements;
+      expect(label.LabelMatchStatement.Key).toBe(
+        'awswaf:managed:aws:core-rule-set:SizeRestrictions_Body',
+      );
+      expect(
+        exempt.NotStatement.Statement.OrStatement.Statements.map(
+          (s: Json) => s.ByteMatchStatement.SearchString,
+        ),
+      ).toEqual(['/v1/notices', '/counter-notice']);
+      // Every other rule of the common set blocks; only the body size is counted, then judged above.
+      const common = rules.find((r) => r.Name === 'aws-common');
+      expect(common.Statement.ManagedRuleGroupStatement.RuleActionOverrides).toEqual([
+        { Name: 'SizeRestrictions_BODY', ActionToUse: { Count: {} } },
+      ]);
+      expect(sizeRule.Priority).toBeGreaterThan(common.Priority);
+    });
+
     it('answers CORS preflights for the portal origin only', () => {
       template.hasResourceProperties('AWS::ApiGateway::Method', {
         HttpMethod: 'OPTIONS',
@@ -532,6 +562,7 @@ describe('Stacks of the service with the demo marketplace (context demoMarketpla
     const marketplaceFunctions = [
       ...sharedTables.workflowTasks,
       ...sharedTables.scheduledJobs,
+      ...sharedTables.routes,
     ].filter((t) => t.grants?.marketplace).length;
     expect(invokers.length).toBe(marketplaceFunctions);
   });

@@ -2,6 +2,7 @@ import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tableDefinition } from '../../functions/table.ts';
+import { configSchema } from '../../infra/config.ts';
 import { GROUPS, PARTY_ATTRIBUTES } from '../../infra/constructs/user-directory.ts';
 import { StatefulStack } from '../../infra/stateful-stack.ts';
 import { testConfig } from './synth.ts';
@@ -184,5 +185,39 @@ describe('Stack: StatefulStack', () => {
         ),
       });
     });
+  });
+});
+
+describe('Stack: StatefulStack → Cognito threat protection', () => {
+  const poolOf = (threatProtection: string) => {
+    const app = new App();
+    const stack = new StatefulStack(app, 'Threats', {
+      config: configSchema.parse({ threatProtection }),
+    });
+    const acks = stack.node
+      .findAll()
+      .flatMap((c) => c.node.metadata)
+      .filter((m) => m.type === 'aws:cdk:acknowledged-rules')
+      .flatMap((m) => Object.entries(m.data as Record<string, string>));
+    const [pool] = Object.values(Template.fromStack(stack).findResources('AWS::Cognito::UserPool'));
+    return { pool: pool as Json, cog8: acks.find(([id]) => id.endsWith('AwsSolutions-COG8')) };
+  };
+
+  it('turns threat protection on with context threatProtection=true, and needs no acknowledgement', () => {
+    // Act
+    const { pool, cog8 } = poolOf('true');
+    // Assess
+    expect(pool.Properties.UserPoolTier).toBe('PLUS');
+    expect(pool.Properties.UserPoolAddOns).toEqual({ AdvancedSecurityMode: 'ENFORCED' });
+    expect(cog8).toBeUndefined();
+  });
+
+  it('leaves it off by default, acknowledging that MFA does not replace compromised-credential checks', () => {
+    // Act
+    const { pool, cog8 } = poolOf('false');
+    // Assess
+    expect(pool.Properties.UserPoolTier).toBe('ESSENTIALS');
+    expect(cog8?.[1]).toMatch(/compromised credentials/);
+    expect(cog8?.[1]).toMatch(/do not replace/);
   });
 });

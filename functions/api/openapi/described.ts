@@ -2,6 +2,7 @@ import { openapi as appeals } from '../schemas/appeals.ts';
 import { openapi as cases } from '../schemas/cases.ts';
 import { openapi as evidence } from '../schemas/evidence.ts';
 import { openapi as identity } from '../schemas/identity.ts';
+import { openapi as personalData } from '../schemas/personal-data.ts';
 import { openapi as platform } from '../schemas/platform.ts';
 import { openapi as sellers } from '../schemas/sellers.ts';
 import type { RouteDocs } from './route-doc.ts';
@@ -14,4 +15,5 @@ export const describedRoutes: RouteDocs = {
   ...cases,
   ...sellers,
   ...appeals,
+  ...personalData,
 };

@@ -14,7 +14,8 @@ export const API_TAGS = {
   Appeals: 'Appeals against a decision, by the seller or the rights holder.',
   Screening: 'Proactive screening of listings, for the marketplace and reviewers.',
   Transparency: 'Statements of reasons and the reports the law requires.',
-  Platform: 'Health, this API description, and the texts of the law a party agrees to.',
+  Platform:
+    'Health, this API description, the texts of the law a party agrees to, and data-subject requests.',
 } as const;
 
 export type ApiTag = keyof typeof API_TAGS;
@@ -40,6 +41,7 @@ const TAG_OF_SEGMENT: Record<string, ApiTag> = {
   'legal-texts': 'Platform',
   health: 'Platform',
   'openapi.json': 'Platform',
+  'personal-data': 'Platform',
 };
 
 /** The tag of a path; throws for a segment the table lacks, naming where to add it. */

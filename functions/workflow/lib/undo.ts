@@ -92,12 +92,18 @@ export async function closeUndoingTakedown(
     }
   }
   if (record.sellerId) await syncSellerMeasure(record.sellerId, record.caseId);
-  // Issue 15: a restore counts against the notifier's accuracy; a withdrawn case is not decided.
+  // A restore counts against the notifier's accuracy (after a counter-notice, or overturned on
+  // the seller's appeal); a withdrawn case is not decided.
   if (record.takenDownAt || record.strikeId)
     await recordNotifierOutcome({
       rightsHolderId: record.rightsHolderId,
       caseId: record.caseId,
-      outcome: outcome.status === 'restored' ? 'restored' : 'none',
+      outcome:
+        outcome.status !== 'restored'
+          ? 'none'
+          : outcome.detail.reason === 'appeal_upheld'
+            ? 'overturned'
+            : 'restored',
       at: clock.now().toISOString(),
     });
 }

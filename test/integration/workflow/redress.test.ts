@@ -98,6 +98,12 @@ describe('Seller appeals (DSA Art 20)', () => {
     expect(outcome?.text).not.toContain('Checked the distributor list');
     expect(outcome?.text).toContain('DSA Art 21');
     expect((await caseOf(h, caseId)).openFollowUp).toBeUndefined();
+    // The notifier's accuracy counts the takedown as overturned on appeal.
+    const { keys } = await import('../../../functions/adapters/keys.ts');
+    const counted = await h.m.getItem<{ outcome: string }>(
+      keys.countedOutcome(RIGHTS_HOLDER, caseId),
+    );
+    expect(counted?.outcome).toBe('overturned');
   });
 
   it('dismissed: the listing stays down, and the same decision cannot be appealed again', async () => {

@@ -2,7 +2,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CLIENT_TYPES_FILE, writeClientTypes } from '../../../scripts/openapi/client-types.ts';
+import {
+  CLIENT_TYPES_FILE,
+  OPENAPI_DOCUMENT_FILE,
+  openApiDocumentSource,
+  writeClientTypes,
+} from '../../../scripts/openapi/client-types.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'takedown-client-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -33,5 +38,15 @@ describe('The typed client (clients/typescript)', () => {
     // Assess
     expect(firstDifference('a\nb\nc', 'a\nB\nc')).toBe('line 2: "b" ≠ "B"');
     expect(firstDifference('a\nb', 'a')).toBe('line 2: "b" ≠ undefined');
+  });
+
+  it('serves the current OpenAPI document: regenerating functions/api/openapi/openapi.json changes nothing', () => {
+    // Act
+    const generated = openApiDocumentSource();
+    // Assess
+    expect(
+      firstDifference(generated, readFileSync(OPENAPI_DOCUMENT_FILE, 'utf8')),
+      'functions/api/openapi/openapi.json is stale: run npm run gen:client',
+    ).toBeUndefined();
   });
 });

@@ -6,7 +6,7 @@ let document: {
 };
 
 beforeAll(async () => {
-  const { buildOpenApiDocument } = await import('../../../functions/api/openapi.ts');
+  const { buildOpenApiDocument } = await import('../../../functions/api/openapi/document.ts');
   document = buildOpenApiDocument() as unknown as typeof document;
 });
 

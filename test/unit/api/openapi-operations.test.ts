@@ -2,14 +2,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type OperationsDocument, operationProblems } from '../../support/openapi-operations.ts';
 import { routeFixture } from '../../support/route-fixture.ts';
 
-type Build = typeof import('../../../functions/api/openapi.ts').buildOpenApiDocument;
+type Build = typeof import('../../../functions/api/openapi/document.ts').buildOpenApiDocument;
 let build: Build;
 let document: OperationsDocument & {
   paths: Record<string, Record<string, { operationId?: string; tags?: string[] }>>;
 };
 
 beforeAll(async () => {
-  ({ buildOpenApiDocument: build } = await import('../../../functions/api/openapi.ts'));
+  ({ buildOpenApiDocument: build } = await import('../../../functions/api/openapi/document.ts'));
   document = build() as unknown as typeof document;
 });
 

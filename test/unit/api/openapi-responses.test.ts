@@ -22,7 +22,7 @@ const resolved = (response: Response): Response =>
     : response;
 
 beforeAll(async () => {
-  const { buildOpenApiDocument } = await import('../../../functions/api/openapi.ts');
+  const { buildOpenApiDocument } = await import('../../../functions/api/openapi/document.ts');
   document = buildOpenApiDocument() as unknown as typeof document;
 });
 

@@ -5,7 +5,7 @@ import { routes } from '../../../functions/routes.ts';
 let document: Record<string, unknown>;
 
 beforeAll(async () => {
-  const { buildOpenApiDocument } = await import('../../../functions/api/openapi.ts');
+  const { buildOpenApiDocument } = await import('../../../functions/api/openapi/document.ts');
   document = buildOpenApiDocument() as unknown as Record<string, unknown>;
 });
 
