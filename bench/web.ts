@@ -1,7 +1,9 @@
 /**
  * Web benchmark (`npm run bench:web`): the time to an interactive queue page in Debian's Chromium
  * against `npm start` (a signed-in reviewer, 20 tasks in the queue), from the browser's navigation
- * timing, median of 5 loads; and the app's initial JavaScript and CSS, gzipped, from web/dist.
+ * timing, median of 5 loads; the app's initial JavaScript and CSS, gzipped, from web/dist; and the
+ * initial JavaScript of each area (console, rights-holder portal, seller centre): every script the
+ * browser fetched to show the area's landing page to its user, gzipped.
  *
  * "Interactive" here: the queue's first task row is on screen (its data fetched and rendered).
  */
@@ -28,6 +30,44 @@ function initialAssets(): { js: number; css: number } {
   };
 }
 
+/** The areas, each with the user that opens it and what shows once its landing page is ready. */
+const AREAS = [
+  { area: 'console', user: 'reviewer', path: '/queue', ready: 'Review queue' },
+  { area: 'portal', user: 'acme-brand', path: '/portal', ready: 'ACME Brands Ltd' },
+  { area: 'seller', user: 'seller-1', path: '/seller', ready: 'Cases against my listings' },
+] as const;
+
+/** Gzipped bytes of every script a fresh browser fetches to show `path` to a signed-in `user`. */
+async function areaInitialJs(
+  browser: Awaited<ReturnType<typeof launchChromium>>,
+  base: string,
+  area: (typeof AREAS)[number],
+): Promise<{ files: number; gzipBytes: number }> {
+  const { page, context } = await openContext(browser);
+  try {
+    await signIn(page, base, area.user, 'Sign in', area.path);
+    // A new page in the same session: the cache is cold only for the area's own load.
+    const fresh = await context.newPage();
+    const scripts = new Map<string, number>();
+    fresh.on('response', async (response) => {
+      const url = new URL(response.url());
+      if (url.origin !== base || !url.pathname.endsWith('.js')) return;
+      const body = await response.body().catch(() => undefined);
+      if (body) scripts.set(url.pathname, gzipSync(body, { level: 9 }).length);
+    });
+    await fresh.route('**/*', (route) => route.continue());
+    await fresh.goto(`${base}${area.path}`);
+    await fresh.getByRole('heading', { name: area.ready }).first().waitFor({ timeout: 30_000 });
+    await fresh.waitForLoadState('networkidle');
+    return {
+      files: scripts.size,
+      gzipBytes: [...scripts.values()].reduce((a, b) => a + b, 0),
+    };
+  } finally {
+    await context.close();
+  }
+}
+
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
@@ -50,6 +90,8 @@ try {
     );
   }
   const assets = initialAssets();
+  const areas: Record<string, { files: number; gzipBytes: number }> = {};
+  for (const area of AREAS) areas[area.area] = await areaInitialJs(browser, cloud.url, area);
   console.log(
     JSON.stringify(
       {
@@ -61,6 +103,7 @@ try {
         domContentLoadedMs: median(samples.map((s) => s.domContentLoaded)),
         initialJsGzipBytes: assets.js,
         initialCssGzipBytes: assets.css,
+        initialJsGzipBytesByArea: areas,
       },
       null,
       2,

@@ -22,6 +22,7 @@ import { RestApiOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origin
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { contentSecurityPolicy, SECURITY_HEADERS } from '../../web/security-headers.ts';
+import { SPA_ROUTING_FUNCTION } from '../spa-routing.ts';
 
 export interface WebHostingProps {
   /** The REST API, served by the distribution under `/v1/*` on the app's own origin. */
@@ -36,7 +37,7 @@ export interface WebHostingProps {
 
 /**
  * The web app's hosting: a private bucket read only by CloudFront (origin access control), a
- * distribution serving the SPA (any path without an extension gets index.html) under a strict
+ * distribution serving the SPA (any path that is not a built file gets index.html) under a strict
  * Content-Security-Policy and the usual security headers, with the API under `/v1/*` on the same
  * origin (no caching, every viewer header but Host forwarded), so the app needs no CORS.
  */
@@ -108,13 +109,11 @@ export class WebHosting extends Construct {
       },
     });
 
-    // SPA routing: a path without a file extension is a route of the app.
+    // SPA routing: a path that is not one of the build's files is a route of the app.
     const spaRouting = new EdgeFunction(this, 'SpaRouting', {
       runtime: FunctionRuntime.JS_2_0,
       comment: 'Serves index.html for the app routes',
-      code: FunctionCode.fromInline(
-        "function handler(event) { var r = event.request; if (r.uri.indexOf('.') === -1) { r.uri = '/index.html'; } return r; }",
-      ),
+      code: FunctionCode.fromInline(SPA_ROUTING_FUNCTION),
     });
 
     this.distribution = new Distribution(this, 'Distribution', {

@@ -70,6 +70,26 @@ function corsConfig(origins: readonly string[]): string {
   return `<CORSConfiguration><CORSRule>${allowed}<AllowedMethod>GET</AllowedMethod><AllowedMethod>POST</AllowedMethod><AllowedHeader>*</AllowedHeader><MaxAgeSeconds>300</MaxAgeSeconds></CORSRule></CORSConfiguration>`;
 }
 
+/**
+ * The origin a browser form upload came from, if the bucket's CORS rule admits it (one `*` per
+ * allowed origin, as S3 matches). S3 answers a form POST, success or error, with the CORS headers
+ * of the matching rule; without them the browser hides the answer from the page.
+ */
+export function corsOriginFor(
+  origin: string | undefined,
+  allowed: readonly string[] = [],
+): string | undefined {
+  if (!origin) return undefined;
+  const admits = (pattern: string) =>
+    new RegExp(
+      `^${pattern
+        .split('*')
+        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*')}$`,
+    ).test(origin);
+  return allowed.some(admits) ? origin : undefined;
+}
+
 export interface LocalS3 {
   endpoint: string;
   port: number;
@@ -670,6 +690,14 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
       const isForm =
         req.method === 'POST' && multipartBoundary(req.headers['content-type']) !== undefined;
       const bucketMatch = /^\/([^/]+)\/?$/.exec(url.pathname);
+      const corsOrigin = isForm
+        ? corsOriginFor(req.headers.origin, options.corsOrigins)
+        : undefined;
+      if (corsOrigin) {
+        res.setHeader('access-control-allow-origin', corsOrigin);
+        res.setHeader('access-control-expose-headers', 'ETag, x-amz-version-id');
+        res.setHeader('vary', 'Origin');
+      }
       if (isForm && bucketMatch) {
         await formUpload(req, res, decodeURIComponent(bucketMatch[1]!));
       } else if (isForm) {

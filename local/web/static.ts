@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
+import { STATIC_FILE_PATTERN } from '../../infra/spa-routing.ts';
 import { DIST_DIR } from '../../web/build.ts';
 import { contentSecurityPolicy, SECURITY_HEADERS } from '../../web/security-headers.ts';
 import type { RouteHandler } from '../http.ts';
@@ -30,7 +31,7 @@ export interface WebAppOptions {
 
 /**
  * Serves the built web app at `/` as CloudFront does in AWS: files from web/dist, `index.html` for
- * any other path without an extension (SPA routing), `/config.json` from the running cloud, and
+ * any other path that is not a built file (SPA routing, infra/spa-routing.ts), `/config.json` from the running cloud, and
  * the same CSP and security headers.
  */
 export function createWebAppRoutes(options: WebAppOptions): RouteHandler {
@@ -60,7 +61,7 @@ export function createWebAppRoutes(options: WebAppOptions): RouteHandler {
     }
     let file = safeJoin(distDir, decodeURIComponent(url.pathname));
     if (!file || !isFile(file)) {
-      if (extname(url.pathname) !== '') return false; // a missing asset is a 404, not the app
+      if (STATIC_FILE_PATTERN.test(url.pathname)) return false; // a missing asset is a 404, not the app
       file = join(distDir, 'index.html');
     }
     res.writeHead(200, {

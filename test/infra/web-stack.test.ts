@@ -65,6 +65,7 @@ describe('Stack: WebStack', () => {
       expect(routed('/auth/callback')).toBe('/index.html');
       expect(routed('/assets/index-abc.js')).toBe('/assets/index-abc.js');
       expect(routed('/config.json')).toBe('/config.json');
+      expect(routed('/review/appeals/case-1.a1')).toBe('/index.html');
     });
 
     it('serves the API under /v1/* on the same origin, uncached, with the Authorization header', () => {

@@ -15,7 +15,12 @@ import {
 } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type LocalS3, type S3ObjectCreatedRecord, startLocalS3 } from '../../local/s3/index.ts';
+import {
+  corsOriginFor,
+  type LocalS3,
+  type S3ObjectCreatedRecord,
+  startLocalS3,
+} from '../../local/s3/index.ts';
 import { MultipartParser, type PartInfo } from '../../local/s3/multipart.ts';
 
 const BUCKET = 'evidence';
@@ -46,11 +51,12 @@ async function postForm(
   fields: Record<string, string>,
   file: Uint8Array,
   filename = 'notice.pdf',
+  headers: Record<string, string> = {},
 ): Promise<Response> {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
   form.append('file', new Blob([file], { type: 'application/pdf' }), filename);
-  return fetch(url, { method: 'POST', body: form });
+  return fetch(url, { method: 'POST', body: form, headers });
 }
 
 async function readAll(body: unknown): Promise<Buffer> {
@@ -89,6 +95,7 @@ describe('local S3', () => {
       credentials: CREDENTIALS,
       region: REGION,
       now: () => clock,
+      corsOrigins: ['http://127.0.0.1:*'],
       onObjectCreated: (record) => {
         events.push(record);
       },
@@ -180,6 +187,32 @@ describe('local S3', () => {
         eTag: res.headers.get('etag')?.replaceAll('"', ''),
       }),
     ]);
+  });
+
+  it('answers a form upload from an admitted origin with its CORS headers, success or error, as S3 does', async () => {
+    const { url, fields } = await createPresignedPost(s3, {
+      Bucket: BUCKET,
+      Key: 'uploads/from-the-portal.pdf',
+      Conditions: PDF_CONDITIONS,
+      Fields: { 'Content-Type': 'application/pdf' },
+      Expires: 300,
+    });
+    const file = Buffer.from('%PDF-1.7 from a browser');
+    const portal = { origin: 'http://127.0.0.1:5173' };
+    const ok = await postForm(url, fields, file, 'a.pdf', portal);
+    expect(ok.status).toBe(204);
+    expect(ok.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:5173');
+    const refused = await postForm(
+      url,
+      { ...fields, 'Content-Type': 'text/html' },
+      file,
+      'a.pdf',
+      portal,
+    );
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:5173');
+    const foreign = await postForm(url, fields, file, 'a.pdf', { origin: 'https://evil.example' });
+    expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('answers 201 with a PostResponse and substitutes the filename variable in the key', async () => {
@@ -495,6 +528,20 @@ describe('local S3 lifecycle', () => {
     });
     await localS3.stop();
     await expect(fetch(`${localS3.endpoint}/${BUCKET}`)).rejects.toThrow();
+  });
+});
+
+describe('Function: corsOriginFor', () => {
+  it('admits an origin a rule matches, one * standing for any text, and nothing else', () => {
+    expect(corsOriginFor('http://127.0.0.1:40123', ['http://127.0.0.1:*'])).toBe(
+      'http://127.0.0.1:40123',
+    );
+    expect(
+      corsOriginFor('http://127.0.0.1.evil.example:1', ['http://127.0.0.1:*']),
+    ).toBeUndefined();
+    expect(corsOriginFor('http://localhost:1', ['http://127.0.0.1:*'])).toBeUndefined();
+    expect(corsOriginFor(undefined, ['*'])).toBeUndefined();
+    expect(corsOriginFor('https://portal.example.com', [])).toBeUndefined();
   });
 });
 

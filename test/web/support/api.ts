@@ -50,6 +50,34 @@ export async function cloudApi(base: string) {
       if (filed.status !== 202) throw new Error(`filing failed: ${filed.text}`);
       return { caseId: filed.body.cases[0]!.caseId, listingId: listing.listingId, title };
     },
+    /** Adds a live demo listing of `sellerId` (an existing seller keeps its language). */
+    async addListing(sellerId: string, title: string) {
+      return (await local('/_local/marketplace/listings', { sellerId, title })) as {
+        listingId: string;
+        url?: string;
+      };
+    },
+    /** Advances the local cloud's clock (ISO 8601 duration); resolves once the work settled. */
+    advanceClock: (by: string) => local('/_local/clock/advance', { by }),
+    /** Files a notice through the API and has the reviewer approve it; returns its case. */
+    async fileAndApprove(listingId: string, overrides: Record<string, unknown>) {
+      const filed = await rightsHolder.post<{ cases: { caseId: string }[] }>(
+        '/v1/notices',
+        noticeBody([listingId], overrides),
+        { 'idempotency-key': idempotencyKey() },
+      );
+      if (filed.status !== 202) throw new Error(`filing failed: ${filed.text}`);
+      const caseId = filed.body.cases[0]!.caseId;
+      for (let i = 0; i < 80 && (await caseStatus(caseId)) !== 'awaiting_review'; i++)
+        await new Promise((r) => setTimeout(r, 250));
+      const decided = await reviewer.post(`/v1/cases/${caseId}/decision`, {
+        decision: 'approve',
+        reasonCode: 'counterfeit_goods',
+        reasons: 'The listing offers goods bearing the ACME mark that ACME never made.',
+      });
+      if (decided.status !== 200) throw new Error(`decision failed: ${decided.text}`);
+      return caseId;
+    },
     marketplaceFaults: (failNext: number) =>
       local('/_local/marketplace/faults', { failNext, failureRate: 0 }),
     /** A new user who registers as a rights holder; their profile awaits verification. */

@@ -54,6 +54,11 @@ export async function openContext(
   return { context, page, problems };
 }
 
+/** Whether the page scrolls sideways (it should not, even at 390 px). */
+export function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+}
+
 /** Saves a screenshot as test-results/web/<name>.png. */
 export async function snap(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
@@ -127,8 +132,14 @@ export function missingKeys(page: Page): Promise<string[]> {
  * Signs in through the real pages: the app's sign-in page, then the issuer's page to pick a demo
  * user; resolves once back in the app.
  */
-export async function signIn(page: Page, base: string, user: string, signInLabel = 'Sign in') {
-  await page.goto(`${base}/queue`);
+export async function signIn(
+  page: Page,
+  base: string,
+  user: string,
+  signInLabel = 'Sign in',
+  startPath = '/queue',
+) {
+  await page.goto(`${base}${startPath}`);
   await page.getByRole('button', { name: signInLabel, exact: true }).click();
   await page.waitForURL(/\/oidc\/authorize/);
   await page.getByRole('button', { name: `Sign in as ${user}` }).click();

@@ -1,9 +1,10 @@
+import type { components } from '../../../clients/typescript/schema.d.ts';
+import type { Answer, BodyOf, paths } from './paths.ts';
+
 /**
- * Shapes of API.md that the service's OpenAPI document on this branch does not describe yet (the
- * unified queue, claims, reason codes, the case file, case search, inline evidence, the reviewer's
- * rights-holder profile). They are written from the contract, field for field, so the console can
- * be built against it; once the routes are in the route table, clients/typescript/schema.d.ts describes them and
- * the entries of `PendingPaths` (paths.ts) go away.
+ * The API's shapes as the web app names them, each taken from the document generated from the
+ * service's own schemas (clients/typescript/schema.d.ts), so a change of the service's contract
+ * shows up here as a type error.
  */
 
 export type Jurisdiction = 'US' | 'CN' | 'EU';
@@ -25,229 +26,34 @@ export const QUEUES = [
 ] as const;
 export type Queue = (typeof QUEUES)[number];
 
-export interface Claim {
-  reviewer: { id: string };
-  until: string;
-}
-
-export interface ReviewTask {
-  taskId: string;
-  queue: string;
-  kind: string;
-  caseId?: string;
-  noticeId?: string;
-  appealId?: string;
-  subjectId?: string;
-  listingId?: string;
-  listingTitle?: string;
-  rightsHolderName?: string;
-  sellerId?: string;
-  infringementType?: InfringementType;
-  jurisdiction?: Jurisdiction;
-  createdAt: string;
-  dueAt?: string;
-  overdue?: boolean;
-  claim?: Claim;
-}
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
-export interface ReviewTaskQuery {
-  queue?: Queue;
-  kind?: string;
-  jurisdiction?: Jurisdiction;
-  infringementType?: InfringementType;
-  limit?: number;
-  cursor?: string;
-}
-
-export interface ClaimResult {
-  taskId: string;
-  claim: Claim;
-}
-
-export interface ReasonCode {
-  code: string;
-  decisions: string[];
-  label: { en: string; 'zh-CN': string };
-  description: string;
-  class?: string;
-}
-
-export interface EvidenceItem {
-  evidenceId: string;
-  fileName: string;
-  contentType: string;
-  size: number;
-  sha256: string;
-  status: 'pending_upload' | 'sealed' | 'rejected';
-}
-
-export interface TimelineEntry {
-  at: string;
-  actor: { role: string; id?: string };
-  type: string;
-  detail: Record<string, unknown>;
-}
-
-export interface Standing {
-  accuracy: number | null;
-  decided?: number;
-  window?: string;
-  fastLane?: boolean;
-  trustedFlagger?: { coordinator: string; reference: string; since: string };
-  misuse?: { warnedAt?: string; suspendedUntil?: string };
-}
-
-export interface CounterNotice {
-  statement?: string;
-  receivedAt?: string;
-  contact?: { name?: string; address?: string; phone?: string; email?: string };
-  evidence?: EvidenceItem[];
-  [key: string]: unknown;
-}
-
-export interface InfoReply {
-  at?: string;
-  explanation: string;
-  evidence?: EvidenceItem[];
-  evidenceIds?: string[];
-}
-
-export interface AppealSummary {
-  appealId: string;
-  against?: string;
-  status: string;
-  appellant?: { role: string };
-  grounds?: string;
-  decidedAt?: string;
-}
+export type ReviewTask = Answer<'/v1/review-tasks', 'get'>['items'][number];
+export type Claim = NonNullable<ReviewTask['claim']>;
+export type ReasonCode = Answer<'/v1/reason-codes', 'get'>['items'][number];
 
 /** `GET /v1/cases/{caseId}` as a reviewer sees it (API.md, "The case file"). */
-export interface CaseFile {
-  caseId: string;
-  noticeId: string;
-  listingId: string;
-  sellerId?: string | null;
-  jurisdiction: Jurisdiction;
-  infringementType?: InfringementType;
-  status: string;
-  createdAt?: string;
-  reasonCode?: string;
-  deadlines: Partial<Record<DeadlineKey, string>>;
-  timeline: TimelineEntry[];
-  listing?: {
-    listingId: string;
-    title?: string;
-    url?: string;
-    createdAt?: string;
-    status?: string;
-  };
-  ipRight?: {
-    ipRightId?: string;
-    kind: string;
-    title: string;
-    registrationNumber?: string;
-    jurisdiction: Jurisdiction;
-    proof?: EvidenceItem[];
-  };
-  notice?: {
-    noticeId: string;
-    explanation: string;
-    infringementType: InfringementType;
-    evidence: EvidenceItem[];
-    testBuy?: { orderId: string; reportEvidenceId?: string };
-  };
-  reasons?: string;
-  note?: string;
-  rightsHolder?: {
-    rightsHolderId: string;
-    legalName: string;
-    country?: string;
-    standing?: Standing;
-  };
-  seller?: {
-    sellerId: string;
-    measure?: string;
-    activeStrikes?: number;
-    priorCases?: { caseId: string; status: string; at: string }[];
-  };
-  counterNotice?: CounterNotice;
-  infoReplies?: InfoReply[];
-  appeals?: AppealSummary[];
-  /** Fields of today's response, kept while the case file arrives. */
-  listingTitle?: string;
-  listingUrl?: string;
-  notifier?: { rightsHolderId: string; name?: string; email?: string };
-}
+export type CaseFile = Answer<'/v1/cases/{caseId}', 'get'>;
+export type EvidenceItem = NonNullable<CaseFile['notice']>['evidence'][number];
+export type TimelineEntry = CaseFile['timeline'][number];
+export type DeadlineKey = keyof CaseFile['deadlines'];
+export type CaseStatus = CaseFile['status'];
 
-export type DeadlineKey =
-  | 'reviewDueAt'
-  | 'infoDueAt'
-  | 'counterNoticeDueAt'
-  | 'restoreNotBefore'
-  | 'restoreBy'
-  | 'courtActionDueAt'
-  | 'reReviewDueAt';
+export type CaseSummary = Answer<'/v1/cases', 'get'>['items'][number];
+export type CaseQuery = NonNullable<paths['/v1/cases']['get']['parameters']['query']>;
 
-export interface CaseSummary {
-  caseId: string;
-  noticeId: string;
-  listingId: string;
-  listingTitle?: string;
-  sellerId?: string;
-  rightsHolderId: string;
-  jurisdiction: Jurisdiction;
-  infringementType: InfringementType;
-  status: string;
-  createdAt: string;
-}
+export type CaseDecision = BodyOf<'/v1/cases/{caseId}/decision', 'post'>['decision'];
+export type DecisionBody = BodyOf<'/v1/cases/{caseId}/decision', 'post'>;
 
-export interface CaseQuery {
-  status?: string;
-  jurisdiction?: Jurisdiction;
-  sellerId?: string;
-  rightsHolderId?: string;
-  noticeId?: string;
-  listingId?: string;
-  q?: string;
-  from?: string;
-  to?: string;
-  limit?: number;
-  cursor?: string;
-}
+/** `GET /v1/legal-texts`: one statutory statement; one with `field` is agreed by that body field. */
+export type LegalText = Answer<'/v1/legal-texts', 'get'>['items'][number];
+export type LegalDocument = Answer<'/v1/legal-texts', 'get'>['document'];
+export type Locale = Answer<'/v1/legal-texts', 'get'>['locale'];
 
-export type CaseDecision = 'approve' | 'reject' | 'request_info' | 'restore' | 'uphold';
+export type Appeal = Answer<'/v1/appeals/{appealId}', 'get'>;
+export type AppealAgainst = Appeal['against'];
+export type AppealBody = BodyOf<'/v1/cases/{caseId}/appeals', 'post'>;
+export type AppealDecisionBody = BodyOf<'/v1/appeals/{appealId}/decision', 'post'>;
 
-export interface DecisionBody {
-  decision: CaseDecision;
-  reasonCode: string;
-  reasons: string;
-  note?: string;
-}
+export type CourtActionBody = BodyOf<'/v1/cases/{caseId}/court-action', 'post'>;
+export type CounterNoticeBody = BodyOf<'/v1/cases/{caseId}/counter-notice', 'post'>;
 
-/** `GET /v1/rights-holders/{rightsHolderId}` (reviewer): the verification queue's subject. */
-export interface RightsHolderProfile {
-  rightsHolderId: string;
-  legalName: string;
-  type?: 'company' | 'individual';
-  country?: string;
-  address?: string;
-  email?: string;
-  phone?: string;
-  status: 'pending_verification' | 'verified' | 'rejected';
-  agentFor?: { principal: string; authorizationEvidenceId: string };
-  standing?: Standing;
-  recentNotices?: { noticeId: string; createdAt: string }[];
-}
-
-export interface ProblemBody {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  errors?: { path: string; message: string }[];
-}
+export type ProblemBody = components['schemas']['Problem'];

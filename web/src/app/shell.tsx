@@ -5,12 +5,39 @@ import { useLocation, useNavigate } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FlashProvider, FlashSlot } from '../components/flash.tsx';
-import { useAuth } from '../features/auth/index.ts';
+import { AREA_HOME, type Area, useAuth } from '../features/auth/index.ts';
 import { changeLanguage } from '../i18n/index.ts';
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../i18n/languages.ts';
 
-/** The console's frame: top bar (language, user), side navigation, notifications, content. */
-export function AppShell(props: { navigation: boolean; children: ReactNode }) {
+type NavItem = { type: 'link'; text: string; href: string };
+
+/** The pages of each area, as the side navigation lists them. */
+function areaLinks(area: Area, t: (key: string) => string): NavItem[] {
+  const link = (key: string, href: string): NavItem => ({ type: 'link', text: t(key), href });
+  switch (area) {
+    case 'console':
+      return [
+        link('nav.queue', '/queue'),
+        link('nav.actionFailed', '/action-failed'),
+        link('nav.search', '/cases'),
+      ];
+    case 'portal':
+      return [
+        link('nav.portalHome', '/portal'),
+        link('nav.ipRights', '/portal/ip-rights'),
+        link('nav.fileNotice', '/portal/notices/new'),
+        link('nav.portalCases', '/portal/cases'),
+      ];
+    case 'seller':
+      return [link('nav.sellerCases', '/seller'), link('nav.sellerAccount', '/seller/account')];
+  }
+}
+
+/**
+ * The app's frame: top bar (language, user), side navigation of the areas the user's roles open,
+ * notifications, content.
+ */
+export function AppShell(props: { areas: readonly Area[]; children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const auth = useAuth();
   const navigate = useNavigate();
@@ -61,7 +88,7 @@ export function AppShell(props: { navigation: boolean; children: ReactNode }) {
       <AppLayout
         headerSelector="#top-nav"
         toolsHide
-        navigationHide={!props.navigation}
+        navigationHide={props.areas.length === 0}
         ariaLabels={{
           navigation: t('shell.navigation'),
           navigationClose: t('shell.navigationClose'),
@@ -70,7 +97,10 @@ export function AppShell(props: { navigation: boolean; children: ReactNode }) {
         }}
         navigation={
           <SideNavigation
-            header={{ href: '/queue', text: t('shell.console') }}
+            header={{
+              href: AREA_HOME[props.areas[0] ?? 'console'],
+              text: props.areas.length === 1 ? t(`areas.${props.areas[0]}`) : t('shell.title'),
+            }}
             activeHref={location.pathname}
             onFollow={(event) => {
               if (!event.detail.external) {
@@ -78,11 +108,15 @@ export function AppShell(props: { navigation: boolean; children: ReactNode }) {
                 go(event.detail.href);
               }
             }}
-            items={[
-              { type: 'link', text: t('nav.queue'), href: '/queue' },
-              { type: 'link', text: t('nav.actionFailed'), href: '/action-failed' },
-              { type: 'link', text: t('nav.search'), href: '/cases' },
-            ]}
+            items={
+              props.areas.length === 1
+                ? areaLinks(props.areas[0]!, t)
+                : props.areas.map((area) => ({
+                    type: 'section' as const,
+                    text: t(`areas.${area}`),
+                    items: areaLinks(area, t),
+                  }))
+            }
           />
         }
         notifications={<FlashSlot />}

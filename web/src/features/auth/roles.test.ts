@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canReview, rolesOf } from './roles.ts';
+import { areaOfPath, areasOf, canReview, rolesOf } from './roles.ts';
 
 describe('Function: rolesOf', () => {
   it('reads cognito:groups as the ID token carries it (an array)', () => {
@@ -27,5 +27,30 @@ describe('Function: canReview', () => {
     expect(canReview(['admin'])).toBe(true);
     expect(canReview(['seller', 'rights-holder'])).toBe(false);
     expect(canReview([])).toBe(false);
+  });
+});
+
+describe('Function: areasOf', () => {
+  it('opens one area per role, the console to reviewers and admins', () => {
+    expect(areasOf(['admin'])).toEqual(['console']);
+    expect(areasOf(['rights-holder'])).toEqual(['portal']);
+    expect(areasOf(['seller', 'reviewer'])).toEqual(['console', 'seller']);
+    expect(areasOf([])).toEqual([]);
+  });
+});
+
+describe('Function: areaOfPath', () => {
+  it.each([
+    ['/queue', 'console'],
+    ['/review/cases/c-1', 'console'],
+    ['/cases', 'console'],
+    ['/portal/notices/new', 'portal'],
+    ['/notices/n-1', 'portal'],
+    ['/seller/account', 'seller'],
+    ['/sellers', undefined],
+    ['/cases/c-1', undefined],
+    ['/', undefined],
+  ])('puts %s in %s', (path, area) => {
+    expect(areaOfPath(path)).toBe(area);
   });
 });

@@ -1,4 +1,4 @@
 /** The cases feature's public face. */
-export { useRetryCase } from './api/cases.ts';
+export { useCaseFile, useRetryCase } from './api/cases.ts';
 export { CasePage } from './routes/case-page.tsx';
 export { CaseSearchPage } from './routes/case-search-page.tsx';

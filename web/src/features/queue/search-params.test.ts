@@ -49,7 +49,7 @@ describe('Saved views', () => {
 });
 
 describe('Task targets', () => {
-  const base = { taskId: 't-1', createdAt: '2026-12-01T00:00:00Z' };
+  const base = { taskId: 't-1', createdAt: '2026-12-01T00:00:00Z', overdue: false };
 
   it('opens a case task on its case, and a verification task on its subject', () => {
     expect(taskHref({ ...base, queue: 'standard', kind: 'review', caseId: 'case-1' })).toBe(

@@ -10,6 +10,8 @@ export function taskHref(task: ReviewTask): string | undefined {
     return task.subjectId
       ? `/verification/ip-rights/${encodeURIComponent(task.subjectId)}`
       : undefined;
+  if (task.kind === 'appeal' && task.appealId)
+    return `/review/appeals/${encodeURIComponent(task.appealId)}`;
   return task.caseId ? `/cases/${encodeURIComponent(task.caseId)}` : undefined;
 }
 

@@ -1,14 +1,16 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../../api/api-context.tsx';
+import { useCaseList } from '../../../api/case-list.ts';
 import { unwrap } from '../../../api/client.ts';
-import type { CaseFile, CaseSummary } from '../../../api/contract.ts';
+import type { CaseFile } from '../../../api/contract.ts';
 import type { CaseSearch } from '../search-params.ts';
 
 /** GET /v1/cases/{caseId}: the case file, as a reviewer sees it. */
-export function useCaseFile(caseId: string) {
+export function useCaseFile(caseId: string, enabled = true) {
   const api = useApi();
   return useQuery({
     queryKey: ['case', caseId],
+    enabled,
     queryFn: (): Promise<CaseFile> =>
       unwrap(api.GET('/v1/cases/{caseId}', { params: { path: { caseId } } })),
   });
@@ -16,19 +18,7 @@ export function useCaseFile(caseId: string) {
 
 /** GET /v1/cases?q=&status=&jurisdiction=: case summaries, newest first, page by page. */
 export function useCaseSearch(search: CaseSearch) {
-  const api = useApi();
-  return useInfiniteQuery({
-    queryKey: ['cases', search],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) =>
-      unwrap(
-        api.GET('/v1/cases', {
-          params: { query: { ...search, limit: 25, ...(pageParam ? { cursor: pageParam } : {}) } },
-        }),
-      ),
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    select: (data) => data.pages.flatMap((page) => page.items) as CaseSummary[],
-  });
+  return useCaseList('cases', search);
 }
 
 /** POST /v1/cases/{caseId}/retry: resumes a case parked in action_failed. */

@@ -17,7 +17,7 @@ export function ListingAndRight(props: { file: CaseFile }) {
   const label = (group: string, value: string | undefined) =>
     labelOf(t, (k) => i18n.exists(k), group, value);
   const listing = file.listing;
-  const url = listing?.url ?? file.listingUrl;
+  const url = listing.url;
   return (
     <Container header={<Header variant="h2">{t('case.listingAndRight')}</Header>}>
       <KeyValuePairs
@@ -25,7 +25,7 @@ export function ListingAndRight(props: { file: CaseFile }) {
         items={[
           {
             label: t('case.listing'),
-            value: listing?.title ?? file.listingTitle ?? file.listingId,
+            value: listing.title ?? file.listingId,
           },
           { label: t('case.listingId'), value: file.listingId },
           {
@@ -38,8 +38,8 @@ export function ListingAndRight(props: { file: CaseFile }) {
               '—'
             ),
           },
-          { label: t('case.listingStatus'), value: dash(listing?.status) },
-          { label: t('case.listedAt'), value: <DateTime value={listing?.createdAt} /> },
+          { label: t('case.listingStatus'), value: dash(listing.status) },
+          { label: t('case.listedAt'), value: <DateTime value={listing.createdAt ?? undefined} /> },
           { label: t('case.ipRight'), value: dash(file.ipRight?.title) },
           { label: t('case.ipRightKind'), value: label('ipRightKinds', file.ipRight?.kind) },
           { label: t('case.registrationNumber'), value: dash(file.ipRight?.registrationNumber) },
@@ -85,19 +85,15 @@ export function Parties(props: { file: CaseFile }) {
                   : `${percent(accuracy)} (${t('case.decidedCount', { count: rh?.standing?.decided ?? 0 })})`,
           },
           {
-            label: t('case.trustedFlagger'),
-            value: rh?.standing?.trustedFlagger
-              ? t('common.yes')
-              : rh?.standing
-                ? t('common.no')
-                : '—',
+            label: t('case.fastLane'),
+            value: rh?.standing ? (rh.standing.fastLane ? t('common.yes') : t('common.no')) : '—',
           },
           { label: t('case.seller'), value: dash(file.seller?.sellerId ?? file.sellerId) },
           {
             label: t('case.sellerMeasure'),
             value: labelOf(t, (k) => i18n.exists(k), 'measures', file.seller?.measure),
           },
-          { label: t('case.activeStrikes'), value: dash(file.seller?.activeStrikes) },
+          { label: t('case.activeStrikes'), value: dash(file.seller?.activeStrikes.length) },
           {
             label: t('case.priorCases'),
             value: file.seller?.priorCases?.length ? (

@@ -6,13 +6,12 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useTranslation } from 'react-i18next';
 import type { CaseFile } from '../../../api/contract.ts';
 import { DateTime } from '../../../components/date-time.tsx';
-import { labelOf } from '../../../lib/labels.ts';
 
-/** What came after the notice: the seller's counter-notice, info replies, appeals. */
+/** What came after the notice: the seller's counter-notice and info replies (appeals: AppealsSection). */
 export function ResponsesSection(props: { file: CaseFile }) {
-  const { t, i18n } = useTranslation();
-  const { counterNotice, infoReplies = [], appeals = [] } = props.file;
-  const nothing = !counterNotice && infoReplies.length === 0 && appeals.length === 0;
+  const { t } = useTranslation();
+  const { counterNotice, infoReplies = [] } = props.file;
+  const nothing = !counterNotice && infoReplies.length === 0;
   return (
     <Container header={<Header variant="h2">{t('case.responses')}</Header>}>
       {nothing ? (
@@ -46,21 +45,6 @@ export function ResponsesSection(props: { file: CaseFile }) {
                   <li key={`${reply.at ?? i}`}>
                     <DateTime value={reply.at} />:{' '}
                     <span className="evidence-text">{reply.explanation}</span>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
-          {appeals.length > 0 && (
-            <div>
-              <Box variant="h3">{t('case.appeals')}</Box>
-              <ul>
-                {appeals.map((appeal) => (
-                  <li key={appeal.appealId}>
-                    {appeal.appealId} ·{' '}
-                    {labelOf(t, (k) => i18n.exists(k), 'roles', appeal.appellant?.role)} ·{' '}
-                    {appeal.against ?? ''} ·{' '}
-                    {labelOf(t, (k) => i18n.exists(k), 'appealStatuses', appeal.status)}
                   </li>
                 ))}
               </ul>

@@ -1,6 +1,5 @@
 import Alert from '@cloudscape-design/components/alert';
 import Badge from '@cloudscape-design/components/badge';
-import BreadcrumbGroup from '@cloudscape-design/components/breadcrumb-group';
 import Button from '@cloudscape-design/components/button';
 import ContentLayout from '@cloudscape-design/components/content-layout';
 import Grid from '@cloudscape-design/components/grid';
@@ -8,48 +7,39 @@ import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { DeadlinesSection, TimelineSection } from '../../../components/case-timeline.tsx';
 import { useFlash } from '../../../components/flash.tsx';
-import { LoadingState } from '../../../components/loading-state.tsx';
+import { PageState } from '../../../components/page-state.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
+import { PageBreadcrumbs } from '../../../components/router-link.tsx';
 import { labelOf } from '../../../lib/labels.ts';
+import { AppealsSection } from '../../appeals/index.ts';
 import { decisionsForStatus } from '../../decisions/index.ts';
 import { useCaseFile, useRetryCase } from '../api/cases.ts';
 import { ListingAndRight, Parties } from '../components/case-facts.tsx';
 import { DecisionPanel } from '../components/decision-panel.tsx';
 import { NoticeSection } from '../components/notice-section.tsx';
 import { ResponsesSection } from '../components/responses-section.tsx';
-import { DeadlinesSection, TimelineSection } from '../components/timeline-section.tsx';
 
 /** Every fact of a case on one page, and the decision form when the case awaits one. */
 export function CasePage() {
   const { t, i18n } = useTranslation();
-  const { caseId } = useParams({ from: '/cases/$caseId' });
-  const navigate = useNavigate();
+  const { caseId } = useParams({ strict: false }) as { caseId: string };
+  const _navigate = useNavigate();
   const flash = useFlash();
   const file = useCaseFile(caseId);
   const retry = useRetryCase();
   const breadcrumbs = (
-    <BreadcrumbGroup
-      ariaLabel={t('shell.breadcrumbs')}
+    <PageBreadcrumbs
       items={[
         { text: t('nav.queue'), href: '/queue' },
         { text: caseId, href: `/cases/${caseId}` },
       ]}
-      onFollow={(event) => {
-        event.preventDefault();
-        void navigate({ to: event.detail.href });
-      }}
     />
   );
-  if (file.isPending) return <LoadingState />;
-  if (file.isError)
-    return (
-      <ContentLayout header={<Header variant="h1">{t('case.title', { id: caseId })}</Header>}>
-        <ProblemAlert error={file.error} />
-      </ContentLayout>
-    );
+  if (!file.isSuccess) return <PageState title={t('case.title', { id: caseId })} query={file} />;
   const data = file.data;
-  const listing = data.listing?.title ?? data.listingTitle ?? data.listingId;
+  const listing = data.listing.title ?? data.listingId;
   const decisions = decisionsForStatus(data.status);
   return (
     <ContentLayout
@@ -98,6 +88,7 @@ export function CasePage() {
             <ListingAndRight file={data} />
             <NoticeSection file={data} />
             <ResponsesSection file={data} />
+            <AppealsSection appeals={data.appeals} reviewer />
           </SpaceBetween>
           <SpaceBetween size="l">
             <DeadlinesSection file={data} />

@@ -1,21 +1,20 @@
-import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import ContentLayout from '@cloudscape-design/components/content-layout';
 import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
-import Link from '@cloudscape-design/components/link';
-import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CaseSummary } from '../../../api/contract.ts';
+import { caseColumns, caseTypeColumn } from '../../../components/case-columns.tsx';
+import { CaseStatusSelect } from '../../../components/case-status-select.tsx';
 import { DateTime } from '../../../components/date-time.tsx';
+import { LoadMoreFooter } from '../../../components/load-more.tsx';
 import { EmptyState } from '../../../components/loading-state.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
-import { labelOf } from '../../../lib/labels.ts';
 import { useCaseSearch } from '../api/cases.ts';
-import { CASE_STATUSES } from '../statuses.ts';
 
 /** Search over cases: by listing title or id, status and jurisdiction. */
 export function CaseSearchPage() {
@@ -24,12 +23,6 @@ export function CaseSearchPage() {
   const navigate = useNavigate();
   const [text, setText] = useState(search.q ?? '');
   const cases = useCaseSearch(search);
-  const label = (group: string, value: string | undefined) =>
-    labelOf(t, (k) => i18n.exists(k), group, value);
-  const statusOptions = [
-    { value: '', label: t('search.anyStatus') },
-    ...CASE_STATUSES.map((s) => ({ value: s, label: label('statuses', s) })),
-  ];
   const submit = () =>
     void navigate({ to: '/cases', search: { ...search, q: text.trim() || undefined } });
   return (
@@ -58,18 +51,10 @@ export function CaseSearchPage() {
                   value={text}
                   onChange={({ detail }) => setText(detail.value)}
                 />
-                <Select
-                  ariaLabel={t('search.status')}
-                  selectedOption={
-                    statusOptions.find((o) => o.value === (search.status ?? '')) ??
-                    statusOptions[0]!
-                  }
-                  options={statusOptions}
-                  onChange={({ detail }) =>
-                    void navigate({
-                      to: '/cases',
-                      search: { ...search, status: detail.selectedOption.value || undefined },
-                    })
+                <CaseStatusSelect
+                  value={search.status}
+                  onChange={(status) =>
+                    void navigate({ to: '/cases', search: { ...search, status } })
                   }
                 />
                 <Button formAction="submit">{t('search.submit')}</Button>
@@ -77,33 +62,8 @@ export function CaseSearchPage() {
             </form>
           }
           columnDefinitions={[
-            {
-              id: 'listing',
-              header: t('search.columns.listing'),
-              isRowHeader: true,
-              cell: (c) => (
-                <Link
-                  href={`/cases/${c.caseId}`}
-                  onFollow={(event) => {
-                    event.preventDefault();
-                    void navigate({ to: '/cases/$caseId', params: { caseId: c.caseId } });
-                  }}
-                >
-                  {c.listingTitle ?? c.listingId}
-                </Link>
-              ),
-            },
-            {
-              id: 'status',
-              header: t('search.columns.status'),
-              cell: (c) => label('statuses', c.status),
-            },
-            {
-              id: 'type',
-              header: t('search.columns.type'),
-              cell: (c) =>
-                `${label('jurisdictions', c.jurisdiction)} · ${label('infringementTypes', c.infringementType)}`,
-            },
+            ...caseColumns<CaseSummary>(t),
+            caseTypeColumn<CaseSummary>(t, (k) => i18n.exists(k)),
             { id: 'seller', header: t('search.columns.seller'), cell: (c) => c.sellerId ?? '—' },
             {
               id: 'created',
@@ -112,18 +72,7 @@ export function CaseSearchPage() {
             },
           ]}
           empty={<EmptyState title={t('search.empty.title')} body={t('search.empty.body')} />}
-          footer={
-            cases.hasNextPage ? (
-              <Box textAlign="center">
-                <Button
-                  loading={cases.isFetchingNextPage}
-                  onClick={() => void cases.fetchNextPage()}
-                >
-                  {t('common.loadMore')}
-                </Button>
-              </Box>
-            ) : undefined
-          }
+          footer={<LoadMoreFooter query={cases} />}
         />
       </SpaceBetween>
     </ContentLayout>

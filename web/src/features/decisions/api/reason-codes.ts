@@ -16,7 +16,7 @@ export function useReasonCodes() {
 
 /** The codes a decision may cite. */
 export function codesFor(codes: readonly ReasonCode[], decision: string): ReasonCode[] {
-  return codes.filter((code) => code.decisions.includes(decision));
+  return codes.filter((code) => (code.decisions as readonly string[]).includes(decision));
 }
 
 /** A code's label in the viewer's language (the catalogue carries en and zh-CN). */

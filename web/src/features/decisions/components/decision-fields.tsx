@@ -18,10 +18,14 @@ export const DECISION_FIELDS = ['decision', 'reasonCode', 'reasons', 'note'] as 
  * The decision's fields: the decision (when more than one is open), a catalogued reason code, the
  * reasons the parties read, and the internal note. Server field errors show beside each field.
  */
-export function DecisionFields(props: {
-  decisions: readonly CaseDecision[];
-  draft: DecisionDraft;
-  onChange: (draft: DecisionDraft) => void;
+export function DecisionFields<D extends string = CaseDecision>(props: {
+  decisions: readonly D[];
+  draft: DecisionDraft<D>;
+  onChange: (draft: DecisionDraft<D>) => void;
+  /** A decision's label (default: the case decision's). */
+  decisionLabel?: (decision: D) => string;
+  /** The catalogue decision whose reason codes a decision cites (default: the decision itself). */
+  codesOf?: (decision: D) => string;
   error?: unknown;
   /** Local checks after a submit attempt. */
   showRequired?: boolean;
@@ -34,11 +38,14 @@ export function DecisionFields(props: {
   const serverError = (path: string) => problem?.fieldError(path);
   const required = (value: string) =>
     props.showRequired && value.trim() === '' ? t('common.required') : undefined;
-  const options = codesFor(codes.data ?? [], draft.decision).map((code) => ({
-    value: code.code,
-    label: reasonLabel(code, i18n.language),
-    description: code.description,
-  }));
+  const options = codesFor(codes.data ?? [], props.codesOf?.(draft.decision) ?? draft.decision).map(
+    (code) => ({
+      value: code.code,
+      label: reasonLabel(code, i18n.language),
+      description: code.description,
+    }),
+  );
+  const labelOf = props.decisionLabel ?? ((d: D) => t(`decision.options.${d as string}`));
   const selected = options.find((o) => o.value === draft.reasonCode) ?? null;
 
   return (
@@ -48,9 +55,9 @@ export function DecisionFields(props: {
           <RadioGroup
             value={draft.decision}
             onChange={({ detail }) =>
-              onChange({ ...draft, decision: detail.value as CaseDecision, reasonCode: '' })
+              onChange({ ...draft, decision: detail.value as D, reasonCode: '' })
             }
-            items={props.decisions.map((d) => ({ value: d, label: t(`decision.options.${d}`) }))}
+            items={props.decisions.map((d) => ({ value: d, label: labelOf(d) }))}
           />
         </FormField>
       )}

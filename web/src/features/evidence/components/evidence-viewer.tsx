@@ -33,17 +33,19 @@ export function EvidenceViewer(props: { evidence: EvidenceItem }) {
   const { t, i18n } = useTranslation();
   const { evidence } = props;
   const sealed = evidence.status === 'sealed';
-  const inline = sealed && isInlineSafe(evidence.contentType);
+  const name = evidence.fileName ?? evidence.evidenceId;
+  const inline = sealed && isInlineSafe(evidence.contentType ?? '');
   const content = useEvidenceContent(evidence.evidenceId, inline);
   const download = useEvidenceDownload();
   const [downloadError, setDownloadError] = useState<unknown>();
   return (
     <SpaceBetween size="xs">
       <Box variant="h4" tagOverride="h3">
-        {evidence.fileName}
+        {name}
       </Box>
       <Box variant="small">
-        {evidence.contentType} · {formatBytes(evidence.size, i18n.language)} ·{' '}
+        {evidence.contentType ?? '—'} ·{' '}
+        {evidence.size === undefined ? '—' : formatBytes(evidence.size, i18n.language)} ·{' '}
         <StatusIndicator
           type={sealed ? 'success' : evidence.status === 'rejected' ? 'error' : 'pending'}
         >
@@ -66,9 +68,7 @@ export function EvidenceViewer(props: { evidence: EvidenceItem }) {
         <Button
           iconName="download"
           onClick={() =>
-            download(evidence.evidenceId, evidence.fileName).catch((error) =>
-              setDownloadError(error),
-            )
+            download(evidence.evidenceId, name).catch((error) => setDownloadError(error))
           }
         >
           {t('evidence.download')}
@@ -83,7 +83,8 @@ function InlineContent(props: { blob: Blob; evidence: EvidenceItem }) {
   const { t } = useTranslation();
   const [url, setUrl] = useState<string>();
   const [text, setText] = useState<string>();
-  const type = props.evidence.contentType;
+  const type = props.evidence.contentType ?? '';
+  const name = props.evidence.fileName ?? props.evidence.evidenceId;
   useEffect(() => {
     if (type === 'text/plain') {
       void props.blob.text().then(setText);
@@ -98,8 +99,10 @@ function InlineContent(props: { blob: Blob; evidence: EvidenceItem }) {
   if (type === 'text/plain')
     return (
       <pre
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1; axe scrollable-region-focusable)
+        tabIndex={0}
         className="evidence-text"
-        title={t('evidence.contentOf', { name: props.evidence.fileName })}
+        title={t('evidence.contentOf', { name: name })}
       >
         {text}
       </pre>
@@ -107,11 +110,7 @@ function InlineContent(props: { blob: Blob; evidence: EvidenceItem }) {
   if (!url) return null;
   if (type.startsWith('image/'))
     return (
-      <img
-        className="evidence-image"
-        src={url}
-        alt={t('evidence.imageAlt', { name: props.evidence.fileName })}
-      />
+      <img className="evidence-image" src={url} alt={t('evidence.imageAlt', { name: name })} />
     );
-  return <iframe className="evidence-frame" src={url} title={props.evidence.fileName} />;
+  return <iframe className="evidence-frame" src={url} title={name} />;
 }

@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReviewTask } from '../../../api/contract.ts';
 import { useFlash } from '../../../components/flash.tsx';
+import { LoadMoreFooter } from '../../../components/load-more.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { useAuth } from '../../auth/index.ts';
 import { DecisionModal } from '../../decisions/index.ts';
@@ -118,18 +119,7 @@ export function QueuePage() {
           me={me}
           header={header}
           filter={<QueueFilters search={search} onChange={setSearch} />}
-          footer={
-            tasks.hasNextPage ? (
-              <Box textAlign="center">
-                <Button
-                  loading={tasks.isFetchingNextPage}
-                  onClick={() => void tasks.fetchNextPage()}
-                >
-                  {t('common.loadMore')}
-                </Button>
-              </Box>
-            ) : undefined
-          }
+          footer={<LoadMoreFooter query={tasks} />}
         />
         <KeyboardHelp />
       </SpaceBetween>

@@ -2,11 +2,12 @@ import Box from '@cloudscape-design/components/box';
 import Container from '@cloudscape-design/components/container';
 import Header from '@cloudscape-design/components/header';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
+import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useTranslation } from 'react-i18next';
-import type { CaseFile, DeadlineKey } from '../../../api/contract.ts';
-import { DateTime } from '../../../components/date-time.tsx';
-import { SlaCountdown } from '../../../components/sla-countdown.tsx';
-import { labelOf } from '../../../lib/labels.ts';
+import type { CaseFile, DeadlineKey } from '../api/contract.ts';
+import { labelOf } from '../lib/labels.ts';
+import { DateTime } from './date-time.tsx';
+import { SlaCountdown } from './sla-countdown.tsx';
 
 /** The deadlines in force, with time left. */
 export function DeadlinesSection(props: { file: CaseFile }) {
@@ -55,5 +56,15 @@ export function TimelineSection(props: { file: CaseFile }) {
         ))}
       </ol>
     </Container>
+  );
+}
+
+/** A party's side column of a case: the deadlines that bind it, then the timeline. */
+export function CaseClockColumn(props: { file: CaseFile }) {
+  return (
+    <SpaceBetween size="l">
+      <DeadlinesSection file={props.file} />
+      <TimelineSection file={props.file} />
+    </SpaceBetween>
   );
 }
