@@ -46,8 +46,12 @@ async function areaInitialJs(
   const { page, context } = await openContext(browser);
   try {
     await signIn(page, base, area.user, 'Sign in', area.path);
-    // A new page in the same session: the cache is cold only for the area's own load.
-    const fresh = await context.newPage();
+    // Reload in the same tab (the session lives in the tab's sessionStorage) with the browser's
+    // cache off, so every script the area's landing page needs is fetched again and counted.
+    const fresh = page;
+    const cdp = await context.newCDPSession(fresh);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     const scripts = new Map<string, number>();
     fresh.on('response', async (response) => {
       const url = new URL(response.url());
