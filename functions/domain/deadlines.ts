@@ -117,7 +117,12 @@ export function cnCourtActionDeadline(
   const window = policy.profiles.CN.courtActionWindow;
   const dueAt =
     window.counting === 'civil_code'
-      ? endOfCnCalendarPeriod(forwardedAt, window.calendarDays, window.restDays)
+      ? endOfCnCalendarPeriod(
+          forwardedAt,
+          window.calendarDays,
+          window.restDays,
+          window.publishedYears,
+        )
       : new Date(forwardedAt.getTime() + window.calendarDays * 86_400_000);
   return { courtActionDueAt: iso(dueAt), restoreNotBefore: iso(dueAt) };
 }

@@ -86,6 +86,20 @@ const cnProfileSchema = z.strictObject({
       restDays: z
         .array(isoDateSchema)
         .describe('Statutory holidays (State Council schedule) that extend a last day'),
+      publishedYears: z
+        .array(
+          z.strictObject({
+            year: z.int().min(2000).max(2100),
+            holidays: z.array(isoDateSchema).describe('The year’s statutory holidays'),
+            workdays: z
+              .array(isoDateSchema)
+              .describe('Weekend days the State Council made working days'),
+          }),
+        )
+        .default([])
+        .describe(
+          'Years the State Council has published that the holiday data does not hold yet: an operator adds one as soon as it is published, rather than wait for a new package',
+        ),
     })
     .describe('E-Commerce Law Art 43 window after the declaration is forwarded'),
 });

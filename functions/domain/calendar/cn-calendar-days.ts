@@ -1,5 +1,5 @@
 import { addCivilDays, civilDateIn, startOfCivilDay } from './civil-date.ts';
-import { isCnRestDay } from './cn-holidays.ts';
+import { isCnRestDay, type PublishedCnYear } from './cn-holidays.ts';
 
 /** Chinese periods run on China Standard Time. */
 export const CN_TIME_ZONE = 'Asia/Shanghai';
@@ -22,11 +22,12 @@ export function endOfCnCalendarPeriod(
   from: Date,
   days: number,
   restDays: readonly string[] = [],
+  publishedYears: readonly PublishedCnYear[] = [],
 ): Date {
   if (!Number.isInteger(days) || days < 1) {
     throw new RangeError(`A period must be a whole number of days ≥ 1, got ${days}`);
   }
   let last = addCivilDays(civilDateIn(from, CN_TIME_ZONE), days);
-  while (isCnRestDay(last, restDays)) last = addCivilDays(last, 1);
+  while (isCnRestDay(last, restDays, publishedYears)) last = addCivilDays(last, 1);
   return startOfCivilDay(addCivilDays(last, 1), CN_TIME_ZONE);
 }

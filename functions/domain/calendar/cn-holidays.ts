@@ -30,17 +30,37 @@ export class CnHolidayDataMissing extends Error {
   }
 }
 
+/** A year the State Council published after the holiday data was released (from the policy). */
+export interface PublishedCnYear {
+  year: number;
+  holidays: readonly string[];
+  workdays: readonly string[];
+}
+
 /**
  * Whether a date is a rest day in China: a statutory holiday, or a Saturday or Sunday that the
  * State Council did not turn into a working day (法定休假日: the holidays and the weekly rest
- * days). `extraRestDays` come from the policy (a one-off closure).
+ * days). `extraRestDays` come from the policy (a one-off closure), and so may the years published
+ * after the data was released (`publishedYears`).
  *
  * @throws CnHolidayDataMissing for a date after the last published year.
  */
-export function isCnRestDay(date: CivilDate, extraRestDays: readonly string[] = []): boolean {
-  if (date.year > CN_HOLIDAYS_LAST_PUBLISHED_YEAR) throw new CnHolidayDataMissing(date.year);
+export function isCnRestDay(
+  date: CivilDate,
+  extraRestDays: readonly string[] = [],
+  publishedYears: readonly PublishedCnYear[] = [],
+): boolean {
   const text = formatCivilDate(date);
-  if (holidays.has(text) || extraRestDays.includes(text)) return true;
+  if (extraRestDays.includes(text)) return true;
+  if (date.year > CN_HOLIDAYS_LAST_PUBLISHED_YEAR) {
+    const published = publishedYears.find((entry) => entry.year === date.year);
+    if (!published) throw new CnHolidayDataMissing(date.year);
+    if (published.holidays.includes(text)) return true;
+    if (published.workdays.includes(text)) return false;
+    const weekday = dayOfWeek(date);
+    return weekday === 0 || weekday === 6;
+  }
+  if (holidays.has(text)) return true;
   if (adjustedWorkdays.has(text)) return false;
   const weekday = dayOfWeek(date);
   return weekday === 0 || weekday === 6;

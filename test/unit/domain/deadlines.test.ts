@@ -227,6 +227,22 @@ describe('Function: cnCourtActionDeadline', () => {
     expect(act).toThrow(/2027/);
   });
 
+  it('computes past the data once the operator adds the newly published year to the policy', () => {
+    // Arrange: accepted on 20 December 2026; the 15th day is Monday 4 January 2027, made a
+    // holiday in this (made-up) published year, so the period ends on Tuesday 5 January.
+    const input = policyInput();
+    input.profiles.CN.courtActionWindow.publishedYears = [
+      { year: 2027, holidays: ['2027-01-01', '2027-01-04'], workdays: [] },
+    ];
+    const policy = parsePolicy(input);
+
+    // Act
+    const result = cnCourtActionDeadline(new Date('2026-12-20T02:00:00Z'), policy);
+
+    // Assert
+    expect(result.courtActionDueAt).toBe('2027-01-05T16:00:00.000Z');
+  });
+
   it('is exactly 15 × 24 h later with elapsed counting', () => {
     // Arrange
     const input = policyInput();
