@@ -10,21 +10,27 @@ import type { Answer, BodyOf, paths } from './paths.ts';
 export type Jurisdiction = 'US' | 'CN' | 'EU';
 export type InfringementType = 'counterfeit' | 'trademark' | 'copyright' | 'patent' | 'design';
 
-/** Every queue of the unified review queue (API.md, Review). */
-export const QUEUES = [
-  'standard',
-  'priority',
-  'escalated',
-  're_review',
-  'appeals',
-  'suspension_review',
-  'standing',
-  'proactive',
-  'action_failed',
-  'ip_rights',
-  'rights_holders',
-] as const;
-export type Queue = (typeof QUEUES)[number];
+/**
+ * Every queue of the unified review queue (API.md, Review), in the order the console offers them.
+ * Keyed by the contract's own queue type, so a queue the service adds or drops is a type error here.
+ */
+const QUEUE_ORDER: Record<Answer<'/v1/review-tasks', 'get'>['items'][number]['queue'], number> = {
+  standard: 0,
+  priority: 1,
+  escalated: 2,
+  re_review: 3,
+  appeals: 4,
+  suspension_review: 5,
+  standing: 6,
+  proactive: 7,
+  action_failed: 8,
+  ip_rights: 9,
+  rights_holders: 10,
+};
+export type Queue = keyof typeof QUEUE_ORDER;
+export const QUEUES: readonly Queue[] = (Object.keys(QUEUE_ORDER) as Queue[]).sort(
+  (a, b) => QUEUE_ORDER[a] - QUEUE_ORDER[b],
+);
 
 export type ReviewTask = Answer<'/v1/review-tasks', 'get'>['items'][number];
 export type Claim = NonNullable<ReviewTask['claim']>;
