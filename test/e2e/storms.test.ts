@@ -104,18 +104,20 @@ describe('Duplicate storms and races', () => {
     ]);
     await cloud.settled();
     const view = await timeline(caseId);
+    const decided = view.timeline.filter((e) => e.type === 'decided').length;
+    const escalated = view.timeline.filter((e) => e.type === 'review_escalated').length;
     if (decision.status === 200) {
+      // The decision won, or arrived just after the escalation and decided the escalated wait.
       expect(view.status).toBe('rejected');
-      expect(view.timeline.filter((e) => e.type === 'review_escalated')).toHaveLength(0);
+      expect(decided).toBe(1);
+      expect(escalated).toBeLessThanOrEqual(1);
     } else {
+      // The timeout won: the decision answered a wait that had ended, and nothing was recorded.
       expect(decision.status).toBe(409);
       expect(view.status).toBe('escalated_review');
-      expect(view.timeline.filter((e) => e.type === 'decided')).toHaveLength(0);
+      expect(decided).toBe(0);
+      expect(escalated).toBe(1);
     }
-    expect(
-      view.timeline.filter((e) => e.type === 'decided').length +
-        view.timeline.filter((e) => e.type === 'review_escalated').length,
-    ).toBe(1);
   });
 });
 
