@@ -2420,6 +2420,11 @@ export interface operations {
                             at: string;
                             /** @description Reviewers only */
                             reviewerId?: string;
+                            /**
+                             * @description Taken by automated means, without a person (DSA Art 17(3)(c))
+                             * @enum {boolean}
+                             */
+                            automated?: true;
                         } | null;
                         /** @description The decision’s reasons, written for the parties */
                         reasons: string | null;
@@ -2448,7 +2453,7 @@ export interface operations {
                                 id?: string;
                             };
                             /** @enum {string} */
-                            type: "notice_received" | "screened" | "screening_rejected" | "duplicate_linked" | "review_requested" | "review_escalated" | "review_overdue" | "decided" | "info_requested" | "info_received" | "info_window_expired" | "takedown_attempt_failed" | "action_failed" | "action_retried" | "taken_down" | "strike_recorded" | "strike_revoked" | "seller_measure_applied" | "seller_notified" | "rights_holder_notified" | "counter_notice_received" | "counter_notice_forwarded" | "counter_notice_window_closed" | "re_review_requested" | "court_action_reported" | "court_action_window_closed" | "upheld" | "restored" | "withdrawal_requested" | "withdrawn" | "appeal_filed" | "appeal_decided" | "case_reopened" | "message_undeliverable" | "message_complaint" | "legal_hold_released";
+                            type: "notice_received" | "screened" | "screening_rejected" | "duplicate_linked" | "review_requested" | "review_escalated" | "review_overdue" | "decided" | "info_requested" | "info_received" | "info_window_expired" | "takedown_attempt_failed" | "action_failed" | "action_retried" | "taken_down" | "strike_recorded" | "strike_revoked" | "seller_measure_applied" | "seller_notified" | "rights_holder_notified" | "counter_notice_received" | "counter_notice_forwarded" | "counter_notice_window_closed" | "re_review_requested" | "court_action_reported" | "court_action_window_closed" | "upheld" | "restored" | "withdrawal_requested" | "withdrawn" | "appeal_filed" | "appeal_decided" | "case_reopened" | "message_undeliverable" | "message_complaint" | "legal_hold_released" | "audit_decided";
                             detail: {
                                 [key: string]: unknown;
                             };
@@ -2549,6 +2554,13 @@ export interface operations {
                             /** Format: date-time */
                             restoredAt: string;
                             downSeconds: number;
+                        };
+                        /** @description Reviewers only: the open human audit of the automated decision, decided at POST /v1/cases/{caseId}/decision with uphold | restore */
+                        audit?: {
+                            taskId: string;
+                            basis: string;
+                            /** Format: date-time */
+                            dueAt: string;
                         };
                         /** @description Reviewers only */
                         rightsHolder?: {
@@ -3139,7 +3151,7 @@ export interface operations {
                 cursor?: string;
                 /** @description One queue; every queue when absent */
                 queue?: "standard" | "priority" | "escalated" | "re_review" | "appeals" | "suspension_review" | "standing" | "proactive" | "action_failed" | "ip_rights" | "rights_holders";
-                kind?: "review" | "escalated_review" | "re_review" | "retry" | "appeal" | "rights_holder_verification" | "ip_right_verification" | "suspension_review" | "misuse_review";
+                kind?: "review" | "escalated_review" | "re_review" | "retry" | "appeal" | "rights_holder_verification" | "ip_right_verification" | "suspension_review" | "misuse_review" | "audit";
                 /** @description Jurisdiction profile whose law and clocks govern the case */
                 jurisdiction?: "US" | "CN" | "EU";
                 /** @description Kind of infringement alleged */
@@ -3164,7 +3176,7 @@ export interface operations {
                             /** @enum {string} */
                             queue: "standard" | "priority" | "escalated" | "re_review" | "appeals" | "suspension_review" | "standing" | "proactive" | "action_failed" | "ip_rights" | "rights_holders";
                             /** @enum {string} */
-                            kind: "review" | "escalated_review" | "re_review" | "retry" | "appeal" | "rights_holder_verification" | "ip_right_verification" | "suspension_review" | "misuse_review";
+                            kind: "review" | "escalated_review" | "re_review" | "retry" | "appeal" | "rights_holder_verification" | "ip_right_verification" | "suspension_review" | "misuse_review" | "audit";
                             caseId?: string;
                             noticeId?: string;
                             /** @description For an appeal: the appeal to decide */

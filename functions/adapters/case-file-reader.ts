@@ -2,6 +2,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { TimelineEvent } from '../domain/case.ts';
 import type { StrikeRecord } from '../domain/strikes.ts';
 import type { AppealRecord } from './appeal-store.ts';
+import type { AuditTask } from './audit-tasks.ts';
 import { type CaseRecord, type PendingTask, stripKeys } from './case-store.ts';
 import { dynamo, tableName } from './dynamo-client.ts';
 import type { EvidenceRecord } from './evidence-store.ts';
@@ -45,6 +46,8 @@ export interface CaseFileRecords {
   statementOfReasons: MessageCopy | null;
   /** The case's appeals, oldest first (each party sees its own). */
   appeals: AppealRecord[];
+  /** The open human audit of the case's automated decision, if one was sampled and waits. */
+  audit: AuditTask | null;
   /** Reviewers only: the seller's standing with the service. */
   seller?: { profile: SellerRecord | null; strikes: StrikeRecord[]; priorCases: PriorCase[] };
 }
@@ -107,6 +110,7 @@ export async function readCaseCore(
   if (!caseItem) return null;
   const record = strip(caseItem) as unknown as CaseRecord;
   const taskItem = bySk('TASK');
+  const auditItem = bySk(keys.audit(caseId).sk);
   const counterItem = bySk('COUNTER_NOTICE');
   const statementItem = bySk(keys.messageCopy(caseId, 'statement_of_reasons', 'seller').sk);
   const timeline = partition
@@ -136,6 +140,7 @@ export async function readCaseCore(
     record,
     timeline,
     pendingTask: taskItem ? (strip(taskItem) as unknown as PendingTask) : null,
+    audit: auditItem ? (strip(auditItem) as unknown as AuditTask) : null,
     counterNotice: counterItem ? (strip(counterItem) as unknown as CounterNoticeRecord) : null,
     appeals: partition
       .filter((item) => String(item.sk).startsWith('APPEAL#'))

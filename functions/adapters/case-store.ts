@@ -68,7 +68,12 @@ export interface CaseRecord {
   carriesWarning?: boolean;
   /** The statement of reasons sent to the seller (DSA Art 17), kept for the record and transparency. */
   statementOfReasons?: Record<string, unknown>;
+  /** A withdrawal, or an audit's reversal of an automated decision: the takedown is to be undone. */
   withdrawalRequestedAt?: string;
+  /** A reviewer's audit found the automated decision wrong (the case closes `restored`). */
+  auditReversal?: { at: string; reasonCode: string; reasons: string; reviewerId: string };
+  /** The auditing reviewer's internal note (never sent to a party). */
+  auditNote?: string;
   duplicateOf?: string;
   reasonCode?: string;
   decision?: {

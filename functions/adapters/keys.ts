@@ -87,6 +87,8 @@ export const keys = {
     pk: `CASE#${caseId}`,
     sk: `FOLLOWUP#${String(n).padStart(4, '0')}`,
   }),
+  /** The human audit of an automated decision (one per case). */
+  audit: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'AUDIT' }),
   openCase: (listingId: string, ipRightId: string) => ({
     pk: `OPEN#${listingId}#${ipRightId}`,
     sk: 'LOCK',

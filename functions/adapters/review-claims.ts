@@ -12,13 +12,14 @@ export { ClaimedByAnother, NoSuchTask };
  *   `<step>` is the workflow step key with `#` written as `.`;
  * - `rights-holder:<id>` and `ip-right:<id>`: a verification;
  * - `suspension-review:<sellerId>:<n>`: a seller's n-th suspension review (DSA Art 23(3));
- * - `misuse-review:<rightsHolderId>:<n>`: a notifier's n-th misuse review (DSA Art 23(2)).
+ * - `misuse-review:<rightsHolderId>:<n>`: a notifier's n-th misuse review (DSA Art 23(2));
+ * - `audit:<caseId>:<epoch>`: the human audit of a case's automated decision.
  */
 export type TaskRef =
   | { type: 'case'; caseId: string; step: string }
   | { type: 'rights-holder'; id: string }
   | { type: 'ip-right'; id: string }
-  | { type: 'suspension-review' | 'misuse-review'; id: string; n: string };
+  | { type: 'suspension-review' | 'misuse-review' | 'audit'; id: string; n: string };
 
 /** The public id of a case's wait at a step (e.g. `case:case-1:review.0`). */
 export const caseTaskId = (caseId: string, stepKey: string) =>
@@ -30,7 +31,11 @@ export function parseTaskId(taskId: string): TaskRef | undefined {
   if (!id || rest.length > 0) return undefined;
   if (type === 'case' && step) return { type, caseId: id, step };
   if ((type === 'rights-holder' || type === 'ip-right') && step === undefined) return { type, id };
-  if ((type === 'suspension-review' || type === 'misuse-review') && step && /^\d+$/.test(step))
+  if (
+    (type === 'suspension-review' || type === 'misuse-review' || type === 'audit') &&
+    step &&
+    /^\d+$/.test(step)
+  )
     return { type, id, n: step };
   return undefined;
 }
@@ -47,12 +52,13 @@ const itemKey = (ref: TaskRef) => {
       return keys.suspensionReview(ref.id);
     case 'misuse-review':
       return keys.misuseReview(ref.id);
+    case 'audit':
+      return keys.audit(ref.id);
   }
 };
 
 /** Review tasks whose item carries its own `taskId` (the open task is the one with that id). */
-const carriesTaskId = (ref: TaskRef) =>
-  ref.type === 'case' || ref.type === 'suspension-review' || ref.type === 'misuse-review';
+const carriesTaskId = (ref: TaskRef) => ref.type !== 'rights-holder' && ref.type !== 'ip-right';
 
 /** The condition under which the item is still the open task the id names. */
 function openCondition(

@@ -1,7 +1,7 @@
 import { getCase } from '../adapters/case-store.ts';
 import { policy } from '../adapters/policy-source.ts';
 import { reasonCodeFor } from '../domain/reason-codes.ts';
-import { decide } from '../use-cases/case-inputs.ts';
+import { decideCaseOrAudit } from '../use-cases/audit.ts';
 import { apiHandler, json } from './lib/handler.ts';
 import { staffActor } from './lib/identity.ts';
 import { refuseIfPartyToCase } from './lib/party-to-case.ts';
@@ -10,7 +10,7 @@ import { decisionBodySchema } from './schemas/cases.ts';
 
 /**
  * POST /v1/cases/{caseId}/decision (reviewer): approve / reject / request_info, or restore / uphold
- * on a re-review, with a catalogued reason code, `reasons` for the parties and an internal `note`.
+ * on a re-review or on the audit of an automated decision, with a catalogued reason code, `reasons` for the parties and an internal `note`.
  * The backend finds the case's task token and completes the wait; 200 once the engine accepted it;
  * 400 for a reason code the catalogue does not list for the decision; 422 when the reviewer is a
  * party to the case; 409 if the case does not await that decision, it was decided already, or
@@ -31,7 +31,7 @@ export const handler = apiHandler(
       ]);
     }
     await refuseIfPartyToCase(caller, existing);
-    await decide(existing.caseId, staffActor(caller), decision);
+    await decideCaseOrAudit(existing.caseId, staffActor(caller), decision);
     const after = await getCase(existing.caseId);
     return json(200, { caseId: existing.caseId, status: after?.status ?? existing.status });
   },

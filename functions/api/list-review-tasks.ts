@@ -94,7 +94,10 @@ function summary(item: QueueItem, now: string) {
   const caseId = String(item.caseId);
   const taskId = String(item.taskId);
   return {
-    taskId: taskId.startsWith('case:') ? taskId : caseTaskId(caseId, String(item.stepKey)),
+    taskId:
+      taskId.startsWith('case:') || taskId.startsWith('audit:')
+        ? taskId
+        : caseTaskId(caseId, String(item.stepKey)),
     kind: item.kind,
     caseId,
     ...text('noticeId'),

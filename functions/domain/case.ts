@@ -168,6 +168,8 @@ export const TIMELINE_EVENT_TYPES = [
   'message_complaint',
   /** An admin released the legal hold a reported court action put on the case (retention). */
   'legal_hold_released',
+  /** A reviewer decided the human audit of an automated decision (uphold or restore). */
+  'audit_decided',
 ] as const;
 export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];
 

@@ -30,6 +30,7 @@ export const standingPolicySchema = z
               .min(0)
               .max(1)
               .describe('Share of automated approvals sampled into the human audit queue'),
+            auditSla: durationSchema.describe('Time a reviewer has to decide a sampled audit'),
           })
           .describe('Automated decisions (disclosed under DSA Art 17(3)(c) and Art 24(5))'),
       })
@@ -58,7 +59,7 @@ export const DEFAULT_STANDING_POLICY: StandingPolicy = {
     accuracy: 0.9,
     lockout: 'P30D',
     reviewSla: 'PT4H',
-    automatedApproval: { enabled: false, auditSampleRate: 0.1 },
+    automatedApproval: { enabled: false, auditSampleRate: 0.1, auditSla: 'P3D' },
   },
   misuse: { threshold: 5, suspension: 'P30D', reviewSla: 'P3D' },
 };

@@ -112,3 +112,39 @@ export function fastLane(
   if (meets && !state.fastLaneSince) return { open: true, transition: 'opened' };
   return { open: meets };
 }
+
+/**
+ * Whether a notice's case is approved without a human (DOMAIN.md, Notifier standing; issue 15):
+ * only when the policy turns it on (off by default), for a notifier in the fast lane, for a
+ * counterfeit notice backed by a test-buy report. Recorded and disclosed as an automated decision
+ * (DSA Art 17(3)(c), the Transparency Database's `automated_decision`).
+ */
+export function approvedAutomatically(input: {
+  policy: Policy;
+  fastLaneOpen: boolean;
+  infringementType: string;
+  testBuy: boolean;
+}): boolean {
+  return (
+    input.policy.standing.fastLane.automatedApproval.enabled &&
+    input.fastLaneOpen &&
+    input.infringementType === 'counterfeit' &&
+    input.testBuy
+  );
+}
+
+/**
+ * Whether an automated approval is sampled into the human audit (the `proactive` queue): a share
+ * `rate` of cases, chosen by a hash of the case id so that a retried step chooses the same way.
+ */
+export function sampledForAudit(caseId: string, rate: number): boolean {
+  if (rate >= 1) return true;
+  if (rate <= 0) return false;
+  // FNV-1a, 32 bits: spreads ids evenly enough for a sampling share.
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < caseId.length; i++) {
+    hash ^= caseId.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash / 0x1_0000_0000 < rate;
+}

@@ -1,5 +1,6 @@
 import {
   applyCaseStep,
+  type CaseRecord,
   CaseStateConflict,
   epochScoped,
   getCase,
@@ -8,7 +9,7 @@ import {
 } from '../adapters/case-store.ts';
 import { clock } from '../adapters/clock.ts';
 import { openFollowUp, startFollowUp } from '../adapters/follow-ups.ts';
-import type { CaseStatus } from '../domain/case.ts';
+import type { CaseStatus, TimelineActor, TimelineEventType } from '../domain/case.ts';
 import { CLOSED_WITH_LISTING_DOWN, TERMINAL_STATUSES } from '../domain/case.ts';
 import type { CaseDecision } from '../domain/reason-codes.ts';
 import { answerPendingTask, NotAwaitingInput } from './answer-pending-task.ts';
@@ -115,26 +116,49 @@ const WITHDRAWABLE_KINDS = [
 /**
  * The rights holder withdraws a case (DOMAIN.md lifecycle step 8), at any time while the case is
  * open or its listing is down, also after it closed as `upheld` or `upheld_pending_court` (a
- * settlement). If the case waits on a token (its own run, or a follow-up's appeal or court-action
- * wait), the withdrawal completes that wait. Otherwise it is recorded on the case and the
- * workflow honours it at its next step; a closed case gets a follow-up execution that restores.
- * 409 once it is `withdrawn`, `restored`, `rejected`, `duplicate` or `abandoned`.
+ * settlement). 409 once it is `withdrawn`, `restored`, `rejected`, `duplicate` or `abandoned`.
  */
-export async function withdrawCase(
+export async function withdrawCase(caseId: string, rightsHolderId: string): Promise<void> {
+  await requestUndo(caseId, {
+    actor: { role: 'rights-holder', id: rightsHolderId },
+    by: 'rights-holder',
+    event: { type: 'withdrawal_requested', detail: {} },
+  });
+}
+
+/** Who asks for a takedown to be undone before its time, and what the case records. */
+export interface UndoRequest {
+  actor: TimelineActor;
+  /** What the workflow's wait receives as `by`. */
+  by: 'rights-holder' | 'audit';
+  /** Recorded with the request (e.g. the audit's reversal, which closes the case `restored`). */
+  set?: Partial<CaseRecord>;
+  event: { type: TimelineEventType; detail: Record<string, unknown> };
+}
+
+/**
+ * Undoes a case's takedown before its time: a withdrawal, or an audit's reversal of an automated
+ * decision. If the case waits on a token (its own run, or a follow-up's appeal or court-action
+ * wait), the request completes that wait. Otherwise it is recorded on the case and the workflow
+ * honours it at its next step; a closed case gets a follow-up execution that restores.
+ * Idempotent: a request already recorded is not recorded again.
+ *
+ * @throws StateRefused (409) when the case is closed and its listing is not down.
+ */
+export async function requestUndo(
   caseId: string,
-  rightsHolderId: string,
+  request: UndoRequest,
   attempt = 0,
 ): Promise<void> {
-  const actor = { role: 'rights-holder' as const, id: rightsHolderId };
-  const answerWithWithdrawal = () =>
+  const answerWithUndo = () =>
     answerPendingTask({
       caseId,
       kinds: WITHDRAWABLE_KINDS,
-      actorId: rightsHolderId,
-      output: () => ({ type: 'withdraw', by: 'rights-holder' }),
+      actorId: request.actor.id,
+      output: () => ({ type: 'withdraw', by: request.by }),
       record: (_task, at) => ({
-        set: { withdrawalRequestedAt: at },
-        event: { type: 'withdrawal_requested', actor, detail: {} },
+        set: { withdrawalRequestedAt: at, ...request.set },
+        event: { type: request.event.type, actor: request.actor, detail: request.event.detail },
       }),
     });
   const record = await getCase(caseId);
@@ -149,7 +173,7 @@ export async function withdrawCase(
   if (record.withdrawalRequestedAt) return;
   if (await getPendingTask(caseId)) {
     try {
-      await answerWithWithdrawal();
+      await answerWithUndo();
       return;
     } catch (error) {
       if (!(error instanceof NotAwaitingInput)) throw error;
@@ -168,17 +192,17 @@ export async function withdrawCase(
         record.status === 'screening' || record.status === 'taking_down' || closedDown
           ? [record.status]
           : undefined,
-      set: { withdrawalRequestedAt: at, ...followUp?.step.set },
+      set: { withdrawalRequestedAt: at, ...request.set, ...followUp?.step.set },
       ...(followUp ? { unless: followUp.step.unless, also: followUp.step.also } : {}),
-      event: { type: 'withdrawal_requested', actor, detail: {} },
+      event: { type: request.event.type, actor: request.actor, detail: request.event.detail },
     });
   } catch (error) {
     if (error instanceof CaseStateConflict && attempt < 3) {
       // The case moved meanwhile: into a wait (answer it) or to a close (409).
-      return withdrawCase(caseId, rightsHolderId, attempt + 1);
+      return requestUndo(caseId, request, attempt + 1);
     }
     if ((error as Error).name !== 'StepAlreadyApplied') throw error;
   }
   if (followUp) await startFollowUp(followUp.start);
-  else if (await getPendingTask(caseId)) await answerWithWithdrawal().catch(() => undefined);
+  else if (await getPendingTask(caseId)) await answerWithUndo().catch(() => undefined);
 }

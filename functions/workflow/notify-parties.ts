@@ -159,6 +159,7 @@ export async function handler(
         decidedAt: statement.decidedAt,
         outcome: 'taken_down',
         ...(reasons ? { reasons } : {}),
+        ...(statement.automatedMeans.decision === 'fully' ? { automatedDecision: true } : {}),
         counterNoticeDueAt,
       },
     },

@@ -1,10 +1,9 @@
 import * as z from 'zod';
 import { CaseStateConflict, getCase, StepAlreadyApplied } from '../adapters/case-store.ts';
 import { clock } from '../adapters/clock.ts';
-import { policy } from '../adapters/policy-source.ts';
-import { addDuration } from '../domain/duration.ts';
 import { loadCase } from './lib/context.ts';
-import { listingOf, notifyRightsHolder, notifySeller, partyReasons } from './lib/notify.ts';
+import { partyReasons } from './lib/notify.ts';
+import { tellRestored } from './lib/restored.ts';
 import { applyWorkflowStep } from './lib/step.ts';
 import { parseTaskInput, taskInput } from './lib/task-input.ts';
 import { closeUndoingTakedown } from './lib/undo.ts';
@@ -55,30 +54,7 @@ export async function handler(
       : reason === 'appeal_upheld'
         ? task.appeal?.reasons
         : undefined;
-  const facts = {
-    caseId,
-    listing: listingOf(record),
-    jurisdiction: record.jurisdiction,
-    ...(reasons ? { reasons } : {}),
-  };
-  await notifySeller(record, {
-    step: 'restore',
-    template: 'listing_restored',
-    message: { kind: 'seller_case_update', facts: { ...facts, outcome: 'restored' } },
-  });
-  // The notifier may complain against a restore (DSA Art 20) within the appeal window.
-  const complaintUntil = addDuration(
-    clock.now(),
-    policy.profiles[record.jurisdiction].appealWindow,
-  ).toISOString();
-  await notifyRightsHolder(record, {
-    step: 'restore',
-    template: 'listing_restored',
-    message: {
-      kind: 'case_outcome',
-      facts: { ...facts, outcome: 'restored', restoredBecause: reason, complaintUntil },
-    },
-  });
+  await tellRestored(record, reason, reasons);
   return { status: 'restored', next: 'closed' };
 }
 

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { auditTaskId, putAuditTaskItem } from '../adapters/audit-tasks.ts';
 import {
   type CaseRecord,
   CaseStateConflict,
@@ -12,6 +13,7 @@ import { clock } from '../adapters/clock.ts';
 import { keys } from '../adapters/keys.ts';
 import { logger } from '../adapters/logger.ts';
 import { marketplace } from '../adapters/marketplace.ts';
+import { getNotice } from '../adapters/notice-store.ts';
 import { refreshFastLane } from '../adapters/notifier-standing.ts';
 import { policy } from '../adapters/policy-source.ts';
 import { getIpRight, getRightsHolder } from '../adapters/registry-store.ts';
@@ -19,8 +21,10 @@ import { recordSellerContact } from '../adapters/seller-store.ts';
 import { isTerminal } from '../domain/case.ts';
 import { addDuration, durationSeconds } from '../domain/duration.ts';
 import { screenCase } from '../domain/screening.ts';
+import { approvedAutomatically, sampledForAudit } from '../domain/standing.ts';
 import { loadCase, WORKFLOW_ACTOR, withdrawalRequested } from './lib/context.ts';
 import { notifyRightsHolder } from './lib/notify.ts';
+import { once } from './lib/once.ts';
 import { sendNoticeReceipt } from './lib/receipt.ts';
 import { applyWorkflowStep } from './lib/step.ts';
 import { parseTaskInput, taskInput } from './lib/task-input.ts';
@@ -29,9 +33,12 @@ import { type Windows, windowsFor } from './lib/windows.ts';
 const input = taskInput({ step: z.literal('screen') });
 
 export interface ScreenResult {
-  next: 'review' | 'closed' | 'withdraw';
+  /** `approve`: the policy's automated approval decided (fast lane, counterfeit, test buy). */
+  next: 'review' | 'approve' | 'closed' | 'withdraw';
   reviewQueue: 'standard' | 'priority';
   windows: Windows & { parkSeconds: number };
+  /** The automated decision, as a reviewer's would reach the workflow. */
+  decision?: { decision: 'approve'; reasonCode: string; reasons: string; at: string };
 }
 
 /**
@@ -43,6 +50,9 @@ export interface ScreenResult {
  * 3. Apply the screening rules: accepted (record the listing's URL, title and seller, claim the
  *    open-case lock), rejected with a reason code, or a duplicate linked to the open case.
  * 4. A rejected or duplicate case is closed here, and the rights holder is told.
+ * 5. An accepted case the policy approves without a human (a fast-lane notifier's counterfeit
+ *    notice with a test-buy report) records that automated decision, and a sampled share of them
+ *    opens a human audit in the `proactive` queue.
  * Idempotent: a retry after the write finds the case screened and answers from it.
  */
 export async function handler(event: unknown): Promise<ScreenResult> {
@@ -67,17 +77,29 @@ export async function handler(event: unknown): Promise<ScreenResult> {
       : {}),
   };
   if (withdrawalRequested(record)) return { next: 'withdraw', reviewQueue, windows };
-  return { next: isTerminal(record.status) ? 'closed' : 'review', reviewQueue, windows };
+  if (isTerminal(record.status)) return { next: 'closed', reviewQueue, windows };
+  const decision = record.decision as AutomatedDecisionRecord | undefined;
+  if (decision?.automated && (record.epoch ?? 0) === 0) {
+    const { decision: outcome, reasonCode, reasons, at } = decision;
+    return {
+      next: 'approve',
+      reviewQueue,
+      windows,
+      decision: { decision: outcome, reasonCode, reasons, at },
+    };
+  }
+  return { next: 'review', reviewQueue, windows };
 }
 
 async function screenOnce(record: CaseRecord): Promise<void> {
   const now = clock.now();
   const at = now.toISOString();
-  const [rightsHolder, ipRight, listing, lockHolder] = await Promise.all([
+  const [rightsHolder, ipRight, listing, lockHolder, notice] = await Promise.all([
     getRightsHolder(record.rightsHolderId),
     getIpRight(record.ipRightId),
     marketplace().getListing(record.listingId),
     getOpenCaseLock(record.listingId, record.ipRightId),
+    getNotice(record.noticeId),
   ]);
   const other = lockHolder && lockHolder !== record.caseId ? await getCase(lockHolder) : null;
   const outcome = screenCase({
@@ -132,6 +154,13 @@ async function screenOnce(record: CaseRecord): Promise<void> {
       });
       await ensureSeller(listing!.sellerId, listing!.sellerEmail);
       if (account) await recordSellerContact(account.sellerId, account);
+      const automated = approvedAutomatically({
+        policy,
+        fastLaneOpen,
+        infringementType: record.infringementType,
+        testBuy: notice?.testBuy !== undefined,
+      });
+      if (automated) await decideAutomatically((await getCase(record.caseId))!, now);
       return;
     }
     const closing =
@@ -210,6 +239,75 @@ async function screenOnce(record: CaseRecord): Promise<void> {
     throw error;
   }
 }
+
+/** The decision the policy takes without a human, as the case records it. */
+type AutomatedDecisionRecord = NonNullable<CaseRecord['decision']> & {
+  decision: 'approve';
+  reasons: string;
+  automated: true;
+  basis: 'fast_lane_test_buy';
+};
+
+/**
+ * Records the automated approval (DSA Art 17(3)(c): disclosed as an automated decision in the
+ * statement of reasons and the Transparency Database), and opens the human audit for a sampled
+ * share (policy `standing.fastLane.automatedApproval.auditSampleRate`).
+ */
+async function decideAutomatically(record: CaseRecord, now: Date): Promise<void> {
+  const at = now.toISOString();
+  const decision: AutomatedDecisionRecord = {
+    decision: 'approve',
+    reasonCode: 'counterfeit_goods',
+    reasons: AUTOMATED_REASONS,
+    reviewerId: WORKFLOW_ACTOR.id,
+    automated: true,
+    basis: 'fast_lane_test_buy',
+    at,
+  };
+  const rules = policy.standing.fastLane.automatedApproval;
+  const audited = sampledForAudit(record.caseId, rules.auditSampleRate);
+  await once(() =>
+    applyWorkflowStep(record.caseId, {
+      stepKey: 'decided#automated',
+      at,
+      set: { decision },
+      event: {
+        type: 'decided',
+        actor: WORKFLOW_ACTOR,
+        detail: {
+          decision: 'approve',
+          reasonCode: decision.reasonCode,
+          automated: true,
+          basis: decision.basis,
+          audit: audited,
+        },
+      },
+      also: audited
+        ? [
+            putAuditTaskItem({
+              taskId: auditTaskId(record),
+              kind: 'audit',
+              queue: 'proactive',
+              caseId: record.caseId,
+              noticeId: record.noticeId,
+              listingId: record.listingId,
+              ...(record.listingTitle ? { listingTitle: record.listingTitle } : {}),
+              ...(record.sellerId ? { sellerId: record.sellerId } : {}),
+              jurisdiction: record.jurisdiction,
+              infringementType: record.infringementType,
+              basis: decision.basis,
+              createdAt: at,
+              dueAt: addDuration(now, rules.auditSla).toISOString(),
+            }),
+          ]
+        : [],
+    }),
+  );
+}
+
+/** What the parties read as the reasons of an automated approval. */
+const AUTOMATED_REASONS =
+  'Approved by automated means: the notice is a counterfeit notice backed by a test-buy report, from a notifier whose notices have been accurate (fast lane). A share of such decisions is audited by a person.';
 
 async function ensureSeller(sellerId: string, email: string): Promise<void> {
   await putIfAbsent({

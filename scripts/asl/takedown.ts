@@ -57,9 +57,17 @@ export function takedownDefinition(): Record<string, unknown> {
   });
   S.ScreenOutcome = choose(
     '$.screen.value.next',
-    { review: 'AwaitReview', withdraw: 'Withdraw' },
+    { review: 'AwaitReview', approve: 'ApprovedAutomatically', withdraw: 'Withdraw' },
     'Closed',
   );
+  S.ApprovedAutomatically = {
+    Type: 'Pass',
+    Comment:
+      "The policy's automated approval decided (a fast-lane notifier's counterfeit notice with a test-buy report): no human review; a sampled share is audited afterwards.",
+    InputPath: '$.screen.value.decision',
+    ResultPath: '$.decision',
+    Next: 'TakeDown',
+  };
   S.AwaitReview = awaitInput(
     'review',
     "States.Format('review#{}', $.round.n)",

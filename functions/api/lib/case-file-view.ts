@@ -101,7 +101,13 @@ export function caseFileView(
       ...(rightsHolder && view !== 'seller' ? { email: rightsHolder.email } : {}),
     },
     decision: decision
-      ? { decision: decision.decision, reasonCode: decision.reasonCode, at: decision.at }
+      ? {
+          decision: decision.decision,
+          reasonCode: decision.reasonCode,
+          at: decision.at,
+          // DSA Art 17(3)(c): the parties learn that no person took the decision.
+          ...((decision as { automated?: boolean }).automated ? { automated: true } : {}),
+        }
       : null,
     reasons: decision?.reasons ?? null,
     deadlines: deadlinesInForce(record.status, record.deadlines ?? {}),
@@ -146,6 +152,11 @@ export function caseFileView(
     decision: decision ? { ...common.decision, reviewerId: decision.reviewerId } : null,
     note: decision?.note ?? null,
     ...(record.wrongfulNoticeRecord ? { wrongfulNoticeRecord: record.wrongfulNoticeRecord } : {}),
+    ...(files.audit
+      ? {
+          audit: { taskId: files.audit.taskId, basis: files.audit.basis, dueAt: files.audit.dueAt },
+        }
+      : {}),
     rightsHolder: rightsHolder
       ? {
           rightsHolderId: rightsHolder.rightsHolderId,

@@ -98,6 +98,10 @@ export const caseFileSchema = z.object({
       reasonCode: z.string(),
       at: instantSchema,
       reviewerId: z.string().optional().describe('Reviewers only'),
+      automated: z
+        .literal(true)
+        .optional()
+        .describe('Taken by automated means, without a person (DSA Art 17(3)(c))'),
     })
     .nullable(),
   reasons: z.string().nullable().describe('The decision’s reasons, written for the parties'),
@@ -130,6 +134,12 @@ export const caseFileSchema = z.object({
     .optional()
     .describe(
       'Reviewers only: for a reversed takedown, what a seller needs to claim damages (CN E-Commerce Law Art 42)',
+    ),
+  audit: z
+    .object({ taskId: z.string(), basis: z.string(), dueAt: instantSchema })
+    .optional()
+    .describe(
+      'Reviewers only: the open human audit of the automated decision, decided at POST /v1/cases/{caseId}/decision with uphold | restore',
     ),
   rightsHolder: z
     .object({

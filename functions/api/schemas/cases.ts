@@ -119,6 +119,7 @@ export const REVIEW_TASK_KINDS = [
   'ip_right_verification',
   'suspension_review',
   'misuse_review',
+  'audit',
 ] as const;
 
 export const reviewTaskQuerySchema = pageQuery.extend({

@@ -10,7 +10,11 @@ export interface CaseOutcomeFacts {
   jurisdiction: Jurisdiction;
   outcome: 'abandoned' | 'upheld' | 'upheld_pending_court' | 'restored' | 'withdrawn';
   /** Why a listing came back: a founded re-review, or no court action before the deadline. */
-  restoredBecause?: 're_review_founded' | 'no_court_action_reported' | 'appeal_upheld';
+  restoredBecause?:
+    | 're_review_founded'
+    | 'no_court_action_reported'
+    | 'appeal_upheld'
+    | 'audit_reversed';
   /** A re-review's reasons, written for the parties. Never the internal note. */
   reasons?: string;
   /** For a withdrawal: whether the listing had been taken down (and is now restored). */
@@ -42,6 +46,8 @@ const TEXT = {
           'No court action or authority complaint was reported before the deadline after the counter-notice, so the listing is restored, as the law requires.',
         appeal_upheld:
           "The seller's appeal was decided by a reviewer who did not take the decision appealed, and found founded: the listing is restored.",
+        audit_reversed:
+          'The takedown was decided by automated means, and a reviewer who audited that decision reversed it: the listing is restored.',
       },
       withdrawn: (restored: boolean) =>
         `Your withdrawal of this case is done.${restored ? ' The listing is restored and the strike for this case revoked.' : ''}`,
@@ -69,6 +75,8 @@ const TEXT = {
           '在反通知后的期限内未收到已起诉或已投诉的报告，我们依法恢复了该商品链接。',
         appeal_upheld:
           '卖家的申诉由未参与原决定的审核人员处理，认为申诉理由成立，该商品链接已恢复。',
+        audit_reversed:
+          '该下架决定由自动化手段作出，审核人员在人工抽查中撤销了该决定，该商品链接已恢复。',
       },
       withdrawn: (restored: boolean) =>
         `您对本案件的撤回已完成。${restored ? '该商品链接已恢复，本案件对应的违规记录已撤销。' : ''}`,

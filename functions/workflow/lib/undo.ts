@@ -101,7 +101,7 @@ export async function closeUndoingTakedown(
       outcome:
         outcome.status !== 'restored'
           ? 'none'
-          : outcome.detail.reason === 'appeal_upheld'
+          : outcome.detail.reason === 'appeal_upheld' || outcome.detail.reason === 'audit_reversed'
             ? 'overturned'
             : 'restored',
       at: clock.now().toISOString(),

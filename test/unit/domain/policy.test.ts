@@ -64,7 +64,7 @@ describe('Function: parsePolicy', () => {
         accuracy: 0.9,
         lockout: 'P30D',
         reviewSla: 'PT4H',
-        automatedApproval: { enabled: false, auditSampleRate: 0.1 },
+        automatedApproval: { enabled: false, auditSampleRate: 0.1, auditSla: 'P3D' },
       },
       misuse: { threshold: 5, suspension: 'P30D', reviewSla: 'P3D' },
     });
@@ -74,7 +74,11 @@ describe('Function: parsePolicy', () => {
     // Arrange
     const input = policyInput();
     input.standing = structuredClone(defaultPolicy.standing);
-    input.standing.fastLane.automatedApproval = { enabled: true, auditSampleRate: 0 };
+    input.standing.fastLane.automatedApproval = {
+      enabled: true,
+      auditSampleRate: 0,
+      auditSla: 'P3D',
+    };
 
     // Act
     const issues = issuesOf(input);

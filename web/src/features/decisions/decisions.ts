@@ -1,10 +1,14 @@
 import type { CaseDecision } from '../../api/contract.ts';
 
-/** The decisions a case awaits, by its status. */
-export function decisionsForStatus(status: string): CaseDecision[] {
+/**
+ * The decisions a case awaits, by its status; a case whose automated decision waits for its
+ * human audit awaits `uphold | restore` too.
+ */
+export function decisionsForStatus(status: string, auditOpen = false): CaseDecision[] {
   if (status === 'awaiting_re_review') return ['uphold', 'restore'];
   if (status === 'awaiting_review' || status === 'escalated_review')
     return ['approve', 'reject', 'request_info'];
+  if (auditOpen) return ['uphold', 'restore'];
   return [];
 }
 

@@ -40,7 +40,7 @@ export function CasePage() {
   if (!file.isSuccess) return <PageState title={t('case.title', { id: caseId })} query={file} />;
   const data = file.data;
   const listing = data.listing.title ?? data.listingId;
-  const decisions = decisionsForStatus(data.status);
+  const decisions = decisionsForStatus(data.status, data.audit !== undefined);
   return (
     <ContentLayout
       breadcrumbs={breadcrumbs}
