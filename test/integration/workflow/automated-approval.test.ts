@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultPolicy } from '../../../functions/domain/policy.ts';
 import { startWorkflowHarness, type WorkflowHarness } from '../../support/workflow.ts';
 import { RIGHTS_HOLDER, RIGHTS_HOLDER_EMAIL } from '../../support/workflow-steps.ts';
+import { call, demoToken } from '../api/support.ts';
 
 /**
  * Issue 15 item 6: with the policy's automated approval on, a fast-lane notifier's counterfeit
@@ -106,8 +107,34 @@ describe('Automated fast-lane approval', () => {
     expect(statementMail?.text).toContain('The decision was taken by automated means.');
     expect(await auditQueue()).toEqual(expect.arrayContaining(caseIds));
 
+    // The reviewer sees the audits in the proactive queue and on the case file, and decides one
+    // through the case decision route; the notifier's view says the decision was automated.
+    const reviewerToken = await demoToken(h.cloud, 'reviewer');
+    const tasks = await call(h.cloud, 'GET', '/v1/review-tasks?queue=proactive', reviewerToken);
+    const task = tasks.body.items.find((t: { caseId?: string }) => t.caseId === caseIds[0]);
+    expect(task).toMatchObject({
+      kind: 'audit',
+      queue: 'proactive',
+      taskId: `audit:${caseIds[0]}:0`,
+    });
+    const file = await call(h.cloud, 'GET', `/v1/cases/${caseIds[0]}`, reviewerToken);
+    expect(file.body.audit).toMatchObject({ basis: 'fast_lane_test_buy' });
+    const notifierView = await call(
+      h.cloud,
+      'GET',
+      `/v1/cases/${caseIds[0]}`,
+      await demoToken(h.cloud, 'acme-brand'),
+    );
+    expect(notifierView.body.decision).toMatchObject({ decision: 'approve', automated: true });
+    expect(notifierView.body.audit).toBeUndefined();
+
     // An audit that agrees closes the audit and changes nothing else.
-    await audit(caseIds[0]!, 'uphold');
+    const upheld = await call(h.cloud, 'POST', `/v1/cases/${caseIds[0]}/decision`, reviewerToken, {
+      decision: 'uphold',
+      reasonCode: 'counterfeit_goods',
+      reasons: 'The test buy confirms the goods are counterfeit.',
+    });
+    expect(upheld.status).toBe(200);
     await h.cloud.settled();
     expect(await h.status(caseIds[0]!)).toBe('awaiting_counter_notice');
     expect(await h.timeline(caseIds[0]!)).toContain('audit_decided');
