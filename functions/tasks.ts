@@ -227,6 +227,24 @@ export const scheduledJobs: readonly ScheduledJob[] = [
     grants: { table: RWD, marketplace: true },
   },
   {
+    // Own-initiative cases (issue 19): the immediate part, without a Standard execution.
+    name: 'own-initiative',
+    functionName: 'act-on-own-initiative',
+    handler: 'functions/jobs/act-on-own-initiative.ts',
+    everyMinutes: 1,
+    timeoutSeconds: 300,
+    grants: { table: RWD, marketplace: true, sendEmail: true, publishEvents: true },
+  },
+  {
+    // Own-initiative cases: their counter-notice windows closed in bulk.
+    name: 'parked-windows',
+    functionName: 'close-parked-windows',
+    handler: 'functions/jobs/close-parked-windows.ts',
+    everyMinutes: 60,
+    timeoutSeconds: 300,
+    grants: { table: RWD, marketplace: true, sendEmail: true, publishEvents: true },
+  },
+  {
     // Pseudonymises a party's contact data, and deletes its evidence, once no case needs them.
     name: 'retention',
     functionName: 'apply-retention',

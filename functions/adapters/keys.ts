@@ -87,6 +87,13 @@ export const keys = {
     pk: `CASE#${caseId}`,
     sk: `FOLLOWUP#${String(n).padStart(4, '0')}`,
   }),
+  /** A flagged own-initiative case waiting for a reviewer (the `proactive` queue). */
+  proactiveReview: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'PROACTIVE_REVIEW' }),
+  /** One message of a seller's daily digest. */
+  digestEntry: (sellerId: string, messageId: string) => ({
+    pk: `DIGEST#${sellerId}`,
+    sk: `MSG#${messageId}`,
+  }),
   /** The human audit of an automated decision (one per case). */
   audit: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'AUDIT' }),
   openCase: (listingId: string, ipRightId: string) => ({
@@ -133,6 +140,12 @@ export const SUSPENSION_END_PARTITION = 'SUSPENSION_END';
 export const EVENT_OUTBOX_PARTITION = 'EVENT_OUTBOX';
 export const FOLLOW_UP_START_PARTITION = 'FOLLOWUP_START#PENDING';
 export const queuePartition = (queue: string) => `QUEUE#${queue}`;
+/** Own-initiative cases whose immediate action (takedown, strike, statement) is still to run. */
+export const OWN_INITIATIVE_PENDING_PARTITION = 'OI_ACTION#PENDING';
+/** Own-initiative cases parked in DynamoDB, by the end of their counter-notice window. */
+export const PARKED_DUE_PARTITION = 'PARKED_DUE';
+/** Seller digest entries, by the end of the day they collect. */
+export const DIGEST_DUE_PARTITION = 'DIGEST_DUE';
 
 /** The status index's partition of a case status. */
 export const statusPartition = (status: string) => `STATUS#${status}`;

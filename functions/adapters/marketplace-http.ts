@@ -10,6 +10,7 @@
  * | `POST {base}/listings/{listingId}/disable` | `{caseId, reason}` | 200 or 204 |
  * | `POST {base}/listings/{listingId}/restore` | `{caseId}` | 200 or 204 |
  * | `GET {base}/sellers/{sellerId}/listing-counts` | | 200 `{live, total}`: the seller's listings the buyers can see now, and all its listings not deleted (a suspension review weighs the share, DSA Art 23(3)), or 404 |
+ * | `POST {base}/sellers/{sellerId}/inbox` | `{messageId, caseId, subject, text, locale, sentAt}`: a message for the seller's inbox in its seller centre (the statement of reasons of an own-initiative case); one per `messageId` | 200 or 204 |
  * | `POST {base}/sellers/{sellerId}/measure` | `{measure, reason, caseId?}` (measure `none`, `warned`, `restricted`, `suspended` or `terminated`; `none` reinstates). `suspended` and `terminated` take every listing of the seller off the marketplace; a lighter measure puts back those no case disabled | 200 or 204 |
  *
  * Path segments are percent-encoded. Every POST must be idempotent: the service retries.
@@ -32,6 +33,7 @@ import {
   type Marketplace,
   MarketplaceUnavailableError,
   type SellerAccount,
+  type SellerInboxMessage,
   type SellerListingCounts,
   type SellerMeasure,
 } from '../domain/ports/marketplace.ts';
@@ -155,6 +157,15 @@ export class HttpMarketplace implements Marketplace {
       { caseId: ref.caseId },
     );
     await this.#expectSuccess(response, 'restore listing');
+  }
+
+  async deliverToSellerInbox(sellerId: string, message: SellerInboxMessage): Promise<void> {
+    const response = await this.#request(
+      'POST',
+      `/sellers/${encodeURIComponent(sellerId)}/inbox`,
+      message,
+    );
+    await this.#expectSuccess(response, 'deliver to seller inbox');
   }
 
   async applySellerMeasure(

@@ -2,6 +2,7 @@ import type { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Locale } from '../domain/locale.ts';
 import type { LadderMeasure, StrikeRecord } from '../domain/strikes.ts';
+import { putIfAbsent } from './case-store.ts';
 import { queryDue } from './due-items.ts';
 import { dynamo, tableName } from './dynamo-client.ts';
 import { keys, STRIKE_EXPIRY_PARTITION, SUSPENSION_END_PARTITION } from './keys.ts';
@@ -202,4 +203,17 @@ export async function listSellerDecisions(sellerId: string): Promise<SellerDecis
   return (result.Items ?? []).map(
     ({ pk: _pk, sk: _sk, type: _t, ...decision }) => decision as SellerDecisionRecord,
   );
+}
+
+/** The seller's item, written once when a first case names it (its measure starts at none). */
+export async function ensureSellerItem(sellerId: string, email: string): Promise<void> {
+  await putIfAbsent({
+    ...keys.seller(sellerId),
+    type: 'Seller',
+    sellerId,
+    email,
+    measure: 'none',
+    appliedMeasure: 'none',
+    version: 0,
+  });
 }

@@ -1,4 +1,10 @@
-import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { clock } from '../adapters/clock.ts';
 import { dynamo, tableName } from '../adapters/dynamo-client.ts';
@@ -40,6 +46,15 @@ const measure = z.object({
   measure: z.enum(['none', 'warned', 'restricted', 'suspended', 'terminated']),
   reason: z.string().max(500),
   caseId: z.string().optional(),
+});
+
+const inboxMessage = z.strictObject({
+  messageId: z.string().min(1).max(200),
+  caseId: z.string().min(1).max(200),
+  subject: z.string().min(1).max(500),
+  text: z.string().min(1).max(100_000),
+  locale: z.enum(LOCALES),
+  sentAt: z.iso.datetime(),
 });
 
 const listingKey = (id: string) => ({ pk: `DEMOMKT#LISTING#${id}`, sk: 'LISTING' });
@@ -201,6 +216,8 @@ export async function handler(event: unknown): Promise<Answer> {
       : Math.max(0, total - Number(found.Item.down ?? 0));
     return { status: 200, body: { live, total } };
   }
+  if (segments[0] === 'sellers' && segments[1] && segments[2] === 'inbox' && segments.length === 3)
+    return inbox(method, segments[1], body);
   if (
     method === 'POST' &&
     segments[0] === 'sellers' &&
@@ -223,4 +240,46 @@ export async function handler(event: unknown): Promise<Answer> {
     return { status: 204 };
   }
   return { status: 404, body: { message: 'no such route' } };
+}
+
+/**
+ * The seller centre's inbox: `POST` keeps a message once per `messageId` (the service retries);
+ * `GET` lists the seller's messages, newest first.
+ */
+async function inbox(method: 'GET' | 'POST', sellerId: string, body: unknown): Promise<Answer> {
+  const pk = `DEMOMKT#INBOX#${sellerId}`;
+  if (method === 'GET') {
+    const found = await dynamo.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': pk },
+        ScanIndexForward: false,
+        Limit: 100,
+      }),
+    );
+    const items = (found.Items ?? []).map(
+      ({ pk: _pk, sk: _sk, type: _type, ...message }) => message,
+    );
+    return { status: 200, body: { items } };
+  }
+  const input = inboxMessage.safeParse(body);
+  if (!input.success) return { status: 400, body: { message: 'invalid inbox message' } };
+  await dynamo
+    .send(
+      new PutCommand({
+        TableName: tableName,
+        Item: {
+          pk,
+          sk: `MSG#${input.data.messageId}`,
+          type: 'DemoInboxMessage',
+          ...input.data,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    )
+    .catch((error: Error) => {
+      if (error.name !== 'ConditionalCheckFailedException') throw error;
+    });
+  return { status: 204 };
 }

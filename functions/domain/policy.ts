@@ -168,6 +168,20 @@ export const policySchema = z
     reasonCodes: reasonCodeCatalogueSchema.default(DEFAULT_REASON_CODES),
     review: reviewWorkSchema.default({ claimDuration: 'PT30M', verificationSla: 'P3D' }),
     standing: standingPolicySchema.default(DEFAULT_STANDING_POLICY),
+    ownInitiative: z
+      .strictObject({
+        auditSampleRate: z
+          .number()
+          .gt(0)
+          .max(1)
+          .describe(
+            'Share of automated own-initiative takedowns sampled into the human audit (DSA: automated decisions stay under human oversight)',
+          ),
+        auditSla: durationSchema.describe('Time a reviewer has to decide a sampled audit'),
+        reviewSla: durationSchema.describe('Time a reviewer has to decide a flagged listing'),
+      })
+      .default({ auditSampleRate: 0.01, auditSla: 'P3D', reviewSla: 'P1D' })
+      .describe('Own-initiative cases from proactive screening (issue 19)'),
   })
   .superRefine((policy, ctx) => {
     const fail = (path: (string | number)[], message: string) =>

@@ -5,13 +5,16 @@ import {
   CaseStateConflict,
   epochScoped,
   getCase,
+  getItem,
   getPendingTask,
   StepAlreadyApplied,
 } from '../adapters/case-store.ts';
 import { clock } from '../adapters/clock.ts';
+import { keys } from '../adapters/keys.ts';
 import type { CaseDecision } from '../domain/reason-codes.ts';
 import { decide, requestUndo } from './case-inputs.ts';
 import { ClaimedByAnother, NotAwaitingInput } from './errors.ts';
+import { decideFlaggedListing } from './own-initiative.ts';
 
 /** A reviewer's audit of an automated decision (API.md: `uphold | restore` at the decision route). */
 export interface AuditDecision {
@@ -86,7 +89,8 @@ export async function decideAudit(
 
 /**
  * The case decision route's use case: `uphold | restore` answers a re-review the case waits on,
- * or else the open audit of its automated decision; every other decision answers a review.
+ * or else the open audit of its automated decision; `approve | reject` decides a flagged
+ * own-initiative listing, or else answers a review.
  */
 export async function decideCaseOrAudit(
   caseId: string,
@@ -94,6 +98,12 @@ export async function decideCaseOrAudit(
   body: { decision: CaseDecision; reasonCode: string; reasons: string; note?: string },
 ): Promise<void> {
   const { decision } = body;
+  if (
+    (decision === 'approve' || decision === 'reject') &&
+    (await getItem(keys.proactiveReview(caseId)))
+  ) {
+    return decideFlaggedListing(caseId, reviewer, { ...body, decision });
+  }
   if (decision === 'uphold' || decision === 'restore') {
     const pending: PendingTask | null = await getPendingTask(caseId);
     if (pending?.kind !== 're_review' && (await getAuditTask(caseId))) {

@@ -162,9 +162,10 @@ export async function requestUndo(
       }),
     });
   const record = await getCase(caseId);
-  const closedDown = (CLOSED_WITH_LISTING_DOWN as readonly CaseStatus[]).includes(
-    record?.status ?? 'withdrawn',
-  );
+  // A parked own-initiative case has no execution either: like a closed one, a follow-up restores.
+  const closedDown =
+    (CLOSED_WITH_LISTING_DOWN as readonly CaseStatus[]).includes(record?.status ?? 'withdrawn') ||
+    (record?.source === 'own_initiative' && record.status === 'awaiting_counter_notice');
   if (
     !record ||
     ((TERMINAL_STATUSES as readonly CaseStatus[]).includes(record.status) && !closedDown)

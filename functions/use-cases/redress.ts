@@ -36,6 +36,7 @@ import { DomainRuleError } from '../domain/errors.ts';
 import { counterNoticeMode } from '../domain/policy.ts';
 import { answerPendingTask, NotAwaitingInput } from './answer-pending-task.ts';
 import { StateRefused } from './errors.ts';
+import { closeWindowForCounterNotice } from './own-initiative.ts';
 
 /**
  * Redress after a decision (DOMAIN.md steps 6-9): counter-notices in the window and after it,
@@ -68,8 +69,11 @@ export async function counterNotify(
       if (!(error instanceof NotAwaitingInput)) throw error;
     }
   }
-  const record = await getCase(caseId);
+  let record = await getCase(caseId);
   if (!record) throw new NotAwaitingInput(`case ${caseId} not found`);
+  if (record.source === 'own_initiative' && record.status !== 'upheld') {
+    record = await closeWindowForCounterNotice(record);
+  }
   if (record.status !== 'upheld') {
     throw new StateRefused(
       record.status === 'upheld_pending_court'
@@ -86,7 +90,11 @@ export async function counterNotify(
   }
   const at = clock.now().toISOString();
   const counterNoticeItem = counterNoticeItemOf(caseId, sellerId, at, body, { late: true });
-  const mode = counterNoticeMode(record.jurisdiction, record.infringementType, policy);
+  // Own initiative: no notifier to forward it to or to sue; a person re-examines it (DSA Art 20).
+  const mode =
+    record.source === 'own_initiative'
+      ? 're_review'
+      : counterNoticeMode(record.jurisdiction, record.infringementType, policy);
   if (mode === 're_review') {
     const appeal = await fileAppeal(
       record,

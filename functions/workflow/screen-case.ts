@@ -6,18 +6,16 @@ import {
   claimOpenCaseLockItem,
   getCase,
   getOpenCaseLock,
-  putIfAbsent,
   StepAlreadyApplied,
 } from '../adapters/case-store.ts';
 import { clock } from '../adapters/clock.ts';
-import { keys } from '../adapters/keys.ts';
 import { logger } from '../adapters/logger.ts';
 import { marketplace } from '../adapters/marketplace.ts';
 import { getNotice } from '../adapters/notice-store.ts';
 import { refreshFastLane } from '../adapters/notifier-standing.ts';
 import { policy } from '../adapters/policy-source.ts';
 import { getIpRight, getRightsHolder } from '../adapters/registry-store.ts';
-import { recordSellerContact } from '../adapters/seller-store.ts';
+import { ensureSellerItem, recordSellerContact } from '../adapters/seller-store.ts';
 import { isTerminal } from '../domain/case.ts';
 import { addDuration, durationSeconds } from '../domain/duration.ts';
 import { screenCase } from '../domain/screening.ts';
@@ -152,7 +150,7 @@ async function screenOnce(record: CaseRecord): Promise<void> {
         },
         also: [claimOpenCaseLockItem(record.listingId, record.ipRightId, record.caseId)],
       });
-      await ensureSeller(listing!.sellerId, listing!.sellerEmail);
+      await ensureSellerItem(listing!.sellerId, listing!.sellerEmail);
       if (account) await recordSellerContact(account.sellerId, account);
       const automated = approvedAutomatically({
         policy,
@@ -308,15 +306,3 @@ async function decideAutomatically(record: CaseRecord, now: Date): Promise<void>
 /** What the parties read as the reasons of an automated approval. */
 const AUTOMATED_REASONS =
   'Approved by automated means: the notice is a counterfeit notice backed by a test-buy report, from a notifier whose notices have been accurate (fast lane). A share of such decisions is audited by a person.';
-
-async function ensureSeller(sellerId: string, email: string): Promise<void> {
-  await putIfAbsent({
-    ...keys.seller(sellerId),
-    type: 'Seller',
-    sellerId,
-    email,
-    measure: 'none',
-    appliedMeasure: 'none',
-    version: 0,
-  });
-}

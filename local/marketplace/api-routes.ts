@@ -1,11 +1,20 @@
 import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
+import { LOCALES } from '../../functions/domain/locale.ts';
 import { type RouteHandler, sendJson, sendProblem } from '../http.ts';
 import { type DemoMarketplace, MarketplaceCommandError } from './demo-marketplace.ts';
 import { decodeSegment, readValidJson } from './validation.ts';
 
 const disableBody = z.object({ caseId: z.string().min(1), reason: z.string().min(1) });
 const restoreBody = z.object({ caseId: z.string().min(1) });
+const inboxBody = z.strictObject({
+  messageId: z.string().min(1).max(200),
+  caseId: z.string().min(1).max(200),
+  subject: z.string().min(1).max(500),
+  text: z.string().min(1).max(100_000),
+  locale: z.enum(LOCALES),
+  sentAt: z.iso.datetime(),
+});
 const measureBody = z.object({
   measure: z.enum(['none', 'warned', 'restricted', 'suspended', 'terminated']),
   reason: z.string().min(1),
@@ -17,7 +26,7 @@ type ApiRoute =
   | { kind: 'getSeller'; method: 'GET'; sellerId: string }
   | { kind: 'countListings'; method: 'GET'; sellerId: string }
   | { kind: 'disable' | 'restore'; method: 'POST'; listingId: string }
-  | { kind: 'measure'; method: 'POST'; sellerId: string };
+  | { kind: 'measure' | 'inbox'; method: 'POST'; sellerId: string };
 
 /**
  * The marketplace port contract (see functions/adapters/marketplace-http.ts) served by the
@@ -92,6 +101,12 @@ async function answer(
       await marketplace.restoreListing(route.listingId, body);
       break;
     }
+    case 'inbox': {
+      const body = await readValidJson(req, res, inboxBody);
+      if (!body) return;
+      await marketplace.deliverToSellerInbox(route.sellerId, body);
+      break;
+    }
     case 'measure': {
       const body = await readValidJson(req, res, measureBody);
       if (!body) return;
@@ -120,8 +135,8 @@ function matchRoute(path: string): ApiRoute | undefined {
   if (collection === 'sellers' && verb === 'listing-counts') {
     return { kind: 'countListings', method: 'GET', sellerId: id };
   }
-  if (collection === 'sellers' && verb === 'measure') {
-    return { kind: 'measure', method: 'POST', sellerId: id };
+  if (collection === 'sellers' && (verb === 'measure' || verb === 'inbox')) {
+    return { kind: verb, method: 'POST', sellerId: id };
   }
   return undefined;
 }

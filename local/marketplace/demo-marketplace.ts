@@ -4,6 +4,7 @@ import {
   ACCOUNT_HIDES_LISTINGS,
   type Listing,
   type SellerAccount,
+  type SellerInboxMessage,
   type SellerListingCounts,
   type SellerMeasure,
 } from '../../functions/domain/ports/marketplace.ts';
@@ -179,6 +180,21 @@ export class DemoMarketplace {
       ...seller,
       actions: this.#state.actions.filter((action) => action.sellerId === sellerId),
     };
+  }
+
+  /** Puts a message in the seller's inbox, once per `messageId`. */
+  async deliverToSellerInbox(sellerId: string, message: SellerInboxMessage): Promise<void> {
+    if (!this.#state.sellers[sellerId])
+      throw new MarketplaceCommandError(404, `No seller ${sellerId}`);
+    const inbox = (this.#state.inboxes[sellerId] ??= []);
+    if (inbox.some((m) => m.messageId === message.messageId)) return;
+    inbox.push(message);
+    await this.#persist();
+  }
+
+  /** The seller's inbox, newest first. */
+  sellerInbox(sellerId: string): SellerInboxMessage[] {
+    return [...(this.#state.inboxes[sellerId] ?? [])].reverse();
   }
 
   /** Takes a listing down. A listing already down (disabled or deleted) stays as it is. */

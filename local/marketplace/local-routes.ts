@@ -59,6 +59,14 @@ export function marketplaceLocalRoutes(marketplace: DemoMarketplace): RouteHandl
       return true;
     }
 
+    const inbox = /^\/_local\/marketplace\/sellers\/([^/]+)\/inbox$/.exec(path);
+    if (inbox) {
+      if (req.method !== 'GET') return methodNotAllowed(res, 'GET', path);
+      const id = decodeSegment(inbox[1]!);
+      sendJson(res, 200, { items: id === undefined ? [] : marketplace.sellerInbox(id) });
+      return true;
+    }
+
     const item = /^\/_local\/marketplace\/(listings|sellers)\/([^/]+)$/.exec(path);
     if (!item) return false;
     if (req.method !== 'GET') return methodNotAllowed(res, 'GET', path);

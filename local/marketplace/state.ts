@@ -89,12 +89,28 @@ const stateSchema = z.object({
       reason: z.string().optional(),
     }),
   ),
+  /** Each seller's inbox in its seller centre, oldest first (absent in older state). */
+  inboxes: z
+    .record(
+      z.string(),
+      z.array(
+        z.object({
+          messageId: z.string(),
+          caseId: z.string(),
+          subject: z.string(),
+          text: z.string(),
+          locale: z.enum(LOCALES),
+          sentAt: z.string(),
+        }),
+      ),
+    )
+    .default({}),
 });
 /** Everything the demo marketplace keeps, as stored in marketplace.json. */
 export type State = z.infer<typeof stateSchema>;
 
 export function emptyState(): State {
-  return { version: 1, sellers: {}, listings: {}, actions: [] };
+  return { version: 1, sellers: {}, listings: {}, actions: [], inboxes: {} };
 }
 
 /** Reads `${dataDir}/marketplace.json`, or an empty state when there is none yet. */

@@ -49,6 +49,20 @@ export interface SellerListingCounts {
 }
 
 /**
+ * A message for the seller's inbox on the marketplace (its seller centre): how own-initiative
+ * cases deliver their statement of reasons at volume, instead of one email per case.
+ */
+export interface SellerInboxMessage {
+  /** Idempotency: the marketplace keeps one message per id. */
+  messageId: string;
+  caseId: string;
+  subject: string;
+  text: string;
+  locale: Locale;
+  sentAt: string;
+}
+
+/**
  * The marketplace the service acts on. Every command is idempotent: the workflow retries,
  * so disabling a disabled listing or re-applying the current measure is a no-op.
  */
@@ -61,6 +75,8 @@ export interface Marketplace {
   disableListing(listingId: string, ref: { caseId: string; reason: string }): Promise<void>;
   /** Puts a listing back up, e.g. after a counter-notice or a withdrawal. */
   restoreListing(listingId: string, ref: { caseId: string }): Promise<void>;
+  /** Puts a message in the seller's inbox on the marketplace (once per `messageId`). */
+  deliverToSellerInbox(sellerId: string, message: SellerInboxMessage): Promise<void>;
   /** How many listings the seller has, and how many are live. */
   countSellerListings(sellerId: string): Promise<SellerListingCounts>;
   /**

@@ -1,7 +1,10 @@
 import { type CaseRecord, epochScoped } from '../../adapters/case-store.ts';
+import { clock } from '../../adapters/clock.ts';
 import { sendEmailOnce } from '../../adapters/mailer.ts';
+import { marketplace } from '../../adapters/marketplace.ts';
 import { portalUrl } from '../../adapters/portal.ts';
 import { getRightsHolder } from '../../adapters/registry-store.ts';
+import { putDigestEntry } from '../../adapters/seller-digest.ts';
 import { getSeller } from '../../adapters/seller-store.ts';
 import {
   type Audience,
@@ -114,19 +117,59 @@ const RECIPIENTS: Record<RecipientRole, (record: CaseRecord) => Promise<Recipien
   seller: (record) => sellerRecipient(record.sellerId),
 };
 
-/** Emails a party of the case once per case and step, in its language and time zone. */
+/**
+ * Tells a party of the case once per case and step, in its language and time zone: by email; for
+ * an own-initiative case (issue 19, delivery at volume), the seller through its marketplace inbox
+ * and its daily digest, and no notifier at all (there is none).
+ */
 async function notifyParty(
   role: RecipientRole,
   record: CaseRecord,
   outgoing: Outgoing,
 ): Promise<Sent | undefined> {
+  if (record.source === 'own_initiative' && role === 'rights_holder') return undefined;
   const recipient = await RECIPIENTS[role](record);
   const scope = {
     caseId: record.caseId,
     noticeId: record.noticeId,
     key: epochScoped(record, record.caseId),
   };
+  if (record.source === 'own_initiative') return deliverToInbox(recipient, record, scope, outgoing);
   return send(recipient, role, scope, outgoing);
+}
+
+/** The seller's marketplace inbox, with a note for its daily digest email. */
+async function deliverToInbox(
+  recipient: Recipient | undefined,
+  record: CaseRecord,
+  scope: { key: string },
+  outgoing: Outgoing,
+): Promise<Sent | undefined> {
+  if (!recipient || !record.sellerId) return undefined;
+  const email = await renderMessage(outgoing.message, {
+    audience: recipient.audience,
+    links: portalLinks(portalUrl()),
+  });
+  const messageId = `${scope.key}:${outgoing.step}`;
+  const at = clock.now().toISOString();
+  await marketplace().deliverToSellerInbox(record.sellerId, {
+    messageId,
+    caseId: record.caseId,
+    subject: email.subject,
+    text: email.text,
+    locale: recipient.audience.locale,
+    sentAt: at,
+  });
+  await putDigestEntry({
+    sellerId: record.sellerId,
+    messageId,
+    caseId: record.caseId,
+    subject: email.subject,
+    locale: recipient.audience.locale,
+    timeZone: recipient.audience.timeZone,
+    at,
+  });
+  return { email, audience: recipient.audience, acceptedAt: at };
 }
 
 /** Emails the case's rights holder once per case and step, in its language and time zone. */

@@ -1,0 +1,464 @@
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { auditTaskId, putAuditTaskItem } from '../adapters/audit-tasks.ts';
+import {
+  applyCaseStep,
+  type CaseRecord,
+  CaseStateConflict,
+  getCase,
+  getItem,
+  StepAlreadyApplied,
+} from '../adapters/case-store.ts';
+import { clock } from '../adapters/clock.ts';
+import { queryDue } from '../adapters/due-items.ts';
+import { dynamo, tableName } from '../adapters/dynamo-client.ts';
+import {
+  caseSearchKeys,
+  keys,
+  OWN_INITIATIVE_PENDING_PARTITION,
+  PARKED_DUE_PARTITION,
+  queuePartition,
+} from '../adapters/keys.ts';
+import { logger } from '../adapters/logger.ts';
+import { marketplace } from '../adapters/marketplace.ts';
+import { policy } from '../adapters/policy-source.ts';
+import { ensureSellerItem, recordSellerContact } from '../adapters/seller-store.ts';
+import { addDuration } from '../domain/duration.ts';
+import { sampledForAudit } from '../domain/standing.ts';
+import type { InfringementType, Jurisdiction } from '../domain/vocabulary.ts';
+import { handler as applySellerMeasure } from '../workflow/apply-seller-measure.ts';
+import { handler as notifyParties } from '../workflow/notify-parties.ts';
+import { handler as recordStrike } from '../workflow/record-strike.ts';
+import { handler as takeDown } from '../workflow/take-down-listing.ts';
+import { handler as withdraw } from '../workflow/withdraw-case.ts';
+import { NotAwaitingInput, StateRefused } from './errors.ts';
+
+/**
+ * Own-initiative cases (DOMAIN.md, proactive measures; ARCHITECTURE.md, two paths for cases):
+ * a screening hit becomes a case that no Standard execution holds through its waits. The
+ * immediate part (takedown, strike, measure, statement of reasons to the seller's marketplace
+ * inbox and daily digest) runs in one function, from the same idempotent steps as the notice
+ * path's tasks; the case then waits parked in DynamoDB (gsi2 `PARKED_DUE`) until a job closes
+ * its counter-notice window in bulk, or a counter-notice or appeal starts a small Standard
+ * execution (the redress machine) for the minority that draw one.
+ */
+export interface ProactiveHit {
+  hitId: string;
+  listingId: string;
+  sellerId: string;
+  listingTitle: string;
+  /** `takedown`: acted on at once, automated; `flag`: a reviewer decides first. */
+  verdict: 'flag' | 'takedown';
+  ipRightId: string;
+  /** The rights holder whose verified IP right the rule protects. */
+  rightsHolderId: string;
+  jurisdiction: Jurisdiction;
+  infringementType: InfringementType;
+  ruleId: string;
+  ruleVersion: number;
+}
+
+/** The catalogue's approve code for each kind of infringement (GET /v1/reason-codes). */
+const APPROVE_CODE: Record<InfringementType, string> = {
+  counterfeit: 'counterfeit_goods',
+  trademark: 'trademark_misuse',
+  copyright: 'copyright_copy',
+  patent: 'patent_claims_met',
+  design: 'design_reproduced',
+};
+
+export const ownInitiativeCaseId = (hitId: string) => `oi-${hitId}`;
+
+/** What the parties read as the reasons of an automated own-initiative takedown. */
+const AUTOMATED_REASONS =
+  "Taken down by automated means: our proactive screening matched the listing against a keyword rule protecting the rights holder's verified IP right. A share of such decisions is audited by a person.";
+
+/**
+ * Opens the own-initiative case of a screening hit, once (a replayed hit opens nothing new).
+ * A `takedown` verdict is decided by automated means at once and queued for the immediate action
+ * (a sampled share also for the human audit); a `flag` verdict waits in the `proactive` queue.
+ */
+export async function openOwnInitiativeCase(
+  hit: ProactiveHit,
+  now: Date = clock.now(),
+): Promise<{ caseId: string; created: boolean }> {
+  const caseId = ownInitiativeCaseId(hit.hitId);
+  const at = now.toISOString();
+  const [listing, account] = await Promise.all([
+    marketplace().getListing(hit.listingId),
+    marketplace().getSeller(hit.sellerId),
+  ]);
+  // How to write to the seller: its address, language and time zone, from the marketplace.
+  await ensureSellerItem(hit.sellerId, account?.email ?? listing?.sellerEmail ?? '');
+  if (account) await recordSellerContact(account.sellerId, account);
+  const automated = hit.verdict === 'takedown';
+  const decision = automated
+    ? {
+        decision: 'approve',
+        reasonCode: APPROVE_CODE[hit.infringementType],
+        reasons: AUTOMATED_REASONS,
+        reviewerId: 'workflow',
+        automated: true,
+        basis: 'screening_rule',
+        at,
+      }
+    : undefined;
+  const status = automated ? 'taking_down' : 'awaiting_review';
+  const record: CaseRecord & Record<string, unknown> = {
+    caseId,
+    noticeId: `hit:${hit.hitId}`,
+    rightsHolderId: hit.rightsHolderId,
+    ipRightId: hit.ipRightId,
+    listingId: hit.listingId,
+    jurisdiction: hit.jurisdiction,
+    infringementType: hit.infringementType,
+    status,
+    source: 'own_initiative',
+    createdAt: at,
+    updatedAt: at,
+    version: 0,
+    deadlines: {},
+    sellerId: hit.sellerId,
+    listingTitle: hit.listingTitle,
+    ...(listing ? { listingUrl: listing.url, listingCreatedAt: listing.createdAt } : {}),
+    searchText: `${hit.listingTitle} ${hit.listingId}`.toLowerCase(),
+    screening: { hitId: hit.hitId, ruleId: hit.ruleId, ruleVersion: hit.ruleVersion },
+    ...(decision ? { decision } : {}),
+    ...caseSearchKeys({
+      caseId,
+      rightsHolderId: hit.rightsHolderId,
+      listingId: hit.listingId,
+      status,
+      createdAt: at,
+    }),
+    gsi1pk: `SELLER#${hit.sellerId}`,
+    gsi1sk: `CASE#${at}#${caseId}`,
+    ...(automated ? { gsi2pk: OWN_INITIATIVE_PENDING_PARTITION, gsi2sk: `${at}#${caseId}` } : {}),
+  };
+  const event = (type: string, detail: Record<string, unknown>, order: string) => ({
+    Put: {
+      TableName: tableName,
+      Item: {
+        ...keys.event(caseId, at, `${order}${type}`),
+        type: 'TimelineEvent',
+        at,
+        actor: { role: 'system', id: 'workflow' },
+        eventType: type,
+        detail,
+        stepKey: type,
+      },
+    },
+  });
+  const rules = policy.ownInitiative;
+  const audited = automated && sampledForAudit(caseId, rules.auditSampleRate);
+  const items = [
+    {
+      Put: {
+        TableName: tableName,
+        Item: { ...keys.case(caseId), type: 'Case', ...record },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    event(
+      'screened',
+      {
+        outcome: 'accepted',
+        automated: true,
+        source: 'own_initiative',
+        verdict: hit.verdict,
+        ruleId: hit.ruleId,
+        ruleVersion: hit.ruleVersion,
+      },
+      '0',
+    ),
+    ...(automated
+      ? [
+          event(
+            'decided',
+            {
+              decision: 'approve',
+              reasonCode: decision!.reasonCode,
+              automated: true,
+              basis: 'screening_rule',
+              audit: audited,
+            },
+            '1',
+          ),
+        ]
+      : [proactiveReviewItem(record, addDuration(now, rules.reviewSla).toISOString())]),
+    ...(audited
+      ? [
+          putAuditTaskItem({
+            taskId: auditTaskId(record),
+            kind: 'audit',
+            queue: 'proactive',
+            caseId,
+            noticeId: record.noticeId,
+            listingId: hit.listingId,
+            listingTitle: hit.listingTitle,
+            sellerId: hit.sellerId,
+            jurisdiction: hit.jurisdiction,
+            infringementType: hit.infringementType,
+            basis: 'screening_rule',
+            createdAt: at,
+            dueAt: addDuration(now, rules.auditSla).toISOString(),
+          }),
+        ]
+      : []),
+  ];
+  try {
+    await dynamo.send(new TransactWriteCommand({ TransactItems: items }));
+    return { caseId, created: true };
+  } catch (error) {
+    const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+    if (reasons?.[0]?.Code === 'ConditionalCheckFailed') return { caseId, created: false };
+    throw error;
+  }
+}
+
+/** The `proactive` queue's task of a flagged listing (no task token: nothing waits on it). */
+function proactiveReviewItem(record: CaseRecord, dueAt: string) {
+  return {
+    Put: {
+      TableName: tableName,
+      Item: {
+        ...keys.proactiveReview(record.caseId),
+        type: 'ProactiveReview',
+        taskId: `proactive:${record.caseId}:0`,
+        kind: 'proactive_review',
+        queue: 'proactive',
+        caseId: record.caseId,
+        listingId: record.listingId,
+        listingTitle: record.listingTitle,
+        sellerId: record.sellerId,
+        jurisdiction: record.jurisdiction,
+        infringementType: record.infringementType,
+        createdAt: record.createdAt,
+        dueAt,
+        gsi2pk: queuePartition('proactive'),
+        gsi2sk: `${dueAt}#${record.caseId}`,
+      },
+    },
+  };
+}
+
+/**
+ * A reviewer decides a flagged own-initiative listing (`approve | reject` at the case decision
+ * route): approve queues the immediate action (the decision is a person's, detection automated);
+ * reject closes the case and the listing stays up.
+ */
+export async function decideFlaggedListing(
+  caseId: string,
+  reviewer: { role: 'reviewer' | 'admin'; id: string },
+  body: { decision: 'approve' | 'reject'; reasonCode: string; reasons: string; note?: string },
+): Promise<void> {
+  const task = await getItem<{ taskId: string }>(keys.proactiveReview(caseId));
+  if (!task) throw new NotAwaitingInput(`case ${caseId} has no flagged listing to decide`);
+  const at = clock.now().toISOString();
+  const approve = body.decision === 'approve';
+  try {
+    await applyCaseStep(caseId, {
+      stepKey: 'proactive_review',
+      at,
+      from: ['awaiting_review'],
+      set: {
+        status: approve ? 'taking_down' : 'rejected',
+        decision: {
+          decision: body.decision,
+          reasonCode: body.reasonCode,
+          reasons: body.reasons,
+          ...(body.note ? { note: body.note } : {}),
+          reviewerId: reviewer.id,
+          at,
+        },
+        ...(approve
+          ? ({
+              gsi2pk: OWN_INITIATIVE_PENDING_PARTITION,
+              gsi2sk: `${at}#${caseId}`,
+            } as Partial<CaseRecord>)
+          : { closedAt: at, reasonCode: body.reasonCode }),
+      },
+      event: {
+        type: 'decided',
+        actor: reviewer,
+        detail: { decision: body.decision, reasonCode: body.reasonCode },
+      },
+      also: [
+        {
+          Delete: {
+            TableName: tableName,
+            Key: keys.proactiveReview(caseId),
+            ConditionExpression: 'taskId = :taskId',
+            ExpressionAttributeValues: { ':taskId': task.taskId },
+          },
+        },
+      ],
+    });
+  } catch (error) {
+    if (error instanceof CaseStateConflict || error instanceof StepAlreadyApplied)
+      throw new NotAwaitingInput(`the flagged listing of case ${caseId} was decided meanwhile`);
+    throw error;
+  }
+  if (approve) await actOnOwnInitiativeCase(caseId);
+}
+
+const task = (caseId: string, step: string, extra: Record<string, unknown> = {}) => ({
+  v: 1,
+  caseId,
+  step,
+  ...extra,
+});
+
+/**
+ * The immediate part of an approved own-initiative case, in one function: take the listing down,
+ * record the strike (the same ladder), apply the seller's measure, deliver the statement of
+ * reasons (marketplace inbox and daily digest), and park the case until its counter-notice window
+ * ends. Every step is the notice path's own idempotent task, so a re-run after a crash or a
+ * marketplace outage repeats nothing; until it parks, the case stays in the pending partition
+ * and the job runs it again.
+ */
+export async function actOnOwnInitiativeCase(caseId: string): Promise<'parked' | 'not_pending'> {
+  const record = await getCase(caseId);
+  if (!record || record.source !== 'own_initiative' || record.status !== 'taking_down')
+    return 'not_pending';
+  const taken = await takeDown(task(caseId, 'take_down'));
+  if (taken.next === 'withdraw') {
+    await withdraw(task(caseId, 'withdraw'));
+    return 'not_pending';
+  }
+  await recordStrike(task(caseId, 'strike'));
+  await applySellerMeasure(task(caseId, 'measure'));
+  const notified = await notifyParties(task(caseId, 'notify', { decision: record.decision }));
+  if (notified.next === 'withdraw') {
+    await withdraw(task(caseId, 'withdraw'));
+    return 'not_pending';
+  }
+  const latest = (await getCase(caseId))!;
+  const dueAt = latest.deadlines.counterNoticeDueAt!;
+  try {
+    await applyCaseStep(caseId, {
+      stepKey: 'parked',
+      at: clock.now().toISOString(),
+      from: ['taking_down'],
+      set: {
+        status: 'awaiting_counter_notice',
+        gsi2pk: PARKED_DUE_PARTITION,
+        gsi2sk: `${dueAt}#${caseId}`,
+      } as Partial<CaseRecord>,
+    });
+  } catch (error) {
+    if (!(error instanceof StepAlreadyApplied)) throw error;
+  }
+  return 'parked';
+}
+
+/** Runs the immediate part of every pending own-initiative case (a scheduled job, or a test). */
+export async function actOnPendingCases(
+  now: Date = clock.now(),
+  options: { limit?: number; concurrency?: number } = {},
+): Promise<{ parked: number; failed: number }> {
+  const due = await queryDue(
+    OWN_INITIATIVE_PENDING_PARTITION,
+    new Date(now.getTime() + 1),
+    options.limit ?? 1000,
+  );
+  const counts = { parked: 0, failed: 0 };
+  await pool(
+    due.map((item) => String(item.caseId)),
+    options.concurrency ?? 8,
+    async (caseId) => {
+      try {
+        if ((await actOnOwnInitiativeCase(caseId)) === 'parked') counts.parked++;
+      } catch (error) {
+        // The case stays pending: the next run tries again (the marketplace may be down).
+        counts.failed++;
+        logger.warn('own-initiative action failed; will retry', {
+          caseId,
+          error: (error as Error).name,
+        });
+      }
+    },
+  );
+  return counts;
+}
+
+/**
+ * Closes, in bulk, the counter-notice windows of parked own-initiative cases that ended before
+ * `now`: each case becomes `upheld` (conditional on still waiting, so a case a counter-notice or
+ * an audit moved is left alone) and leaves the parked index.
+ */
+export async function closeExpiredWindows(
+  now: Date = clock.now(),
+  options: { limit?: number; concurrency?: number } = {},
+): Promise<number> {
+  let closed = 0;
+  for (;;) {
+    const due = await queryDue(PARKED_DUE_PARTITION, now, options.limit ?? 1000);
+    if (due.length === 0) return closed;
+    let progressed = 0;
+    await pool(
+      due.map((item) => String(item.caseId)),
+      options.concurrency ?? 16,
+      async (caseId) => {
+        if (await closeWindow(caseId, now)) closed++;
+        progressed++;
+      },
+    );
+    if (progressed === 0) return closed;
+  }
+}
+
+async function closeWindow(caseId: string, now: Date): Promise<boolean> {
+  const at = now.toISOString();
+  try {
+    await applyCaseStep(caseId, {
+      stepKey: 'counter_notice_window_closed',
+      at,
+      from: ['awaiting_counter_notice'],
+      set: { status: 'upheld', closedAt: at },
+      remove: ['gsi2pk', 'gsi2sk'] as unknown as (keyof CaseRecord)[],
+      event: {
+        type: 'upheld',
+        actor: { role: 'system', id: 'workflow' },
+        detail: { counterNoticeWindowClosed: true, source: 'own_initiative' },
+      },
+    });
+    return true;
+  } catch (error) {
+    if (error instanceof StepAlreadyApplied) return false;
+    if (error instanceof CaseStateConflict) {
+      // Moved meanwhile (a counter-notice, an audit): it leaves the parked index.
+      await applyCaseStep(caseId, {
+        stepKey: 'unparked',
+        at,
+        remove: ['gsi2pk', 'gsi2sk'] as unknown as (keyof CaseRecord)[],
+      }).catch(() => undefined);
+      return false;
+    }
+    throw error;
+  }
+}
+
+/**
+ * A seller's counter-notice on a parked own-initiative case: there is no notifier to forward it
+ * to or to sue, so it is the internal complaint of DSA Art 20 (a person re-examines it): the
+ * window closes, and the appeal starts the case's small Standard execution (the redress machine).
+ */
+export async function closeWindowForCounterNotice(record: CaseRecord): Promise<CaseRecord> {
+  if (record.status !== 'awaiting_counter_notice')
+    throw new StateRefused('The listing is not down under this case.');
+  await closeWindow(record.caseId, clock.now());
+  return (await getCase(record.caseId))!;
+}
+
+async function pool<T>(
+  items: readonly T[],
+  concurrency: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+      while (next < items.length) await work(items[next++]!);
+    }),
+  );
+}

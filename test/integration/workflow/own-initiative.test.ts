@@ -1,0 +1,227 @@
+import { randomBytes } from 'node:crypto';
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultPolicy } from '../../../functions/domain/policy.ts';
+import { startWorkflowHarness, type WorkflowHarness } from '../../support/workflow.ts';
+import {
+  counterNoticeBody,
+  RIGHTS_HOLDER,
+  reviewer,
+  sellerEmail,
+} from '../../support/workflow-steps.ts';
+
+/**
+ * Issue 19: own-initiative cases from screening hits, on the engine: acted on without a Standard
+ * execution, parked in DynamoDB, delivered through the seller's marketplace inbox, closed in bulk,
+ * and given the same redress (a counter-notice starts the small redress execution; the audit of an
+ * automated takedown can reverse it).
+ */
+let h: WorkflowHarness;
+let oi: typeof import('../../../functions/use-cases/own-initiative.ts');
+let audit: typeof import('../../../functions/use-cases/audit.ts');
+
+beforeAll(async () => {
+  // Every automated takedown is sampled into the audit here, so the reversal can be tested.
+  process.env.POLICY_JSON = JSON.stringify({
+    ...defaultPolicy,
+    ownInitiative: { auditSampleRate: 1, auditSla: 'P3D', reviewSla: 'P1D' },
+  });
+  h = await startWorkflowHarness();
+  oi = await import('../../../functions/use-cases/own-initiative.ts');
+  audit = await import('../../../functions/use-cases/audit.ts');
+});
+afterAll(async () => {
+  delete process.env.POLICY_JSON;
+  await h?.stop();
+});
+
+async function hit(verdict: 'flag' | 'takedown', sellerId: string) {
+  const listingId = await h.newListing(sellerId);
+  return {
+    hitId: `sh-${randomBytes(6).toString('hex')}`,
+    listingId,
+    sellerId,
+    listingTitle: 'ACME-branded widget',
+    verdict,
+    ipRightId: 'ipr-acme-tm-us',
+    rightsHolderId: RIGHTS_HOLDER,
+    jurisdiction: 'US' as const,
+    infringementType: 'counterfeit' as const,
+    ruleId: 'rule-acme-1',
+    ruleVersion: 3,
+  };
+}
+
+const inbox = async (sellerId: string) =>
+  (
+    (await (await fetch(`${h.cloud.url}/_local/marketplace/sellers/${sellerId}/inbox`)).json()) as {
+      items: { caseId: string; subject: string; text: string }[];
+    }
+  ).items;
+
+const executionsOf = (caseId: string) =>
+  h.cloud.engine
+    .stateMachineArns()
+    .flatMap((arn) => h.cloud.engine.listExecutions(arn))
+    .filter((execution) => execution.name.includes(caseId));
+
+async function actNow() {
+  const result = await oi.actOnPendingCases(new Date(h.cloud.clock.now()));
+  await h.cloud.settled();
+  return result;
+}
+
+describe('Own-initiative cases', () => {
+  it('takes a `takedown` hit down by automated means, parks it without an execution, and writes to the seller’s inbox', async () => {
+    const sellerId = `seller-oi-${randomBytes(3).toString('hex')}`;
+    const found = await hit('takedown', sellerId);
+    const opened = await oi.openOwnInitiativeCase(found, new Date(h.cloud.clock.now()));
+    expect(opened.created).toBe(true);
+    expect((await oi.openOwnInitiativeCase(found)).created).toBe(false);
+
+    expect((await actNow()).parked).toBeGreaterThanOrEqual(1);
+    const { caseId } = opened;
+    expect(await h.status(caseId)).toBe('awaiting_counter_notice');
+    expect((await h.listing(found.listingId)).status).toBe('disabled');
+    expect((await h.seller(sellerId)).status).toBe('warned');
+    expect(executionsOf(caseId)).toHaveLength(0);
+
+    const record = (await h.m.getCase(caseId))!;
+    expect(record.source).toBe('own_initiative');
+    const statement = record.statementOfReasons as {
+      automatedMeans: { detection: boolean; decision: string };
+    };
+    expect(statement.automatedMeans).toMatchObject({ detection: true, decision: 'fully' });
+    const messages = await inbox(sellerId);
+    expect(messages.filter((m) => m.caseId === caseId)).toHaveLength(1);
+    expect(messages[0]!.text).toContain('our own initiative (proactive screening)');
+    // No email per case: the statement went to the inbox (a daily digest sums them up).
+    expect((await h.mail(sellerEmail(sellerId))).map((m) => m.template)).not.toContain(
+      'statement_of_reasons',
+    );
+    // Nobody filed a notice: the rule's brand gets no per-case email.
+    const timeline = await h.timeline(caseId);
+    expect(timeline).toEqual(
+      expect.arrayContaining(['screened', 'decided', 'taken_down', 'strike_recorded']),
+    );
+    expect(timeline).not.toContain('rights_holder_notified');
+  });
+
+  it('waits for a person on a `flag` hit, decided approve at the case decision route', async () => {
+    const sellerId = `seller-oi-${randomBytes(3).toString('hex')}`;
+    const found = await hit('flag', sellerId);
+    const { caseId } = await oi.openOwnInitiativeCase(found, new Date(h.cloud.clock.now()));
+    expect(await h.status(caseId)).toBe('awaiting_review');
+    const { queryReviewQueues } = await import('../../../functions/adapters/review-queue.ts');
+    const queue = await queryReviewQueues({
+      queues: ['proactive'],
+      filter: { kind: 'proactive_review' },
+      limit: 100,
+    });
+    expect(queue.items.map((item) => item.caseId)).toContain(caseId);
+
+    await audit.decideCaseOrAudit(caseId, reviewer, {
+      decision: 'approve',
+      reasonCode: 'counterfeit_goods',
+      reasons: 'The listing offers counterfeit ACME goods.',
+    });
+    await h.cloud.settled();
+    expect(await h.status(caseId)).toBe('awaiting_counter_notice');
+    expect((await h.listing(found.listingId)).status).toBe('disabled');
+    const statement = (await h.m.getCase(caseId))!.statementOfReasons as {
+      automatedMeans: { detection: boolean; decision: string };
+    };
+    expect(statement.automatedMeans).toMatchObject({
+      detection: true,
+      decision: 'not_automated',
+    });
+  });
+
+  it('a counter-notice on a parked case starts its small Standard execution: a person re-examines it', async () => {
+    const sellerId = `seller-oi-${randomBytes(3).toString('hex')}`;
+    const { caseId } = await oi.openOwnInitiativeCase(
+      await hit('takedown', sellerId),
+      new Date(h.cloud.clock.now()),
+    );
+    await actNow();
+    const answer = await h.m.counterNotify(
+      caseId,
+      sellerId,
+      counterNoticeBody(new Date(h.cloud.clock.now())),
+    );
+    await h.cloud.settled();
+    expect(answer.status).toBe('appeal_filed');
+    expect(executionsOf(caseId).length).toBe(1);
+    expect(await h.m.getAppeal(answer.appealId!)).toMatchObject({
+      fromCounterNotice: true,
+      status: 'open',
+    });
+    expect((await h.m.getPendingTask(caseId))?.kind).toBe('appeal');
+  });
+
+  it('an audit that disagrees restores a parked case’s listing and revokes its strike', async () => {
+    const sellerId = `seller-oi-${randomBytes(3).toString('hex')}`;
+    const found = await hit('takedown', sellerId);
+    const { caseId } = await oi.openOwnInitiativeCase(found, new Date(h.cloud.clock.now()));
+    await actNow();
+    await audit.decideCaseOrAudit(caseId, reviewer, {
+      decision: 'restore',
+      reasonCode: 'no_infringement',
+      reasons: 'The listing sells genuine ACME goods bought from an authorised distributor.',
+    });
+    await h.cloud.settled();
+    expect(await h.status(caseId)).toBe('restored');
+    expect((await h.listing(found.listingId)).status).toBe('active');
+    const strikes = await import('../../../functions/adapters/seller-store.ts').then((m) =>
+      m.listStrikes(sellerId),
+    );
+    expect(strikes.every((s) => s.revokedAt !== undefined)).toBe(true);
+    expect((await inbox(sellerId)).map((m) => m.subject).join('\n')).toContain('restored');
+  });
+
+  it('closes the windows of parked cases in bulk once they end', async () => {
+    const { dynamo, tableName } = await import('../../../functions/adapters/dynamo-client.ts');
+    const keys = await import('../../../functions/adapters/keys.ts');
+    const now = new Date(h.cloud.clock.now());
+    const dueAt = new Date(now.getTime() + 14 * 86_400_000).toISOString();
+    const ids = Array.from({ length: 2000 }, (_, i) => `oi-bulk-${process.pid}-${i}`);
+    for (let i = 0; i < ids.length; i += 25) {
+      await dynamo.send(
+        new BatchWriteCommand({
+          RequestItems: {
+            [tableName]: ids.slice(i, i + 25).map((caseId) => ({
+              PutRequest: {
+                Item: {
+                  ...keys.keys.case(caseId),
+                  type: 'Case',
+                  caseId,
+                  noticeId: `hit:${caseId}`,
+                  rightsHolderId: RIGHTS_HOLDER,
+                  ipRightId: 'ipr-acme-tm-us',
+                  listingId: `lst-${caseId}`,
+                  jurisdiction: 'US',
+                  infringementType: 'counterfeit',
+                  status: 'awaiting_counter_notice',
+                  source: 'own_initiative',
+                  createdAt: now.toISOString(),
+                  updatedAt: now.toISOString(),
+                  version: 3,
+                  deadlines: { counterNoticeDueAt: dueAt },
+                  gsi2pk: keys.PARKED_DUE_PARTITION,
+                  gsi2sk: `${dueAt}#${caseId}`,
+                },
+              },
+            })),
+          },
+        }),
+      );
+    }
+    expect(await oi.closeExpiredWindows(now)).toBe(0);
+    const closed = await oi.closeExpiredWindows(new Date(Date.parse(dueAt) + 1000));
+    expect(closed).toBeGreaterThanOrEqual(ids.length);
+    for (const caseId of [ids[0]!, ids[999]!, ids.at(-1)!]) {
+      expect(await h.status(caseId)).toBe('upheld');
+    }
+    expect(await oi.closeExpiredWindows(new Date(Date.parse(dueAt) + 1000))).toBe(0);
+  });
+});
