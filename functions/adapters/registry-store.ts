@@ -6,7 +6,7 @@ import type { IpRightKind, Jurisdiction } from '../domain/vocabulary.ts';
 import { getItem } from './case-store.ts';
 import { dynamo, tableName } from './dynamo-client.ts';
 import { keys, queuePartition } from './keys.ts';
-import { batchGetItems, type Page, queryPartyAll, queryPartyPage } from './party-items.ts';
+import { type Page, queryPartyPage } from './party-items.ts';
 import { policy } from './policy-source.ts';
 import { ClaimedByAnother } from './review-claim-errors.ts';
 

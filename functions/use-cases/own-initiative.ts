@@ -318,8 +318,7 @@ const task = (caseId: string, step: string, extra: Record<string, unknown> = {})
  */
 export async function actOnOwnInitiativeCase(caseId: string): Promise<'parked' | 'not_pending'> {
   const record = await getCase(caseId);
-  if (!record || record.source !== 'own_initiative' || record.status !== 'taking_down')
-    return 'not_pending';
+  if (record?.source !== 'own_initiative' || record.status !== 'taking_down') return 'not_pending';
   const taken = await takeDown(task(caseId, 'take_down'));
   if (taken.next === 'withdraw') {
     await withdraw(task(caseId, 'withdraw'));

@@ -186,7 +186,8 @@ export class DemoMarketplace {
   async deliverToSellerInbox(sellerId: string, message: SellerInboxMessage): Promise<void> {
     if (!this.#state.sellers[sellerId])
       throw new MarketplaceCommandError(404, `No seller ${sellerId}`);
-    const inbox = (this.#state.inboxes[sellerId] ??= []);
+    const inbox = this.#state.inboxes[sellerId] ?? [];
+    this.#state.inboxes[sellerId] = inbox;
     if (inbox.some((m) => m.messageId === message.messageId)) return;
     inbox.push(message);
     await this.#persist();
