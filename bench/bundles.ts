@@ -5,7 +5,9 @@
  * imports only the same AWS SDK clients, bundled the same way. Exits 1 if a bundle exceeds 300 KiB,
  * or, for a bundle not there yet, the ceiling bench/bundle-budgets.json gives it.
  *
- *   npm run synth && npm run bench:bundles [-- --write-budgets]
+ * With `--top N`, it also lists the N packages (or folders of ours) that weigh most in each bundle.
+ *
+ *   npm run synth && npm run bench:bundles [-- [--write-budgets] [--top 8]]
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -34,6 +36,9 @@ const budgets: Record<string, number> = existsSync(BUDGETS_FILE)
   ? JSON.parse(readFileSync(BUDGETS_FILE, 'utf8'))
   : {};
 const writeBudgets = process.argv.includes('--write-budgets');
+/** `--top N`: also print the N packages (or folders of ours) that weigh most in each bundle. */
+const topIndex = process.argv.indexOf('--top');
+const topContributors = topIndex > 0 ? Number(process.argv[topIndex + 1] ?? 8) : 0;
 const RUNS = Number(process.env.RUNS ?? 10);
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = CDK_OUT;
@@ -92,23 +97,45 @@ function deployedBundles(): Map<string, string> {
   return bundles;
 }
 
-/** The AWS SDK client packages a handler's source pulls in. */
-async function sdkClientsOf(entry: string): Promise<string[]> {
+/** Where a bundled input comes from: its npm package, or its folder in this repository. */
+function originOf(input: string): string {
+  const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+  if (match) return match[1]!;
+  return input.split('/').slice(0, 2).join('/');
+}
+
+/**
+ * The AWS SDK client packages a handler's source pulls in, and the bytes each package (or folder
+ * of ours) puts in its bundle, bundled as AppFunction bundles it, largest first.
+ */
+async function inspect(entry: string): Promise<{ clients: string[]; origins: [string, number][] }> {
   const result = await build({
     entryPoints: [join(ROOT, entry)],
     bundle: true,
     platform: 'node',
     format: 'esm',
+    target: 'node24',
+    mainFields: ['module', 'main'],
+    minify: true,
+    charset: 'utf8',
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    alias: { [SDK_CREDENTIAL_CHAIN]: join(ROOT, LAMBDA_CREDENTIALS) },
     write: false,
+    outdir: work,
     metafile: true,
     logLevel: 'silent',
   });
   const clients = new Set<string>();
-  for (const input of Object.keys(result.metafile.inputs)) {
-    const match = /node_modules\/@aws-sdk\/(client-[a-z0-9-]+)\//.exec(input);
-    if (match) clients.add(match[1]!);
+  const origins = new Map<string, number>();
+  for (const output of Object.values(result.metafile.outputs)) {
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const match = /node_modules\/@aws-sdk\/(client-[a-z0-9-]+)\//.exec(input);
+      if (match) clients.add(match[1]!);
+      const origin = originOf(input);
+      origins.set(origin, (origins.get(origin) ?? 0) + bytesInOutput);
+    }
   }
-  return [...clients].sort();
+  return { clients: [...clients].sort(), origins: [...origins].sort((a, b) => b[1] - a[1]) };
 }
 
 /** The client class each SDK package exports. */
@@ -144,6 +171,7 @@ async function bareHandler(clients: string[]): Promise<{ bytes: number; ms: numb
     platform: 'node',
     format: 'esm',
     minify: true,
+    charset: 'utf8',
     target: 'node24',
     outfile,
     nodePaths: [join(ROOT, 'node_modules')],
@@ -200,6 +228,7 @@ if (bundles.size === 0) {
   process.exit(1);
 }
 const rows: string[][] = [];
+const contributors: string[] = [];
 const oversize: string[] = [];
 const measuredOver: Record<string, number> = {};
 for (const entry of entries) {
@@ -212,7 +241,14 @@ for (const entry of entries) {
     const ceiling = budgets[entry.name] ?? LIMIT_BYTES;
     if (bytes > ceiling) oversize.push(`${entry.name}: ${bytes} > ${ceiling} bytes`);
   }
-  const clients = await sdkClientsOf(entry.handler);
+  const { clients, origins } = await inspect(entry.handler);
+  if (topContributors > 0)
+    contributors.push(
+      `${entry.name}: ${origins
+        .slice(0, topContributors)
+        .map(([origin, size]) => `${origin} ${(size / 1024).toFixed(0)}k`)
+        .join(', ')}`,
+    );
   const bare = await bareHandler(clients);
   rows.push([
     entry.name,
@@ -235,6 +271,8 @@ for (const row of rows)
 console.log(
   `\n${rows.length} functions; largest ${Math.max(...rows.map((r) => Number(r[1])))} bytes; limit ${LIMIT_BYTES} bytes; init = min of ${RUNS} fresh Node processes.`,
 );
+if (contributors.length > 0)
+  console.log(`\nLargest parts of each bundle (KiB, minified):\n${contributors.join('\n')}`);
 rmSync(work, { recursive: true, force: true });
 const overGoal = Object.keys(measuredOver).length;
 if (overGoal > 0)

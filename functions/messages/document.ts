@@ -1,6 +1,6 @@
 /**
  * The typed shape every message is written in: a subject, a preview line and blocks of content.
- * Each template (templates/) builds one from its facts and the recipient's locale; render-html.tsx
+ * Each template (templates/) builds one from its facts and the recipient's locale; render-html.ts
  * and render-text.ts turn the same document into the HTML part and the text part, so the two
  * parts never say different things.
  */

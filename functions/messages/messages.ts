@@ -1,6 +1,6 @@
 import type { MessageContext } from './context.ts';
 import type { EmailDocument, RenderedEmail } from './document.ts';
-import { renderHtml } from './render-html.tsx';
+import { renderHtml } from './render-html.ts';
 import { renderText } from './render-text.ts';
 import { type AccountMeasureFacts, accountMeasure } from './templates/account-measure.ts';
 import { type AppealDecidedFacts, appealDecided } from './templates/appeal-decided.ts';

@@ -137,6 +137,10 @@ export class AppFunction extends NodejsFunction {
         define: { 'process.env.NODE_ENV': JSON.stringify('production') },
         esbuildArgs: {
           '--tree-shaking': 'true',
+          // Chinese text (the zh-CN messages and legal grounds) as UTF-8, 3 bytes a character, not
+          // 6-byte \u escapes: 16-23 kB less in the mail-sending bundles. (An argument, because
+          // this aws-cdk-lib leaves the `charset` bundling option out of esbuild's command line.)
+          '--charset': 'utf8',
           // On Lambda the credentials are in the environment: the SDK's default chain (SSO, INI,
           // process, web identity, IMDS, and the STS and SSO clients behind them) is left out.
           [`--alias:${SDK_CREDENTIAL_CHAIN}`]: resolve(props.rootDir, LAMBDA_CREDENTIALS),
