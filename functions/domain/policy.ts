@@ -157,6 +157,24 @@ const reviewWorkSchema = z
   })
   .describe('How reviewers share the queue');
 
+/** How many listings one notifier may name in a day (bulk notices included). */
+const noticeVolumeSchema = z
+  .strictObject({
+    listingsPerDay: z
+      .int()
+      .min(1)
+      .describe('Listings a notifier may name per UTC day, across its notices'),
+    fastLaneListingsPerDay: z
+      .int()
+      .min(1)
+      .describe('The same for a notifier in the fast lane (accurate notifiers file more)'),
+  })
+  .refine((v) => v.fastLaneListingsPerDay >= v.listingsPerDay, {
+    message: 'The fast lane’s quota cannot be below the ordinary one',
+    path: ['fastLaneListingsPerDay'],
+  })
+  .describe('Per-notifier volume quota (429 past it, with when it resets)');
+
 const SIX_MONTHS_SECONDS = 184 * 86_400; // the longest six-month span
 
 /** The policy schema: jurisdiction profiles and the strike ladder, with legal floors. */
@@ -168,6 +186,10 @@ export const policySchema = z
     reasonCodes: reasonCodeCatalogueSchema.default(DEFAULT_REASON_CODES),
     review: reviewWorkSchema.default({ claimDuration: 'PT30M', verificationSla: 'P3D' }),
     standing: standingPolicySchema.default(DEFAULT_STANDING_POLICY),
+    noticeVolume: noticeVolumeSchema.default({
+      listingsPerDay: 20_000,
+      fastLaneListingsPerDay: 100_000,
+    }),
   })
   .superRefine((policy, ctx) => {
     const fail = (path: (string | number)[], message: string) =>

@@ -6,6 +6,7 @@ import { decodeSegment, readValidJson } from './validation.ts';
 
 const disableBody = z.object({ caseId: z.string().min(1), reason: z.string().min(1) });
 const restoreBody = z.object({ caseId: z.string().min(1) });
+const resolveBody = z.object({ urls: z.array(z.string().max(2048)).min(1).max(100) });
 const measureBody = z.object({
   measure: z.enum(['none', 'warned', 'restricted', 'suspended', 'terminated']),
   reason: z.string().min(1),
@@ -14,6 +15,7 @@ const measureBody = z.object({
 
 type ApiRoute =
   | { kind: 'getListing'; method: 'GET'; listingId: string }
+  | { kind: 'resolve'; method: 'POST' }
   | { kind: 'getSeller'; method: 'GET'; sellerId: string }
   | { kind: 'countListings'; method: 'GET'; sellerId: string }
   | { kind: 'disable' | 'restore'; method: 'POST'; listingId: string }
@@ -68,6 +70,15 @@ async function answer(
       else sendProblem(res, 404, 'Not Found', `No listing ${route.listingId}`);
       return;
     }
+    case 'resolve': {
+      const body = await readValidJson(req, res, resolveBody);
+      if (!body) return;
+      const resolved = marketplace.resolveListingUrls(body.urls);
+      sendJson(res, 200, {
+        listings: [...resolved].map(([url, listingId]) => ({ url, listingId })),
+      });
+      return;
+    }
     case 'getSeller': {
       const seller = marketplace.getSellerAccount(route.sellerId);
       if (seller) sendJson(res, 200, seller);
@@ -104,6 +115,7 @@ async function answer(
 }
 
 function matchRoute(path: string): ApiRoute | undefined {
+  if (path === '/listings/resolve') return { kind: 'resolve', method: 'POST' };
   const segments = path.split('/').slice(1);
   const [collection, rawId, verb, ...rest] = segments;
   if (rawId === undefined || rawId === '' || rest.length > 0) return undefined;
