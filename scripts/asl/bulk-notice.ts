@@ -1,5 +1,5 @@
 import { FAN_OUT } from '../../functions/domain/bulk-notice.ts';
-import { invoke, type States } from './builders.ts';
+import { invoke, type State, type States } from './builders.ts';
 
 /**
  * A bulk notice's fan-out (statemachines/bulk-notice.asl.json): PrepareFanOut normalises the
@@ -12,6 +12,17 @@ import { invoke, type States } from './builders.ts';
  * started by the reconciler, and the notice stays `fanning_out`, with the failure on the
  * execution for an operator to redrive.
  */
+/** A batch is idempotent (see startBatch): any failure is retried before it fails the Map. */
+function withBatchRetry(state: State): State {
+  return {
+    ...state,
+    Retry: [
+      ...(state.Retry as unknown[]),
+      { ErrorEquals: ['States.TaskFailed'], IntervalSeconds: 5, MaxAttempts: 3, BackoffRate: 2 },
+    ],
+  };
+}
+
 export function bulkNoticeDefinition(): Record<string, unknown> {
   const states: States = {
     PrepareFanOut: invoke(
@@ -38,15 +49,15 @@ export function bulkNoticeDefinition(): Record<string, unknown> {
         ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'EXPRESS' },
         StartAt: 'StartBulkCases',
         States: {
-          StartBulkCases: {
-            ...invoke(
+          StartBulkCases: withBatchRetry(
+            invoke(
               'StartBulkCases',
               { v: 1, 'noticeId.$': '$.BatchInput.noticeId', 'rows.$': '$.Items' },
               '$.batch',
               'BatchDone',
               { market: true },
             ),
-          },
+          ),
           BatchDone: { Type: 'Succeed' },
         },
       },
