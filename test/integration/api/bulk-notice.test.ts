@@ -64,16 +64,16 @@ function manifest2000() {
     lines.push(line);
     if (bad) rejected.push(lines.length - 1);
   };
-  listingIds.slice(0, 1000).forEach((id) => add(`${id},`));
-  listingIds.slice(1000, 1500).forEach((id) => add(`,${URL_BASE}${id}`));
-  listingIds.slice(0, 100).forEach((id) => add(`${id},`)); // the same id again: folded in the file
-  listingIds.slice(100, 200).forEach((id) => add(`,${URL_BASE}${id}`)); // by URL, named by id before
+  for (const id of listingIds.slice(0, 1000)) add(`${id},`);
+  for (const id of listingIds.slice(1000, 1500)) add(`,${URL_BASE}${id}`);
+  for (const id of listingIds.slice(0, 100)) add(`${id},`); // the same id again: folded in the file
+  for (const id of listingIds.slice(100, 200)) add(`,${URL_BASE}${id}`); // by URL, named by id before
   for (let i = 0; i < 50; i++) add(`,${URL_BASE}lst-missing-${i}`, true); // unknown to the marketplace
   for (let i = 0; i < 50; i++) add(`,https://elsewhere.example/item/${i}`, true); // not its URL
   for (let i = 0; i < 40; i++) add('not an id!,', true);
   for (let i = 0; i < 30; i++) add(',ftp://example.com/x', true);
   for (let i = 0; i < 30; i++) add(`${listingIds[i]},${URL_BASE}${listingIds[i]}`, true); // both
-  listingIds.slice(1500, 1600).forEach((id) => add(`${id},`));
+  for (const id of listingIds.slice(1500, 1600)) add(`${id},`);
   return { text: `${lines.join('\n')}\n`, rows: lines.length - 1, rejected };
 }
 
