@@ -213,7 +213,13 @@ export const routes = [
     handler: 'functions/api/file-notice.ts',
     auth: 'jwt',
     roles: ['rights-holder'],
-    grants: { table: 'RW', startExecution: ['takedown'] },
+    // Reads a bulk notice's manifest; resolves listing URLs through the marketplace.
+    grants: {
+      table: 'RW',
+      evidence: ['read'],
+      marketplace: true,
+      startExecution: ['takedown', 'bulk-notice'],
+    },
   },
   {
     method: 'GET',

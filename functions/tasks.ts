@@ -32,6 +32,11 @@ export interface StateMachineDefinition {
   definitionFile: string;
   /** Substitution keys the definition uses; each must be a `substitutionKey` of `workflowTasks`. */
   tasks: readonly string[];
+  /**
+   * The bucket a distributed Map's item reader reads (the machine's role may GetObject there,
+   * and start and stop its own child executions). @default none: no distributed Map
+   */
+  itemReaderBucket?: 'evidence';
 }
 
 /** A function run on each object created in a bucket (an S3 event notification in AWS). */
@@ -149,6 +154,29 @@ export const workflowTasks: readonly WorkflowTask[] = [
     startExecution: ['takedown'],
   }),
   workflow('FinishFollowUpFunctionArn', 'finish-follow-up', 'finish-follow-up', { table: RWD }),
+  // A bulk notice's fan-out (statemachines/bulk-notice.asl.json). No status changes: no events.
+  {
+    substitutionKey: 'PrepareFanOutFunctionArn',
+    functionName: 'prepare-fan-out',
+    handler: 'functions/workflow/prepare-fan-out.ts',
+    // Reads and parses a manifest of up to 10,000 rows.
+    timeoutSeconds: 60,
+    grants: { table: 'RW', evidence: ['read', 'upload'], sendEmail: true },
+  },
+  {
+    substitutionKey: 'StartBulkCasesFunctionArn',
+    functionName: 'start-bulk-cases',
+    handler: 'functions/workflow/start-bulk-cases.ts',
+    // 100 starts paced at 10 a second, plus the writes.
+    timeoutSeconds: 120,
+    grants: { table: 'RW', marketplace: true, startExecution: ['takedown'] },
+  },
+  {
+    substitutionKey: 'FinishFanOutFunctionArn',
+    functionName: 'finish-fan-out',
+    handler: 'functions/workflow/finish-fan-out.ts',
+    grants: { table: 'RW', sendEmail: true },
+  },
 ];
 
 /** The tasks only a follow-up runs: the case's own machine does not invoke them. */
@@ -158,13 +186,20 @@ const FOLLOW_UP_ONLY = [
   'FinishFollowUpFunctionArn',
 ];
 
+/** The tasks only a bulk notice's fan-out runs. */
+const FAN_OUT_ONLY = [
+  'PrepareFanOutFunctionArn',
+  'StartBulkCasesFunctionArn',
+  'FinishFanOutFunctionArn',
+];
+
 export const stateMachines: readonly StateMachineDefinition[] = [
   {
     name: 'takedown',
     definitionFile: 'statemachines/takedown.asl.json',
     tasks: workflowTasks
       .map((task) => task.substitutionKey)
-      .filter((key) => !FOLLOW_UP_ONLY.includes(key)),
+      .filter((key) => !FOLLOW_UP_ONLY.includes(key) && !FAN_OUT_ONLY.includes(key)),
   },
   {
     // A case's follow-ups: appeals, late counter-notices, withdrawals after closure.
@@ -179,6 +214,13 @@ export const stateMachines: readonly StateMachineDefinition[] = [
       'WithdrawCaseFunctionArn',
       ...FOLLOW_UP_ONLY,
     ],
+  },
+  {
+    // A bulk notice's fan-out: a distributed Map over its manifest in the evidence bucket.
+    name: 'bulk-notice',
+    definitionFile: 'statemachines/bulk-notice.asl.json',
+    tasks: FAN_OUT_ONLY,
+    itemReaderBucket: 'evidence',
   },
 ];
 
@@ -210,7 +252,7 @@ export const scheduledJobs: readonly ScheduledJob[] = [
     functionName: 'reconcile-case-starts',
     handler: 'functions/jobs/reconcile-case-starts.ts',
     everyMinutes: 5,
-    grants: { table: 'RW', startExecution: ['takedown', 'redress'] },
+    grants: { table: 'RW', startExecution: ['takedown', 'redress', 'bulk-notice'] },
   },
   {
     name: 'event-relay',

@@ -48,7 +48,15 @@ export class JobsStack extends FunctionStack {
         asyncInvocation: true,
         owner: `notification ${notification.functionName}`,
       });
-      this.evidenceBucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(fn));
+      // Uploads only (`evidence/<id>`): a bulk notice's normalised manifest (`fan-out/`) is the
+      // service's own object, not an upload to seal.
+      this.evidenceBucket.addEventNotification(
+        EventType.OBJECT_CREATED,
+        new LambdaDestination(fn),
+        {
+          prefix: 'evidence/',
+        },
+      );
       // With GuardDuty scanning the bucket, sealing refuses what is not tagged NO_THREATS_FOUND.
       if (this.config.malwareProtection) fn.addEnvironment('REQUIRE_MALWARE_SCAN', 'true');
     }

@@ -83,6 +83,9 @@ export class WorkflowStack extends FunctionStack implements WorkflowResources {
         definitionFile: resolve(this.rootDir, machine.definitionFile),
         taskFunctions: new Map(machine.tasks.map((key) => [key, taskFunctions.get(key)!])),
         logRetention: this.config.logRetentionDays,
+        ...(machine.itemReaderBucket === 'evidence'
+          ? { itemReaderBucket: this.evidenceBucket }
+          : {}),
       });
       this.stateMachines.set(machine.name, workflow);
       this.stateMachineAliases.set(machine.name, workflow.aliasArn);

@@ -231,8 +231,12 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       // Presigned POST policies are signed with real time (the SDK's clock), so expiry is checked
       // against real time too; advancing the virtual clock must not expire fresh upload links.
       onObjectCreated: async (record) => {
+        // The evidence bucket notifies on uploads only (`evidence/`), as in infra/jobs-stack.ts.
         const targets = notifications.filter(
-          (n) => record.bucket === EVIDENCE_BUCKET && n.bucket === 'evidence',
+          (n) =>
+            record.bucket === EVIDENCE_BUCKET &&
+            n.bucket === 'evidence' &&
+            record.key.startsWith('evidence/'),
         );
         await inBackground(`notification for s3://${record.bucket}/${record.key}`, async () => {
           for (const target of targets) {
@@ -369,6 +373,9 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       POWERTOOLS_SERVICE_NAME: 'takedown',
       POWERTOOLS_DEV: 'false',
       LOG_LEVEL: (options.logger?.level ?? 'warn').toUpperCase(),
+      // A bulk notice's fan-out is paced for AWS's StartExecution quota (FAN_OUT in
+      // functions/domain/bulk-notice.ts); the local engine has no such quota.
+      FAN_OUT_STARTS_PER_SECOND: '0',
       ...Object.fromEntries(
         Object.entries(stateMachineArns).map(([name, arn]) => [
           `${name.toUpperCase().replace(/-/g, '_')}_STATE_MACHINE_ARN`,

@@ -371,7 +371,7 @@ export interface paths {
         put?: never;
         /**
          * File a notice (one case per listing)
-         * @description The same Idempotency-Key with the same body answers the same 202; with another body, 409. A per-listing problem does not refuse the notice: its case ends rejected or duplicate after screening.
+         * @description The same Idempotency-Key with the same body answers the same 202; with another body, 409. A per-listing problem does not refuse the notice: its case ends rejected or duplicate after screening, and a URL the marketplace does not know is a rejected row. With listingsManifestEvidenceId (a bulk notice of up to 10,000 listings) the answer is 202 `{noticeId, status: "fanning_out", cases: []}` at once; GET /v1/notices/{noticeId} shows the progress. Past the notifier’s daily volume quota: 429 with `resetsAt`.
          *
          *     Roles: rights-holder.
          */
@@ -1016,6 +1016,11 @@ export interface components {
             listingId: string;
             /** @enum {string} */
             status: "screening" | "awaiting_review" | "awaiting_info" | "escalated_review" | "rejected" | "taking_down" | "action_failed" | "awaiting_counter_notice" | "awaiting_court_action" | "awaiting_re_review" | "restored" | "upheld" | "upheld_pending_court" | "withdrawn" | "duplicate" | "abandoned";
+        };
+        RejectedRow: {
+            /** @description 1-based: the manifest row (after the CSV header), or the position in listings */
+            row: number;
+            reason: string;
         };
     };
     responses: {
@@ -1934,6 +1939,12 @@ export interface operations {
                     size: number;
                     /** @description SHA-256 of the file; the service hashes the upload itself and compares */
                     sha256: string;
+                    /**
+                     * @description `manifest`: the listings of a bulk notice (text/csv or application/x-ndjson), cited as listingsManifestEvidenceId; `evidence` (default): evidence a notice or reply cites
+                     * @default evidence
+                     * @enum {string}
+                     */
+                    purpose?: "evidence" | "manifest";
                 };
             };
         };
@@ -2000,6 +2011,8 @@ export interface operations {
                         /** Format: date-time */
                         rejectedAt?: string;
                         rejectionReason?: string;
+                        /** @enum {string} */
+                        purpose: "evidence" | "manifest";
                     };
                 };
             };
@@ -2115,6 +2128,21 @@ export interface operations {
                             evidenceIds: string[];
                             /** Format: date-time */
                             createdAt: string;
+                            /**
+                             * @description A bulk notice: `fanning_out` until every row is accounted for
+                             * @enum {string}
+                             */
+                            status?: "fanning_out" | "filed";
+                            /** @description A bulk notice’s fan-out (API.md, Bulk notices) */
+                            progress?: {
+                                /** @description Rows of the manifest */
+                                total: number;
+                                /** @description Cases whose workflow has started */
+                                started: number;
+                                /** @description Rows naming a listing another row named (one case) */
+                                duplicates: number;
+                                rejectedRows: components["schemas"]["RejectedRow"][];
+                            };
                         }[];
                         nextCursor: string | null;
                     };
@@ -2152,11 +2180,16 @@ export interface operations {
                      * @enum {string}
                      */
                     jurisdiction: "US" | "CN" | "EU";
-                    /** @description The listings complained of; each becomes its own case. Duplicates are merged */
-                    listings: {
+                    /** @description The listings complained of, by id or URL; each becomes its own case. Duplicates are merged. Give this or listingsManifestEvidenceId */
+                    listings?: ({
                         /** @description Marketplace listing id */
                         listingId: string;
-                    }[];
+                    } | {
+                        /** @description The listing’s page on the marketplace; the marketplace resolves it to its id */
+                        url: string;
+                    })[];
+                    /** @description A bulk notice: the caller’s own sealed manifest (evidence uploaded with purpose "manifest"), a CSV or JSON Lines file of up to 10,000 listings by id or URL. Give this or listings */
+                    listingsManifestEvidenceId?: string;
                     /** @description Why the listings infringe (DSA Art 16(2)(a): a substantiated explanation) */
                     explanation: string;
                     /**
@@ -2194,7 +2227,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Accepted: one case per listing, screening */
+            /** @description Accepted: one case per listing, screening (a bulk notice: fanning out) */
             202: {
                 headers: {
                     /** @description The notice */
@@ -2204,7 +2237,15 @@ export interface operations {
                 content: {
                     "application/json": {
                         noticeId: string;
+                        /**
+                         * @description A bulk notice: its cases are being written and started (see GET /v1/notices/{noticeId})
+                         * @enum {string}
+                         */
+                        status?: "fanning_out";
+                        /** @description Empty for a bulk notice */
                         cases: components["schemas"]["CaseSummary"][];
+                        /** @description Listings named by a URL the marketplace does not know */
+                        rejectedRows?: components["schemas"]["RejectedRow"][];
                     };
                 };
             };
@@ -2254,6 +2295,22 @@ export interface operations {
                         evidenceIds: string[];
                         /** Format: date-time */
                         createdAt: string;
+                        /**
+                         * @description A bulk notice: `fanning_out` until every row is accounted for
+                         * @enum {string}
+                         */
+                        status?: "fanning_out" | "filed";
+                        /** @description A bulk notice’s fan-out (API.md, Bulk notices) */
+                        progress?: {
+                            /** @description Rows of the manifest */
+                            total: number;
+                            /** @description Cases whose workflow has started */
+                            started: number;
+                            /** @description Rows naming a listing another row named (one case) */
+                            duplicates: number;
+                            rejectedRows: components["schemas"]["RejectedRow"][];
+                        };
+                        /** @description The cases; for a bulk notice, list them with GET /v1/cases?noticeId= */
                         cases: components["schemas"]["CaseSummary"][];
                     };
                 };

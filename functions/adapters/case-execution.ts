@@ -3,8 +3,11 @@ import * as z from 'zod';
 import { loadEnv } from './env.ts';
 import { sfn } from './sfn-client.ts';
 
-/** The state machines a function may start: the case's, and its follow-ups' (redress). */
-export type MachineName = 'takedown' | 'redress';
+/**
+ * The state machines a function may start: the case's, its follow-ups' (redress), and a bulk
+ * notice's fan-out.
+ */
+export type MachineName = 'takedown' | 'redress' | 'bulk-notice';
 
 const arns = new Map<MachineName, string>();
 
@@ -12,7 +15,7 @@ const arns = new Map<MachineName, string>();
 function arnOf(machine: MachineName): string {
   let arn = arns.get(machine);
   if (!arn) {
-    const variable = `${machine.toUpperCase()}_STATE_MACHINE_ARN`;
+    const variable = `${machine.toUpperCase().replace(/-/g, '_')}_STATE_MACHINE_ARN`;
     arn = loadEnv({ [variable]: z.string().startsWith('arn:') })[variable] as string;
     arns.set(machine, arn);
   }
@@ -30,6 +33,11 @@ export function executionNameFor(caseId: string): string {
  */
 export function followUpExecutionName(caseId: string, kind: string, n: number): string {
   return safeName(`${kind}-${n}-${caseId}`);
+}
+
+/** The execution name of a bulk notice's fan-out: from the notice id (one fan-out per notice). */
+export function fanOutExecutionName(noticeId: string): string {
+  return safeName(`fan-out-${noticeId}`);
 }
 
 const safeName = (name: string) => name.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 80);

@@ -1,4 +1,5 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { queryDue } from './due-items.ts';
 import { dynamo, tableName } from './dynamo-client.ts';
 
@@ -10,9 +11,29 @@ import { dynamo, tableName } from './dynamo-client.ts';
  */
 export const PENDING_START_PARTITION = 'CASE_START#PENDING';
 
+/**
+ * Where a started case is counted: the item (a bulk notice's batch) whose `started` goes up by one,
+ * in the same transaction that clears the marker, so a case is counted exactly once whoever starts
+ * it (the fan-out or the reconciler).
+ */
+export interface StartCounter {
+  pk: string;
+  sk: string;
+}
+
 /** Attributes that mark a case item as "written, execution maybe not started". */
-export function pendingStartMarker(caseId: string, createdAt: string, executionInput: string) {
-  return { gsi2pk: PENDING_START_PARTITION, gsi2sk: `${createdAt}#${caseId}`, executionInput };
+export function pendingStartMarker(
+  caseId: string,
+  createdAt: string,
+  executionInput: string,
+  counter?: StartCounter,
+) {
+  return {
+    gsi2pk: PENDING_START_PARTITION,
+    gsi2sk: `${createdAt}#${caseId}`,
+    executionInput,
+    ...(counter ? { startCounter: counter } : {}),
+  };
 }
 
 /** The case item key. */
@@ -24,6 +45,7 @@ export interface PendingStart {
   caseId: string;
   createdAt: string;
   executionInput: string;
+  counter?: StartCounter;
 }
 
 /** Markers older than `before`, oldest first. */
@@ -33,12 +55,18 @@ export async function listPendingStarts(before: Date, limit = 100): Promise<Pend
     caseId: String(item.caseId),
     createdAt: String(item.gsi2sk).split('#')[0]!,
     executionInput: String(item.executionInput),
+    ...(item.startCounter ? { counter: item.startCounter as StartCounter } : {}),
   }));
 }
 
-/** Clears a case's marker once its execution exists. A marker already cleared is fine. */
-export async function clearPendingStart(caseId: string): Promise<void> {
-  await dynamo
+/**
+ * Clears a case's marker once its execution exists, and counts the start on `counter` when the
+ * case has one (in one transaction). A marker already cleared is fine, and counts nothing.
+ * @returns whether this call cleared it
+ */
+export async function clearPendingStart(caseId: string, counter?: StartCounter): Promise<boolean> {
+  if (counter) return clearAndCount(caseId, counter);
+  return dynamo
     .send(
       new UpdateCommand({
         TableName: tableName,
@@ -48,7 +76,45 @@ export async function clearPendingStart(caseId: string): Promise<void> {
         ExpressionAttributeValues: { ':pk': PENDING_START_PARTITION },
       }),
     )
+    .then(() => true)
     .catch((error: Error) => {
       if (error.name !== 'ConditionalCheckFailedException') throw error;
+      return false;
     });
+}
+
+async function clearAndCount(caseId: string, counter: StartCounter): Promise<boolean> {
+  try {
+    await dynamo.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: tableName,
+              Key: caseKey(caseId),
+              UpdateExpression: 'REMOVE gsi2pk, gsi2sk, executionInput, startCounter',
+              ConditionExpression: 'gsi2pk = :pk',
+              ExpressionAttributeValues: { ':pk': PENDING_START_PARTITION },
+            },
+          },
+          {
+            Update: {
+              TableName: tableName,
+              Key: { pk: counter.pk, sk: counter.sk },
+              UpdateExpression: 'ADD started :one',
+              ExpressionAttributeValues: { ':one': 1 },
+            },
+          },
+        ],
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (
+      error instanceof TransactionCanceledException &&
+      error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed'
+    )
+      return false;
+    throw error;
+  }
 }

@@ -80,6 +80,8 @@ export interface EvidenceRecord {
   stored?: { size: number; contentType: string; sha256?: string };
   /** The object version sealed (versioned bucket): downloads serve exactly it. */
   versionId?: string;
+  /** `manifest`: a bulk notice's listings (API.md, Bulk notices). @default 'evidence' */
+  purpose?: 'evidence' | 'manifest';
 }
 
 /** The object key of an evidence upload. */
@@ -105,6 +107,7 @@ export async function createEvidenceUpload(input: {
   contentType: string;
   size: number;
   sha256: string;
+  purpose?: 'evidence' | 'manifest';
   now: Date;
 }): Promise<{
   evidenceId: string;
@@ -137,6 +140,7 @@ export async function createEvidenceUpload(input: {
     status: 'pending_upload',
     createdAt: at,
     uploadExpiresAt: expiresAt,
+    ...(input.purpose === 'manifest' ? { purpose: 'manifest' as const } : {}),
   };
   await dynamo.send(
     new PutCommand({
@@ -223,6 +227,18 @@ export async function openEvidenceObject(key: string): Promise<{
     contentLength: result.ContentLength,
     versionId: result.VersionId,
   };
+}
+
+/** A sealed object's bytes, exactly the version sealed (a manifest: at most the size limit). */
+export async function readSealedObject(record: EvidenceRecord): Promise<Buffer> {
+  const result = await s3.send(
+    new GetObjectCommand({
+      Bucket: evidenceBucket,
+      Key: evidenceObjectKey(record.evidenceId),
+      ...(record.versionId ? { VersionId: record.versionId } : {}),
+    }),
+  );
+  return Buffer.from(await result.Body!.transformToByteArray());
 }
 
 /** GuardDuty's scan result tag on an object, or undefined while it has not been scanned. */

@@ -6,6 +6,7 @@
  * | Request | Body | Answer |
  * |---|---|---|
  * | `GET {base}/listings/{listingId}` | | 200 `{listingId, sellerId, sellerEmail, title, url, status, createdAt}` (status `active`, `disabled` or `deleted`; `createdAt` the ISO 8601 instant the listing was posted), or 404 |
+ * | `POST {base}/listings/resolve` | `{urls: [...]}` (1 to 100 listing page URLs) | 200 `{listings: [{url, listingId}]}`: each URL given, with the id of the listing at it, or `listingId: null` when there is none |
  * | `GET {base}/sellers/{sellerId}` | | 200 `{sellerId, email, status, locale, timeZone}` (status `active`, `warned`, `restricted`, `suspended` or `terminated`; `locale` `en` or `zh-CN`, the language the seller reads; `timeZone` an IANA zone such as `Asia/Shanghai`), or 404 |
  * | `POST {base}/listings/{listingId}/disable` | `{caseId, reason}` | 200 or 204 |
  * | `POST {base}/listings/{listingId}/restore` | `{caseId}` | 200 or 204 |
@@ -30,6 +31,7 @@ import * as z from 'zod';
 import { isTimeZone, LOCALES } from '../domain/locale.ts';
 import {
   type Listing,
+  MAX_URLS_PER_RESOLVE,
   type Marketplace,
   MarketplaceUnavailableError,
   type SellerAccount,
@@ -59,6 +61,10 @@ export function signMarketplaceRequest(
 ): string {
   return `v1=${createHmac('sha256', secret).update(`${timestamp}.${method}.${path}.${body}`).digest('hex')}`;
 }
+
+const resolvedUrlsSchema = z.object({
+  listings: z.array(z.object({ url: z.string(), listingId: z.string().min(1).nullable() })),
+});
 
 const listingSchema = z.object({
   listingId: z.string().min(1),
@@ -109,6 +115,22 @@ export class HttpMarketplace implements Marketplace {
 
   getListing(listingId: string): Promise<Listing | null> {
     return this.#getOne(`/listings/${encodeURIComponent(listingId)}`, listingSchema, 'listing');
+  }
+
+  async resolveListingUrls(urls: readonly string[]): Promise<Map<string, string | null>> {
+    const resolved = new Map<string, string | null>();
+    for (let i = 0; i < urls.length; i += MAX_URLS_PER_RESOLVE) {
+      const chunk = urls.slice(i, i + MAX_URLS_PER_RESOLVE);
+      const response = await this.#request('POST', '/listings/resolve', { urls: chunk });
+      await this.#assertOk(response, 'resolve listing URLs');
+      const parsed = resolvedUrlsSchema.safeParse(await this.#json(response));
+      if (!parsed.success) {
+        throw new Error('Marketplace returned malformed resolved URLs', { cause: parsed.error });
+      }
+      const answered = new Map(parsed.data.listings.map((l) => [l.url, l.listingId]));
+      for (const url of chunk) resolved.set(url, answered.get(url) ?? null);
+    }
+    return resolved;
   }
 
   getSeller(sellerId: string): Promise<SellerAccount | null> {

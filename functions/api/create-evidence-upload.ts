@@ -1,5 +1,6 @@
 import { clock } from '../adapters/clock.ts';
 import { createEvidenceUpload, evidencePolicy } from '../adapters/evidence-store.ts';
+import { MANIFEST_CONTENT_TYPES } from '../domain/manifest.ts';
 import { uploadOwnerOf } from './evidence-access.ts';
 import { apiHandler, json } from './lib/handler.ts';
 import { badRequest, HttpProblem } from './lib/problem.ts';
@@ -13,12 +14,12 @@ import { createEvidenceBodySchema } from './schemas/evidence.ts';
 export const handler = apiHandler('POST /v1/evidence', async ({ caller, body }) => {
   const owner = await uploadOwnerOf(caller);
   const input = body(createEvidenceBodySchema);
-  if (!evidencePolicy.contentTypes.includes(input.contentType)) {
-    throw badRequest('This type of file is not accepted as evidence.', [
-      {
-        path: 'contentType',
-        message: `Must be one of: ${evidencePolicy.contentTypes.join(', ')}`,
-      },
+  // A manifest lists a bulk notice's listings: CSV or JSON Lines only (API.md, Bulk notices).
+  const accepted: readonly string[] =
+    input.purpose === 'manifest' ? MANIFEST_CONTENT_TYPES : evidencePolicy.contentTypes;
+  if (!accepted.includes(input.contentType)) {
+    throw badRequest(`This type of file is not accepted as ${input.purpose}.`, [
+      { path: 'contentType', message: `Must be one of: ${accepted.join(', ')}` },
     ]);
   }
   if (input.size > evidencePolicy.maxBytes) {

@@ -5,10 +5,11 @@ import {
   getEvidence,
 } from '../adapters/evidence-store.ts';
 import { sellerCasesCiteEvidence } from '../adapters/seller-account.ts';
+import { assertOwnSealedEvidence as assertOwnedSealed } from '../use-cases/evidence-ownership.ts';
 import { viewOfCase } from './lib/case-access.ts';
 import type { Caller } from './lib/identity.ts';
 import { callerRightsHolder, callerSellerId } from './lib/parties.ts';
-import { notFound, unprocessable } from './lib/problem.ts';
+import { notFound } from './lib/problem.ts';
 
 /**
  * Who the caller uploads evidence as: its rights holder (or, before it registered one, its own
@@ -36,8 +37,7 @@ export async function evidenceOwnersOf(caller: Caller): Promise<string[]> {
 
 /**
  * Refuses a body that cites evidence other than the caller's own sealed evidence (API.md: every
- * `evidenceIds[]` anywhere): 422 with one issue per offending index (`<path>.<i>`), which says
- * only "no such evidence of yours" for another party's id, so existence never leaks.
+ * `evidenceIds[]` anywhere): 422 with one issue per offending index (`<path>.<i>`).
  */
 export async function assertOwnSealedEvidence(
   caller: Caller,
@@ -45,17 +45,7 @@ export async function assertOwnSealedEvidence(
   path = 'evidenceIds',
 ): Promise<void> {
   if (evidenceIds.length === 0) return;
-  const owners = await evidenceOwnersOf(caller);
-  const problems: { path: string; message: string }[] = [];
-  for (const [i, evidenceId] of evidenceIds.entries()) {
-    const evidence = await getEvidence(evidenceId);
-    if (!evidence || !owners.includes(evidence.owner))
-      problems.push({ path: `${path}.${i}`, message: 'No such evidence of yours' });
-    else if (evidence.status !== 'sealed')
-      problems.push({ path: `${path}.${i}`, message: 'The evidence is not sealed' });
-  }
-  if (problems.length > 0)
-    throw unprocessable('Cite only your own sealed evidence.', problems, 'evidence_not_sealed');
+  await assertOwnedSealed(await evidenceOwnersOf(caller), evidenceIds, path);
 }
 
 /**

@@ -56,6 +56,9 @@ const inboxMessage = z.strictObject({
   locale: z.enum(LOCALES),
   sentAt: z.iso.datetime(),
 });
+const resolveUrls = z.object({ urls: z.array(z.string().max(2048)).min(1).max(100) });
+/** The demo marketplace's own listing pages (it resolves no other URL). */
+const DEMO_LISTING_URL = /^https:\/\/demo-marketplace\.invalid\/listings\/([^/?#]+)\/?(?:[?#].*)?$/;
 
 const listingKey = (id: string) => ({ pk: `DEMOMKT#LISTING#${id}`, sk: 'LISTING' });
 const HIDING = ['suspended', 'terminated'];
@@ -73,6 +76,26 @@ export async function handler(event: unknown): Promise<Answer> {
   const segments = path.split('/').filter(Boolean).map(decodeURIComponent);
   const at = clock.now().toISOString();
 
+  if (
+    method === 'POST' &&
+    segments.length === 2 &&
+    segments[0] === 'listings' &&
+    segments[1] === 'resolve'
+  ) {
+    const input = resolveUrls.safeParse(body);
+    if (!input.success) return { status: 400, body: { message: 'invalid urls' } };
+    const listings = await Promise.all(
+      input.data.urls.map(async (url) => {
+        const match = DEMO_LISTING_URL.exec(url);
+        if (!match) return { url, listingId: null };
+        const found = await dynamo.send(
+          new GetCommand({ TableName: tableName, Key: listingKey(decodeURIComponent(match[1]!)) }),
+        );
+        return { url, listingId: found.Item ? String(found.Item.listingId) : null };
+      }),
+    );
+    return { status: 200, body: { listings } };
+  }
   if (method === 'POST' && segments.length === 1 && segments[0] === 'listings') {
     const input = newListing.safeParse(body);
     if (!input.success) return { status: 400, body: { message: 'invalid listing' } };

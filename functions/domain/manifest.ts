@@ -1,6 +1,6 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { DomainRuleError } from './errors.ts';
-import { idSchema } from './vocabulary.ts';
+import { idSchema, listingUrlSchema } from './vocabulary.ts';
 
 /**
  * A bulk notice's manifest (API.md, Bulk notices): a CSV file whose header names `listingId`
@@ -69,7 +69,7 @@ export function parseManifest(body: Buffer, contentType: string): ParsedManifest
       rejectedRows.push({ row, reason: 'Not a listing id' });
       return;
     }
-    if (url && !isWebUrl(url)) {
+    if (url && !isListingUrl(url)) {
       rejectedRows.push({ row, reason: 'Not an http(s) URL' });
       return;
     }
@@ -134,14 +134,7 @@ function jsonLines(body: Buffer): RawRecord[] {
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 
-function isWebUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && value.length <= 2048;
-  } catch {
-    return false;
-  }
-}
+const isListingUrl = (value: string): boolean => listingUrlSchema.safeParse(value).success;
 
 function manifestRefused(message: string): DomainRuleError {
   return new DomainRuleError('manifest_invalid', message, [

@@ -6,6 +6,7 @@ import {
   idSchema,
   infringementTypeSchema,
   jurisdictionSchema,
+  listingUrlSchema,
   SIGNATURE_CLOCK_SKEW_MS,
   signatureSchema,
 } from './vocabulary.ts';
@@ -25,10 +26,27 @@ export const noticeBodySchema = z
     infringementType: infringementTypeSchema,
     jurisdiction: jurisdictionSchema,
     listings: z
-      .array(z.strictObject({ listingId: idSchema.describe('Marketplace listing id') }))
+      .array(
+        z.union([
+          z.strictObject({ listingId: idSchema.describe('Marketplace listing id') }),
+          z.strictObject({
+            url: listingUrlSchema.describe(
+              'The listing’s page on the marketplace; the marketplace resolves it to its id',
+            ),
+          }),
+        ]),
+      )
       .min(1, 'Name at least one listing')
       .max(MAX_LISTINGS_PER_NOTICE, `Name at most ${MAX_LISTINGS_PER_NOTICE} listings`)
-      .describe('The listings complained of; each becomes its own case. Duplicates are merged'),
+      .optional()
+      .describe(
+        'The listings complained of, by id or URL; each becomes its own case. Duplicates are merged. Give this or listingsManifestEvidenceId',
+      ),
+    listingsManifestEvidenceId: idSchema
+      .optional()
+      .describe(
+        'A bulk notice: the caller’s own sealed manifest (evidence uploaded with purpose "manifest"), a CSV or JSON Lines file of up to 10,000 listings by id or URL. Give this or listings',
+      ),
     explanation: z
       .string()
       .trim()
@@ -64,16 +82,49 @@ export const noticeBodySchema = z
       'Signature of a person authorised to act for the owner (17 U.S.C. §512(c)(3)(A)(i))',
     ),
   })
+  .superRefine((body, ctx) => {
+    const given =
+      Number(body.listings !== undefined) + Number(body.listingsManifestEvidenceId !== undefined);
+    if (given !== 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: body.listings === undefined ? ['listings'] : ['listingsManifestEvidenceId'],
+        message:
+          given === 0
+            ? 'Name the listings: give listings (up to 100) or listingsManifestEvidenceId (a manifest)'
+            : 'Give listings or listingsManifestEvidenceId, not both',
+      });
+    }
+  })
   .describe('A notice of infringement against one or more listings');
 
-/** A validated notice, with listings and evidence de-duplicated. */
-export type Notice = z.infer<typeof noticeBodySchema>;
+/** A listing as a notice names it: by its marketplace id, or by its page's URL. */
+export type NoticeListing = { listingId: string } | { url: string };
 
-/** Keeps the first occurrence of each listing id, in order. */
-export function dedupeListings<T extends { listingId: string }>(listings: readonly T[]): T[] {
+/**
+ * A validated notice, with listings and evidence de-duplicated. A bulk notice names its listings
+ * through `listingsManifestEvidenceId`, and its `listings` is empty.
+ */
+export type Notice = Omit<z.infer<typeof noticeBodySchema>, 'listings'> & {
+  listings: NoticeListing[];
+};
+
+/** The key two mentions of one listing share (the same id, or the same URL). */
+export const listingKey = (listing: NoticeListing): string =>
+  'listingId' in listing ? `id:${listing.listingId}` : `url:${listing.url}`;
+
+/** Keeps the first occurrence of each listing (by id, or by URL), in order. */
+export function dedupeListings<T extends NoticeListing>(listings: readonly T[]): T[] {
   const seen = new Set<string>();
-  return listings.filter(({ listingId }) => !seen.has(listingId) && seen.add(listingId));
+  return listings.filter((listing) => {
+    const key = listingKey(listing);
+    return !seen.has(key) && seen.add(key);
+  });
 }
+
+/** Whether the notice names its listings through a manifest (a bulk notice). */
+export const isBulkNotice = (notice: Notice): boolean =>
+  notice.listingsManifestEvidenceId !== undefined;
 
 /**
  * Parses a notice body and merges duplicate listings (the same listing named twice is one
@@ -88,7 +139,7 @@ export function parseNotice(input: unknown): Notice {
   }
   return {
     ...result.data,
-    listings: dedupeListings(result.data.listings),
+    listings: dedupeListings(result.data.listings ?? []),
     evidenceIds: [...new Set(result.data.evidenceIds)],
   };
 }

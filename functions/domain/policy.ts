@@ -157,6 +157,24 @@ const reviewWorkSchema = z
   })
   .describe('How reviewers share the queue');
 
+/** How many listings one notifier may name in a day (bulk notices included). */
+const noticeVolumeSchema = z
+  .strictObject({
+    listingsPerDay: z
+      .int()
+      .min(1)
+      .describe('Listings a notifier may name per UTC day, across its notices'),
+    fastLaneListingsPerDay: z
+      .int()
+      .min(1)
+      .describe('The same for a notifier in the fast lane (accurate notifiers file more)'),
+  })
+  .refine((v) => v.fastLaneListingsPerDay >= v.listingsPerDay, {
+    message: 'The fast lane’s quota cannot be below the ordinary one',
+    path: ['fastLaneListingsPerDay'],
+  })
+  .describe('Per-notifier volume quota (429 past it, with when it resets)');
+
 const SIX_MONTHS_SECONDS = 184 * 86_400; // the longest six-month span
 
 /** The policy schema: jurisdiction profiles and the strike ladder, with legal floors. */
@@ -182,6 +200,10 @@ export const policySchema = z
       })
       .default({ auditSampleRate: 0.01, auditSla: 'P3D', reviewSla: 'P1D' })
       .describe('Own-initiative cases from proactive screening (issue 19)'),
+    noticeVolume: noticeVolumeSchema.default({
+      listingsPerDay: 20_000,
+      fastLaneListingsPerDay: 100_000,
+    }),
   })
   .superRefine((policy, ctx) => {
     const fail = (path: (string | number)[], message: string) =>

@@ -30,6 +30,23 @@ export const idSchema = z
   .max(128)
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, 'Must be an identifier (letters, digits, _ . : -)');
 
+/** The web address of a listing's page: http(s), at most 2,048 characters (a manifest's `url`). */
+export const listingUrlSchema = z
+  .string()
+  .trim()
+  .max(2048)
+  .refine(isWebUrl, 'Must be an http(s) URL');
+
+/** Whether a text is an absolute http(s) URL. */
+export function isWebUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
 /** An ISO 8601 instant with an explicit offset (`Z` or `+hh:mm`). */
 export const instantSchema = z.iso.datetime({ offset: true });
 

@@ -13,6 +13,7 @@ import {
   type CounterNoticeReReviewFacts,
   counterNoticeReReview,
 } from './templates/counter-notice-re-review.ts';
+import { type FanOutSummaryFacts, fanOutSummary } from './templates/fan-out-summary.ts';
 import { type InfoRequestFacts, infoRequest } from './templates/info-request.ts';
 import { type ListingDecisionFacts, listingDecision } from './templates/listing-decision.ts';
 import { type NoticeReceiptFacts, noticeReceipt } from './templates/notice-receipt.ts';
@@ -26,6 +27,7 @@ import {
 /** Every message the service sends, by kind, with the facts its template needs. */
 export type Message =
   | { kind: 'notice_receipt'; facts: NoticeReceiptFacts }
+  | { kind: 'fan_out_summary'; facts: FanOutSummaryFacts }
   | { kind: 'listing_decision'; facts: ListingDecisionFacts }
   | { kind: 'info_request'; facts: InfoRequestFacts }
   | { kind: 'statement_of_reasons'; facts: StatementOfReasonsFacts }
@@ -49,6 +51,7 @@ type Templates = {
 /** One template per kind of message (templates/, one file each). */
 const TEMPLATES: Templates = {
   notice_receipt: noticeReceipt,
+  fan_out_summary: fanOutSummary,
   listing_decision: listingDecision,
   info_request: infoRequest,
   statement_of_reasons: statementOfReasons,

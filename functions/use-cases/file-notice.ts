@@ -1,20 +1,27 @@
 import { createHash } from 'node:crypto';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { startCaseExecution } from '../adapters/case-execution.ts';
-import { clearPendingStart, pendingStartMarker } from '../adapters/case-start-outbox.ts';
+import { clearPendingStart } from '../adapters/case-start-outbox.ts';
 import { getItem, putIfAbsent } from '../adapters/case-store.ts';
 import { clock } from '../adapters/clock.ts';
-import { dynamo, tableName } from '../adapters/dynamo-client.ts';
-import { caseSearchKeys, keys } from '../adapters/keys.ts';
+import { tableName } from '../adapters/dynamo-client.ts';
+import { readSealedObject } from '../adapters/evidence-store.ts';
+import { keys } from '../adapters/keys.ts';
 import { logger } from '../adapters/logger.ts';
+import { marketplace } from '../adapters/marketplace.ts';
 import { BUSINESS_METRICS, recordMetric } from '../adapters/metrics.ts';
+import { getStanding } from '../adapters/notifier-standing.ts';
 import { policy } from '../adapters/policy-source.ts';
 import type { RightsHolderProfile } from '../adapters/registry-store.ts';
 import { getIpRight } from '../adapters/registry-store.ts';
+import { chargeVolumeQuota } from '../adapters/volume-quota.ts';
+import { dailyListingQuota } from '../domain/bulk-notice.ts';
 import { assertNoticeEligible } from '../domain/eligibility.ts';
 import { DomainRuleError } from '../domain/errors.ts';
-import { assertNoticeElements, type Notice } from '../domain/notice.ts';
+import { parseManifest, type RejectedRow } from '../domain/manifest.ts';
+import { assertNoticeElements, type Notice, type NoticeListing } from '../domain/notice.ts';
+import { assertOwnSealedEvidence } from './evidence-ownership.ts';
+import { type FiledBulkNotice, fileBulkNotice } from './file-bulk-notice.ts';
+import { newCaseWrites, type WriteGroup, writeGroups } from './notice-writes.ts';
 
 /** Idempotency records are kept at least 24 h (API.md); DynamoDB's TTL deletes them after. */
 const IDEMPOTENCY_TTL_SECONDS = 48 * 3600;
@@ -29,11 +36,18 @@ export class IdempotencyKeyReused extends Error {
  *
  * 1. Check the statutory elements against the rights holder's profile and the IP right (400 for a
  *    missing element), then the rules (422): a verified rights holder; the caller's own verified
- *    IP right, in force, of the notice's jurisdiction; evidence that is the caller's and sealed.
- * 2. Record the key with a hash of the body: the same key with another body is IdempotencyKeyReused.
+ *    IP right, in force, of the notice's jurisdiction; evidence that is the caller's and sealed;
+ *    for a bulk notice, a manifest that is the caller's own sealed manifest, with a header naming
+ *    only `listingId` and/or `url`, of at most 10,000 rows.
+ * 2. Resolve listings named by URL through the marketplace: a URL it does not know is a rejected
+ *    row of the answer, not a refused notice (a bulk notice's URLs are resolved by its fan-out).
+ * 3. Record the key with a hash of the body: the same key with another body is IdempotencyKeyReused.
  *    A record past its ttl is absent: the key starts a new notice (DynamoDB may not have deleted it
  *    yet), and the notice's ids derive from the key and the record's creation.
- * 3. File (fileNotice): a replay, even a concurrent one, writes the same notice and answers the same.
+ * 4. Charge the listings to the notifier's daily volume quota, once per notice (429 past it).
+ * 5. File: a small notice writes its cases and starts them (fileNotice); a bulk notice is written
+ *    `fanning_out` and its fan-out started (fileBulkNotice). A replay, even a concurrent one,
+ *    writes the same notice and answers the same.
  */
 export async function acceptNotice(input: {
   callerSub: string;
@@ -42,7 +56,7 @@ export async function acceptNotice(input: {
   /** The body as received, for the idempotency hash. */
   body: unknown;
   notice: Notice;
-}): Promise<FiledNotice> {
+}): Promise<FiledNotice | FiledBulkNotice> {
   const { rightsHolder, notice } = input;
   const ipRight = await getIpRight(notice.ipRightId);
   const now = clock.now();
@@ -72,10 +86,15 @@ export async function acceptNotice(input: {
     infringementType: notice.infringementType,
     now,
   });
-  await assertOwnSealedEvidence(rightsHolder.rightsHolderId, [
+  const owners = [`RH#${rightsHolder.rightsHolderId}`, `SUB#${input.callerSub}`];
+  await assertOwnSealedEvidence(owners, [
     ...notice.evidenceIds,
     ...(notice.testBuy ? [notice.testBuy.reportEvidenceId] : []),
   ]);
+  const manifest = notice.listingsManifestEvidenceId
+    ? await readManifest(owners, notice.listingsManifestEvidenceId)
+    : undefined;
+  const resolved = manifest ? undefined : await resolveListings(notice.listings);
 
   const scope = `notice#${input.callerSub}`;
   const requestHash = createHash('sha256').update(canonicalJson(input.body)).digest('hex');
@@ -96,42 +115,93 @@ export async function acceptNotice(input: {
       throw new IdempotencyKeyReused('This Idempotency-Key was used with another body.');
     if (existing) generation = existing.createdAt;
   }
-  const filed = await fileNotice({
+  const idempotencyKey = `${input.callerSub}:${input.idempotencyKey}:${generation}`;
+  const noticeId = noticeIdFor(rightsHolder.rightsHolderId, idempotencyKey);
+  const standing = await getStanding(rightsHolder.rightsHolderId);
+  await chargeVolumeQuota({
     rightsHolderId: rightsHolder.rightsHolderId,
-    idempotencyKey: `${input.callerSub}:${input.idempotencyKey}:${generation}`,
-    notice,
-    filedBy: input.callerSub,
+    noticeId,
+    listings: manifest ? manifest.parsed.rows.length : resolved!.listingIds.length,
+    limit: dailyListingQuota(policy, Boolean(standing.fastLaneSince)),
+    now,
   });
+  const filed = manifest
+    ? await fileBulkNotice({
+        rightsHolderId: rightsHolder.rightsHolderId,
+        noticeId,
+        notice,
+        manifest: manifest.record,
+        total: manifest.total,
+        filedBy: input.callerSub,
+      })
+    : {
+        ...(await fileNotice({
+          rightsHolderId: rightsHolder.rightsHolderId,
+          idempotencyKey,
+          notice: { ...notice, listings: resolved!.listingIds.map((listingId) => ({ listingId })) },
+          filedBy: input.callerSub,
+        })),
+        ...(resolved!.rejectedRows.length > 0 ? { rejectedRows: resolved!.rejectedRows } : {}),
+      };
   if (first) recordMetric(BUSINESS_METRICS.noticesFiled, { Jurisdiction: notice.jurisdiction });
   return filed;
 }
 
-async function assertOwnSealedEvidence(
-  rightsHolderId: string,
-  evidenceIds: readonly string[],
-): Promise<void> {
-  const problems: { path: string; message: string }[] = [];
-  for (const [i, evidenceId] of evidenceIds.entries()) {
-    const evidence = await getItem<{
-      ownerType?: string;
-      ownerId?: string;
-      owner?: string;
-      status?: string;
-    }>(keys.evidence(evidenceId));
-    const owned =
-      evidence &&
-      (evidence.owner === `RH#${rightsHolderId}` ||
-        (evidence.ownerType === 'rights-holder' && evidence.ownerId === rightsHolderId));
-    if (!owned) problems.push({ path: `evidenceIds.${i}`, message: 'No such evidence of yours' });
-    else if (evidence.status !== 'sealed')
-      problems.push({ path: `evidenceIds.${i}`, message: 'The evidence is not sealed yet' });
-  }
-  if (problems.length > 0)
-    throw new DomainRuleError(
-      'evidence_not_sealed',
-      'A notice may cite only your own sealed evidence',
-      problems,
-    );
+/** The id of the notice an idempotency key files. */
+export function noticeIdFor(rightsHolderId: string, idempotencyKey: string): string {
+  return `ntc-${noticeSeed(rightsHolderId, idempotencyKey).slice(0, 20)}`;
+}
+
+const noticeSeed = (rightsHolderId: string, idempotencyKey: string) =>
+  createHash('sha256').update(`${rightsHolderId}\u0000${idempotencyKey}`).digest('hex');
+
+/**
+ * The caller's own sealed manifest, read and checked as a file (422 for no header, an unknown
+ * column, more than 10,000 rows); its rows are validated again by the fan-out.
+ */
+async function readManifest(owners: readonly string[], evidenceId: string) {
+  const [record] = await assertOwnSealedEvidence(
+    owners,
+    [evidenceId],
+    'listingsManifestEvidenceId',
+    { purpose: 'manifest' },
+  );
+  const contentType = record!.stored?.contentType ?? record!.contentType;
+  const parsed = parseManifest(await readSealedObject(record!), contentType);
+  const total = parsed.rows.length + parsed.rejectedRows.length + parsed.duplicates;
+  if (total === 0)
+    throw new DomainRuleError('manifest_invalid', 'The manifest names no listings.', [
+      { path: 'listingsManifestEvidenceId', message: 'The manifest names no listings.' },
+    ]);
+  return { record: record!, parsed, total };
+}
+
+/**
+ * The listing ids of a small notice's listings: ids as given, URLs as the marketplace resolves
+ * them (in one call), de-duplicated. A URL it does not know is a rejected row (1-based position).
+ *
+ * @throws DomainRuleError when no listing is left (nothing to file)
+ */
+async function resolveListings(listings: readonly NoticeListing[]): Promise<{
+  listingIds: string[];
+  rejectedRows: RejectedRow[];
+}> {
+  const urls = listings.flatMap((l) => ('url' in l ? [l.url] : []));
+  const byUrl =
+    urls.length > 0 ? await marketplace().resolveListingUrls(urls) : new Map<string, null>();
+  const listingIds: string[] = [];
+  const rejectedRows: RejectedRow[] = [];
+  listings.forEach((listing, i) => {
+    const listingId = 'listingId' in listing ? listing.listingId : byUrl.get(listing.url);
+    if (listingId) listingIds.push(listingId);
+    else rejectedRows.push({ row: i + 1, reason: 'The marketplace has no listing at this URL' });
+  });
+  const distinct = [...new Set(listingIds)];
+  if (distinct.length === 0)
+    throw new DomainRuleError('listings_unresolved', 'None of the listings could be found.', [
+      { path: 'listings', message: 'The marketplace has no listing at any of these URLs' },
+    ]);
+  return { listingIds: distinct, rejectedRows };
 }
 
 /** JSON with sorted keys, so bodies that parse to the same JSON hash the same. */
@@ -146,12 +216,11 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** Items per DynamoDB transaction (the service limit is 100). */
-const TRANSACTION_ITEMS = 96;
-
 export interface FiledNotice {
   noticeId: string;
   cases: { caseId: string; listingId: string; status: 'screening' }[];
+  /** Listings named by a URL the marketplace does not know (1-based positions in `listings`). */
+  rejectedRows?: RejectedRow[];
 }
 
 /**
@@ -171,146 +240,63 @@ export async function fileNotice(input: {
   filedBy: string;
 }): Promise<FiledNotice> {
   const { rightsHolderId, notice } = input;
-  const seed = createHash('sha256')
-    .update(`${rightsHolderId}\u0000${input.idempotencyKey}`)
-    .digest('hex');
+  const seed = noticeSeed(rightsHolderId, input.idempotencyKey);
   const noticeId = `ntc-${seed.slice(0, 20)}`;
   const at = clock.now().toISOString();
-  const cases = notice.listings.map(({ listingId }, i) => ({
+  const listingIds = notice.listings.map((listing) => {
+    if (!('listingId' in listing)) throw new Error('fileNotice takes resolved listing ids');
+    return listing.listingId;
+  });
+  const cases = listingIds.map((listingId, i) => ({
     caseId: `case-${createHash('sha256').update(`${seed}:${i}:${listingId}`).digest('hex').slice(0, 20)}`,
     listingId,
     status: 'screening' as const,
   }));
   const writeOnce = { ConditionExpression: 'attribute_not_exists(pk)' };
-  const items: {
-    Put: { TableName: string; Item: Record<string, unknown>; ConditionExpression?: string };
-  }[] = cases.flatMap(({ caseId, listingId }) => [
+  const facts = {
+    noticeId,
+    rightsHolderId,
+    ipRightId: notice.ipRightId,
+    jurisdiction: notice.jurisdiction,
+    infringementType: notice.infringementType,
+  };
+  const groups: WriteGroup[] = cases.map(({ caseId, listingId }) =>
+    newCaseWrites({ caseId, listingId, notice: facts, at }),
+  );
+  groups.push([
     {
       Put: {
         TableName: tableName,
         Item: {
-          ...keys.case(caseId),
-          type: 'Case',
-          caseId,
+          ...keys.notice(noticeId),
+          type: 'Notice',
           noticeId,
           rightsHolderId,
+          filedBy: input.filedBy,
           ipRightId: notice.ipRightId,
-          listingId,
-          jurisdiction: notice.jurisdiction,
           infringementType: notice.infringementType,
-          status: 'screening',
-          source: 'notice',
+          jurisdiction: notice.jurisdiction,
+          explanation: notice.explanation,
+          evidenceIds: notice.evidenceIds,
+          ...(notice.testBuy ? { testBuy: notice.testBuy } : {}),
+          statements: notice.statements,
+          signature: notice.signature,
+          listingIds: cases.map((c) => c.listingId),
+          caseIds: cases.map((c) => c.caseId),
           createdAt: at,
-          updatedAt: at,
-          version: 0,
-          deadlines: {},
-          searchText: listingId.toLowerCase(),
-          ...caseSearchKeys({
-            caseId,
-            rightsHolderId,
-            listingId,
-            status: 'screening',
-            createdAt: at,
-          }),
-          ...pendingStartMarker(caseId, at, JSON.stringify({ v: 1, caseId })),
+          gsi1pk: `RH#${rightsHolderId}`,
+          gsi1sk: `NOTICE#${at}#${noticeId}`,
         },
         ...writeOnce,
       },
     },
-    {
-      Put: {
-        TableName: tableName,
-        Item: {
-          ...keys.event(caseId, at, 'notice_received'),
-          type: 'TimelineEvent',
-          at,
-          actor: { role: 'rights-holder', id: rightsHolderId },
-          eventType: 'notice_received',
-          detail: {
-            noticeId,
-            listingId,
-            infringementType: notice.infringementType,
-            jurisdiction: notice.jurisdiction,
-          },
-          stepKey: 'notice_received',
-        },
-      },
-    },
   ]);
-  items.push({
-    Put: {
-      TableName: tableName,
-      Item: {
-        ...keys.notice(noticeId),
-        type: 'Notice',
-        noticeId,
-        rightsHolderId,
-        filedBy: input.filedBy,
-        ipRightId: notice.ipRightId,
-        infringementType: notice.infringementType,
-        jurisdiction: notice.jurisdiction,
-        explanation: notice.explanation,
-        evidenceIds: notice.evidenceIds,
-        ...(notice.testBuy ? { testBuy: notice.testBuy } : {}),
-        statements: notice.statements,
-        signature: notice.signature,
-        listingIds: cases.map((c) => c.listingId),
-        caseIds: cases.map((c) => c.caseId),
-        createdAt: at,
-        gsi1pk: `RH#${rightsHolderId}`,
-        gsi1sk: `NOTICE#${at}#${noticeId}`,
-      },
-      ...writeOnce,
-    },
-  });
-  // Each case is written with its event, or not at all: a retried request that finds the case
-  // written does not add a second `notice_received`.
-  const groups: (typeof items)[] = [];
-  for (let i = 0; i < items.length - 1; i += 2) groups.push(items.slice(i, i + 2));
-  groups.push(items.slice(-1));
-  for (let i = 0; i < groups.length; i += TRANSACTION_ITEMS / 2) {
-    await writeBatch(groups.slice(i, i + TRANSACTION_ITEMS / 2));
-  }
+  // Each case is written with its event, or not at all; the notice comes last.
+  await writeGroups(groups);
   // Every case is written now (by this request or an earlier one with the same key): only then
   // does any execution start, so no execution runs for a case that is not there.
   await startAll(cases.map((c) => c.caseId));
   return { noticeId, cases };
-}
-
-type WriteGroup = NonNullable<
-  ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
->;
-
-/**
- * Writes a batch of groups in one transaction. If it is cancelled because some items exist (a
- * retried request wrote them), each group is written on its own, and a group whose items exist is
- * kept as it is. Anything else, contention the client's retries did not outlast included, fails
- * the request (the client retries with the same key; nothing has started).
- */
-async function writeBatch(batch: readonly WriteGroup[]): Promise<void> {
-  try {
-    await dynamo.send(new TransactWriteCommand({ TransactItems: batch.flat() }));
-    return;
-  } catch (error) {
-    if (!conditionFailedOnly(error)) throw error;
-  }
-  for (const group of batch) {
-    try {
-      await dynamo.send(new TransactWriteCommand({ TransactItems: group }));
-    } catch (error) {
-      if (!conditionFailedOnly(error)) throw error;
-    }
-  }
-}
-
-/** A cancellation because an item already exists (write-once conditions), and nothing else. */
-function conditionFailedOnly(error: unknown): boolean {
-  if (!(error instanceof TransactionCanceledException)) return false;
-  const codes = (error.CancellationReasons ?? []).map((reason) => reason.Code ?? 'None');
-  return (
-    codes.includes('ConditionalCheckFailed') &&
-    codes.every((code) => code === 'ConditionalCheckFailed' || code === 'None')
-  );
 }
 
 async function startAll(caseIds: string[]): Promise<void> {

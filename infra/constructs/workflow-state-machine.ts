@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { type CfnResource, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { ArnFormat, type CfnResource, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import {
   CfnStateMachineAlias,
   CfnStateMachineVersion,
@@ -26,6 +27,11 @@ export interface WorkflowStateMachineProps {
   /** Substitution key → the task function it stands for. */
   taskFunctions: ReadonlyMap<string, IFunction>;
   logRetention: RetentionDays;
+  /**
+   * The bucket a distributed Map of the definition reads items from (under `fan-out/`).
+   * @default none (the definition has no distributed Map)
+   */
+  itemReaderBucket?: IBucket;
 }
 
 /**
@@ -81,6 +87,7 @@ export class WorkflowStateMachine extends Construct {
         invoke.node.defaultChild as CfnResource,
       );
     }
+    if (props.itemReaderBucket) this.allowDistributedMap(props.itemReaderBucket);
     const defaultPolicy = this.stateMachine.role.node.findChild('DefaultPolicy');
     Validations.of(defaultPolicy).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
@@ -101,5 +108,43 @@ export class WorkflowStateMachine extends Construct {
       routingConfiguration: [{ stateMachineVersionArn: version.attrArn, weight: 100 }],
     });
     this.aliasArn = this.alias.attrArn;
+  }
+
+  /**
+   * What a distributed Map's role needs (Step Functions developer guide, "IAM policies for
+   * distributed Map states"): read the items, and start, describe and stop its own child
+   * executions (named `<state machine>/<map run>:<child>`).
+   */
+  private allowDistributedMap(bucket: IBucket): void {
+    const stack = Stack.of(this);
+    const policy = new Policy(this, 'DistributedMap', {
+      roles: [this.stateMachine.role],
+      statements: [
+        new PolicyStatement({
+          actions: ['s3:GetObject'],
+          resources: [bucket.arnForObjects('fan-out/*')],
+        }),
+        new PolicyStatement({
+          actions: ['states:StartExecution'],
+          resources: [this.stateMachine.stateMachineArn],
+        }),
+        new PolicyStatement({
+          actions: ['states:DescribeExecution', 'states:StopExecution'],
+          resources: [
+            stack.formatArn({
+              service: 'states',
+              resource: 'execution',
+              resourceName: `${this.stateMachine.stateMachineName}/*`,
+              arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+            }),
+          ],
+        }),
+      ],
+    });
+    Validations.of(policy).acknowledge({
+      id: 'AwsSolutions-IAM5',
+      reason:
+        'A distributed Map reads its items under one prefix (fan-out/*) and manages child executions whose names AWS generates per map run (<state machine>/*).',
+    });
   }
 }

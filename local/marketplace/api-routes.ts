@@ -15,6 +15,7 @@ const inboxBody = z.strictObject({
   locale: z.enum(LOCALES),
   sentAt: z.iso.datetime(),
 });
+const resolveBody = z.object({ urls: z.array(z.string().max(2048)).min(1).max(100) });
 const measureBody = z.object({
   measure: z.enum(['none', 'warned', 'restricted', 'suspended', 'terminated']),
   reason: z.string().min(1),
@@ -23,6 +24,7 @@ const measureBody = z.object({
 
 type ApiRoute =
   | { kind: 'getListing'; method: 'GET'; listingId: string }
+  | { kind: 'resolve'; method: 'POST' }
   | { kind: 'getSeller'; method: 'GET'; sellerId: string }
   | { kind: 'countListings'; method: 'GET'; sellerId: string }
   | { kind: 'disable' | 'restore'; method: 'POST'; listingId: string }
@@ -77,6 +79,15 @@ async function answer(
       else sendProblem(res, 404, 'Not Found', `No listing ${route.listingId}`);
       return;
     }
+    case 'resolve': {
+      const body = await readValidJson(req, res, resolveBody);
+      if (!body) return;
+      const resolved = marketplace.resolveListingUrls(body.urls);
+      sendJson(res, 200, {
+        listings: [...resolved].map(([url, listingId]) => ({ url, listingId })),
+      });
+      return;
+    }
     case 'getSeller': {
       const seller = marketplace.getSellerAccount(route.sellerId);
       if (seller) sendJson(res, 200, seller);
@@ -119,6 +130,7 @@ async function answer(
 }
 
 function matchRoute(path: string): ApiRoute | undefined {
+  if (path === '/listings/resolve') return { kind: 'resolve', method: 'POST' };
   const segments = path.split('/').slice(1);
   const [collection, rawId, verb, ...rest] = segments;
   if (rawId === undefined || rawId === '' || rest.length > 0) return undefined;

@@ -150,6 +150,20 @@ export class DemoMarketplace {
   }
 
   /** The seller's listings not deleted, and those buyers can see now. */
+  /**
+   * The listing ids at listing page URLs: the demo marketplace knows its own URLs
+   * (`https://demo-marketplace.invalid/listings/<id>`), with or without a query or fragment, and
+   * no other.
+   */
+  resolveListingUrls(urls: readonly string[]): Map<string, string | null> {
+    return new Map(
+      urls.map((url) => {
+        const listingId = listingIdOfUrl(url);
+        return [url, listingId && this.#state.listings[listingId] ? listingId : null];
+      }),
+    );
+  }
+
   countSellerListings(sellerId: string): SellerListingCounts {
     const listings = this.listListings(sellerId).filter((listing) => listing.status !== 'deleted');
     return {
@@ -300,6 +314,26 @@ export async function openDemoMarketplace(
   const state = options.dataDir ? await readState(options.dataDir) : emptyState();
   return new DemoMarketplace(state, options);
 }
+
+/** The listing id a URL of the demo marketplace names, if it is one of its listing pages. */
+export function listingIdOfUrl(url: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (parsed.protocol !== 'https:' || parsed.hostname !== DEMO_HOST) return undefined;
+  const match = /^\/listings\/([^/]+)\/?$/.exec(parsed.pathname);
+  if (!match) return undefined;
+  try {
+    return decodeURIComponent(match[1]!);
+  } catch {
+    return undefined;
+  }
+}
+
+const DEMO_HOST = 'demo-marketplace.invalid';
 
 function listingUrl(listingId: string): string {
   return `https://demo-marketplace.invalid/listings/${encodeURIComponent(listingId)}`;

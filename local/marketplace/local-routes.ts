@@ -7,6 +7,15 @@ import { decodeSegment, readValidJson } from './validation.ts';
 
 const PREFIX = '/_local/marketplace';
 
+const listingBatchBody = z.object({
+  sellerId: z.string().regex(/^[A-Za-z0-9._-]{1,128}$/),
+  title: z.string().trim().min(1).max(500),
+  listingIds: z
+    .array(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/))
+    .min(1)
+    .max(20_000),
+});
+
 const newListingBody = z.object({
   sellerId: z
     .string()
@@ -50,6 +59,23 @@ export function marketplaceLocalRoutes(marketplace: DemoMarketplace): RouteHandl
         return true;
       }
       return methodNotAllowed(res, 'GET, POST', path);
+    }
+
+    // Many live listings of one seller at once (benchmarks): `{sellerId, title, listingIds}`.
+    if (path === `${PREFIX}/listings/batch`) {
+      if (req.method !== 'POST') return methodNotAllowed(res, 'POST', path);
+      const body = await readValidJson(req, res, listingBatchBody);
+      if (!body) return true;
+      await marketplace.seed({
+        sellers: [{ sellerId: body.sellerId }],
+        listings: body.listingIds.map((listingId) => ({
+          listingId,
+          sellerId: body.sellerId,
+          title: body.title,
+        })),
+      });
+      sendJson(res, 201, { created: body.listingIds.length });
+      return true;
     }
 
     if (path === `${PREFIX}/faults`) {

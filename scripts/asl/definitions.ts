@@ -1,3 +1,4 @@
+import { bulkNoticeDefinition } from './bulk-notice.ts';
 import { redressDefinition } from './redress.ts';
 import { takedownDefinition } from './takedown.ts';
 
@@ -5,4 +6,5 @@ import { takedownDefinition } from './takedown.ts';
 export const STATE_MACHINE_DEFINITIONS: Record<string, () => Record<string, unknown>> = {
   'statemachines/takedown.asl.json': takedownDefinition,
   'statemachines/redress.asl.json': redressDefinition,
+  'statemachines/bulk-notice.asl.json': bulkNoticeDefinition,
 };

@@ -24,9 +24,28 @@ export const caseSummarySchema = z
   })
   .meta({ id: 'CaseSummary' });
 
+export const rejectedRowSchema = z
+  .object({
+    row: z
+      .int()
+      .describe('1-based: the manifest row (after the CSV header), or the position in listings'),
+    reason: z.string(),
+  })
+  .meta({ id: 'RejectedRow' });
+
 export const filedNoticeSchema = z.object({
   noticeId: idSchema,
-  cases: z.array(caseSummarySchema),
+  status: z
+    .enum(['fanning_out'])
+    .optional()
+    .describe(
+      'A bulk notice: its cases are being written and started (see GET /v1/notices/{noticeId})',
+    ),
+  cases: z.array(caseSummarySchema).describe('Empty for a bulk notice'),
+  rejectedRows: z
+    .array(rejectedRowSchema)
+    .optional()
+    .describe('Listings named by a URL the marketplace does not know'),
 });
 
 export const noticeSchema = z.object({
@@ -38,7 +57,22 @@ export const noticeSchema = z.object({
   explanation: z.string(),
   evidenceIds: z.array(idSchema),
   createdAt: instantSchema,
-  cases: z.array(caseSummarySchema),
+  status: z
+    .enum(['fanning_out', 'filed'])
+    .optional()
+    .describe('A bulk notice: `fanning_out` until every row is accounted for'),
+  progress: z
+    .object({
+      total: z.int().describe('Rows of the manifest'),
+      started: z.int().describe('Cases whose workflow has started'),
+      duplicates: z.int().describe('Rows naming a listing another row named (one case)'),
+      rejectedRows: z.array(rejectedRowSchema),
+    })
+    .optional()
+    .describe('A bulk notice’s fan-out (API.md, Bulk notices)'),
+  cases: z
+    .array(caseSummarySchema)
+    .describe('The cases; for a bulk notice, list them with GET /v1/cases?noticeId='),
 });
 
 export const decisionBodySchema = z.strictObject({
@@ -171,11 +205,11 @@ export const openapi = {
   'POST /v1/notices': {
     summary: 'File a notice (one case per listing)',
     description:
-      'The same Idempotency-Key with the same body answers the same 202; with another body, 409. A per-listing problem does not refuse the notice: its case ends rejected or duplicate after screening.',
+      'The same Idempotency-Key with the same body answers the same 202; with another body, 409. A per-listing problem does not refuse the notice: its case ends rejected or duplicate after screening, and a URL the marketplace does not know is a rejected row. With listingsManifestEvidenceId (a bulk notice of up to 10,000 listings) the answer is 202 `{noticeId, status: "fanning_out", cases: []}` at once; GET /v1/notices/{noticeId} shows the progress. Past the notifier’s daily volume quota: 429 with `resetsAt`.',
     request: { body: noticeBodySchema, headers: idempotencyHeadersSchema },
     responses: {
       202: {
-        description: 'Accepted: one case per listing, screening',
+        description: 'Accepted: one case per listing, screening (a bulk notice: fanning out)',
         body: filedNoticeSchema,
         headers: { Location: 'The notice' },
       },

@@ -10,6 +10,8 @@ const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/u;
 
 export const evidenceStatusSchema = z.enum(['pending_upload', 'sealed', 'rejected']);
 
+export const evidencePurposeSchema = z.enum(['evidence', 'manifest']);
+
 export const createEvidenceBodySchema = z
   .strictObject({
     fileName: z
@@ -46,6 +48,11 @@ export const createEvidenceBodySchema = z
       .string()
       .regex(/^[0-9a-f]{64}$/, '64 lowercase hex digits')
       .describe('SHA-256 of the file; the service hashes the upload itself and compares'),
+    purpose: evidencePurposeSchema
+      .default('evidence')
+      .describe(
+        '`manifest`: the listings of a bulk notice (text/csv or application/x-ndjson), cited as listingsManifestEvidenceId; `evidence` (default): evidence a notice or reply cites',
+      ),
   })
   .describe('An evidence file to upload');
 
@@ -71,6 +78,7 @@ export const evidenceSchema = z.object({
   sealedAt: instantSchema.optional(),
   rejectedAt: instantSchema.optional(),
   rejectionReason: z.string().optional(),
+  purpose: evidencePurposeSchema,
 });
 
 /** The API's view of an evidence record: once sealed, what the service measured. */
@@ -84,6 +92,7 @@ export function evidenceView(record: EvidenceRecord): z.infer<typeof evidenceSch
     contentType: sealed?.contentType ?? record.contentType,
     fileName: record.fileName,
     createdAt: record.createdAt,
+    purpose: record.purpose ?? 'evidence',
     ...(record.sealedAt ? { sealedAt: record.sealedAt } : {}),
     ...(record.rejectedAt ? { rejectedAt: record.rejectedAt } : {}),
     ...(record.rejectionReason ? { rejectionReason: record.rejectionReason } : {}),

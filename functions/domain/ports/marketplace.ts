@@ -1,5 +1,8 @@
 import type { Locale } from '../locale.ts';
 
+/** The most URLs one resolveListingUrls call may carry. */
+export const MAX_URLS_PER_RESOLVE = 100;
+
 /** Where a listing stands on the marketplace. */
 export type ListingStatus = 'active' | 'disabled' | 'deleted';
 
@@ -69,6 +72,11 @@ export interface SellerInboxMessage {
 export interface Marketplace {
   /** The listing, or null when the marketplace does not know it. */
   getListing(listingId: string): Promise<Listing | null>;
+  /**
+   * The listing ids behind listing page URLs, at most {@link MAX_URLS_PER_RESOLVE} at once: each
+   * URL maps to its listing's id, or to null when the marketplace knows no listing at it.
+   */
+  resolveListingUrls(urls: readonly string[]): Promise<Map<string, string | null>>;
   /** The seller account, or null when the marketplace does not know it. */
   getSeller(sellerId: string): Promise<SellerAccount | null>;
   /** Takes the listing down for a case. */

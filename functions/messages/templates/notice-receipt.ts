@@ -10,8 +10,10 @@ export interface NoticeReceiptFacts {
   jurisdiction: Jurisdiction;
   infringementType: InfringementType;
   ipRight: { kind: IpRightKind; title: string; registrationNumber?: string };
-  /** One case per listing named. */
+  /** One case per listing named (a bulk notice's are listed in the portal, not here). */
   cases: { caseId: string; listingId: string }[];
+  /** A bulk notice: the rows of its manifest (its cases are created as it fans out). */
+  manifestRows?: number;
 }
 
 /** Why the notice is handled, and under which law (the receipt's legal frame). */
@@ -47,6 +49,8 @@ const TEXT = {
     law: 'Law applied',
     listings: 'Listings named',
     listingCase: (listingId: string) => `Listing ${listingId}: case `,
+    manifest: (n: number) =>
+      `Your manifest of ${n} rows: each distinct listing becomes its own case. You will receive one summary when every row is handled; decisions on the listings come as a digest.`,
     next: 'What happens next',
     nextText:
       'Each listing becomes its own case. We check it (your standing, the IP right, the listing), a reviewer decides, and you hear from us about each listing with the reasons for the decision.',
@@ -64,6 +68,8 @@ const TEXT = {
     law: '适用法律',
     listings: '所涉商品链接',
     listingCase: (listingId: string) => `商品链接 ${listingId}：案件 `,
+    manifest: (n: number) =>
+      `您提交的清单共 ${n} 行：每个不同的商品链接将单独立案。全部处理完毕后您将收到一份汇总；各商品链接的处理决定将以摘要形式发送。`,
     next: '后续流程',
     nextText:
       '每个商品链接将单独立案。我们会先进行核查（您的权利人资格、知识产权及商品链接），再由审核人员作出决定，并就每个商品链接向您说明决定及其理由。',
@@ -80,7 +86,7 @@ export function noticeReceipt(f: NoticeReceiptFacts, context: MessageContext): E
     : '';
   return {
     subject: t.subject(f),
-    preview: t.preview(f.cases.length),
+    preview: t.preview(f.manifestRows ?? f.cases.length),
     blocks: [
       heading(t.title),
       paragraph(LEGAL_FRAME[f.jurisdiction][locale]),
@@ -95,12 +101,14 @@ export function noticeReceipt(f: NoticeReceiptFacts, context: MessageContext): E
         [t.law, TERMS.jurisdiction[f.jurisdiction][locale]],
       ]),
       heading(t.listings),
-      list(
-        f.cases.map((c) => [
-          t.listingCase(c.listingId),
-          { link: c.caseId, href: context.links.case(c.caseId) },
-        ]),
-      ),
+      f.manifestRows === undefined
+        ? list(
+            f.cases.map((c) => [
+              t.listingCase(c.listingId),
+              { link: c.caseId, href: context.links.case(c.caseId) },
+            ]),
+          )
+        : paragraph(t.manifest(f.manifestRows)),
       heading(t.next),
       paragraph(t.nextText),
       { kind: 'action', label: t.follow, href: context.links.notice(f.noticeId) },

@@ -71,6 +71,32 @@ export const EXAMPLES: Record<string, Message> = {
     kind: 'account_measure',
     facts: { event: 'notifier_warned' },
   },
+  'fan-out-summary': {
+    kind: 'fan_out_summary',
+    facts: {
+      noticeId: 'ntc-5f1e2d3c4b5a69788796',
+      total: 2000,
+      started: 1890,
+      duplicates: 60,
+      rejected: 50,
+      rejectedRows: Array.from({ length: 25 }, (_, i) => ({
+        row: 10 * (i + 1),
+        reason: 'The marketplace has no listing at this URL',
+      })),
+    },
+  },
+  'notice-receipt-bulk': {
+    kind: 'notice_receipt',
+    facts: {
+      noticeId: 'ntc-5f1e2d3c4b5a69788796',
+      receivedAt: '2026-12-14T09:15:00.000Z',
+      jurisdiction: 'EU',
+      infringementType: 'counterfeit',
+      ipRight: { kind: 'trademark', title: 'ACME', registrationNumber: 'EUTM-018123456' },
+      cases: [],
+      manifestRows: 2000,
+    },
+  },
   'notice-receipt': {
     kind: 'notice_receipt',
     facts: {

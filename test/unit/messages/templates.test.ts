@@ -27,6 +27,7 @@ describe('Templates: every message in every locale', () => {
     // Arrange
     const kinds: Record<MessageKind, true> = {
       notice_receipt: true,
+      fan_out_summary: true,
       listing_decision: true,
       info_request: true,
       statement_of_reasons: true,

@@ -1,0 +1,150 @@
+/**
+ * Bulk-notice benchmark (`npm run bench:bulk`): runs `npm start`'s stack on a free port with a
+ * throwaway DATA_DIR, uploads a manifest of LISTINGS live listings (half by id, half by URL) as
+ * the demo rights holder, files the notice, and prints the time from the 202 to every case
+ * started (GET /v1/notices/{id} progress), the peak resident memory of the local cloud's process
+ * tree (DynamoDB Local's JVM included), and the AWS duration the designed StartExecution rate
+ * implies (FAN_OUT in functions/domain/bulk-notice.ts). Goal: ≤ 60 s locally for 10,000.
+ *
+ *   LISTINGS=10000 npm run bench:bulk
+ */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FAN_OUT, impliedAwsStartSeconds } from '../functions/domain/bulk-notice.ts';
+import { demoTokens, startStack } from './lib/stack.ts';
+
+const LISTINGS = Number(process.env.LISTINGS ?? 10_000);
+const dataDir = mkdtempSync(join(tmpdir(), 'takedown-bench-bulk-'));
+
+/** Resident memory (KiB) of a process and its descendants, from /proc. */
+function treeRssKiB(rootPid: number): number {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSafe('/proc')) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+    } catch {}
+  }
+  let total = 0;
+  const visit = (pid: number) => {
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    } catch {}
+    for (const child of children.get(pid) ?? []) visit(child);
+  };
+  visit(rootPid);
+  return total;
+}
+
+function readdirSafe(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+async function main() {
+  const { child, url } = await startStack(dataDir);
+  let peakKiB = 0;
+  const sampler = setInterval(() => {
+    peakKiB = Math.max(peakKiB, treeRssKiB(child.pid!));
+  }, 250);
+  try {
+    const token = (await demoTokens(url))('acme-brand');
+    const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const listingIds = Array.from({ length: LISTINGS }, (_, i) => `lst-bulk-${i}`);
+    const seeded = await fetch(`${url}/_local/marketplace/listings/batch`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ sellerId: 'seller-bulk', title: 'ACME-style widget', listingIds }),
+    });
+    if (seeded.status !== 201) throw new Error(`seeding listings failed: ${seeded.status}`);
+    const csv = `listingId,url\n${listingIds
+      .map((id, i) => (i % 2 === 0 ? `${id},` : `,https://demo-marketplace.invalid/listings/${id}`))
+      .join('\n')}\n`;
+    const bytes = Buffer.from(csv);
+    const created = (await (
+      await fetch(`${url}/v1/evidence`, {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify({
+          fileName: 'manifest.csv',
+          contentType: 'text/csv',
+          size: bytes.length,
+          sha256: createHash('sha256').update(bytes).digest('hex'),
+          purpose: 'manifest',
+        }),
+      })
+    ).json()) as { evidenceId: string; upload: { url: string; fields: Record<string, string> } };
+    const form = new FormData();
+    for (const [k, v] of Object.entries(created.upload.fields)) form.append(k, v);
+    form.append('file', new Blob([bytes], { type: 'text/csv' }), 'manifest.csv');
+    await fetch(created.upload.url, { method: 'POST', body: form });
+    for (let i = 0; i < 100; i++) {
+      const evidence = (await (
+        await fetch(`${url}/v1/evidence/${created.evidenceId}`, { headers: auth })
+      ).json()) as { status: string };
+      if (evidence.status === 'sealed') break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const body = {
+      ipRightId: 'ipr-acme-tm-us',
+      infringementType: 'trademark',
+      jurisdiction: 'US',
+      listingsManifestEvidenceId: created.evidenceId,
+      explanation: 'The listings sell goods bearing the ACME mark that ACME never made.',
+      evidenceIds: ['ev-acme-certificate'],
+      statements: { goodFaith: true, accurate: true, authorizedUnderPenaltyOfPerjury: true },
+      signature: { fullName: 'Bench Mark', signedAt: new Date().toISOString() },
+    };
+    const posted = Date.now();
+    const filed = await fetch(`${url}/v1/notices`, {
+      method: 'POST',
+      headers: { ...auth, 'idempotency-key': `bench-bulk-${Date.now()}` },
+      body: JSON.stringify(body),
+    });
+    const answered = Date.now();
+    if (filed.status !== 202)
+      throw new Error(`filing failed: ${filed.status} ${await filed.text()}`);
+    const { noticeId } = (await filed.json()) as { noticeId: string };
+    let progress = { total: 0, started: 0 };
+    for (;;) {
+      const notice = (await (
+        await fetch(`${url}/v1/notices/${noticeId}`, { headers: auth })
+      ).json()) as { progress: { total: number; started: number } };
+      progress = notice.progress;
+      if (progress.started >= LISTINGS) break;
+      if (Date.now() - answered > 15 * 60_000) throw new Error('not started within 15 minutes');
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const allStarted = Date.now();
+    const seconds = (allStarted - answered) / 1000;
+    console.log('| measure | value |');
+    console.log('|---|---|');
+    console.log(`| listings in the manifest | ${LISTINGS} (half by id, half by URL) |`);
+    console.log(`| POST /v1/notices answered (202 fanning_out) | ${answered - posted} ms |`);
+    console.log(
+      `| 202 → every case started (local) | ${seconds.toFixed(1)} s (${(LISTINGS / seconds).toFixed(0)} starts/s) |`,
+    );
+    console.log(
+      `| peak RSS of the local cloud (process tree) | ${(peakKiB / 1024).toFixed(0)} MiB |`,
+    );
+    console.log(
+      `| implied AWS duration at ${FAN_OUT.startsPerSecond} StartExecution/s (smallest regions refill ${FAN_OUT.smallestRegionRefillPerSecond}/s) | ${impliedAwsStartSeconds(LISTINGS).toFixed(0)} s |`,
+    );
+  } finally {
+    clearInterval(sampler);
+    child.kill('SIGINT');
+    await new Promise((r) => child.once('exit', r));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,149 @@
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalCloud } from '../../../local/cloud.ts';
+import { type ApiClient, apiClients, idempotencyKey, noticeBody } from '../../support/api.ts';
+import { startTestCloud } from '../../support/cloud.ts';
+
+/**
+ * A bulk notice on the real engine: a 2,000-row manifest (ids, URLs, bad rows, duplicates) fanned
+ * out by the bulk-notice machine's distributed Map from the local S3, with its progress, its one
+ * receipt and one summary.
+ */
+
+let cloud: LocalCloud;
+let rightsHolder: ApiClient;
+const SELLER = 'seller-bulk';
+const URL_BASE = 'https://demo-marketplace.invalid/listings/';
+const listingIds = Array.from({ length: 1600 }, (_, i) => `lst-bulk-${String(i).padStart(4, '0')}`);
+
+beforeAll(async () => {
+  cloud = await startTestCloud();
+  rightsHolder = (await apiClients(cloud)).rightsHolder;
+  await cloud.marketplace.seed({
+    sellers: [{ sellerId: SELLER }],
+    listings: listingIds.map((listingId) => ({
+      listingId,
+      sellerId: SELLER,
+      title: 'ACME-style widget',
+    })),
+  });
+}, 120_000);
+afterAll(async () => {
+  await cloud?.stop();
+});
+
+/** Uploads a manifest (purpose "manifest") and answers its evidence id once sealed. */
+async function uploadManifest(text: string, contentType = 'text/csv'): Promise<string> {
+  const bytes = Buffer.from(text);
+  const created = await rightsHolder.post<{
+    evidenceId: string;
+    upload: { url: string; fields: Record<string, string> };
+  }>('/v1/evidence', {
+    fileName: 'manifest.csv',
+    contentType,
+    size: bytes.length,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    purpose: 'manifest',
+  });
+  expect(created.status).toBe(201);
+  const form = new FormData();
+  for (const [k, v] of Object.entries(created.body.upload.fields)) form.append(k, v);
+  form.append('file', new Blob([bytes], { type: contentType }), 'manifest.csv');
+  expect(
+    (await fetch(created.body.upload.url, { method: 'POST', body: form })).status,
+  ).toBeLessThan(300);
+  await cloud.settled();
+  return created.body.evidenceId;
+}
+
+/** The 2,000 rows: 1,600 distinct listings, 200 duplicates, 200 rejected rows (with their numbers). */
+function manifest2000() {
+  const lines = ['listingId,url'];
+  const rejected: number[] = [];
+  const add = (line: string, bad = false) => {
+    lines.push(line);
+    if (bad) rejected.push(lines.length - 1);
+  };
+  for (const id of listingIds.slice(0, 1000)) add(`${id},`);
+  for (const id of listingIds.slice(1000, 1500)) add(`,${URL_BASE}${id}`);
+  for (const id of listingIds.slice(0, 100)) add(`${id},`); // the same id again: folded in the file
+  for (const id of listingIds.slice(100, 200)) add(`,${URL_BASE}${id}`); // by URL, named by id before
+  for (let i = 0; i < 50; i++) add(`,${URL_BASE}lst-missing-${i}`, true); // unknown to the marketplace
+  for (let i = 0; i < 50; i++) add(`,https://elsewhere.example/item/${i}`, true); // not its URL
+  for (let i = 0; i < 40; i++) add('not an id!,', true);
+  for (let i = 0; i < 30; i++) add(',ftp://example.com/x', true);
+  for (let i = 0; i < 30; i++) add(`${listingIds[i]},${URL_BASE}${listingIds[i]}`, true); // both
+  for (const id of listingIds.slice(1500, 1600)) add(`${id},`);
+  return { text: `${lines.join('\n')}\n`, rows: lines.length - 1, rejected };
+}
+
+describe('POST /v1/notices with listingsManifestEvidenceId', () => {
+  it('fans out a 2,000-row manifest into one started case per distinct listing, with row errors and one receipt and summary', async () => {
+    // Arrange
+    const manifest = manifest2000();
+    const evidenceId = await uploadManifest(manifest.text);
+    const body = noticeBody([], { listings: undefined, listingsManifestEvidenceId: evidenceId });
+
+    // Act
+    const filed = await rightsHolder.post('/v1/notices', body, {
+      'idempotency-key': idempotencyKey(),
+    });
+    await cloud.settled();
+    const notice = await rightsHolder.get<{
+      status: string;
+      progress: {
+        total: number;
+        started: number;
+        duplicates: number;
+        rejectedRows: { row: number }[];
+      };
+      cases: unknown[];
+    }>(`/v1/notices/${(filed.body as { noticeId: string }).noticeId}`);
+
+    // Assert
+    expect(filed.status).toBe(202);
+    expect(filed.body).toMatchObject({ status: 'fanning_out', cases: [] });
+    expect(manifest.rows).toBe(2000);
+    expect(notice.body.progress).toMatchObject({ total: 2000, started: 1600, duplicates: 200 });
+    expect(notice.body.progress.rejectedRows.map((r) => r.row)).toEqual(manifest.rejected);
+    expect(notice.body.status).toBe('filed');
+    expect(notice.body.cases).toHaveLength(100);
+    const mail = await (
+      await fetch(`${cloud.url}/_local/mailbox?to=${encodeURIComponent('ip@acme.demo.invalid')}`)
+    ).json();
+    const templates = (mail as { items: { template: string; subject: string }[] }).items
+      .filter((m) => m.subject.includes((filed.body as { noticeId: string }).noticeId))
+      .map((m) => m.template)
+      .sort();
+    expect(templates).toEqual(['fan_out_summary', 'notice_receipt']);
+  }, 600_000);
+
+  it('refuses a manifest with an unknown column with 422, and writes nothing', async () => {
+    // Arrange
+    const evidenceId = await uploadManifest('listingId,price\nlst-bulk-0001,3\n');
+
+    // Act
+    const refused = await rightsHolder.post(
+      '/v1/notices',
+      noticeBody([], { listings: undefined, listingsManifestEvidenceId: evidenceId }),
+      { 'idempotency-key': idempotencyKey() },
+    );
+
+    // Assert
+    expect(refused.status).toBe(422);
+    expect(JSON.stringify(refused.body)).toContain('Unknown column(s): price');
+  });
+
+  it('refuses evidence that was not uploaded as a manifest with 422', async () => {
+    // Act
+    const refused = await rightsHolder.post(
+      '/v1/notices',
+      noticeBody([], { listings: undefined, listingsManifestEvidenceId: 'ev-acme-certificate' }),
+      { 'idempotency-key': idempotencyKey() },
+    );
+
+    // Assert
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ errors: [{ path: 'listingsManifestEvidenceId' }] });
+  });
+});
