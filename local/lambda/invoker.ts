@@ -38,12 +38,44 @@ export class LocalLambda {
   private readonly byName = new Map<string, LocalFunctionDefinition>();
   private readonly loaded = new Map<string, Promise<Handler>>();
   private active = 0;
+  private readonly waiting: (() => void)[] = [];
 
+  /**
+   * @param options.concurrency how many invocations run at once (default 16, or
+   *   `LOCAL_LAMBDA_CONCURRENCY`): like an account's Lambda concurrency, it keeps a burst (a
+   *   10,000-listing fan-out) from running thousands of handlers at once on a laptop's cores,
+   *   where each would time out. Invocations beyond it wait their turn; a function's timeout counts
+   *   from when it starts, as Lambda's does.
+   */
   constructor(
-    private readonly options: { rootDir: string; region: string; accountId: string },
+    private readonly options: {
+      rootDir: string;
+      region: string;
+      accountId: string;
+      concurrency?: number;
+    },
     functions: readonly LocalFunctionDefinition[] = [],
   ) {
     for (const fn of functions) this.register(fn);
+  }
+
+  private get limit(): number {
+    return this.options.concurrency ?? (Number(process.env.LOCAL_LAMBDA_CONCURRENCY) || 16);
+  }
+
+  private async acquire(): Promise<void> {
+    if (this.active < this.limit) {
+      this.active++;
+      return;
+    }
+    // The slot is handed over by release(), which keeps `active` counted for the waiter.
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.active--;
   }
 
   register(fn: LocalFunctionDefinition): string {
@@ -77,6 +109,7 @@ export class LocalLambda {
     }
     const handler = await this.load(fn);
     const payload = event === undefined ? null : JSON.parse(JSON.stringify(event));
+    await this.acquire();
     const deadline = Date.now() + (fn.timeoutSeconds ?? 30) * 1000;
     const context = {
       callbackWaitsForEmptyEventLoop: true,
@@ -92,7 +125,6 @@ export class LocalLambda {
       fail: () => undefined,
       succeed: () => undefined,
     };
-    this.active++;
     try {
       const result = await withTimeout(fn.timeoutSeconds ?? 30, async () =>
         handler(payload, context),
@@ -107,7 +139,7 @@ export class LocalLambda {
         (err.stack ?? '').split('\n').slice(1, 6),
       );
     } finally {
-      this.active--;
+      this.release();
     }
   }
 

@@ -34,3 +34,25 @@ describe('Local Lambda: timeouts', () => {
     expect(await lambda.invoke('answers', { a: 1 })).toEqual({ echoed: { a: 1 } });
   });
 });
+
+describe('Local Lambda: concurrency', () => {
+  it('runs at most `concurrency` invocations at once; the others wait, and their timeout counts from their start', async () => {
+    const capped = new LocalLambda(
+      { rootDir: process.cwd(), region: 'us-east-1', accountId: '000000000000', concurrency: 2 },
+      [
+        {
+          functionName: 'counted',
+          handler: 'test/fixtures/functions/hang-fixture.ts',
+          exportName: 'counted',
+          // Shorter than the whole burst (6 × 100 ms over 2 slots): waiting does not count.
+          timeoutSeconds: 0.25,
+        },
+      ],
+    );
+    const results = (await Promise.all(
+      Array.from({ length: 6 }, () => capped.invoke('counted', { ms: 100 })),
+    )) as { peak: number }[];
+    expect(Math.max(...results.map((r) => r.peak))).toBe(2);
+    expect(capped.running).toBe(0);
+  });
+});
