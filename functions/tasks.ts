@@ -287,6 +287,15 @@ export const scheduledJobs: readonly ScheduledJob[] = [
     grants: { table: RWD, marketplace: true, sendEmail: true, publishEvents: true },
   },
   {
+    // One email per party and period for many case messages (bulk outcomes, own-initiative).
+    name: 'digests',
+    functionName: 'send-digests',
+    handler: 'functions/jobs/send-digests.ts',
+    everyMinutes: 60,
+    timeoutSeconds: 300,
+    grants: { table: RWD, sendEmail: true },
+  },
+  {
     // Pseudonymises a party's contact data, and deletes its evidence, once no case needs them.
     name: 'retention',
     functionName: 'apply-retention',

@@ -70,6 +70,8 @@ export interface CaseRecord {
   statementOfReasons?: Record<string, unknown>;
   /** A withdrawal, or an audit's reversal of an automated decision: the takedown is to be undone. */
   withdrawalRequestedAt?: string;
+  /** The notice named more than 10 listings: its outcomes reach the notifier as an hourly digest. */
+  digestOutcomes?: boolean;
   /** A reviewer's audit found the automated decision wrong (the case closes `restored`). */
   auditReversal?: { at: string; reasonCode: string; reasons: string; reviewerId: string };
   /** The auditing reviewer's internal note (never sent to a party). */

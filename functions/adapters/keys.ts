@@ -89,9 +89,9 @@ export const keys = {
   }),
   /** A flagged own-initiative case waiting for a reviewer (the `proactive` queue). */
   proactiveReview: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'PROACTIVE_REVIEW' }),
-  /** One message of a seller's daily digest. */
-  digestEntry: (sellerId: string, messageId: string) => ({
-    pk: `DIGEST#${sellerId}`,
+  /** One message of a party's digest (`party` = `<role>#<id>`). */
+  digestEntry: (party: string, messageId: string) => ({
+    pk: `DIGEST#${party}`,
     sk: `MSG#${messageId}`,
   }),
   /** The human audit of an automated decision (one per case). */
@@ -144,7 +144,7 @@ export const queuePartition = (queue: string) => `QUEUE#${queue}`;
 export const OWN_INITIATIVE_PENDING_PARTITION = 'OI_ACTION#PENDING';
 /** Own-initiative cases parked in DynamoDB, by the end of their counter-notice window. */
 export const PARKED_DUE_PARTITION = 'PARKED_DUE';
-/** Seller digest entries, by the end of the day they collect. */
+/** Digest entries, by the end of the period they collect. */
 export const DIGEST_DUE_PARTITION = 'DIGEST_DUE';
 
 /** The status index's partition of a case status. */

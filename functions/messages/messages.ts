@@ -13,6 +13,7 @@ import {
   type CounterNoticeReReviewFacts,
   counterNoticeReReview,
 } from './templates/counter-notice-re-review.ts';
+import { type DigestFacts, digest } from './templates/digest.ts';
 import { type FanOutSummaryFacts, fanOutSummary } from './templates/fan-out-summary.ts';
 import { type InfoRequestFacts, infoRequest } from './templates/info-request.ts';
 import { type ListingDecisionFacts, listingDecision } from './templates/listing-decision.ts';
@@ -37,7 +38,8 @@ export type Message =
   | { kind: 'seller_case_update'; facts: SellerCaseUpdateFacts }
   | { kind: 'reviewer_alert'; facts: ReviewerAlertFacts }
   | { kind: 'appeal_decided'; facts: AppealDecidedFacts }
-  | { kind: 'account_measure'; facts: AccountMeasureFacts };
+  | { kind: 'account_measure'; facts: AccountMeasureFacts }
+  | { kind: 'digest'; facts: DigestFacts };
 
 export type MessageKind = Message['kind'];
 
@@ -61,6 +63,7 @@ const TEMPLATES: Templates = {
   seller_case_update: sellerCaseUpdate,
   reviewer_alert: reviewerAlert,
   appeal_decided: appealDecided,
+  digest,
   account_measure: accountMeasure,
 };
 

@@ -97,6 +97,7 @@ export async function startBatch(
     ipRightId: notice.ipRightId,
     jurisdiction: notice.jurisdiction,
     infringementType: notice.infringementType,
+    digestOutcomes: true,
   };
   const firstRowOf = new Map<string, number>();
   for (const { row, listingId } of named)

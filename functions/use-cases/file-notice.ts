@@ -49,6 +49,9 @@ export class IdempotencyKeyReused extends Error {
  *    `fanning_out` and its fan-out started (fileBulkNotice). A replay, even a concurrent one,
  *    writes the same notice and answers the same.
  */
+/** A notice naming more listings than this gets its outcomes as a digest (API.md). */
+const DIGEST_ABOVE_LISTINGS = 10;
+
 export async function acceptNotice(input: {
   callerSub: string;
   rightsHolder: RightsHolderProfile;
@@ -259,6 +262,7 @@ export async function fileNotice(input: {
     ipRightId: notice.ipRightId,
     jurisdiction: notice.jurisdiction,
     infringementType: notice.infringementType,
+    ...(cases.length > DIGEST_ABOVE_LISTINGS ? { digestOutcomes: true } : {}),
   };
   const groups: WriteGroup[] = cases.map(({ caseId, listingId }) =>
     newCaseWrites({ caseId, listingId, notice: facts, at }),

@@ -18,6 +18,8 @@ export interface NoticeCaseFacts {
   ipRightId: string;
   jurisdiction: string;
   infringementType: string;
+  /** More than 10 listings: outcomes go to the notifier as a digest (API.md, bulk notices). */
+  digestOutcomes?: boolean;
 }
 
 /**
@@ -57,6 +59,7 @@ export function newCaseWrites(input: {
           version: 0,
           deadlines: {},
           searchText: listingId.toLowerCase(),
+          ...(notice.digestOutcomes ? { digestOutcomes: true } : {}),
           ...caseSearchKeys({
             caseId,
             rightsHolderId: notice.rightsHolderId,

@@ -1,10 +1,10 @@
 import { type CaseRecord, epochScoped } from '../../adapters/case-store.ts';
 import { clock } from '../../adapters/clock.ts';
+import { putDigestEntry } from '../../adapters/digests.ts';
 import { sendEmailOnce } from '../../adapters/mailer.ts';
 import { marketplace } from '../../adapters/marketplace.ts';
 import { portalUrl } from '../../adapters/portal.ts';
 import { getRightsHolder } from '../../adapters/registry-store.ts';
-import { putDigestEntry } from '../../adapters/seller-digest.ts';
 import { getSeller } from '../../adapters/seller-store.ts';
 import {
   type Audience,
@@ -135,7 +135,43 @@ async function notifyParty(
     key: epochScoped(record, record.caseId),
   };
   if (record.source === 'own_initiative') return deliverToInbox(recipient, record, scope, outgoing);
+  if (role === 'rights_holder' && record.digestOutcomes && DIGESTED.has(outgoing.message.kind))
+    return deliverToDigest(recipient, record, scope, outgoing);
   return send(recipient, role, scope, outgoing);
+}
+
+/**
+ * The outcomes a notifier of a notice of more than 10 listings gets in its hourly digest (API.md,
+ * bulk notices); anything the law wants sent promptly (a forwarded counter-notice, a request for
+ * information) still goes at once.
+ */
+const DIGESTED = new Set<Message['kind']>(['listing_decision', 'case_outcome']);
+
+/** Notes the message for the notifier's hourly digest instead of emailing it. */
+async function deliverToDigest(
+  recipient: Recipient | undefined,
+  record: CaseRecord,
+  scope: { key: string },
+  outgoing: Outgoing,
+): Promise<Sent | undefined> {
+  if (!recipient) return undefined;
+  const email = await renderMessage(outgoing.message, {
+    audience: recipient.audience,
+    links: portalLinks(portalUrl()),
+  });
+  const at = clock.now().toISOString();
+  await putDigestEntry({
+    role: 'rights_holder',
+    partyId: record.rightsHolderId,
+    email: recipient.email,
+    messageId: `${scope.key}:${outgoing.step}`,
+    caseId: record.caseId,
+    subject: email.subject,
+    locale: recipient.audience.locale,
+    timeZone: recipient.audience.timeZone,
+    at,
+  });
+  return { email, audience: recipient.audience };
 }
 
 /** The seller's marketplace inbox, with a note for its daily digest email. */
@@ -161,7 +197,9 @@ async function deliverToInbox(
     sentAt: at,
   });
   await putDigestEntry({
-    sellerId: record.sellerId,
+    role: 'seller',
+    partyId: record.sellerId,
+    email: recipient.email,
     messageId,
     caseId: record.caseId,
     subject: email.subject,

@@ -225,3 +225,35 @@ describe('Own-initiative cases', () => {
     expect(await oi.closeExpiredWindows(new Date(Date.parse(dueAt) + 1000))).toBe(0);
   });
 });
+
+describe('Digests: one email per party and period', () => {
+  it('sums a notifier’s outcomes of a notice of more than 10 listings in one hourly email, and a seller’s inbox messages in one daily email', async () => {
+    const unknown = Array.from({ length: 11 }, (_, i) => `lst-missing-${process.pid}-${i}`);
+    const { caseIds } = await h.file({ listings: unknown });
+    for (const caseId of caseIds) expect(await h.status(caseId)).toBe('rejected');
+    const outcomes = () =>
+      h
+        .mail('ip@acme.demo.invalid')
+        .then((mail) => mail.filter((m) => m.caseId !== undefined && caseIds.includes(m.caseId)));
+    expect(await outcomes()).toEqual([]);
+
+    const sellerId = `seller-oi-${randomBytes(3).toString('hex')}`;
+    await oi.openOwnInitiativeCase(await hit('takedown', sellerId), new Date(h.cloud.clock.now()));
+    await oi.openOwnInitiativeCase(await hit('takedown', sellerId), new Date(h.cloud.clock.now()));
+    // Two cases of one seller at once: the second strike may meet the first's and retry.
+    await actNow();
+    await actNow();
+    expect((await inbox(sellerId)).length).toBe(2);
+
+    await h.advance('P1D');
+    const digests = (await h.mail('ip@acme.demo.invalid')).filter((m) => m.template === 'digest');
+    const notifierDigest = digests.find((m) => caseIds.every((id) => m.text.includes(id)));
+    expect(notifierDigest?.subject).toBe('11 updates about your cases');
+    expect(await outcomes()).toEqual([]);
+    const sellerDigests = (await h.mail(sellerEmail(sellerId))).filter(
+      (m) => m.template === 'digest',
+    );
+    expect(sellerDigests).toHaveLength(1);
+    expect(sellerDigests[0]!.subject).toBe('2 updates about your cases');
+  });
+});

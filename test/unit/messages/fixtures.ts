@@ -71,6 +71,35 @@ export const EXAMPLES: Record<string, Message> = {
     kind: 'account_measure',
     facts: { event: 'notifier_warned' },
   },
+  'digest-rights-holder': {
+    kind: 'digest',
+    facts: {
+      role: 'rights_holder',
+      periodEnd: '2026-12-14T10:00:00.000Z',
+      items: [
+        { caseId: 'case-1', subject: 'Listing lst-1 taken down', at: '2026-12-14T09:20:00.000Z' },
+        {
+          caseId: 'case-2',
+          subject: 'Your notice about listing lst-2 was rejected',
+          at: '2026-12-14T09:40:00.000Z',
+        },
+      ],
+    },
+  },
+  'digest-seller': {
+    kind: 'digest',
+    facts: {
+      role: 'seller',
+      periodEnd: '2026-12-15T00:00:00.000Z',
+      items: [
+        {
+          caseId: 'oi-sh-1',
+          subject: 'Listing lst-9 taken down: statement of reasons',
+          at: '2026-12-14T09:20:00.000Z',
+        },
+      ],
+    },
+  },
   'fan-out-summary': {
     kind: 'fan_out_summary',
     facts: {

@@ -38,6 +38,7 @@ describe('Templates: every message in every locale', () => {
       reviewer_alert: true,
       appeal_decided: true,
       account_measure: true,
+      digest: true,
     };
 
     // Act
