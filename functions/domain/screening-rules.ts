@@ -141,8 +141,13 @@ export class CompiledRules {
     let excluded: Set<number> | undefined;
     this.automaton.scan(text, (pattern, start, end) => {
       for (const owner of this.owners[pattern]!) {
-        if (owner.kind === 'exclusion') (excluded ??= new Set()).add(owner.rule);
-        else (terms ??= []).push({ rule: owner.rule, text: owner.text, start, end });
+        if (owner.kind === 'exclusion') {
+          excluded ??= new Set();
+          excluded.add(owner.rule);
+        } else {
+          terms ??= [];
+          terms.push({ rule: owner.rule, text: owner.text, start, end });
+        }
       }
     });
     if (!terms) return [];
