@@ -119,6 +119,8 @@ export const REVIEW_TASK_KINDS = [
   'ip_right_verification',
   'suspension_review',
   'misuse_review',
+  'screening_hit',
+  'screening_rule_proposal',
 ] as const;
 
 export const reviewTaskQuerySchema = pageQuery.extend({
