@@ -496,6 +496,33 @@ export const routes = [
     roles: [],
     grants: RW,
   },
+  {
+    method: 'POST',
+    path: '/v1/screening/scans',
+    operationId: 'startCatalogueScan',
+    handler: 'functions/api/start-catalogue-scan.ts',
+    auth: 'jwt',
+    roles: ['admin'],
+    grants: { table: 'RW', evidence: ['read'], startExecution: ['scan'] },
+  },
+  {
+    method: 'GET',
+    path: '/v1/screening/scans/{scanId}',
+    operationId: 'getCatalogueScan',
+    handler: 'functions/api/get-catalogue-scan.ts',
+    auth: 'jwt',
+    roles: ['admin'],
+    grants: RO,
+  },
+  {
+    method: 'POST',
+    path: '/v1/screening/scans/{scanId}/stop',
+    operationId: 'stopCatalogueScan',
+    handler: 'functions/api/stop-catalogue-scan.ts',
+    auth: 'jwt',
+    roles: ['admin'],
+    grants: RW,
+  },
 ] as const satisfies readonly RouteDefinition[];
 
 /** A route's key: `METHOD /path`. */

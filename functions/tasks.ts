@@ -32,7 +32,15 @@ export interface StateMachineDefinition {
   definitionFile: string;
   /** Substitution keys the definition uses; each must be a `substitutionKey` of `workflowTasks`. */
   tasks: readonly string[];
+  /**
+   * For a machine with a distributed Map: the objects its item reader may read (the machine's
+   * role gets s3:GetObject under the prefix, and may run its own child executions).
+   */
+  itemReader?: { bucket: 'evidence'; prefix: string };
 }
+
+/** Where catalogue exports are put for a scan: a prefix of the evidence bucket. */
+export const CATALOGUE_EXPORT_PREFIX = 'catalogue-exports/';
 
 /** A function run on each object created in a bucket (an S3 event notification in AWS). */
 export interface BucketNotification {
@@ -149,7 +157,25 @@ export const workflowTasks: readonly WorkflowTask[] = [
     startExecution: ['takedown'],
   }),
   workflow('FinishFollowUpFunctionArn', 'finish-follow-up', 'finish-follow-up', { table: RWD }),
+  // A catalogue scan's tasks (statemachines/scan.asl.json): they change no case, so they
+  // publish no event.
+  {
+    substitutionKey: 'ScreenCatalogueBatchFunctionArn',
+    functionName: 'screen-catalogue-batch',
+    handler: 'functions/workflow/screen-catalogue-batch.ts',
+    timeoutSeconds: 120,
+    grants: { table: 'RW' },
+  },
+  {
+    substitutionKey: 'FinishCatalogueScanFunctionArn',
+    functionName: 'finish-catalogue-scan',
+    handler: 'functions/workflow/finish-catalogue-scan.ts',
+    grants: { table: 'RW' },
+  },
 ];
+
+/** The tasks only a catalogue scan runs. */
+const SCAN_ONLY = ['ScreenCatalogueBatchFunctionArn', 'FinishCatalogueScanFunctionArn'];
 
 /** The tasks only a follow-up runs: the case's own machine does not invoke them. */
 const FOLLOW_UP_ONLY = [
@@ -164,7 +190,7 @@ export const stateMachines: readonly StateMachineDefinition[] = [
     definitionFile: 'statemachines/takedown.asl.json',
     tasks: workflowTasks
       .map((task) => task.substitutionKey)
-      .filter((key) => !FOLLOW_UP_ONLY.includes(key)),
+      .filter((key) => !FOLLOW_UP_ONLY.includes(key) && !SCAN_ONLY.includes(key)),
   },
   {
     // A case's follow-ups: appeals, late counter-notices, withdrawals after closure.
@@ -179,6 +205,13 @@ export const stateMachines: readonly StateMachineDefinition[] = [
       'WithdrawCaseFunctionArn',
       ...FOLLOW_UP_ONLY,
     ],
+  },
+  {
+    // A catalogue scan (issue 18): a distributed Map over an export in the evidence bucket.
+    name: 'scan',
+    definitionFile: 'statemachines/scan.asl.json',
+    tasks: SCAN_ONLY,
+    itemReader: { bucket: 'evidence', prefix: CATALOGUE_EXPORT_PREFIX },
   },
 ];
 

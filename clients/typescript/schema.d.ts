@@ -928,6 +928,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/screening/scans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a catalogue scan of an export in S3 (JSON Lines or CSV)
+         * @description Every row (`listingId`, `sellerId`, `title`, optional `description`, `language`) is screened as POST /v1/screening/listings screens it, in batches of a distributed Map. 422 when no export is at the key.
+         *
+         *     Roles: admin.
+         */
+        post: operations["startCatalogueScan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/screening/scans/{scanId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A catalogue scan’s status and counts, kept as its batches finish
+         * @description Roles: admin.
+         */
+        get: operations["getCatalogueScan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/screening/scans/{scanId}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stop a running scan: its remaining batches skip their rows
+         * @description 409 when the scan is not running.
+         *
+         *     Roles: admin.
+         */
+        post: operations["stopCatalogueScan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3959,6 +4023,171 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             413: components["responses"]["Problem413"];
+            429: components["responses"]["Problem429"];
+            default: components["responses"]["ProblemUnexpected"];
+        };
+    };
+    startCatalogueScan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The export’s key in the evidence bucket, under catalogue-exports/ */
+                    key: string;
+                    /**
+                     * @description JSON Lines, or CSV with a header row
+                     * @enum {string}
+                     */
+                    format: "jsonl" | "csv";
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        scanId: string;
+                        key: string;
+                        /** @enum {string} */
+                        format: "jsonl" | "csv";
+                        /** @enum {string} */
+                        status: "running" | "stopping" | "stopped" | "completed" | "failed";
+                        /** Format: date-time */
+                        startedAt: string;
+                        /** Format: date-time */
+                        finishedAt?: string;
+                        failure?: string;
+                        counts: {
+                            screened: number;
+                            clear: number;
+                            flag: number;
+                            takedown: number;
+                            /** @description Rows that are not a listing */
+                            invalid: number;
+                            /** @description Rows not screened because the scan was stopped */
+                            skipped: number;
+                            batches: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            default: components["responses"]["ProblemUnexpected"];
+        };
+    };
+    getCatalogueScan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The scan id; another party's is 404 */
+                scanId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        scanId: string;
+                        key: string;
+                        /** @enum {string} */
+                        format: "jsonl" | "csv";
+                        /** @enum {string} */
+                        status: "running" | "stopping" | "stopped" | "completed" | "failed";
+                        /** Format: date-time */
+                        startedAt: string;
+                        /** Format: date-time */
+                        finishedAt?: string;
+                        failure?: string;
+                        counts: {
+                            screened: number;
+                            clear: number;
+                            flag: number;
+                            takedown: number;
+                            /** @description Rows that are not a listing */
+                            invalid: number;
+                            /** @description Rows not screened because the scan was stopped */
+                            skipped: number;
+                            batches: number;
+                        };
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            default: components["responses"]["ProblemUnexpected"];
+        };
+    };
+    stopCatalogueScan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The scan id; another party's is 404 */
+                scanId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        scanId: string;
+                        key: string;
+                        /** @enum {string} */
+                        format: "jsonl" | "csv";
+                        /** @enum {string} */
+                        status: "running" | "stopping" | "stopped" | "completed" | "failed";
+                        /** Format: date-time */
+                        startedAt: string;
+                        /** Format: date-time */
+                        finishedAt?: string;
+                        failure?: string;
+                        counts: {
+                            screened: number;
+                            clear: number;
+                            flag: number;
+                            takedown: number;
+                            /** @description Rows that are not a listing */
+                            invalid: number;
+                            /** @description Rows not screened because the scan was stopped */
+                            skipped: number;
+                            batches: number;
+                        };
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
             429: components["responses"]["Problem429"];
             default: components["responses"]["ProblemUnexpected"];
         };

@@ -3,8 +3,8 @@ import * as z from 'zod';
 import { loadEnv } from './env.ts';
 import { sfn } from './sfn-client.ts';
 
-/** The state machines a function may start: the case's, and its follow-ups' (redress). */
-export type MachineName = 'takedown' | 'redress';
+/** The state machines a function may start: the case's, its follow-ups' (redress), a catalogue scan. */
+export type MachineName = 'takedown' | 'redress' | 'scan';
 
 const arns = new Map<MachineName, string>();
 

@@ -52,6 +52,32 @@ export const screeningRuleBodySchema = z.strictObject({
 });
 export type ScreeningRuleBody = z.infer<typeof screeningRuleBodySchema>;
 
+/** A catalogue scan's states: `stopping` until its running batches notice the stop. */
+export const SCAN_STATUSES = ['running', 'stopping', 'stopped', 'completed', 'failed'] as const;
+export type ScanStatus = (typeof SCAN_STATUSES)[number];
+
+/** The marketplace's listing ids and seller ids: opaque, as the marketplace writes them. */
+const marketplaceId = z.string().min(1).max(128);
+
+/** A listing to screen: the screening API's body, and one row of a catalogue export. */
+export const listingToScreenSchema = z.strictObject({
+  listingId: marketplaceId,
+  sellerId: marketplaceId,
+  title: z
+    .string()
+    .min(1)
+    .max(
+      RULE_LIMITS.maxTitleLength,
+      `At most ${RULE_LIMITS.maxTitleLength} characters (the marketplace’s limit)`,
+    ),
+  description: z.string().max(RULE_LIMITS.maxDescriptionLength).optional(),
+  language: z
+    .string()
+    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)
+    .optional()
+    .describe('BCP 47; rules limited to languages skip a listing in another one'),
+});
+
 /** A rule as the matcher needs it. */
 export interface MatchableRule {
   ruleId: string;

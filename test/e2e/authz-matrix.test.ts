@@ -67,6 +67,8 @@ interface Resources {
   partyType: string;
   /** A screening rule (active, written by the reviewer). */
   ruleId: string;
+  /** A scan id that names no scan. */
+  scanId: string;
 }
 
 const FIXTURES: Record<string, Fixture> = {
@@ -74,6 +76,9 @@ const FIXTURES: Record<string, Fixture> = {
   'GET /v1/screening-rules': { served: 200 },
   'POST /v1/screening-rules/{ruleId}/decision': { params: { ruleId: 'ruleId' }, served: 400 },
   'POST /v1/screening/listings': { served: 400 },
+  'POST /v1/screening/scans': { served: 400 },
+  'GET /v1/screening/scans/{scanId}': { params: { scanId: 'scanId' }, served: 404 },
+  'POST /v1/screening/scans/{scanId}/stop': { params: { scanId: 'scanId' }, served: 404 },
   'GET /v1/health': { served: 200 },
   'GET /v1/openapi.json': { served: 200 },
   'POST /v1/rights-holders': { served: 400 },
@@ -268,6 +273,7 @@ beforeAll(async () => {
   expect(rule.status).toBe(201);
   resources = {
     ruleId: rule.body.ruleId,
+    scanId: 'scan-none',
     appealId: (appeal.body as { appealId: string }).appealId,
     caseId,
     noticeId: filed.body.noticeId,

@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import {
-  RULE_LIMITS,
+  listingToScreenSchema,
   RULE_STATUSES,
+  SCAN_STATUSES,
   SCREENING_ACTIONS,
   screeningRuleBodySchema,
 } from '../../domain/screening-rules.ts';
@@ -45,26 +46,8 @@ export const ruleDecisionBodySchema = z.strictObject({
 
 export const listRulesQuerySchema = pageQuery;
 
-/** The marketplace's listing ids and seller ids: opaque, as the marketplace writes them. */
-const marketplaceId = z.string().min(1).max(128);
-
-export const screeningBodySchema = z.strictObject({
-  listingId: marketplaceId,
-  sellerId: marketplaceId,
-  title: z
-    .string()
-    .min(1)
-    .max(
-      RULE_LIMITS.maxTitleLength,
-      `At most ${RULE_LIMITS.maxTitleLength} characters (the marketplace’s limit)`,
-    ),
-  description: z.string().max(RULE_LIMITS.maxDescriptionLength).optional(),
-  language: z
-    .string()
-    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)
-    .optional()
-    .describe('BCP 47; rules limited to languages skip a listing in another one'),
-});
+/** The body of POST /v1/screening/listings: one row of a catalogue scan too. */
+export const screeningBodySchema = listingToScreenSchema;
 
 export const screeningHitSchema = z.object({
   kind: z.enum(['rule', 'stay_down']),
@@ -86,6 +69,41 @@ export const screeningResultSchema = z.object({
   hits: z.array(screeningHitSchema),
   hitId: z.string().optional().describe('The hit recorded for review (flag or takedown)'),
 });
+
+export const startScanBodySchema = z.strictObject({
+  key: z
+    .string()
+    .min(1)
+    .max(1024)
+    .regex(/^catalogue-exports\/[\x21-\x7e]+$/, 'A key under catalogue-exports/')
+    .describe('The export’s key in the evidence bucket, under catalogue-exports/'),
+  format: z.enum(['jsonl', 'csv']).describe('JSON Lines, or CSV with a header row'),
+});
+
+export const scanSchema = z.object({
+  scanId: idSchema,
+  key: z.string(),
+  format: z.enum(['jsonl', 'csv']),
+  status: z.enum(SCAN_STATUSES),
+  startedAt: instantSchema,
+  finishedAt: instantSchema.optional(),
+  failure: z.string().optional(),
+  counts: z.object({
+    screened: z.number().int(),
+    clear: z.number().int(),
+    flag: z.number().int(),
+    takedown: z.number().int(),
+    invalid: z.number().int().describe('Rows that are not a listing'),
+    skipped: z.number().int().describe('Rows not screened because the scan was stopped'),
+    batches: z.number().int(),
+  }),
+});
+
+/** A scan as the API shows it (without the admin who started it). */
+export function scanView<T extends { startedBy?: string }>(scan: T): Omit<T, 'startedBy'> {
+  const { startedBy: _startedBy, ...view } = scan;
+  return view;
+}
 
 /** OpenAPI descriptions of the screening routes. */
 export const openapi = {
@@ -116,5 +134,23 @@ export const openapi = {
       'For the marketplace, with a machine access token. `flag` or `takedown` records a hit that waits in the `proactive` queue for a reviewer. A title over the marketplace’s length limit gets 400.',
     request: { body: screeningBodySchema },
     responses: { 200: screeningResultSchema },
+  },
+  'POST /v1/screening/scans': {
+    summary: 'Start a catalogue scan of an export in S3 (JSON Lines or CSV)',
+    description:
+      'Every row (`listingId`, `sellerId`, `title`, optional `description`, `language`) is screened as POST /v1/screening/listings screens it, in batches of a distributed Map. 422 when no export is at the key.',
+    request: { body: startScanBodySchema },
+    responses: { 202: scanSchema },
+    errors: [422],
+  },
+  'GET /v1/screening/scans/{scanId}': {
+    summary: 'A catalogue scan’s status and counts, kept as its batches finish',
+    responses: { 200: scanSchema },
+  },
+  'POST /v1/screening/scans/{scanId}/stop': {
+    summary: 'Stop a running scan: its remaining batches skip their rows',
+    description: '409 when the scan is not running.',
+    responses: { 202: scanSchema },
+    errors: [409],
   },
 } satisfies RouteDocs;
