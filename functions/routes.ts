@@ -503,7 +503,8 @@ export const routes = [
     handler: 'functions/api/start-catalogue-scan.ts',
     auth: 'jwt',
     roles: ['admin'],
-    grants: { table: 'RW', evidence: ['read'], startExecution: ['scan'] },
+    // Writes the scan (no read), checks the export exists, starts the scan.
+    grants: { table: ['write'], evidence: ['read'], startExecution: ['scan'] },
   },
   {
     method: 'GET',

@@ -83,6 +83,14 @@ export class WorkflowStack extends FunctionStack implements WorkflowResources {
         definitionFile: resolve(this.rootDir, machine.definitionFile),
         taskFunctions: new Map(machine.tasks.map((key) => [key, taskFunctions.get(key)!])),
         logRetention: this.config.logRetentionDays,
+        ...(machine.itemReader
+          ? {
+              itemReader: {
+                bucketArn: props.stateful.evidenceBucket.bucketArn,
+                prefix: machine.itemReader.prefix,
+              },
+            }
+          : {}),
       });
       this.stateMachines.set(machine.name, workflow);
       this.stateMachineAliases.set(machine.name, workflow.aliasArn);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { type CfnResource, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { ArnFormat, type CfnResource, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -12,6 +12,7 @@ import {
   StateMachineType,
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import { acknowledgeWildcard } from './nag.ts';
 
 /** The `${Key}` placeholders an ASL file uses, in order of first use. */
 export function substitutionKeys(aslText: string): string[] {
@@ -26,6 +27,13 @@ export interface WorkflowStateMachineProps {
   /** Substitution key → the task function it stands for. */
   taskFunctions: ReadonlyMap<string, IFunction>;
   logRetention: RetentionDays;
+  /**
+   * For a machine with a distributed Map: the objects its item reader reads. The machine is then
+   * named (its child executions' ARNs derive from the name), and its role may read under the
+   * prefix and run, describe and stop its own child executions.
+   * @default none: no S3 access, no child executions
+   */
+  itemReader?: { bucketArn: string; prefix: string };
 }
 
 /**
@@ -57,7 +65,10 @@ export class WorkflowStateMachine extends Construct {
 
     // Execution data is off: task inputs carry task tokens, which are bearer secrets.
     const logGroup = new LogGroup(this, 'Logs', { retention: props.logRetention });
+    const stack = Stack.of(this);
+    const stateMachineName = props.itemReader ? `${stack.stackName}-${props.name}` : undefined;
     this.stateMachine = new StateMachine(this, 'StateMachine', {
+      ...(stateMachineName ? { stateMachineName } : {}),
       stateMachineType: StateMachineType.STANDARD,
       definitionBody: DefinitionBody.fromFile(props.definitionFile),
       definitionSubstitutions: Object.fromEntries(
@@ -80,6 +91,41 @@ export class WorkflowStateMachine extends Construct {
       (this.stateMachine.node.defaultChild as CfnResource).addDependency(
         invoke.node.defaultChild as CfnResource,
       );
+    }
+    if (props.itemReader && stateMachineName) {
+      // What a distributed Map's role needs (Step Functions developer guide, "IAM policies for
+      // Distributed Map states"): the item reader's objects, and its own child executions.
+      const arn = (resource: string, name: string) =>
+        stack.formatArn({
+          service: 'states',
+          resource,
+          resourceName: name,
+          arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+        });
+      const objects = `${props.itemReader.bucketArn}/${props.itemReader.prefix}*`;
+      const children = arn('execution', `${stateMachineName}/*`);
+      const distributed = new Policy(this, 'DistributedMap', {
+        roles: [this.stateMachine.role],
+        statements: [
+          new PolicyStatement({ actions: ['s3:GetObject'], resources: [objects] }),
+          new PolicyStatement({
+            actions: ['states:StartExecution'],
+            resources: [arn('stateMachine', stateMachineName)],
+          }),
+          new PolicyStatement({
+            actions: ['states:DescribeExecution', 'states:StopExecution'],
+            resources: [children],
+          }),
+        ],
+      });
+      acknowledgeWildcard(distributed, objects, {
+        reason:
+          'The item reader reads the export an admin names, any key under the export prefix of the bucket (only there).',
+      });
+      acknowledgeWildcard(distributed, children, {
+        reason:
+          'A distributed Map describes and stops its own child executions, whose names Step Functions generates under the machine’s name.',
+      });
     }
     const defaultPolicy = this.stateMachine.role.node.findChild('DefaultPolicy');
     Validations.of(defaultPolicy).acknowledge({
