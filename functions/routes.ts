@@ -10,6 +10,14 @@ export type Role = 'rights-holder' | 'reviewer' | 'seller' | 'admin';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/**
+ * The OAuth scope of the marketplace's machine identity (API.md, Identity): a Cognito resource
+ * server `takedown` with the scope `screening`; the client-credentials app client is granted it,
+ * the method's authorizer requires it, and the local issuer mints it through `/_local/tokens`.
+ */
+export const SCREENING_SCOPE = 'takedown/screening';
+export type MachineScope = typeof SCREENING_SCOPE;
+
 export interface RouteDefinition {
   method: HttpMethod;
   /** Full path with API Gateway templates, e.g. '/v1/cases/{caseId}'; a final '{proxy+}' is greedy. */
@@ -23,9 +31,15 @@ export interface RouteDefinition {
   handler: string;
   /** @default 'handler' */
   exportName?: string;
-  /** 'none' only for /v1/health and /v1/openapi.json. */
-  auth: 'none' | 'jwt';
-  /** The roles the handler admits (`admin` holds every right of `reviewer`). Empty for public routes. */
+  /**
+   * 'none' only for /v1/health and /v1/openapi.json; 'jwt' for people (a Cognito ID token);
+   * 'machine' for systems (a Cognito access token from the client-credentials grant carrying
+   * `scope`; the handler treats the caller as the role `marketplace`).
+   */
+  auth: 'none' | 'jwt' | 'machine';
+  /** For `auth: 'machine'`: the OAuth scope the authorizer requires. */
+  scope?: MachineScope;
+  /** The roles the handler admits (`admin` holds every right of `reviewer`). Empty for public and machine routes. */
   roles: Role[];
   /** What the function may touch; CDK grants exactly this. @default {} (nothing) */
   grants?: Grants;
@@ -448,6 +462,73 @@ export const routes = [
     auth: 'jwt',
     roles: ['admin'],
     grants: { table: 'RW', evidence: ['delete'] },
+  },
+
+  // Proactive screening (issue 18): rules as data, the marketplace's screening call, scans.
+  {
+    method: 'POST',
+    path: '/v1/screening-rules',
+    operationId: 'createScreeningRule',
+    handler: 'functions/api/create-screening-rule.ts',
+    auth: 'jwt',
+    roles: ['rights-holder', 'reviewer'],
+    grants: RW,
+  },
+  {
+    method: 'GET',
+    path: '/v1/screening-rules',
+    operationId: 'listScreeningRules',
+    handler: 'functions/api/list-screening-rules.ts',
+    auth: 'jwt',
+    roles: ['reviewer', 'rights-holder'],
+    grants: RO,
+  },
+  {
+    method: 'POST',
+    path: '/v1/screening-rules/{ruleId}/decision',
+    operationId: 'decideScreeningRule',
+    handler: 'functions/api/decide-screening-rule.ts',
+    auth: 'jwt',
+    roles: ['reviewer'],
+    grants: RW,
+  },
+  {
+    method: 'POST',
+    path: '/v1/screening/listings',
+    operationId: 'screenListing',
+    handler: 'functions/api/screen-listing.ts',
+    auth: 'machine',
+    scope: SCREENING_SCOPE,
+    roles: [],
+    grants: RW,
+  },
+  {
+    method: 'POST',
+    path: '/v1/screening/scans',
+    operationId: 'startCatalogueScan',
+    handler: 'functions/api/start-catalogue-scan.ts',
+    auth: 'jwt',
+    roles: ['admin'],
+    // Writes the scan (no read), checks the export exists, starts the scan.
+    grants: { table: ['write'], evidence: ['read'], startExecution: ['scan'] },
+  },
+  {
+    method: 'GET',
+    path: '/v1/screening/scans/{scanId}',
+    operationId: 'getCatalogueScan',
+    handler: 'functions/api/get-catalogue-scan.ts',
+    auth: 'jwt',
+    roles: ['admin'],
+    grants: RO,
+  },
+  {
+    method: 'POST',
+    path: '/v1/screening/scans/{scanId}/stop',
+    operationId: 'stopCatalogueScan',
+    handler: 'functions/api/stop-catalogue-scan.ts',
+    auth: 'jwt',
+    roles: ['admin'],
+    grants: RW,
   },
 ] as const satisfies readonly RouteDefinition[];
 

@@ -33,11 +33,16 @@ export interface StateMachineDefinition {
   /** Substitution keys the definition uses; each must be a `substitutionKey` of `workflowTasks`. */
   tasks: readonly string[];
   /**
-   * The bucket a distributed Map's item reader reads (the machine's role may GetObject there,
-   * and start and stop its own child executions). @default none: no distributed Map
+   * For a machine with a distributed Map: the objects its item reader may read (the machine's
+   * role gets s3:GetObject under the prefix, and may run its own child executions).
    */
-  itemReaderBucket?: 'evidence';
+  itemReader?: { bucket: 'evidence'; prefix: string };
 }
+
+/** Where catalogue exports are put for a scan: a prefix of the evidence bucket. */
+export const CATALOGUE_EXPORT_PREFIX = 'catalogue-exports/';
+/** Where a bulk notice's fan-out writes the manifest's valid rows for its item reader. */
+export const FAN_OUT_PREFIX = 'fan-out/';
 
 /** A function run on each object created in a bucket (an S3 event notification in AWS). */
 export interface BucketNotification {
@@ -177,7 +182,25 @@ export const workflowTasks: readonly WorkflowTask[] = [
     handler: 'functions/workflow/finish-fan-out.ts',
     grants: { table: 'RW', sendEmail: true },
   },
+  // A catalogue scan's tasks (statemachines/scan.asl.json): they change no case, so they
+  // publish no event.
+  {
+    substitutionKey: 'ScreenCatalogueBatchFunctionArn',
+    functionName: 'screen-catalogue-batch',
+    handler: 'functions/workflow/screen-catalogue-batch.ts',
+    timeoutSeconds: 120,
+    grants: { table: 'RW' },
+  },
+  {
+    substitutionKey: 'FinishCatalogueScanFunctionArn',
+    functionName: 'finish-catalogue-scan',
+    handler: 'functions/workflow/finish-catalogue-scan.ts',
+    grants: { table: 'RW' },
+  },
 ];
+
+/** The tasks only a catalogue scan runs. */
+const SCAN_ONLY = ['ScreenCatalogueBatchFunctionArn', 'FinishCatalogueScanFunctionArn'];
 
 /** The tasks only a follow-up runs: the case's own machine does not invoke them. */
 const FOLLOW_UP_ONLY = [
@@ -199,7 +222,10 @@ export const stateMachines: readonly StateMachineDefinition[] = [
     definitionFile: 'statemachines/takedown.asl.json',
     tasks: workflowTasks
       .map((task) => task.substitutionKey)
-      .filter((key) => !FOLLOW_UP_ONLY.includes(key) && !FAN_OUT_ONLY.includes(key)),
+      .filter(
+        (key) =>
+          !FOLLOW_UP_ONLY.includes(key) && !FAN_OUT_ONLY.includes(key) && !SCAN_ONLY.includes(key),
+      ),
   },
   {
     // A case's follow-ups: appeals, late counter-notices, withdrawals after closure.
@@ -220,7 +246,14 @@ export const stateMachines: readonly StateMachineDefinition[] = [
     name: 'bulk-notice',
     definitionFile: 'statemachines/bulk-notice.asl.json',
     tasks: FAN_OUT_ONLY,
-    itemReaderBucket: 'evidence',
+    itemReader: { bucket: 'evidence', prefix: FAN_OUT_PREFIX },
+  },
+  {
+    // A catalogue scan (issue 18): a distributed Map over an export in the evidence bucket.
+    name: 'scan',
+    definitionFile: 'statemachines/scan.asl.json',
+    tasks: SCAN_ONLY,
+    itemReader: { bucket: 'evidence', prefix: CATALOGUE_EXPORT_PREFIX },
   },
 ];
 

@@ -83,8 +83,13 @@ export class WorkflowStack extends FunctionStack implements WorkflowResources {
         definitionFile: resolve(this.rootDir, machine.definitionFile),
         taskFunctions: new Map(machine.tasks.map((key) => [key, taskFunctions.get(key)!])),
         logRetention: this.config.logRetentionDays,
-        ...(machine.itemReaderBucket === 'evidence'
-          ? { itemReaderBucket: this.evidenceBucket }
+        ...(machine.itemReader
+          ? {
+              itemReader: {
+                bucketArn: props.stateful.evidenceBucket.bucketArn,
+                prefix: machine.itemReader.prefix,
+              },
+            }
           : {}),
       });
       this.stateMachines.set(machine.name, workflow);

@@ -20,6 +20,16 @@ const tokenRequest = z.strictObject({
     .optional(),
 });
 
+/** A machine's access token, as Cognito's client-credentials grant mints it (`scope` space-separated). */
+const machineTokenRequest = z.strictObject({
+  sub: z.string().min(1).max(128),
+  scope: z
+    .string()
+    .regex(/^[\x21-\x7e]+( [\x21-\x7e]+)*$/)
+    .max(1024),
+  expiresIn: tokenRequest.shape.expiresIn,
+});
+
 const advanceRequest = z.strictObject({ by: z.string().min(2).max(64) });
 
 const sfnFaultRequest = z.strictObject({ failNextStarts: z.number().int().min(0).max(1000) });
@@ -46,9 +56,13 @@ export function createControlRoutes(options: {
         return true;
       }
       case 'POST /_local/tokens': {
-        const body = await parseBody(req, res, tokenRequest);
+        const body = await parseBody(req, res, z.union([machineTokenRequest, tokenRequest]));
         if (!body) return true;
-        sendJson(res, 201, { token: await options.issuer.mint(body) });
+        const token =
+          'scope' in body
+            ? await options.issuer.mintMachine(body)
+            : await options.issuer.mint(body);
+        sendJson(res, 201, { token });
         return true;
       }
       case 'GET /_local/clock':

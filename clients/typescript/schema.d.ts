@@ -858,6 +858,140 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/screening-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Screening rules, newest first: every rule (reviewer) or the caller’s own (rights holder)
+         * @description Roles: reviewer, rights-holder (admin holds every right of reviewer).
+         */
+        get: operations["listScreeningRules"];
+        put?: never;
+        /**
+         * Propose (rights holder) or write (reviewer) a brand keyword rule
+         * @description A reviewer’s rule is active at once and makes a new rule-set version; a rights holder’s proposal, for its own verified IP right, waits in the `proactive` queue. An IP right that is not verified (or not the caller’s) gets 422.
+         *
+         *     Roles: rights-holder, reviewer (admin holds every right of reviewer).
+         */
+        post: operations["createScreeningRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/screening-rules/{ruleId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Activate or reject a proposed rule
+         * @description Activation makes a new rule-set version. 409 when the rule is not a proposal.
+         *
+         *     Roles: reviewer (admin holds every right of reviewer).
+         */
+        post: operations["decideScreeningRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/screening/listings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Screen a listing against the active rules and the seller’s stay-down fingerprints
+         * @description For the marketplace, with a machine access token. `flag` or `takedown` records a hit that waits in the `proactive` queue for a reviewer. A title over the marketplace’s length limit gets 400.
+         *
+         *     Machine identity: role marketplace, a Cognito access token (client-credentials grant) with the scope takedown/screening.
+         */
+        post: operations["screenListing"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/screening/scans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a catalogue scan of an export in S3 (JSON Lines or CSV)
+         * @description Every row (`listingId`, `sellerId`, `title`, optional `description`, `language`) is screened as POST /v1/screening/listings screens it, in batches of a distributed Map. 422 when no export is at the key.
+         *
+         *     Roles: admin.
+         */
+        post: operations["startCatalogueScan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/screening/scans/{scanId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A catalogue scan’s status and counts, kept as its batches finish
+         * @description Roles: admin.
+         */
+        get: operations["getCatalogueScan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/screening/scans/{scanId}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stop a running scan: its remaining batches skip their rows
+         * @description 409 when the scan is not running.
+         *
+         *     Roles: admin.
+         */
+        post: operations["stopCatalogueScan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3208,7 +3342,7 @@ export interface operations {
                 cursor?: string;
                 /** @description One queue; every queue when absent */
                 queue?: "standard" | "priority" | "escalated" | "re_review" | "appeals" | "suspension_review" | "standing" | "proactive" | "action_failed" | "ip_rights" | "rights_holders";
-                kind?: "review" | "escalated_review" | "re_review" | "retry" | "appeal" | "rights_holder_verification" | "ip_right_verification" | "suspension_review" | "misuse_review" | "audit";
+                kind?: "review" | "escalated_review" | "re_review" | "retry" | "appeal" | "rights_holder_verification" | "ip_right_verification" | "suspension_review" | "misuse_review" | "audit" | "screening_hit" | "screening_rule_proposal";
                 /** @description Jurisdiction profile whose law and clocks govern the case */
                 jurisdiction?: "US" | "CN" | "EU";
                 /** @description Kind of infringement alleged */
@@ -3233,7 +3367,7 @@ export interface operations {
                             /** @enum {string} */
                             queue: "standard" | "priority" | "escalated" | "re_review" | "appeals" | "suspension_review" | "standing" | "proactive" | "action_failed" | "ip_rights" | "rights_holders";
                             /** @enum {string} */
-                            kind: "review" | "escalated_review" | "re_review" | "retry" | "appeal" | "rights_holder_verification" | "ip_right_verification" | "suspension_review" | "misuse_review" | "audit";
+                            kind: "review" | "escalated_review" | "re_review" | "retry" | "appeal" | "rights_holder_verification" | "ip_right_verification" | "suspension_review" | "misuse_review" | "audit" | "screening_hit" | "screening_rule_proposal";
                             caseId?: string;
                             noticeId?: string;
                             /** @description For an appeal: the appeal to decide */
@@ -3745,6 +3879,384 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            default: components["responses"]["ProblemUnexpected"];
+        };
+    };
+    listScreeningRules: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1..100 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            ruleId: string;
+                            ipRightId: string;
+                            rightsHolderId: string;
+                            terms: string[];
+                            exclusions: string[];
+                            languages: string[];
+                            /** @enum {string} */
+                            action: "flag" | "takedown";
+                            /** @enum {string} */
+                            status: "proposed" | "active" | "rejected";
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description The rule-set version its activation made; verdicts name the version they used */
+                            activatedInVersion?: number;
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            /** @description The reviewer’s reasons for the decision */
+                            reasons?: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+            default: components["responses"]["ProblemUnexpected"];
+        };
+    };
+    createScreeningRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    ipRightId: string;
+                    terms: string[];
+                    /** @default [] */
+                    exclusions?: string[];
+                    /** @default [] */
+                    languages?: string[];
+                    /** @enum {string} */
+                    action: "flag" | "takedown";
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ruleId: string;
+                        /** @enum {string} */
+                        status: "proposed" | "active";
+                        activatedInVersion?: number;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            default: components["responses"]["ProblemUnexpected"];
+        };
+    };
+    decideScreeningRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The rule id; another party's is 404 */
+                ruleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    decision: "activate" | "reject";
+                    reasons: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ruleId: string;
+                        ipRightId: string;
+                        rightsHolderId: string;
+                        terms: string[];
+                        exclusions: string[];
+                        languages: string[];
+                        /** @enum {string} */
+                        action: "flag" | "takedown";
+                        /** @enum {string} */
+                        status: "proposed" | "active" | "rejected";
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description The rule-set version its activation made; verdicts name the version they used */
+                        activatedInVersion?: number;
+                        /** Format: date-time */
+                        decidedAt?: string;
+                        /** @description The reviewer’s reasons for the decision */
+                        reasons?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            429: components["responses"]["Problem429"];
+            default: components["responses"]["ProblemUnexpected"];
+        };
+    };
+    screenListing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    listingId: string;
+                    sellerId: string;
+                    title: string;
+                    description?: string;
+                    /** @description BCP 47; rules limited to languages skip a listing in another one */
+                    language?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        verdict: "clear" | "flag" | "takedown";
+                        /** @description The rule-set version that produced the verdict */
+                        ruleSetVersion: number;
+                        hits: {
+                            /** @enum {string} */
+                            kind: "rule" | "stay_down";
+                            /** @description The rule of a keyword hit */
+                            ruleId?: string;
+                            /** @description For a stay-down hit: the earlier case that took the listing down */
+                            caseId?: string;
+                            /** @description The rule’s term as written; for stay-down, the title’s fingerprint */
+                            term: string;
+                            /** @description UTF-16 offset into the title (description hits: past the title plus one) */
+                            start: number;
+                            /** @description Exclusive */
+                            end: number;
+                        }[];
+                        /** @description The hit recorded for review (flag or takedown) */
+                        hitId?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            413: components["responses"]["Problem413"];
+            429: components["responses"]["Problem429"];
+            default: components["responses"]["ProblemUnexpected"];
+        };
+    };
+    startCatalogueScan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The export’s key in the evidence bucket, under catalogue-exports/ */
+                    key: string;
+                    /**
+                     * @description JSON Lines, or CSV with a header row
+                     * @enum {string}
+                     */
+                    format: "jsonl" | "csv";
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        scanId: string;
+                        key: string;
+                        /** @enum {string} */
+                        format: "jsonl" | "csv";
+                        /** @enum {string} */
+                        status: "running" | "stopping" | "stopped" | "completed" | "failed";
+                        /** Format: date-time */
+                        startedAt: string;
+                        /** Format: date-time */
+                        finishedAt?: string;
+                        failure?: string;
+                        counts: {
+                            screened: number;
+                            clear: number;
+                            flag: number;
+                            takedown: number;
+                            /** @description Rows that are not a listing */
+                            invalid: number;
+                            /** @description Rows not screened because the scan was stopped */
+                            skipped: number;
+                            batches: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            default: components["responses"]["ProblemUnexpected"];
+        };
+    };
+    getCatalogueScan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The scan id; another party's is 404 */
+                scanId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        scanId: string;
+                        key: string;
+                        /** @enum {string} */
+                        format: "jsonl" | "csv";
+                        /** @enum {string} */
+                        status: "running" | "stopping" | "stopped" | "completed" | "failed";
+                        /** Format: date-time */
+                        startedAt: string;
+                        /** Format: date-time */
+                        finishedAt?: string;
+                        failure?: string;
+                        counts: {
+                            screened: number;
+                            clear: number;
+                            flag: number;
+                            takedown: number;
+                            /** @description Rows that are not a listing */
+                            invalid: number;
+                            /** @description Rows not screened because the scan was stopped */
+                            skipped: number;
+                            batches: number;
+                        };
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            default: components["responses"]["ProblemUnexpected"];
+        };
+    };
+    stopCatalogueScan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The scan id; another party's is 404 */
+                scanId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        scanId: string;
+                        key: string;
+                        /** @enum {string} */
+                        format: "jsonl" | "csv";
+                        /** @enum {string} */
+                        status: "running" | "stopping" | "stopped" | "completed" | "failed";
+                        /** Format: date-time */
+                        startedAt: string;
+                        /** Format: date-time */
+                        finishedAt?: string;
+                        failure?: string;
+                        counts: {
+                            screened: number;
+                            clear: number;
+                            flag: number;
+                            takedown: number;
+                            /** @description Rows that are not a listing */
+                            invalid: number;
+                            /** @description Rows not screened because the scan was stopped */
+                            skipped: number;
+                            batches: number;
+                        };
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
             429: components["responses"]["Problem429"];
             default: components["responses"]["ProblemUnexpected"];
         };

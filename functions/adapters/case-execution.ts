@@ -4,10 +4,10 @@ import { loadEnv } from './env.ts';
 import { sfn } from './sfn-client.ts';
 
 /**
- * The state machines a function may start: the case's, its follow-ups' (redress), and a bulk
- * notice's fan-out.
+ * The state machines a function may start: the case's, its follow-ups' (redress), a bulk
+ * notice's fan-out, and a catalogue scan.
  */
-export type MachineName = 'takedown' | 'redress' | 'bulk-notice';
+export type MachineName = 'takedown' | 'redress' | 'bulk-notice' | 'scan';
 
 const arns = new Map<MachineName, string>();
 

@@ -80,6 +80,19 @@ function summary(item: QueueItem, now: string) {
       ...common,
     };
   }
+  if (item.queue === 'proactive') {
+    // Proactive screening: a hit waiting for a reviewer, or a rights holder's proposed rule.
+    const hit = item.kind === 'screening_hit';
+    return {
+      taskId: String(item.taskId),
+      kind: String(item.kind),
+      subjectId: String(hit ? item.hitId : item.ruleId),
+      ...(hit ? text('listingId') : {}),
+      ...(hit ? { listingTitle: String(item.listingTitle) } : {}),
+      ...text('sellerId'),
+      ...common,
+    };
+  }
   if (item.queue === 'suspension_review' || item.queue === 'standing') {
     // Tasks without a workflow wait: a seller's suspension review, a notifier's misuse review.
     return {

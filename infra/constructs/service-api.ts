@@ -97,7 +97,7 @@ export class ServiceApi extends Construct {
     });
 
     // Only when a route needs it: CloudFormation refuses an authorizer no method uses.
-    const authorizer = props.routes.some(({ route }) => route.auth === 'jwt')
+    const authorizer = props.routes.some(({ route }) => route.auth !== 'none')
       ? new CognitoUserPoolsAuthorizer(this, 'Authorizer', {
           cognitoUserPools: [props.userPool],
           identitySource: 'method.request.header.Authorization',
@@ -120,8 +120,16 @@ export class ServiceApi extends Construct {
         {
           requestValidator: validator,
           requestParameters,
-          ...(route.auth === 'jwt' && authorizer
-            ? { authorizationType: AuthorizationType.COGNITO, authorizer }
+          ...(route.auth !== 'none' && authorizer
+            ? {
+                authorizationType: AuthorizationType.COGNITO,
+                authorizer,
+                // A machine route takes an access token with the route's scope (an ID token, or
+                // another scope, is refused by API Gateway before the function runs).
+                ...(route.auth === 'machine' && route.scope
+                  ? { authorizationScopes: [route.scope] }
+                  : {}),
+              }
             : { authorizationType: AuthorizationType.NONE }),
         },
       );

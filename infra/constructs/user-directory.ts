@@ -3,12 +3,15 @@ import {
   AccountRecovery,
   FeaturePlan,
   Mfa,
+  OAuthScope,
+  ResourceServerScope,
   StandardThreatProtectionMode,
   StringAttribute,
   UserPool,
+  type UserPoolClient,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
-import type { Role } from '../../functions/routes.ts';
+import { type Role, SCREENING_SCOPE } from '../../functions/routes.ts';
 
 /** The Cognito groups: one per role of the route table. */
 export const GROUPS: readonly Role[] = ['rights-holder', 'reviewer', 'seller', 'admin'];
@@ -37,6 +40,12 @@ export interface UserDirectoryProps {
 
 export class UserDirectory extends Construct {
   readonly userPool: UserPool;
+  /**
+   * The marketplace's machine identity: an app client with a secret and only the
+   * client-credentials grant, allowed only the scope `takedown/screening` (API.md, Identity).
+   * Its access tokens pass the screening method's authorizer; it has no user, group or attribute.
+   */
+  readonly marketplaceClient: UserPoolClient;
 
   constructor(scope: Construct, id: string, props: UserDirectoryProps = {}) {
     super(scope, id);
@@ -85,5 +94,32 @@ export class UserDirectory extends Construct {
     for (const group of GROUPS) {
       this.userPool.addGroup(`Group-${group}`, { groupName: group });
     }
+
+    // The resource server `takedown` and its scope `screening`: SCREENING_SCOPE, the scope the
+    // route table's machine route requires.
+    const [identifier, scopeName] = SCREENING_SCOPE.split('/') as [string, string];
+    const screening = new ResourceServerScope({
+      scopeName,
+      scopeDescription: 'Screen listings against the proactive rules (the marketplace)',
+    });
+    const resourceServer = this.userPool.addResourceServer('ResourceServer', {
+      identifier,
+      userPoolResourceServerName: 'Takedown API',
+      scopes: [screening],
+    });
+    this.marketplaceClient = this.userPool.addClient('MarketplaceClient', {
+      userPoolClientName: 'marketplace-screening',
+      generateSecret: true,
+      authFlows: {},
+      oAuth: {
+        flows: { clientCredentials: true },
+        // The scope by name (the same string the API method requires), after the server exists.
+        scopes: [OAuthScope.custom(SCREENING_SCOPE)],
+      },
+      accessTokenValidity: Duration.hours(1),
+      enableTokenRevocation: true,
+      preventUserExistenceErrors: true,
+    });
+    this.marketplaceClient.node.addDependency(resourceServer);
   }
 }

@@ -13,6 +13,7 @@ import {
   StateMachineType,
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import { acknowledgeWildcard } from './nag.ts';
 
 /** The `${Key}` placeholders an ASL file uses, in order of first use. */
 export function substitutionKeys(aslText: string): string[] {
@@ -28,10 +29,12 @@ export interface WorkflowStateMachineProps {
   taskFunctions: ReadonlyMap<string, IFunction>;
   logRetention: RetentionDays;
   /**
-   * The bucket a distributed Map of the definition reads items from (under `fan-out/`).
-   * @default none (the definition has no distributed Map)
+   * For a machine with a distributed Map: the objects its item reader reads. The machine is then
+   * named (its child executions' ARNs derive from the name), and its role may read under the
+   * prefix and run, describe and stop its own child executions.
+   * @default none: no S3 access, no child executions
    */
-  itemReaderBucket?: IBucket;
+  itemReader?: { bucketArn: string; prefix: string };
 }
 
 /**
@@ -63,7 +66,10 @@ export class WorkflowStateMachine extends Construct {
 
     // Execution data is off: task inputs carry task tokens, which are bearer secrets.
     const logGroup = new LogGroup(this, 'Logs', { retention: props.logRetention });
+    const stack = Stack.of(this);
+    const stateMachineName = props.itemReader ? `${stack.stackName}-${props.name}` : undefined;
     this.stateMachine = new StateMachine(this, 'StateMachine', {
+      ...(stateMachineName ? { stateMachineName } : {}),
       stateMachineType: StateMachineType.STANDARD,
       definitionBody: DefinitionBody.fromFile(props.definitionFile),
       definitionSubstitutions: Object.fromEntries(
@@ -87,7 +93,41 @@ export class WorkflowStateMachine extends Construct {
         invoke.node.defaultChild as CfnResource,
       );
     }
-    if (props.itemReaderBucket) this.allowDistributedMap(props.itemReaderBucket);
+    if (props.itemReader && stateMachineName) {
+      // What a distributed Map's role needs (Step Functions developer guide, "IAM policies for
+      // Distributed Map states"): the item reader's objects, and its own child executions.
+      const arn = (resource: string, name: string) =>
+        stack.formatArn({
+          service: 'states',
+          resource,
+          resourceName: name,
+          arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+        });
+      const objects = `${props.itemReader.bucketArn}/${props.itemReader.prefix}*`;
+      const children = arn('execution', `${stateMachineName}/*`);
+      const distributed = new Policy(this, 'DistributedMap', {
+        roles: [this.stateMachine.role],
+        statements: [
+          new PolicyStatement({ actions: ['s3:GetObject'], resources: [objects] }),
+          new PolicyStatement({
+            actions: ['states:StartExecution'],
+            resources: [arn('stateMachine', stateMachineName)],
+          }),
+          new PolicyStatement({
+            actions: ['states:DescribeExecution', 'states:StopExecution'],
+            resources: [children],
+          }),
+        ],
+      });
+      acknowledgeWildcard(distributed, objects, {
+        reason:
+          'The item reader reads the export an admin names, any key under the export prefix of the bucket (only there).',
+      });
+      acknowledgeWildcard(distributed, children, {
+        reason:
+          'A distributed Map describes and stops its own child executions, whose names Step Functions generates under the machine’s name.',
+      });
+    }
     const defaultPolicy = this.stateMachine.role.node.findChild('DefaultPolicy');
     Validations.of(defaultPolicy).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
@@ -108,43 +148,5 @@ export class WorkflowStateMachine extends Construct {
       routingConfiguration: [{ stateMachineVersionArn: version.attrArn, weight: 100 }],
     });
     this.aliasArn = this.alias.attrArn;
-  }
-
-  /**
-   * What a distributed Map's role needs (Step Functions developer guide, "IAM policies for
-   * distributed Map states"): read the items, and start, describe and stop its own child
-   * executions (named `<state machine>/<map run>:<child>`).
-   */
-  private allowDistributedMap(bucket: IBucket): void {
-    const stack = Stack.of(this);
-    const policy = new Policy(this, 'DistributedMap', {
-      roles: [this.stateMachine.role],
-      statements: [
-        new PolicyStatement({
-          actions: ['s3:GetObject'],
-          resources: [bucket.arnForObjects('fan-out/*')],
-        }),
-        new PolicyStatement({
-          actions: ['states:StartExecution'],
-          resources: [this.stateMachine.stateMachineArn],
-        }),
-        new PolicyStatement({
-          actions: ['states:DescribeExecution', 'states:StopExecution'],
-          resources: [
-            stack.formatArn({
-              service: 'states',
-              resource: 'execution',
-              resourceName: `${this.stateMachine.stateMachineName}/*`,
-              arnFormat: ArnFormat.COLON_RESOURCE_NAME,
-            }),
-          ],
-        }),
-      ],
-    });
-    Validations.of(policy).acknowledge({
-      id: 'AwsSolutions-IAM5',
-      reason:
-        'A distributed Map reads its items under one prefix (fan-out/*) and manages child executions whose names AWS generates per map run (<state machine>/*).',
-    });
   }
 }

@@ -127,6 +127,35 @@ export function createApiGatewayRoutes(options: ApiGatewayOptions): RouteHandler
         return true;
       }
       claims = toAuthorizerClaims(payload);
+    } else if (route.auth === 'machine') {
+      // A scoped Cognito authorizer: an access token carrying the route's scope. A valid token
+      // without it (a person's ID token, or another scope) is refused with 403.
+      const token = bearerToken(req.headers.authorization);
+      const access = token
+        ? await options.issuer.verifyAccess(token).catch(() => undefined)
+        : undefined;
+      const person =
+        token && !access ? await options.issuer.verify(token).catch(() => undefined) : undefined;
+      if (!access && !person) {
+        sendProblem(
+          res,
+          401,
+          'Unauthorized',
+          token ? 'The token is invalid or expired.' : 'A Bearer token is required.',
+        );
+        return true;
+      }
+      const scopes = typeof access?.scope === 'string' ? access.scope.split(' ') : [];
+      if (!access || !route.scope || !scopes.includes(route.scope)) {
+        sendProblem(
+          res,
+          403,
+          'Forbidden',
+          `This route needs an access token with the scope ${route.scope}.`,
+        );
+        return true;
+      }
+      claims = toAuthorizerClaims(access);
     }
 
     let pathParameters: Record<string, string> | null = null;

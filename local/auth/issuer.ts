@@ -136,6 +136,46 @@ export class LocalIssuer {
   }
 
   /**
+   * Mints a machine's **access token**, as Cognito's client-credentials grant does: `token_use:
+   * access`, the granted `scope` (space-separated), `client_id` (= `sub`, the app client), and no
+   * audience, group or custom attribute.
+   */
+  async mintMachine(machine: { sub: string; scope: string; expiresIn?: number }): Promise<string> {
+    if (typeof machine.sub !== 'string' || machine.sub.length === 0)
+      throw new TypeError('machine.sub must be a non-empty string');
+    const expiresIn = machine.expiresIn ?? SIGN_IN_TOKEN_SECONDS;
+    const now = Math.floor(Date.now() / 1000);
+    return new SignJWT({ token_use: 'access', scope: machine.scope, client_id: machine.sub })
+      .setProtectedHeader({ alg: ALG, kid: this.keys.kid })
+      .setIssuer(this.issuer)
+      .setSubject(machine.sub)
+      .setJti(randomUUID())
+      .setIssuedAt(now)
+      .setExpirationTime(Math.floor(now + expiresIn))
+      .sign(this.keys.privateKey);
+  }
+
+  /**
+   * Verifies a machine's access token as a scoped Cognito authorizer does: signature, RS256, iss,
+   * exp (wall clock), `token_use: access`. Throws on anything wrong (the scope is checked by the
+   * caller, which knows the route's).
+   */
+  async verifyAccess(token: string): Promise<Record<string, unknown>> {
+    if (typeof token !== 'string' || token.length === 0) throw new Error('no token');
+    const { payload, protectedHeader } = await jwtVerify(token, this.keys.publicKey, {
+      algorithms: [ALG],
+      issuer: this.issuer,
+      requiredClaims: ['sub', 'exp', 'iat', 'client_id'],
+      currentDate: new Date(Date.now()),
+    });
+    if (protectedHeader.kid !== undefined && protectedHeader.kid !== this.keys.kid) {
+      throw new Error('unknown key id');
+    }
+    if (payload.token_use !== 'access') throw new Error('not an access token');
+    return payload as Record<string, unknown>;
+  }
+
+  /**
    * Verifies a token: signature by this issuer's key, alg RS256 only, iss, aud, exp (wall clock),
    * and token_use 'id'. Throws on anything wrong; returns the payload otherwise.
    */

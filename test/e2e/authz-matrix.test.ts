@@ -19,7 +19,9 @@ type Caller =
   | 'sellerOwner'
   | 'sellerStranger'
   | 'reviewer'
-  | 'admin';
+  | 'admin'
+  /** The marketplace's machine identity: an access token with the scope takedown/screening. */
+  | 'machine';
 const CALLERS: readonly Caller[] = [
   'anonymous',
   'rhOwner',
@@ -28,6 +30,7 @@ const CALLERS: readonly Caller[] = [
   'sellerStranger',
   'reviewer',
   'admin',
+  'machine',
 ];
 const ROLE_OF: Record<Caller, Role | undefined> = {
   anonymous: undefined,
@@ -37,6 +40,7 @@ const ROLE_OF: Record<Caller, Role | undefined> = {
   sellerStranger: 'seller',
   reviewer: 'reviewer',
   admin: 'admin',
+  machine: undefined,
 };
 
 interface Fixture {
@@ -61,9 +65,20 @@ interface Resources {
   appealId: string;
   /** The data-subject routes' kind of party. */
   partyType: string;
+  /** A screening rule (active, written by the reviewer). */
+  ruleId: string;
+  /** A scan id that names no scan. */
+  scanId: string;
 }
 
 const FIXTURES: Record<string, Fixture> = {
+  'POST /v1/screening-rules': { served: 400 },
+  'GET /v1/screening-rules': { served: 200 },
+  'POST /v1/screening-rules/{ruleId}/decision': { params: { ruleId: 'ruleId' }, served: 400 },
+  'POST /v1/screening/listings': { served: 400 },
+  'POST /v1/screening/scans': { served: 400 },
+  'GET /v1/screening/scans/{scanId}': { params: { scanId: 'scanId' }, served: 404 },
+  'POST /v1/screening/scans/{scanId}/stop': { params: { scanId: 'scanId' }, served: 404 },
   'GET /v1/health': { served: 200 },
   'GET /v1/openapi.json': { served: 200 },
   'POST /v1/rights-holders': { served: 400 },
@@ -190,6 +205,11 @@ const FIXTURES: Record<string, Fixture> = {
 /** The status API.md's order of checks gives for a caller on a route. */
 function expected(route: RouteDefinition, fixture: Fixture, caller: Caller): number {
   if (route.auth === 'none') return fixture.served;
+  // A machine route needs the scope (a person's valid token lacks it: 403); a person's route
+  // needs an ID token (a machine's access token is not one: 401).
+  if (route.auth === 'machine')
+    return caller === 'anonymous' ? 401 : caller === 'machine' ? fixture.served : 403;
+  if (caller === 'machine') return 401;
   const role = ROLE_OF[caller];
   if (!role) return 401;
   const admitted = route.roles.some((r) => r === role || (r === 'reviewer' && role === 'admin'));
@@ -245,7 +265,15 @@ beforeAll(async () => {
   });
   expect(appeal.status).toBe(202);
   await cloud.settled();
+  const rule = await api.reviewer.post<{ ruleId: string }>('/v1/screening-rules', {
+    ipRightId: 'ipr-acme-tm-us',
+    terms: ['matrix acme'],
+    action: 'flag',
+  });
+  expect(rule.status).toBe(201);
   resources = {
+    ruleId: rule.body.ruleId,
+    scanId: 'scan-none',
     appealId: (appeal.body as { appealId: string }).appealId,
     caseId,
     noticeId: filed.body.noticeId,
@@ -264,6 +292,7 @@ beforeAll(async () => {
     sellerStranger: stranger.client,
     reviewer: api.reviewer,
     admin: api.admin,
+    machine: await api.machine(),
   };
 });
 afterAll(async () => {

@@ -46,6 +46,17 @@ export const fixtureTables: ServiceTables = {
       roles: ['reviewer', 'admin'],
       grants: { table: 'RW', sendTaskResult: true, publishEvents: true },
     },
+    {
+      method: 'POST',
+      path: '/v1/screening/listings',
+      operationId: 'screenListing',
+      handler: 'test/fixtures/functions/api-fixtures.ts',
+      exportName: 'whoami',
+      auth: 'machine',
+      scope: 'takedown/screening',
+      roles: [],
+      grants: { table: 'RO' },
+    },
   ],
   workflowTasks: [
     {

@@ -243,12 +243,12 @@ describe('Stacks of the service (fixture tables)', () => {
       ).toEqual(fixtureTables.routes.map((r) => r.method).sort());
     });
 
-    it('puts the Cognito authorizer on every jwt route and none on the public health route', () => {
+    it('puts the Cognito authorizer on every jwt and machine route and none on the public health route', () => {
       const byAuth = methods()
         .map(([, m]) => m.Properties.AuthorizationType)
         .sort();
       const expected = fixtureTables.routes
-        .map((r) => (r.auth === 'jwt' ? 'COGNITO_USER_POOLS' : 'NONE'))
+        .map((r) => (r.auth !== 'none' ? 'COGNITO_USER_POOLS' : 'NONE'))
         .sort();
       expect(byAuth).toEqual(expected);
       template.resourceCountIs('AWS::ApiGateway::Authorizer', 1);
@@ -258,10 +258,12 @@ describe('Stacks of the service (fixture tables)', () => {
       });
     });
 
-    it('asks no OAuth scope, so the authorizer takes ID tokens', () => {
-      for (const [, method] of methods()) {
-        expect(method.Properties.AuthorizationScopes).toBeUndefined();
-      }
+    it('asks the scope of a machine route only there, so every other method takes ID tokens', () => {
+      const scoped = methods().filter(([, m]) => m.Properties.AuthorizationScopes !== undefined);
+      expect(scoped.map(([, m]) => m.Properties.AuthorizationScopes)).toEqual([
+        ['takedown/screening'],
+      ]);
+      expect(scoped.length).toBe(fixtureTables.routes.filter((r) => r.auth === 'machine').length);
     });
 
     it('validates requests and requires the path parameters of each route', () => {
@@ -277,7 +279,16 @@ describe('Stacks of the service (fixture tables)', () => {
     it('builds the resource tree from the route paths under /v1', () => {
       const parts = resources('AWS::ApiGateway::Resource').map(([, r]) => r.Properties.PathPart);
       expect(parts.sort()).toEqual(
-        ['v1', 'health', 'cases', '{caseId}', 'decision', 'notices'].sort(),
+        [
+          'v1',
+          'health',
+          'cases',
+          '{caseId}',
+          'decision',
+          'notices',
+          'screening',
+          'listings',
+        ].sort(),
       );
     });
 

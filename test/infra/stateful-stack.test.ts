@@ -1,6 +1,7 @@
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { SCREENING_SCOPE } from '../../functions/routes.ts';
 import { tableDefinition } from '../../functions/table.ts';
 import { configSchema } from '../../infra/config.ts';
 import { GROUPS, PARTY_ATTRIBUTES } from '../../infra/constructs/user-directory.ts';
@@ -174,6 +175,19 @@ describe('Stack: StatefulStack', () => {
         (g: Json) => g.Properties.GroupName,
       );
       expect(groups.sort()).toEqual([...GROUPS].sort());
+    });
+
+    it('has the resource server takedown with the scope screening, and a client-credentials client for the marketplace', () => {
+      template.hasResourceProperties('AWS::Cognito::UserPoolResourceServer', {
+        Identifier: 'takedown',
+        Scopes: [Match.objectLike({ ScopeName: 'screening' })],
+      });
+      template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+        GenerateSecret: true,
+        AllowedOAuthFlows: ['client_credentials'],
+        AllowedOAuthScopes: [SCREENING_SCOPE],
+        AllowedOAuthFlowsUserPoolClient: true,
+      });
     });
 
     it('declares the party attributes (the portal client may read but not write them: web-stack.test.ts)', () => {

@@ -80,8 +80,18 @@ export async function apiClients(cloud: LocalCloud) {
     });
     return new ApiClient(cloud.url, ((await res.json()) as { token: string }).token);
   };
+  /** A machine's access token (client-credentials grant), with the scope given. */
+  const machine = async (scope = 'takedown/screening', sub = 'marketplace-client') => {
+    const res = await fetch(`${cloud.url}/_local/tokens`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ sub, scope }),
+    });
+    return new ApiClient(cloud.url, ((await res.json()) as { token: string }).token);
+  };
   return {
     anonymous: new ApiClient(cloud.url),
+    machine,
     rightsHolder: as('acme-brand'),
     reviewer: as('reviewer'),
     admin: as('admin'),

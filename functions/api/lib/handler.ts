@@ -6,7 +6,7 @@ import { NoSuchTask } from '../../adapters/review-claim-errors.ts';
 import { DomainRuleError, DomainValidationError, issuesFromZod } from '../../domain/errors.ts';
 import { type Route, routeFor } from '../../routes.ts';
 import { ClaimedByAnother, NotAwaitingInput, StateRefused } from '../../use-cases/errors.ts';
-import { type Caller, callerFrom, requireRole } from './identity.ts';
+import { type Caller, callerFrom, machineCallerFrom, requireRole } from './identity.ts';
 import { badRequest, HttpProblem, problemResponse, unprocessable } from './problem.ts';
 
 export interface RequestContext {
@@ -44,7 +44,9 @@ export function apiHandler(
         const caller =
           route.auth === 'jwt'
             ? callerFrom(event)
-            : ({ sub: '', roles: [], isReviewer: false } as Caller);
+            : route.auth === 'machine'
+              ? machineCallerFrom(event, route.scope ?? '')
+              : ({ sub: '', roles: [], isReviewer: false } as Caller);
         if (route.auth === 'jwt') requireRole(caller, route.roles);
         const params: Record<string, string> = {};
         for (const [name, value] of Object.entries(event.pathParameters ?? {})) {

@@ -14,6 +14,8 @@ export interface Caller {
   /** `custom:sellerId`, when the token carries it. */
   sellerId?: string;
   isReviewer: boolean;
+  /** Set for a machine caller (an access token with the route's scope): the role `marketplace`. */
+  machine?: 'marketplace';
 }
 
 const ROLES: readonly Role[] = ['rights-holder', 'reviewer', 'seller', 'admin'];
@@ -38,6 +40,24 @@ export function callerFrom(event: APIGatewayProxyEvent): Caller {
     // admin holds every right of reviewer (API.md).
     isReviewer: roles.includes('reviewer') || roles.includes('admin'),
   };
+}
+
+/**
+ * Reads a machine caller from a Cognito **access token**'s claims (client-credentials grant): it
+ * must carry `token_use: access` and the route's scope among its space-separated `scope`. In AWS
+ * the method's authorizer already requires the scope; this repeats the check so a function
+ * reached another way still refuses. No token → 401; an ID token or a missing scope → 403.
+ */
+export function machineCallerFrom(event: APIGatewayProxyEvent, scope: string): Caller {
+  const claims = (event.requestContext?.authorizer?.claims ?? {}) as Record<string, unknown>;
+  const sub = typeof claims.sub === 'string' ? claims.sub : '';
+  if (!sub) throw new HttpProblem(401, 'Unauthorized', 'A valid Bearer token is required.');
+  const scopes = typeof claims.scope === 'string' ? claims.scope.split(/\s+/) : [];
+  if (claims.token_use !== 'access' || !scopes.includes(scope))
+    throw forbidden(`This route needs a machine access token with the scope ${scope}.`);
+  const clientId =
+    typeof claims.client_id === 'string' && claims.client_id ? claims.client_id : sub;
+  return { sub: clientId, roles: [], isReviewer: false, machine: 'marketplace' };
 }
 
 /** Whether the caller holds one of the route's roles (`admin` counts as `reviewer`). */

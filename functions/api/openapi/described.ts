@@ -4,6 +4,7 @@ import { openapi as evidence } from '../schemas/evidence.ts';
 import { openapi as identity } from '../schemas/identity.ts';
 import { openapi as personalData } from '../schemas/personal-data.ts';
 import { openapi as platform } from '../schemas/platform.ts';
+import { openapi as screening } from '../schemas/screening.ts';
 import { openapi as sellers } from '../schemas/sellers.ts';
 import type { RouteDocs } from './route-doc.ts';
 
@@ -16,4 +17,5 @@ export const describedRoutes: RouteDocs = {
   ...sellers,
   ...appeals,
   ...personalData,
+  ...screening,
 };

@@ -99,7 +99,9 @@ function describe(route: RouteDefinition, doc: RouteDoc): string {
   const who =
     route.auth === 'none'
       ? 'Public: no token.'
-      : `Roles: ${roles.join(', ')}${roles.includes('reviewer') ? ' (admin holds every right of reviewer)' : ''}.`;
+      : route.auth === 'machine'
+        ? `Machine identity: role marketplace, a Cognito access token (client-credentials grant) with the scope ${route.scope}.`
+        : `Roles: ${roles.join(', ')}${roles.includes('reviewer') ? ' (admin holds every right of reviewer)' : ''}.`;
   return doc.description ? `${doc.description}\n\n${who}` : who;
 }
 

@@ -31,7 +31,7 @@ const SUCCESS: Record<number, string> = {
 export function problemStatuses(route: RouteDefinition, doc: RouteDoc): number[] {
   const request = doc.request ?? {};
   const statuses = new Set<number>([429, ...(doc.errors ?? [])]);
-  if (route.auth === 'jwt') for (const status of [401, 403]) statuses.add(status);
+  if (route.auth !== 'none') for (const status of [401, 403]) statuses.add(status);
   if (route.path.includes('{')) statuses.add(404);
   if (request.body || request.query || request.headers) statuses.add(400);
   if (request.body) statuses.add(413);

@@ -154,6 +154,8 @@ export const REVIEW_TASK_KINDS = [
   'suspension_review',
   'misuse_review',
   'audit',
+  'screening_hit',
+  'screening_rule_proposal',
 ] as const;
 
 export const reviewTaskQuerySchema = pageQuery.extend({
