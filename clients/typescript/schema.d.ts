@@ -3342,7 +3342,7 @@ export interface operations {
                 cursor?: string;
                 /** @description One queue; every queue when absent */
                 queue?: "standard" | "priority" | "escalated" | "re_review" | "appeals" | "suspension_review" | "standing" | "proactive" | "action_failed" | "ip_rights" | "rights_holders";
-                kind?: "review" | "escalated_review" | "re_review" | "retry" | "appeal" | "rights_holder_verification" | "ip_right_verification" | "suspension_review" | "misuse_review" | "audit" | "screening_hit" | "screening_rule_proposal";
+                kind?: "review" | "escalated_review" | "re_review" | "retry" | "appeal" | "rights_holder_verification" | "ip_right_verification" | "suspension_review" | "misuse_review" | "audit" | "proactive_review" | "screening_rule_proposal";
                 /** @description Jurisdiction profile whose law and clocks govern the case */
                 jurisdiction?: "US" | "CN" | "EU";
                 /** @description Kind of infringement alleged */
@@ -3367,7 +3367,7 @@ export interface operations {
                             /** @enum {string} */
                             queue: "standard" | "priority" | "escalated" | "re_review" | "appeals" | "suspension_review" | "standing" | "proactive" | "action_failed" | "ip_rights" | "rights_holders";
                             /** @enum {string} */
-                            kind: "review" | "escalated_review" | "re_review" | "retry" | "appeal" | "rights_holder_verification" | "ip_right_verification" | "suspension_review" | "misuse_review" | "audit" | "screening_hit" | "screening_rule_proposal";
+                            kind: "review" | "escalated_review" | "re_review" | "retry" | "appeal" | "rights_holder_verification" | "ip_right_verification" | "suspension_review" | "misuse_review" | "audit" | "proactive_review" | "screening_rule_proposal";
                             caseId?: string;
                             noticeId?: string;
                             /** @description For an appeal: the appeal to decide */
@@ -4083,8 +4083,10 @@ export interface operations {
                             /** @description Exclusive */
                             end: number;
                         }[];
-                        /** @description The hit recorded for review (flag or takedown) */
+                        /** @description The hit recorded (flag or takedown) */
                         hitId?: string;
+                        /** @description The own-initiative cases the hit opened, one per IP right: a takedown is acted on at once, a flag waits in the proactive queue */
+                        caseIds?: string[];
                     };
                 };
             };

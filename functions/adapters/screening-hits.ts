@@ -3,18 +3,17 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { RuleHit, Verdict } from '../domain/screening-rules.ts';
 import type { StayDownFingerprint, StayDownHit } from '../domain/stay-down.ts';
 import { dynamo, tableName } from './dynamo-client.ts';
-import { queuePartition } from './keys.ts';
 
 /**
  * Screening hits and stay-down fingerprints in the single table:
  *
- * | Item        | pk                  | sk              | gsi2 (queue)                               |
- * |-------------|---------------------|-----------------|--------------------------------------------|
- * | Hit         | SHIT#<hitId>        | HIT             | QUEUE#proactive / <at>#hit#<hitId> (open)  |
- * | Fingerprint | STAYDOWN#<sellerId> | FP#<sha256>     |                                            |
+ * | Item        | pk                  | sk              |
+ * |-------------|---------------------|-----------------|
+ * | Hit         | SHIT#<hitId>        | HIT             |
+ * | Fingerprint | STAYDOWN#<sellerId> | FP#<sha256>     |
  *
- * A `flag` or `takedown` verdict records a hit for the next step: the own-initiative cases issue
- * turns hits into cases; until then a hit waits in the `proactive` queue for a reviewer. The hit's
+ * A `flag` or `takedown` verdict records the hit (the record of what matched, under which rule-set
+ * version) and opens own-initiative cases from it (use-cases/own-initiative.ts). The hit's
  * id derives from the listing, its title and the rule-set version, so the marketplace retrying
  * one screening call records one hit.
  */
@@ -50,11 +49,6 @@ export async function recordScreeningHit(hit: ScreeningHitRecord): Promise<void>
           sk: 'HIT',
           type: 'ScreeningHit',
           ...hit,
-          gsi2pk: queuePartition('proactive'),
-          gsi2sk: `${hit.createdAt}#hit#${hit.hitId}`,
-          queue: 'proactive',
-          kind: 'screening_hit',
-          taskId: `screening-hit:${hit.hitId}`,
         },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),

@@ -80,16 +80,12 @@ function summary(item: QueueItem, now: string) {
       ...common,
     };
   }
-  if (item.queue === 'proactive') {
-    // Proactive screening: a hit waiting for a reviewer, or a rights holder's proposed rule.
-    const hit = item.kind === 'screening_hit';
+  if (item.queue === 'proactive' && item.kind === 'screening_rule_proposal') {
+    // A rights holder's proposed screening rule, for a reviewer to activate or reject.
     return {
       taskId: String(item.taskId),
       kind: String(item.kind),
-      subjectId: String(hit ? item.hitId : item.ruleId),
-      ...(hit ? text('listingId') : {}),
-      ...(hit ? { listingTitle: String(item.listingTitle) } : {}),
-      ...text('sellerId'),
+      subjectId: String(item.ruleId),
       ...common,
     };
   }
@@ -107,10 +103,9 @@ function summary(item: QueueItem, now: string) {
   const caseId = String(item.caseId);
   const taskId = String(item.taskId);
   return {
-    taskId:
-      taskId.startsWith('case:') || taskId.startsWith('audit:')
-        ? taskId
-        : caseTaskId(caseId, String(item.stepKey)),
+    taskId: /^(case|audit|proactive):/.test(taskId)
+      ? taskId
+      : caseTaskId(caseId, String(item.stepKey)),
     kind: item.kind,
     caseId,
     ...text('noticeId'),

@@ -21,5 +21,6 @@ export const handler = apiHandler('POST /v1/screening/listings', async ({ body }
       end: hit.end,
     })),
     ...(outcome.hitId ? { hitId: outcome.hitId } : {}),
+    ...(outcome.caseIds ? { caseIds: outcome.caseIds } : {}),
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { auditTaskId, putAuditTaskItem } from '../adapters/audit-tasks.ts';
 import {
@@ -21,10 +22,12 @@ import {
 import { logger } from '../adapters/logger.ts';
 import { marketplace } from '../adapters/marketplace.ts';
 import { policy } from '../adapters/policy-source.ts';
+import { getIpRight } from '../adapters/registry-store.ts';
+import { getScreeningRule } from '../adapters/screening-rule-store.ts';
 import { ensureSellerItem, recordSellerContact } from '../adapters/seller-store.ts';
 import { addDuration } from '../domain/duration.ts';
 import { sampledForAudit } from '../domain/standing.ts';
-import type { InfringementType, Jurisdiction } from '../domain/vocabulary.ts';
+import type { InfringementType, IpRightKind, Jurisdiction } from '../domain/vocabulary.ts';
 import { handler as applySellerMeasure } from '../workflow/apply-seller-measure.ts';
 import { handler as notifyParties } from '../workflow/notify-parties.ts';
 import { handler as recordStrike } from '../workflow/record-strike.ts';
@@ -73,22 +76,25 @@ const AUTOMATED_REASONS =
   "Taken down by automated means: our proactive screening matched the listing against a keyword rule protecting the rights holder's verified IP right. A share of such decisions is audited by a person.";
 
 /**
- * Opens the own-initiative case of a screening hit, once (a replayed hit opens nothing new).
+ * Opens the own-initiative case of a screening hit, once (a replayed hit opens nothing new); null
+ * for a listing the marketplace does not know as the seller's.
  * A `takedown` verdict is decided by automated means at once and queued for the immediate action
  * (a sampled share also for the human audit); a `flag` verdict waits in the `proactive` queue.
  */
 export async function openOwnInitiativeCase(
   hit: ProactiveHit,
   now: Date = clock.now(),
-): Promise<{ caseId: string; created: boolean }> {
+): Promise<{ caseId: string; created: boolean } | null> {
   const caseId = ownInitiativeCaseId(hit.hitId);
   const at = now.toISOString();
   const [listing, account] = await Promise.all([
     marketplace().getListing(hit.listingId),
     marketplace().getSeller(hit.sellerId),
   ]);
+  // A listing the marketplace does not know (or another seller's) has nothing to act on.
+  if (!listing || listing.sellerId !== hit.sellerId) return null;
   // How to write to the seller: its address, language and time zone, from the marketplace.
-  await ensureSellerItem(hit.sellerId, account?.email ?? listing?.sellerEmail ?? '');
+  await ensureSellerItem(hit.sellerId, account?.email ?? listing.sellerEmail);
   if (account) await recordSellerContact(account.sellerId, account);
   const automated = hit.verdict === 'takedown';
   const decision = automated
@@ -119,7 +125,8 @@ export async function openOwnInitiativeCase(
     deadlines: {},
     sellerId: hit.sellerId,
     listingTitle: hit.listingTitle,
-    ...(listing ? { listingUrl: listing.url, listingCreatedAt: listing.createdAt } : {}),
+    listingUrl: listing.url,
+    listingCreatedAt: listing.createdAt,
     searchText: `${hit.listingTitle} ${hit.listingId}`.toLowerCase(),
     screening: { hitId: hit.hitId, ruleId: hit.ruleId, ruleVersion: hit.ruleVersion },
     ...(decision ? { decision } : {}),
@@ -213,6 +220,68 @@ export async function openOwnInitiativeCase(
     if (reasons?.[0]?.Code === 'ConditionalCheckFailed') return { caseId, created: false };
     throw error;
   }
+}
+
+/** What a keyword rule protecting an IP right of this kind alleges. */
+const INFRINGEMENT_OF: Record<IpRightKind, InfringementType> = {
+  trademark: 'counterfeit',
+  copyright: 'copyright',
+  patent: 'patent',
+  design: 'design',
+};
+
+/**
+ * Turns a screening verdict into own-initiative cases (issue 19): one case per IP right the hits
+ * protect (a listing matching two brands' rules is two cases, as two notices would be), with the
+ * strongest action of that right's hits. The right gives the rights holder, the jurisdiction and
+ * what is alleged; a stay-down hit names its earlier case's right and only flags.
+ */
+export async function openCasesForHits(input: {
+  hitId: string;
+  listingId: string;
+  sellerId: string;
+  listingTitle: string;
+  ruleSetVersion: number;
+  hits: readonly (
+    | { kind: 'rule'; ruleId: string; action: 'flag' | 'takedown' }
+    | { kind: 'stay_down'; ipRightId: string; caseId: string }
+  )[];
+  now: Date;
+}): Promise<string[]> {
+  const byRight = new Map<string, { action: 'flag' | 'takedown'; ruleId: string }>();
+  for (const hit of input.hits) {
+    const ipRightId =
+      hit.kind === 'rule' ? (await getScreeningRule(hit.ruleId))?.ipRightId : hit.ipRightId;
+    if (!ipRightId) continue;
+    const action = hit.kind === 'rule' ? hit.action : 'flag';
+    const ruleId = hit.kind === 'rule' ? hit.ruleId : `stay-down:${hit.caseId}`;
+    const before = byRight.get(ipRightId);
+    if (!before || (before.action === 'flag' && action === 'takedown'))
+      byRight.set(ipRightId, { action, ruleId });
+  }
+  const caseIds: string[] = [];
+  for (const [ipRightId, { action, ruleId }] of byRight) {
+    const right = await getIpRight(ipRightId);
+    if (!right || right.status !== 'verified') continue;
+    const opened = await openOwnInitiativeCase(
+      {
+        hitId: `${input.hitId}-${createHash('sha256').update(ipRightId).digest('hex').slice(0, 8)}`,
+        listingId: input.listingId,
+        sellerId: input.sellerId,
+        listingTitle: input.listingTitle,
+        verdict: action,
+        ipRightId,
+        rightsHolderId: right.rightsHolderId,
+        jurisdiction: right.jurisdiction,
+        infringementType: INFRINGEMENT_OF[right.kind],
+        ruleId,
+        ruleVersion: input.ruleSetVersion,
+      },
+      input.now,
+    );
+    if (opened) caseIds.push(opened.caseId);
+  }
+  return caseIds;
 }
 
 /** The `proactive` queue's task of a flagged listing (no task token: nothing waits on it). */

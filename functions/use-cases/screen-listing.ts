@@ -11,6 +11,7 @@ import {
   verdictOf,
 } from '../domain/screening-rules.ts';
 import { type StayDownHit, stayDownHit, titleFingerprint } from '../domain/stay-down.ts';
+import { openCasesForHits } from './own-initiative.ts';
 
 export interface ListingToScreen extends ScreenedListing {
   listingId: string;
@@ -22,6 +23,8 @@ export interface ScreeningOutcome {
   ruleSetVersion: number;
   hits: (RuleHit | StayDownHit)[];
   hitId?: string;
+  /** The own-initiative cases the hits opened (one per IP right). */
+  caseIds?: string[];
 }
 
 /**
@@ -58,5 +61,14 @@ export async function screenListing(
     source,
     createdAt: now.toISOString(),
   });
-  return { verdict, ruleSetVersion: rules.version, hits, hitId };
+  const caseIds = await openCasesForHits({
+    hitId,
+    listingId: listing.listingId,
+    sellerId: listing.sellerId,
+    listingTitle: listing.title,
+    ruleSetVersion: rules.version,
+    hits,
+    now,
+  });
+  return { verdict, ruleSetVersion: rules.version, hits, hitId, caseIds };
 }

@@ -5,7 +5,7 @@ import { startTestCloud } from '../support/cloud.ts';
 
 /**
  * Proactive screening through the public API on the local cloud: rules written and proposed,
- * the marketplace's screening call with its machine token, hits waiting in the `proactive` queue,
+ * the marketplace's screening call with its machine token, hits opening own-initiative cases,
  * and stay-down on a relisting after a notice took the listing down.
  */
 
@@ -80,25 +80,45 @@ describe('Proactive screening', () => {
     expect(excluded.body).toMatchObject({ verdict: 'clear', hits: [] });
   });
 
-  it('puts a hit in the proactive queue for a reviewer', async () => {
+  it('opens an own-initiative case from a takedown hit, which the marketplace sees taken down', async () => {
+    const sellerId = 'seller-1';
+    const created = await fetch(`${cloud.url}/_local/marketplace/listings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ sellerId, title: 'ACME hoodie XL' }),
+    });
+    const { listingId } = (await created.json()) as { listingId: string };
     const marketplace = await api.machine();
-    const screened = await marketplace.post<Screened>(
+    const screened = await marketplace.post<Screened & { caseIds: string[] }>(
+      '/v1/screening/listings',
+      { listingId, sellerId, title: 'ACME hoodie XL' },
+    );
+    expect(screened.body.verdict).toBe('takedown');
+    expect(screened.body.caseIds).toHaveLength(1);
+
+    // The own-initiative job acts within a minute of the (virtual) clock.
+    await fetch(`${cloud.url}/_local/clock/advance`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ by: 'PT2M' }),
+    });
+    const file = await api.reviewer.get<{ source: string; status: string }>(
+      `/v1/cases/${screened.body.caseIds[0]}`,
+    );
+    expect(file.body).toMatchObject({
+      source: 'own_initiative',
+      status: 'awaiting_counter_notice',
+    });
+    const taken = (await (
+      await fetch(`${cloud.url}/_local/marketplace/listings/${listingId}`)
+    ).json()) as { status: string };
+    expect(taken.status).toBe('disabled');
+    // A listing the marketplace does not know opens no case.
+    const unknown = await marketplace.post<Screened & { caseIds?: string[] }>(
       '/v1/screening/listings',
       listing('ACME hoodie XL'),
     );
-
-    const queue = await api.reviewer.get<{
-      items: { taskId: string; kind: string; listingTitle?: string }[];
-    }>('/v1/review-tasks?queue=proactive&limit=100');
-
-    expect(queue.status).toBe(200);
-    expect(queue.body.items).toContainEqual(
-      expect.objectContaining({
-        taskId: `screening-hit:${screened.body.hitId}`,
-        kind: 'screening_hit',
-        listingTitle: 'ACME hoodie XL',
-      }),
-    );
+    expect(unknown.body.caseIds ?? []).toEqual([]);
   });
 
   it('activates a rights holder’s proposal, after which the marketplace’s calls catch it', async () => {

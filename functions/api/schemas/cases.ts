@@ -154,7 +154,7 @@ export const REVIEW_TASK_KINDS = [
   'suspension_review',
   'misuse_review',
   'audit',
-  'screening_hit',
+  'proactive_review',
   'screening_rule_proposal',
 ] as const;
 

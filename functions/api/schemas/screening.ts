@@ -67,7 +67,13 @@ export const screeningResultSchema = z.object({
   verdict: z.enum(['clear', 'flag', 'takedown']),
   ruleSetVersion: z.number().int().describe('The rule-set version that produced the verdict'),
   hits: z.array(screeningHitSchema),
-  hitId: z.string().optional().describe('The hit recorded for review (flag or takedown)'),
+  hitId: z.string().optional().describe('The hit recorded (flag or takedown)'),
+  caseIds: z
+    .array(z.string())
+    .optional()
+    .describe(
+      'The own-initiative cases the hit opened, one per IP right: a takedown is acted on at once, a flag waits in the proactive queue',
+    ),
 });
 
 export const startScanBodySchema = z.strictObject({

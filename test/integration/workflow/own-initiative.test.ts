@@ -75,9 +75,12 @@ describe('Own-initiative cases', () => {
   it('takes a `takedown` hit down by automated means, parks it without an execution, and writes to the seller’s inbox', async () => {
     const sellerId = `seller-oi-${randomBytes(3).toString('hex')}`;
     const found = await hit('takedown', sellerId);
-    const opened = await oi.openOwnInitiativeCase(found, new Date(h.cloud.clock.now()));
+    const opened = (await oi.openOwnInitiativeCase(found, new Date(h.cloud.clock.now())))!;
     expect(opened.created).toBe(true);
-    expect((await oi.openOwnInitiativeCase(found)).created).toBe(false);
+    expect((await oi.openOwnInitiativeCase(found))?.created).toBe(false);
+    expect(
+      await oi.openOwnInitiativeCase({ ...found, hitId: 'sh-other', listingId: 'lst-none' }),
+    ).toBeNull();
 
     expect((await actNow()).parked).toBeGreaterThanOrEqual(1);
     const { caseId } = opened;
@@ -110,7 +113,7 @@ describe('Own-initiative cases', () => {
   it('waits for a person on a `flag` hit, decided approve at the case decision route', async () => {
     const sellerId = `seller-oi-${randomBytes(3).toString('hex')}`;
     const found = await hit('flag', sellerId);
-    const { caseId } = await oi.openOwnInitiativeCase(found, new Date(h.cloud.clock.now()));
+    const { caseId } = (await oi.openOwnInitiativeCase(found, new Date(h.cloud.clock.now())))!;
     expect(await h.status(caseId)).toBe('awaiting_review');
     const { queryReviewQueues } = await import('../../../functions/adapters/review-queue.ts');
     const queue = await queryReviewQueues({
@@ -139,10 +142,10 @@ describe('Own-initiative cases', () => {
 
   it('a counter-notice on a parked case starts its small Standard execution: a person re-examines it', async () => {
     const sellerId = `seller-oi-${randomBytes(3).toString('hex')}`;
-    const { caseId } = await oi.openOwnInitiativeCase(
+    const { caseId } = (await oi.openOwnInitiativeCase(
       await hit('takedown', sellerId),
       new Date(h.cloud.clock.now()),
-    );
+    ))!;
     await actNow();
     const answer = await h.m.counterNotify(
       caseId,
@@ -162,7 +165,7 @@ describe('Own-initiative cases', () => {
   it('an audit that disagrees restores a parked case’s listing and revokes its strike', async () => {
     const sellerId = `seller-oi-${randomBytes(3).toString('hex')}`;
     const found = await hit('takedown', sellerId);
-    const { caseId } = await oi.openOwnInitiativeCase(found, new Date(h.cloud.clock.now()));
+    const { caseId } = (await oi.openOwnInitiativeCase(found, new Date(h.cloud.clock.now())))!;
     await actNow();
     await audit.decideCaseOrAudit(caseId, reviewer, {
       decision: 'restore',
