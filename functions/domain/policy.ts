@@ -197,8 +197,15 @@ export const policySchema = z
           ),
         auditSla: durationSchema.describe('Time a reviewer has to decide a sampled audit'),
         reviewSla: durationSchema.describe('Time a reviewer has to decide a flagged listing'),
+        strikeWeight: z
+          .number()
+          .min(0)
+          .max(3)
+          .describe(
+            'How much an own-initiative strike counts on the ladder (1 as a notice; less for keyword matches no person confirmed)',
+          ),
       })
-      .default({ auditSampleRate: 0.01, auditSla: 'P3D', reviewSla: 'P1D' })
+      .default({ auditSampleRate: 0.01, auditSla: 'P3D', reviewSla: 'P1D', strikeWeight: 1 })
       .describe('Own-initiative cases from proactive screening (issue 19)'),
     noticeVolume: noticeVolumeSchema.default({
       listingsPerDay: 20_000,

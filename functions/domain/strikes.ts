@@ -103,6 +103,8 @@ export function recordStrike(
     now: Date;
     policy: Policy;
     testBuyConfirmedCounterfeit?: boolean;
+    /** An own-initiative case's strike weighs `policy.ownInitiative.strikeWeight`. */
+    ownInitiative?: boolean;
     /** When the case's listing was posted (the marketplace's `createdAt`). */
     listingCreatedAt?: string;
     /** When the notice was filed. */
@@ -114,7 +116,11 @@ export function recordStrike(
     ? { listingCreatedAt: input.listingCreatedAt }
     : {};
   const active = activeStrikes(existing, now);
-  const weight = input.testBuyConfirmedCounterfeit ? policy.strikes.testBuyCounterfeitWeight : 1;
+  const weight = input.testBuyConfirmedCounterfeit
+    ? policy.strikes.testBuyCounterfeitWeight
+    : input.ownInitiative
+      ? policy.ownInitiative.strikeWeight
+      : 1;
 
   const recorded = active.find(
     (strike) => strike.caseIds.includes(caseId) && !(strike.releasedCaseIds ?? []).includes(caseId),

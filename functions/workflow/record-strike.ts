@@ -49,6 +49,7 @@ export async function handler(
     policy,
     testBuyConfirmedCounterfeit:
       record.infringementType === 'counterfeit' && notice?.testBuy !== undefined,
+    ownInitiative: record.source === 'own_initiative',
     ...(record.listingCreatedAt ? { listingCreatedAt: record.listingCreatedAt } : {}),
     noticeReceivedAt: notice?.createdAt ?? record.createdAt,
   });
@@ -96,12 +97,14 @@ export async function handler(
     throw error;
   }
   // Issue 15: an approved takedown counts as upheld for the notifier's accuracy (idempotent per
-  // case; a later restore or overturned appeal moves the count).
-  await recordNotifierOutcome({
-    rightsHolderId: record.rightsHolderId,
-    caseId,
-    outcome: 'upheld',
-    at: now.toISOString(),
-  });
+  // case; a later restore or overturned appeal moves the count). An own-initiative case has no
+  // notifier.
+  if (record.source !== 'own_initiative')
+    await recordNotifierOutcome({
+      rightsHolderId: record.rightsHolderId,
+      caseId,
+      outcome: 'upheld',
+      at: now.toISOString(),
+    });
   return { next: 'measure', measure: decision.measure };
 }

@@ -94,7 +94,7 @@ export async function closeUndoingTakedown(
   if (record.sellerId) await syncSellerMeasure(record.sellerId, record.caseId);
   // A restore counts against the notifier's accuracy (after a counter-notice, or overturned on
   // the seller's appeal); a withdrawn case is not decided.
-  if (record.takenDownAt || record.strikeId)
+  if ((record.takenDownAt || record.strikeId) && record.source !== 'own_initiative')
     await recordNotifierOutcome({
       rightsHolderId: record.rightsHolderId,
       caseId: record.caseId,

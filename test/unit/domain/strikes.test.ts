@@ -186,6 +186,32 @@ describe('Function: recordStrike', () => {
     // Assert
     expect(result.strike.weight).toBe(1);
   });
+
+  it('weighs an own-initiative strike by the policy weight', () => {
+    // Arrange
+    const policy = parsePolicy({
+      ...policyInput(),
+      ownInitiative: {
+        auditSampleRate: 0.01,
+        auditSla: 'P3D',
+        reviewSla: 'P1D',
+        strikeWeight: 0.5,
+      },
+    });
+
+    // Act
+    const own = recordStrike([], {
+      noticeId: 'hit:h1',
+      caseId: 'c1',
+      now,
+      policy,
+      ownInitiative: true,
+    });
+    const notice = recordStrike([], { noticeId: 'n1', caseId: 'c2', now, policy });
+
+    // Assert
+    expect([own.strike.weight, notice.strike.weight]).toEqual([0.5, 1]);
+  });
 });
 
 describe('Function: revokeCase', () => {
