@@ -371,7 +371,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       // Emails link to the portal's pages; locally the portal is served at the base URL.
       PORTAL_URL: api.url,
       POWERTOOLS_SERVICE_NAME: 'takedown',
-      POWERTOOLS_DEV: 'false',
+      // The test runner sets it (Powertools then writes through the console it can hold back).
+      POWERTOOLS_DEV: process.env.POWERTOOLS_DEV ?? 'false',
       LOG_LEVEL: (options.logger?.level ?? 'warn').toUpperCase(),
       // A bulk notice's fan-out is paced for AWS's StartExecution quota (FAN_OUT in
       // functions/domain/bulk-notice.ts); the local engine has no such quota.

@@ -1,4 +1,9 @@
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { MatchableRule, RuleStatus, ScreeningAction } from '../domain/screening-rules.ts';
 import { dynamo, tableName } from './dynamo-client.ts';
 import { queuePartition } from './keys.ts';
@@ -31,6 +36,11 @@ export interface ScreeningRuleRecord {
   activatedInVersion?: number;
   decidedAt?: string;
   decision?: { decision: 'activate' | 'reject'; reasons: string; reviewerId: string };
+  /** Human audits of the rule's automated takedowns, and how many disagreed. */
+  audits?: number;
+  disagreements?: number;
+  /** Set when disagreeing audits suspended the rule for review. */
+  suspension?: { at: string; audits: number; disagreements: number };
 }
 
 export interface RuleSetHead {
@@ -233,7 +243,7 @@ export async function listScreeningRules(input: {
 }
 
 /** The head's update to the next version, conditional on the version read. */
-function bumpHead(head: RuleSetHead) {
+function bumpHead(head: RuleSetHead, activeDelta = 1) {
   return {
     Update: {
       TableName: tableName,
@@ -242,11 +252,92 @@ function bumpHead(head: RuleSetHead) {
       ConditionExpression: 'attribute_not_exists(version) OR version = :version',
       ExpressionAttributeValues: {
         ':next': head.version + 1,
-        ':count': head.activeCount + 1,
+        ':count': head.activeCount + activeDelta,
         ':version': head.version,
       },
     },
   };
+}
+
+/** What the human audits of an active rule's automated takedowns found, so far. */
+export interface RuleAudits {
+  audits: number;
+  disagreements: number;
+}
+
+/**
+ * Counts one human audit of a takedown the rule decided (issue 19: an audit that disagrees counts
+ * against the rule), atomically; answers the rule's counts after it, or null for no such rule.
+ */
+export async function recordRuleAudit(ruleId: string, agreed: boolean): Promise<RuleAudits | null> {
+  const result = await dynamo
+    .send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: ruleKey(ruleId),
+        UpdateExpression: 'ADD audits :one, disagreements :disagreed',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':one': 1, ':disagreed': agreed ? 0 : 1 },
+        ReturnValues: 'ALL_NEW',
+      }),
+    )
+    .catch((error: Error) => {
+      // No such rule (deleted, or never stored): nothing to count against.
+      if (error.name === 'ConditionalCheckFailedException') return null;
+      throw error;
+    });
+  if (!result) return null;
+  return {
+    audits: Number(result.Attributes?.audits ?? 0),
+    disagreements: Number(result.Attributes?.disagreements ?? 0),
+  };
+}
+
+/**
+ * Suspends an active rule for review: it leaves the active set in a new rule-set version (the
+ * matcher drops it within a minute) and waits in the `proactive` queue as a proposal again, for a
+ * reviewer to activate or reject at `POST /v1/screening-rules/{ruleId}/decision`. False when the
+ * rule was not active (already suspended by a concurrent audit).
+ */
+export async function suspendScreeningRule(
+  ruleId: string,
+  suspension: { at: string; audits: number; disagreements: number },
+): Promise<boolean> {
+  try {
+    await withNextVersion(async (head) => {
+      await dynamo.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: tableName,
+                Key: ruleKey(ruleId),
+                UpdateExpression:
+                  'SET #status = :proposed, suspension = :suspension, gsi2pk = :queue, gsi2sk = :sk, #queue = :proactive, kind = :kind, taskId = :taskId REMOVE gsi5pk, gsi5sk',
+                ConditionExpression: '#status = :active',
+                ExpressionAttributeNames: { '#status': 'status', '#queue': 'queue' },
+                ExpressionAttributeValues: {
+                  ':proposed': 'proposed',
+                  ':active': 'active',
+                  ':suspension': suspension,
+                  ':queue': queuePartition('proactive'),
+                  ':sk': `${suspension.at}#rule#${ruleId}`,
+                  ':proactive': 'proactive',
+                  ':kind': 'screening_rule_proposal',
+                  ':taskId': `screening-rule:${ruleId}:suspended-${suspension.at}`,
+                },
+              },
+            },
+            bumpHead(head, -1),
+          ],
+        }),
+      );
+    });
+    return true;
+  } catch (error) {
+    if (cancelledBy(error, 0)) return false;
+    throw error;
+  }
 }
 
 /** Runs a write against the head as read now, again when another activation won the race. */

@@ -204,8 +204,22 @@ export const policySchema = z
           .describe(
             'How much an own-initiative strike counts on the ladder (1 as a notice; less for keyword matches no person confirmed)',
           ),
+        ruleSuspension: z
+          .strictObject({
+            minAudits: z.int().min(1).max(10_000),
+            maxDisagreementRate: z.number().gt(0).max(1),
+          })
+          .describe(
+            'A rule whose audits disagree above this rate (over at least minAudits) is suspended for review',
+          ),
       })
-      .default({ auditSampleRate: 0.01, auditSla: 'P3D', reviewSla: 'P1D', strikeWeight: 1 })
+      .default({
+        auditSampleRate: 0.01,
+        auditSla: 'P3D',
+        reviewSla: 'P1D',
+        strikeWeight: 1,
+        ruleSuspension: { minAudits: 10, maxDisagreementRate: 0.2 },
+      })
       .describe('Own-initiative cases from proactive screening (issue 19)'),
     noticeVolume: noticeVolumeSchema.default({
       listingsPerDay: 20_000,

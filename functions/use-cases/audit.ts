@@ -1,5 +1,5 @@
 import { deleteAuditTaskItem, getAuditTask } from '../adapters/audit-tasks.ts';
-import type { PendingTask } from '../adapters/case-store.ts';
+import type { CaseRecord, PendingTask } from '../adapters/case-store.ts';
 import {
   applyCaseStep,
   CaseStateConflict,
@@ -11,6 +11,9 @@ import {
 } from '../adapters/case-store.ts';
 import { clock } from '../adapters/clock.ts';
 import { keys } from '../adapters/keys.ts';
+import { logger } from '../adapters/logger.ts';
+import { policy } from '../adapters/policy-source.ts';
+import { recordRuleAudit, suspendScreeningRule } from '../adapters/screening-rule-store.ts';
 import type { CaseDecision } from '../domain/reason-codes.ts';
 import { decide, requestUndo } from './case-inputs.ts';
 import { ClaimedByAnother, NotAwaitingInput } from './errors.ts';
@@ -84,6 +87,24 @@ export async function decideAudit(
       throw new NotAwaitingInput(`the audit of case ${caseId} was decided meanwhile`);
     }
     throw error;
+  }
+  // Counted once the audit is decided (a retry that finds it decided counts nothing again).
+  await countAgainstRule(record, body.decision === 'uphold', at);
+}
+
+/**
+ * An own-initiative case's audit counts for or against the keyword rule that decided it; a rule
+ * whose audits disagree above the policy rate (over enough audits) is suspended for review.
+ */
+async function countAgainstRule(record: CaseRecord, agreed: boolean, at: string): Promise<void> {
+  const ruleId = (record as CaseRecord & { screening?: { ruleId?: string } }).screening?.ruleId;
+  if (record.source !== 'own_initiative' || !ruleId || ruleId.startsWith('stay-down:')) return;
+  const counts = await recordRuleAudit(ruleId, agreed);
+  if (!counts) return;
+  const { minAudits, maxDisagreementRate } = policy.ownInitiative.ruleSuspension;
+  if (counts.audits >= minAudits && counts.disagreements / counts.audits > maxDisagreementRate) {
+    if (await suspendScreeningRule(ruleId, { at, ...counts }))
+      logger.warn('screening rule suspended after audits', { ruleId, ...counts });
   }
 }
 

@@ -24,7 +24,11 @@ beforeAll(async () => {
   // Every automated takedown is sampled into the audit here, so the reversal can be tested.
   process.env.POLICY_JSON = JSON.stringify({
     ...defaultPolicy,
-    ownInitiative: { auditSampleRate: 1, auditSla: 'P3D', reviewSla: 'P1D' },
+    ownInitiative: {
+      ...defaultPolicy.ownInitiative,
+      auditSampleRate: 1,
+      ruleSuspension: { minAudits: 2, maxDisagreementRate: 0.4 },
+    },
   });
   h = await startWorkflowHarness();
   oi = await import('../../../functions/use-cases/own-initiative.ts');
@@ -180,6 +184,57 @@ describe('Own-initiative cases', () => {
     );
     expect(strikes.every((s) => s.revokedAt !== undefined)).toBe(true);
     expect((await inbox(sellerId)).map((m) => m.subject).join('\n')).toContain('restored');
+  });
+
+  it('suspends a rule for review once its audits disagree beyond the policy rate', async () => {
+    const rules = await import('../../../functions/adapters/screening-rule-store.ts');
+    const ruleId = `rule-audited-${randomBytes(3).toString('hex')}`;
+    await rules.createScreeningRule({
+      ruleId,
+      ipRightId: 'ipr-acme-tm-us',
+      rightsHolderId: RIGHTS_HOLDER,
+      terms: ['ACME'],
+      exclusions: [],
+      languages: [],
+      action: 'takedown',
+      status: 'active',
+      proposedBy: { role: 'reviewer', id: 'demo-reviewer' },
+      createdAt: new Date(h.cloud.clock.now()).toISOString(),
+    });
+    const versionBefore = (await rules.ruleSetHead()).version;
+    const sellerId = `seller-oi-${randomBytes(3).toString('hex')}`;
+    const audited: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const opened = await oi.openOwnInitiativeCase(
+        { ...(await hit('takedown', sellerId)), ruleId },
+        new Date(h.cloud.clock.now()),
+      );
+      audited.push(opened!.caseId);
+    }
+    await actNow();
+    await actNow();
+    await audit.decideCaseOrAudit(audited[0]!, reviewer, {
+      decision: 'uphold',
+      reasonCode: 'counterfeit_goods',
+      reasons: 'The photos show the counterfeit logo.',
+    });
+    expect((await rules.getScreeningRule(ruleId))?.status).toBe('active');
+    await audit.decideCaseOrAudit(audited[1]!, reviewer, {
+      decision: 'restore',
+      reasonCode: 'no_infringement',
+      reasons: 'A genuine product, resold.',
+    });
+    await h.cloud.settled();
+
+    const suspended = await rules.getScreeningRule(ruleId);
+    expect(suspended).toMatchObject({
+      status: 'proposed',
+      audits: 2,
+      disagreements: 1,
+      suspension: { audits: 2, disagreements: 1 },
+    });
+    expect((await rules.ruleSetHead()).version).toBe(versionBefore + 1);
+    expect((await rules.loadActiveRules()).map((r) => r.ruleId)).not.toContain(ruleId);
   });
 
   it('closes the windows of parked cases in bulk once they end', async () => {
