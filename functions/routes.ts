@@ -23,7 +23,7 @@ export interface RouteDefinition {
   handler: string;
   /** @default 'handler' */
   exportName?: string;
-  /** 'none' only for /v1/health and /v1/openapi.json. */
+  /** 'none' only for /v1/health, /v1/openapi.json and the public CN Art 44 decisions feed. */
   auth: 'none' | 'jwt';
   /** The roles the handler admits (`admin` holds every right of `reviewer`). Empty for public routes. */
   roles: Role[];
@@ -314,7 +314,8 @@ export const routes = [
     handler: 'functions/api/file-appeal.ts',
     auth: 'jwt',
     roles: ['seller', 'rights-holder'],
-    grants: { table: 'RW', startExecution: ['redress'] },
+    // Delete: the appeal's counted outbox event is removed once counted (transparency).
+    grants: { table: RWD, startExecution: ['redress'] },
   },
   {
     method: 'GET',
@@ -442,6 +443,34 @@ export const routes = [
     auth: 'jwt',
     roles: ['admin'],
     grants: { table: 'RW', evidence: ['delete'] },
+  },
+  // Transparency (issue 20): DSA Arts 15, 24 reports and statements; CN Art 44 publication.
+  {
+    method: 'GET',
+    path: '/v1/transparency/report',
+    operationId: 'getTransparencyReport',
+    handler: 'functions/api/get-transparency-report.ts',
+    auth: 'jwt',
+    roles: ['admin'],
+    grants: RO,
+  },
+  {
+    method: 'GET',
+    path: '/v1/transparency/statements',
+    operationId: 'listTransparencyStatements',
+    handler: 'functions/api/list-transparency-statements.ts',
+    auth: 'jwt',
+    roles: ['admin'],
+    grants: RO,
+  },
+  {
+    method: 'GET',
+    path: '/v1/public/decisions',
+    operationId: 'listPublicDecisions',
+    handler: 'functions/api/list-public-decisions.ts',
+    auth: 'none',
+    roles: [],
+    grants: RO,
   },
 ] as const satisfies readonly RouteDefinition[];
 

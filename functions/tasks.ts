@@ -217,7 +217,8 @@ export const scheduledJobs: readonly ScheduledJob[] = [
     functionName: 'relay-domain-events',
     handler: 'functions/jobs/relay-domain-events.ts',
     everyMinutes: 5,
-    grants: { table: ['read', 'delete'], publishEvents: true },
+    // It also adds the events' tallies to the transparency counters (writes).
+    grants: { table: RWD, publishEvents: true },
   },
   {
     name: 'strike-sweeper',

@@ -355,6 +355,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       AWS_ENDPOINT_URL_SESV2: endpoints.sesv2,
       AWS_ENDPOINT_URL_EVENTBRIDGE: endpoints.sfn,
       EVENT_BUS_NAME: 'takedown-local',
+      // A statement of reasons the Transparency Database would refuse fails its step locally.
+      TRANSPARENCY_STRICT: 'true',
       // s3rver stores aws-chunked framing as data under the SDK's default checksum mode.
       AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
       AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',

@@ -5,6 +5,7 @@ import { openapi as identity } from '../schemas/identity.ts';
 import { openapi as personalData } from '../schemas/personal-data.ts';
 import { openapi as platform } from '../schemas/platform.ts';
 import { openapi as sellers } from '../schemas/sellers.ts';
+import { openapi as transparency } from '../schemas/transparency.ts';
 import type { RouteDocs } from './route-doc.ts';
 
 /** Every area's route descriptions, keyed `METHOD /path`: a new area's module is added here. */
@@ -16,4 +17,5 @@ export const describedRoutes: RouteDocs = {
   ...sellers,
   ...appeals,
   ...personalData,
+  ...transparency,
 };
