@@ -228,6 +228,15 @@ export const scheduledJobs: readonly ScheduledJob[] = [
     grants: { table: RWD, marketplace: true },
   },
   {
+    // DSA Art 24(5): new EU statements of reasons to the Commission's Transparency Database.
+    name: 'transparency-submission',
+    functionName: 'submit-statements',
+    handler: 'functions/jobs/submit-statements.ts',
+    everyMinutes: 5,
+    timeoutSeconds: 300,
+    grants: { table: 'RW', transparencyDatabase: true },
+  },
+  {
     // Pseudonymises a party's contact data, and deletes its evidence, once no case needs them.
     name: 'retention',
     functionName: 'apply-retention',
