@@ -314,7 +314,7 @@ export const routes = [
     handler: 'functions/api/file-appeal.ts',
     auth: 'jwt',
     roles: ['seller', 'rights-holder'],
-    // Delete: the appeal's counted outbox event is removed once counted (transparency).
+    // It deletes the appeal's outbox event once counted (transparency).
     grants: { table: RWD, startExecution: ['redress'] },
   },
   {
