@@ -56,7 +56,10 @@ export function statementItem(statement: TransparencyDatabaseRecord, at: string)
       fields: Object.keys(errors),
       alarm: 'TransparencyStatementInvalid',
     });
-  }
+  } else
+    logger.debug('statement of reasons valid under the Transparency Database rules', {
+      puid: statement.puid,
+    });
   const day = statement.application_date;
   return {
     Put: {

@@ -28,7 +28,7 @@ describe('Transparency report (Chromium, npm start)', { timeout: 180_000 }, () =
     );
     const disabled = page.getByText('Listings disabled', { exact: true });
     expect(await seen(disabled)).toBe(1);
-    const value = (await disabled.locator('xpath=../..').textContent()) ?? '';
+    const value = (await disabled.locator('xpath=ancestor::div[1]').textContent()) ?? '';
     expect(Number(/(\d+)\s*$/.exec(value)?.[1])).toBeGreaterThanOrEqual(1);
     expect(await missingKeys(page)).toEqual([]);
     await expectAccessible(page, 'transparency report');
