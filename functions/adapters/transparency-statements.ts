@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import type { TransparencyDatabaseRecord } from '../domain/transparency-database.ts';
@@ -14,6 +15,8 @@ const env = loadEnv({
     .enum(['true', 'false'])
     .optional()
     .transform((value) => value === 'true'),
+  /** Tests only: a file each validation appends `<puid> valid|invalid` to (the suites' counts). */
+  TRANSPARENCY_VALIDATION_LOG: z.string().min(1).optional(),
 });
 
 /**
@@ -46,6 +49,11 @@ export const puidOf = (caseId: string, epoch = 0) =>
  */
 export function statementItem(statement: TransparencyDatabaseRecord, at: string) {
   const errors = batchErrors([statement]).statement_0;
+  if (env.TRANSPARENCY_VALIDATION_LOG)
+    appendFileSync(
+      env.TRANSPARENCY_VALIDATION_LOG,
+      `${statement.puid} ${errors ? 'invalid' : 'valid'}\n`,
+    );
   if (errors) {
     if (env.TRANSPARENCY_STRICT)
       throw new InvalidStatement(
@@ -56,10 +64,7 @@ export function statementItem(statement: TransparencyDatabaseRecord, at: string)
       fields: Object.keys(errors),
       alarm: 'TransparencyStatementInvalid',
     });
-  } else
-    logger.debug('statement of reasons valid under the Transparency Database rules', {
-      puid: statement.puid,
-    });
+  }
   const day = statement.application_date;
   return {
     Put: {
