@@ -95,7 +95,7 @@ async function fileCase(i: number): Promise<Seeded & { at: number }> {
         status: 'screening',
         source: own ? 'own_initiative' : 'notice',
         ...(i % 4 === 1 && !own ? { trustedFlagger: true } : {}),
-        sellerId: `seller-${(i * 7) % 60}`,
+        sellerId: `seller-${(i * 7) % 160}`,
         listingCreatedAt: '2024-06-01T00:00:00.000Z',
         createdAt: iso,
         updatedAt: iso,
@@ -412,7 +412,30 @@ describe('Transparency counters', () => {
     expect(report.appeals.filed).toBeGreaterThan(0);
     expect(report.appeals.filed).toBe(report.appeals.bySellers + report.appeals.byNotifiers);
     expect(report.appeals.filed).toBe(report.appeals.upheld + report.appeals.dismissed);
-    expect(report.reoffence.warnedSellers).toBeGreaterThan(0);
+    // The re-offence cohort: sellers first warned before the split day, and those of them with a
+    // new strike within 183 days of the warning.
+    const strikes = new Map<string, { at: string; warning: boolean }[]>();
+    for (const [n, events] of timelines.entries())
+      for (const e of events)
+        if (e.type === 'strike_recorded' && !e.detail.attached) {
+          const sellerId = records[n]!.sellerId!;
+          strikes.set(sellerId, [
+            ...(strikes.get(sellerId) ?? []),
+            { at: e.at, warning: e.detail.measure === 'warning' },
+          ]);
+        }
+    let warned = 0;
+    let reoffended = 0;
+    for (const list of strikes.values()) {
+      const warning = list.find((s) => s.warning);
+      if (!warning || warning.at.slice(0, 10) >= split) continue;
+      warned++;
+      const until = Date.parse(warning.at) + 183 * 86_400_000;
+      if (list.some((s) => !s.warning && s.at > warning.at && Date.parse(s.at) <= until))
+        reoffended++;
+    }
+    expect(report.reoffence).toMatchObject({ warnedSellers: warned, reoffended });
+    expect(warned).toBeGreaterThan(0);
     // The median time to act: within the sketch's stated relative error of the exact one.
     const sorted = [...recount.timesToAct].sort((a, b) => a - b);
     const exact = sorted[Math.floor(0.5 * (sorted.length - 1))]!;
