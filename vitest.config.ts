@@ -20,6 +20,9 @@ export default defineConfig({
     env: {
       // Powertools writes through the global console in dev mode, so the runner can hold it back.
       POWERTOOLS_DEV: 'true',
+      // An EU statement of reasons the Transparency Database would refuse fails its step, so every
+      // suite that produces one checks it against the database's documented rules.
+      TRANSPARENCY_STRICT: 'true',
       // Business metrics (EMF lines) only when asked for.
       ...(verbose ? {} : { POWERTOOLS_METRICS_DISABLED: 'true' }),
     },

@@ -49,6 +49,11 @@ export interface Grants {
   sendEmail?: boolean;
   /** May call the marketplace API (its URL and credentials come from config). */
   marketplace?: boolean;
+  /**
+   * May submit statements of reasons to the DSA Transparency Database (its URL from config, its
+   * token from a Secrets Manager secret when one is configured).
+   */
+  transparencyDatabase?: boolean;
   /** May publish domain events on the event bus. */
   publishEvents?: boolean;
   /**

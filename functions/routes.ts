@@ -32,7 +32,7 @@ export interface RouteDefinition {
   /** @default 'handler' */
   exportName?: string;
   /**
-   * 'none' only for /v1/health and /v1/openapi.json; 'jwt' for people (a Cognito ID token);
+   * 'none' only for /v1/health, /v1/openapi.json and the public CN Art 44 decisions feed; 'jwt' for people (a Cognito ID token);
    * 'machine' for systems (a Cognito access token from the client-credentials grant carrying
    * `scope`; the handler treats the caller as the role `marketplace`).
    */
@@ -334,7 +334,8 @@ export const routes = [
     handler: 'functions/api/file-appeal.ts',
     auth: 'jwt',
     roles: ['seller', 'rights-holder'],
-    grants: { table: 'RW', startExecution: ['redress'] },
+    // It deletes the appeal's outbox event once counted (transparency).
+    grants: { table: RWD, startExecution: ['redress'] },
   },
   {
     method: 'GET',
@@ -529,6 +530,34 @@ export const routes = [
     auth: 'jwt',
     roles: ['admin'],
     grants: RW,
+  },
+  // Transparency (issue 20): DSA Arts 15, 24 reports and statements; CN Art 44 publication.
+  {
+    method: 'GET',
+    path: '/v1/transparency/report',
+    operationId: 'getTransparencyReport',
+    handler: 'functions/api/get-transparency-report.ts',
+    auth: 'jwt',
+    roles: ['admin'],
+    grants: RO,
+  },
+  {
+    method: 'GET',
+    path: '/v1/transparency/statements',
+    operationId: 'listTransparencyStatements',
+    handler: 'functions/api/list-transparency-statements.ts',
+    auth: 'jwt',
+    roles: ['admin'],
+    grants: RO,
+  },
+  {
+    method: 'GET',
+    path: '/v1/public/decisions',
+    operationId: 'listPublicDecisions',
+    handler: 'functions/api/list-public-decisions.ts',
+    auth: 'none',
+    roles: [],
+    grants: RO,
   },
 ] as const satisfies readonly RouteDefinition[];
 

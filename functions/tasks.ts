@@ -292,7 +292,8 @@ export const scheduledJobs: readonly ScheduledJob[] = [
     functionName: 'relay-domain-events',
     handler: 'functions/jobs/relay-domain-events.ts',
     everyMinutes: 5,
-    grants: { table: ['read', 'delete'], publishEvents: true },
+    // It also adds the events' tallies to the transparency counters (writes).
+    grants: { table: RWD, publishEvents: true },
   },
   {
     name: 'strike-sweeper',
@@ -327,6 +328,15 @@ export const scheduledJobs: readonly ScheduledJob[] = [
     everyMinutes: 60,
     timeoutSeconds: 300,
     grants: { table: RWD, sendEmail: true },
+  },
+  {
+    // DSA Art 24(5): new EU statements of reasons to the Commission's Transparency Database.
+    name: 'transparency-submission',
+    functionName: 'submit-statements',
+    handler: 'functions/jobs/submit-statements.ts',
+    everyMinutes: 5,
+    timeoutSeconds: 300,
+    grants: { table: 'RW', transparencyDatabase: true },
   },
   {
     // Pseudonymises a party's contact data, and deletes its evidence, once no case needs them.

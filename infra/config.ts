@@ -40,6 +40,19 @@ export const configSchema = z
      * @default undefined (no secret)
      */
     marketplaceSecretName: z.string().min(1).optional(),
+    /**
+     * The DSA Transparency Database's base URL (its sandbox first, then production), where the
+     * submission job sends EU statements of reasons. @default 'https://transparency.dsa.ec.europa.eu'
+     */
+    transparencyDatabaseUrl: z
+      .url({ protocol: /^https$/ })
+      .default('https://transparency.dsa.ec.europa.eu'),
+    /**
+     * The name of a Secrets Manager secret holding the database's API token. Without it the
+     * submission job submits nothing (statements wait, listed by GET /v1/transparency/statements).
+     * @default undefined
+     */
+    transparencyDatabaseTokenSecretName: z.string().min(1).optional(),
     /** Retention of every log group, in days (a value CloudWatch accepts). @default 90 */
     logRetentionDays: z.coerce
       .number()

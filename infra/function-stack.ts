@@ -113,6 +113,8 @@ export abstract class FunctionStack extends Stack {
         ? { marketplaceFunction: workflow.marketplaceFunction }
         : {}),
       marketplaceSecret: this.marketplaceSecret(),
+      transparencyDatabaseUrl: this.config.transparencyDatabaseUrl,
+      transparencyDatabaseSecret: this.transparencyDatabaseSecret(),
     } satisfies GrantTargets;
     for (const { fn, grants, owner } of this.pendingGrants) applyGrants(fn, grants, targets, owner);
     this.pendingGrants.length = 0;
@@ -125,6 +127,15 @@ export abstract class FunctionStack extends Stack {
       functions: this.functions,
       runbooksUrl: this.config.runbooksUrl,
     });
+  }
+
+  private transparencyDatabaseSecret(): ISecret | undefined {
+    if (!this.config.transparencyDatabaseTokenSecretName) return undefined;
+    return Secret.fromSecretNameV2(
+      this,
+      'TransparencyDatabaseSecret',
+      this.config.transparencyDatabaseTokenSecretName,
+    );
   }
 
   private marketplaceSecret(): ISecret | undefined {

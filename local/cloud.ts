@@ -42,6 +42,11 @@ import { type DemoUser, demoEvidence, demoMarketplace, demoUsers, seedDemoData }
 import { LocalStepFunctions } from './stepfunctions/engine.ts';
 import { createStepFunctionsApi } from './stepfunctions/facade.ts';
 import { FileExecutionStore } from './stepfunctions/store.ts';
+import {
+  LOCAL_TRANSPARENCY_DATABASE_TOKEN,
+  LocalTransparencyDatabase,
+  TRANSPARENCY_DATABASE_PATH,
+} from './transparency-database/index.ts';
 import { localWebConfig } from './web/config.ts';
 import { createWebAppRoutes } from './web/static.ts';
 
@@ -101,6 +106,8 @@ export interface LocalCloud {
   issuer: LocalIssuer;
   marketplace: DemoMarketplace;
   mailbox: Mailbox;
+  /** The stand-in for the DSA Transparency Database (what it accepted, its faults). */
+  transparencyDatabase: LocalTransparencyDatabase;
   s3: LocalS3;
   scheduler: LocalScheduler;
   /** What the engine found on disk at start. */
@@ -348,6 +355,10 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       sesv2: services.url,
       marketplace: `${api.url}/_local/marketplace/api`,
     };
+    const transparencyDatabase = new LocalTransparencyDatabase({
+      token: LOCAL_TRANSPARENCY_DATABASE_TOKEN,
+      now: () => new Date(clock.now()),
+    });
     const env: Record<string, string> = {
       AWS_REGION: REGION,
       AWS_DEFAULT_REGION: REGION,
@@ -359,6 +370,11 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       AWS_ENDPOINT_URL_SESV2: endpoints.sesv2,
       AWS_ENDPOINT_URL_EVENTBRIDGE: endpoints.sfn,
       EVENT_BUS_NAME: 'takedown-local',
+      // A statement of reasons the Transparency Database would refuse fails its step locally.
+      TRANSPARENCY_STRICT: 'true',
+      // The submission job sends statements to the local stand-in of the database.
+      TRANSPARENCY_DATABASE_URL: `${api.url}${TRANSPARENCY_DATABASE_PATH}/`,
+      TRANSPARENCY_DATABASE_TOKEN: LOCAL_TRANSPARENCY_DATABASE_TOKEN,
       // s3rver stores aws-chunked framing as data under the SDK's default checksum mode.
       AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
       AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
@@ -402,6 +418,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       marketplace.apiRoutes('/_local/marketplace/api'),
       marketplace.localRoutes(),
       mailbox.localRoutes(),
+      transparencyDatabase.routes(),
       eventBus.localRoutes(),
       createOidcRoutes({ issuer, users: demoUsers, clientId: LOCAL_AUDIENCE }),
       createWebAppRoutes({
@@ -469,6 +486,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       issuer,
       marketplace,
       mailbox,
+      transparencyDatabase,
       s3,
       scheduler,
       restored,

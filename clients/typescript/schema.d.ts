@@ -992,6 +992,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/transparency/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The transparency report of a period, from counters kept as the work happens
+         * @description The seed's yearly table, the DSA Art 15(1)(b) and 24(1) figures (medians from mergeable sketches, within `sketchRelativeAccuracy`), and the re-offence rate of the sellers first warned in the period's first half. `format=csv` answers the same figures as `text/csv` rows `section,metric,value`.
+         *
+         *     Roles: admin.
+         */
+        get: operations["getTransparencyReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/transparency/statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The period's EU statements of reasons, in the Transparency Database's batch shape
+         * @description Ready to submit to the DSA Transparency Database (`POST /api/v1/statements`); each was validated with its documented rules when produced. No personal data.
+         *
+         *     Roles: admin.
+         */
+        get: operations["listTransparencyStatements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/public/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * CN E-Commerce Law Art 44: notices, declarations and outcomes, published
+         * @description Public, without a token: CN cases’ notices, declarations (counter-notices) and outcomes, as ids, types and codes, without names, contacts or free text. Oldest first, 100 a page.
+         *
+         *     Public: no token.
+         */
+        get: operations["listPublicDecisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4259,6 +4325,222 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
+            429: components["responses"]["Problem429"];
+            default: components["responses"]["ProblemUnexpected"];
+        };
+    };
+    getTransparencyReport: {
+        parameters: {
+            query: {
+                /** @description First day of the period (UTC, inclusive) */
+                from: string;
+                /** @description Last day of the period (UTC, inclusive) */
+                to: string;
+                /** @description JSON, or CSV rows section,metric,value */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        period: {
+                            /** Format: date */
+                            from: string;
+                            /** Format: date */
+                            to: string;
+                        };
+                        seedTable: {
+                            /** @description Notices received */
+                            complaintsReceived: number;
+                            listingsRemoved: number;
+                            /** @description Sellers with a listing removed, each counted once per calendar year */
+                            sellersInvolved: number;
+                        };
+                        notices: {
+                            listingsReceived: number;
+                            byType: {
+                                [key: string]: number;
+                            };
+                            bySource: {
+                                [key: string]: number;
+                            };
+                            byJurisdiction: {
+                                [key: string]: number;
+                            };
+                            screeningRejected: number;
+                            duplicates: number;
+                        };
+                        decisions: {
+                            approved: number;
+                            rejected: number;
+                        };
+                        actions: {
+                            listingsDisabled: number;
+                            byType: {
+                                [key: string]: number;
+                            };
+                            bySource: {
+                                [key: string]: number;
+                            };
+                            byJurisdiction: {
+                                [key: string]: number;
+                            };
+                            automated: number;
+                            automatedShare: number | null;
+                            medianTimeToActSeconds: number | null;
+                            medianTimeToActHours: number | null;
+                            /** @description The medians are within this relative error */
+                            sketchRelativeAccuracy: number;
+                        };
+                        counterNotices: {
+                            received: number;
+                            late: number;
+                            byJurisdiction: {
+                                [key: string]: number;
+                            };
+                            outcomes: {
+                                restored: number;
+                                upheld: number;
+                                upheldPendingCourt: number;
+                            };
+                        };
+                        appeals: {
+                            filed: number;
+                            bySellers: number;
+                            byNotifiers: number;
+                            upheld: number;
+                            dismissed: number;
+                            medianHandlingSeconds: number | null;
+                            medianHandlingHours: number | null;
+                        };
+                        suspensions: {
+                            /** @description DSA Art 23(1) */
+                            sellers: number;
+                            /** @description DSA Art 23(2) */
+                            notifiers: number;
+                        };
+                        restored: number;
+                        withdrawn: number;
+                        reoffence: {
+                            cohort: {
+                                /** Format: date */
+                                from: string;
+                                /** Format: date */
+                                before: string;
+                            };
+                            windowDays: number;
+                            warnedSellers: number;
+                            reoffended: number;
+                            rate: number | null;
+                            stoppedAfterWarning: number | null;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+            default: components["responses"]["ProblemUnexpected"];
+        };
+    };
+    listTransparencyStatements: {
+        parameters: {
+            query: {
+                /** @description First day of the period (UTC, inclusive) */
+                from: string;
+                /** @description Last day of the period (UTC, inclusive) */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        statements: ({
+                            puid: string;
+                            decision_ground: string;
+                            category: string;
+                            content_type: string[];
+                            territorial_scope: string[];
+                            source_type: string;
+                            /** @enum {string} */
+                            automated_detection: "Yes" | "No";
+                            automated_decision: string;
+                            /** Format: date */
+                            application_date: string;
+                            /** Format: date */
+                            content_date: string;
+                            decision_facts: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+            default: components["responses"]["ProblemUnexpected"];
+        };
+    };
+    listPublicDecisions: {
+        parameters: {
+            query: {
+                /** @description First day of the period (UTC, inclusive) */
+                from: string;
+                /** @description Last day of the period (UTC, inclusive) */
+                to: string;
+                /** @description The `nextCursor` of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            caseId: string;
+                            noticeId: string;
+                            listingId: string;
+                            infringementType: string;
+                            /** @enum {string} */
+                            kind: "notice" | "measure" | "declaration" | "outcome";
+                            /** @description What happened, as a code */
+                            outcome: string;
+                            at: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
             429: components["responses"]["Problem429"];
             default: components["responses"]["ProblemUnexpected"];
         };

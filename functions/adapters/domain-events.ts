@@ -19,6 +19,16 @@ export interface CaseStatusChanged {
   infringementType: string;
   status: string;
   at: string;
+  /**
+   * The dimensions the transparency counters count the change by (ids and codes only). Events
+   * written before they existed lack them.
+   */
+  previousStatus?: string;
+  source?: 'notice' | 'trusted_flagger' | 'own_initiative';
+  automated?: boolean;
+  sellerId?: string;
+  /** When the notice was received (the start of the time to act). */
+  receivedAt?: string;
 }
 
 /**

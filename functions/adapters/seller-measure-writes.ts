@@ -3,7 +3,9 @@ import { addDuration } from '../domain/duration.ts';
 import type { MeasureDecision } from '../domain/ladder.ts';
 import type { Policy } from '../domain/policy.ts';
 import type { StrikeRecord } from '../domain/strikes.ts';
+import { tallySuspension } from '../domain/transparency-counts.ts';
 import { tableName } from './dynamo-client.ts';
+import { outboxItem } from './event-outbox.ts';
 import { keys, queuePartition } from './keys.ts';
 import { putSellerItem, type SellerRecord } from './seller-store.ts';
 
@@ -34,7 +36,18 @@ export function measureWrites(
   const at = context.now.toISOString();
   const next: SellerRecord = { ...seller, measure: decision.measure };
   const items: TransactItem[] = [];
-  if (decision.measure === 'terminated' && !seller.terminatedAt) next.terminatedAt = at;
+  if (decision.measure === 'terminated' && !seller.terminatedAt) {
+    next.terminatedAt = at;
+    // Counted for the transparency report from its outbox event (the relay delivers it).
+    items.push(
+      outboxItem({
+        subject: `seller#${seller.sellerId}`,
+        stepKey: `terminated#${at}`,
+        at,
+        tally: tallySuspension('seller', 'terminated', at),
+      }),
+    );
+  }
   if (decision.measure !== 'terminated') delete next.terminatedAt;
   if (decision.closeSuspensionReview && seller.suspensionReview) {
     delete next.suspensionReview;

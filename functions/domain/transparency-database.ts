@@ -73,6 +73,8 @@ export interface TransparencyDatabaseRecord {
   account_type: 'ACCOUNT_TYPE_BUSINESS';
   /** `YYYY-MM-DD`. */
   application_date: string;
+  /** `YYYY-MM-DD`: when the listing was posted (the marketplace's `createdAt`), required. */
+  content_date: string;
   puid: string;
 }
 
@@ -96,6 +98,8 @@ export function transparencyDatabaseRecord(
     puid: string;
     infringementType: InfringementType;
     trustedFlagger?: boolean;
+    /** When the listing was posted (ISO instant or date), from the marketplace port. */
+    contentDate: string;
   },
 ): TransparencyDatabaseRecord {
   if (options.puid.length === 0 || options.puid.length > TDB_LIMITS.puid) {
@@ -153,6 +157,7 @@ export function transparencyDatabaseRecord(
     }[statement.automatedMeans.decision] as TransparencyDatabaseRecord['automated_decision'],
     account_type: 'ACCOUNT_TYPE_BUSINESS',
     application_date: statement.decidedAt.slice(0, 10),
+    content_date: options.contentDate.slice(0, 10),
     puid: options.puid,
   };
 }

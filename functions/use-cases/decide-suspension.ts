@@ -1,6 +1,7 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { clock } from '../adapters/clock.ts';
 import { dynamo, tableName } from '../adapters/dynamo-client.ts';
+import { countOutboxEvent, type OutboxEvent, outboxItem } from '../adapters/event-outbox.ts';
 import { keys } from '../adapters/keys.ts';
 import { marketplace } from '../adapters/marketplace.ts';
 import { policy } from '../adapters/policy-source.ts';
@@ -15,6 +16,7 @@ import {
   suspensionFactsText,
 } from '../domain/seller-measure-text.ts';
 import { activeStrikes, type StrikeRecord } from '../domain/strikes.ts';
+import { tallySuspension } from '../domain/transparency-counts.ts';
 import { notifyAccount } from './account-notices.ts';
 import { ClaimedByAnother, NotAwaitingInput } from './errors.ts';
 import { syncSellerMeasure } from './sync-seller-measure.ts';
@@ -90,10 +92,21 @@ export async function decideSuspension(input: {
     strikes,
     expectedVersion: seller.version,
   });
+  // An Art 23(1) suspension, counted for the transparency report from its outbox event.
+  const counted: OutboxEvent | null =
+    measure.measure === 'suspended'
+      ? {
+          subject: `seller#${input.sellerId}`,
+          stepKey: review.taskId,
+          at,
+          tally: tallySuspension('seller', 'suspended', at),
+        }
+      : null;
   try {
     await dynamo.send(
       new TransactWriteCommand({
         TransactItems: [
+          ...(counted ? [outboxItem(counted)] : []),
           ...writes.items,
           {
             Delete: {
@@ -140,6 +153,7 @@ export async function decideSuspension(input: {
       throw new ClaimedByAnother(`the suspension review of ${input.sellerId} is claimed or closed`);
     throw new NotAwaitingInput(`seller ${input.sellerId} changed meanwhile; decide again`);
   }
+  if (counted) await countOutboxEvent(counted);
   await syncSellerMeasure(input.sellerId);
   const suspended = measure.measure === 'suspended';
   await notifyAccount({ role: 'seller', sellerId: input.sellerId }, review.taskId, {

@@ -1,5 +1,6 @@
 import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from '../adapters/dynamo-client.ts';
+import { countOutboxEvent, type OutboxEvent, outboxItem } from '../adapters/event-outbox.ts';
 import { keys, queuePartition } from '../adapters/keys.ts';
 import {
   appendStandingEvent,
@@ -12,6 +13,7 @@ import { getRightsHolder } from '../adapters/registry-store.ts';
 import type { MisuseDecision } from '../domain/account-decisions.ts';
 import { addDuration } from '../domain/duration.ts';
 import { dayOf } from '../domain/standing.ts';
+import { tallySuspension } from '../domain/transparency-counts.ts';
 import { notifyAccount } from './account-notices.ts';
 import { ClaimedByAnother, NotAwaitingInput } from './errors.ts';
 
@@ -193,6 +195,15 @@ export async function decideMisuse(input: {
         values: { ':until': suspendedUntil } as Record<string, unknown>,
       }
     : { set: '', values: {} };
+  // An Art 23(2) suspension, counted for the transparency report from its outbox event.
+  const counted: OutboxEvent | null = suspendedUntil
+    ? {
+        subject: `notifier#${input.rightsHolderId}`,
+        stepKey: review.taskId,
+        at,
+        tally: tallySuspension('notifier', 'suspended', at),
+      }
+    : null;
   try {
     await dynamo.send(
       new TransactWriteCommand({
@@ -250,6 +261,7 @@ export async function decideMisuse(input: {
               }),
             },
           },
+          ...(counted ? [outboxItem(counted)] : []),
         ],
       }),
     );
@@ -257,6 +269,7 @@ export async function decideMisuse(input: {
     if (!cancelled(error)) throw error;
     throw new ClaimedByAnother(`the misuse review of ${input.rightsHolderId} is claimed or closed`);
   }
+  if (counted) await countOutboxEvent(counted);
   await notifyAccount(
     { role: 'rights_holder', rightsHolderId: input.rightsHolderId },
     review.taskId,

@@ -19,6 +19,7 @@ import {
 } from '../adapters/case-store.ts';
 import { clock } from '../adapters/clock.ts';
 import { tableName } from '../adapters/dynamo-client.ts';
+import { countOutboxEvent, type OutboxEvent, outboxItem } from '../adapters/event-outbox.ts';
 import { openFollowUp, startFollowUp } from '../adapters/follow-ups.ts';
 import { keys } from '../adapters/keys.ts';
 import { policy } from '../adapters/policy-source.ts';
@@ -34,6 +35,7 @@ import type { CounterNotice } from '../domain/counter-notice.ts';
 import { durationSeconds } from '../domain/duration.ts';
 import { DomainRuleError } from '../domain/errors.ts';
 import { counterNoticeMode } from '../domain/policy.ts';
+import { tallyAppealDecided, tallyAppealFiled } from '../domain/transparency-counts.ts';
 import { answerPendingTask, NotAwaitingInput } from './answer-pending-task.ts';
 import { StateRefused } from './errors.ts';
 import { closeWindowForCounterNotice } from './own-initiative.ts';
@@ -299,12 +301,24 @@ export async function fileAppeal(
     decisionUnderAppeal: decision,
     ...(options.fromCounterNotice ? { fromCounterNotice: true } : {}),
   };
+  // Counted for the transparency report (DSA Art 24(1)(a)) from its outbox event.
+  const counted: OutboxEvent = {
+    subject: record.caseId,
+    stepKey: `appeal_filed#${appealId}`,
+    at,
+    tally: tallyAppealFiled(appellant.role, at),
+  };
   await applyOrRefuse(record, {
     stepKey: `appeal_filed#${appealId}`,
     at,
     from: [record.status],
     ...step,
-    also: [...(step.also ?? []), putAppealItem(appeal), ...(options.also ?? [])],
+    also: [
+      ...(step.also ?? []),
+      putAppealItem(appeal),
+      outboxItem(counted),
+      ...(options.also ?? []),
+    ],
     event: {
       type: 'appeal_filed',
       actor: appellant,
@@ -317,6 +331,7 @@ export async function fileAppeal(
     },
   });
   await startFollowUp(start);
+  await countOutboxEvent(counted);
   return appeal;
 }
 
@@ -371,7 +386,8 @@ export async function decideAppeal(
   if (!task || task.kind !== 'appeal' || task.appealId !== appealId) {
     throw new StateRefused('The appeal is not in the review queue yet; try again shortly.');
   }
-  return answerPendingTask({
+  let counted: OutboxEvent | undefined;
+  const answered = await answerPendingTask({
     caseId: appeal.caseId,
     kinds: ['appeal'],
     actorId: reviewer.id,
@@ -385,13 +401,24 @@ export async function decideAppeal(
       reviewerId: reviewer.id,
       at: clock.now().toISOString(),
     }),
-    record: () => ({
-      event: {
-        type: 'appeal_decided',
-        actor: reviewer,
-        detail: { appealId, decision: body.decision, reasonCode: body.reasonCode },
-      },
-      ...(body.note ? { also: [appealNoteItem(appeal, body.note)] } : {}),
-    }),
+    record: (_, at) => {
+      // Counted with its handling time (DSA Art 24(1)(a)) from its outbox event.
+      counted = {
+        subject: appeal.caseId,
+        stepKey: `appeal_decided#${appealId}`,
+        at,
+        tally: tallyAppealDecided(body.decision, appeal.filedAt, at),
+      };
+      return {
+        event: {
+          type: 'appeal_decided',
+          actor: reviewer,
+          detail: { appealId, decision: body.decision, reasonCode: body.reasonCode },
+        },
+        also: [outboxItem(counted), ...(body.note ? [appealNoteItem(appeal, body.note)] : [])],
+      };
+    },
   });
+  if (counted) await countOutboxEvent(counted);
+  return answered;
 }

@@ -9,6 +9,7 @@ import { getNotice } from '../adapters/notice-store.ts';
 import { policy } from '../adapters/policy-source.ts';
 import { getIpRight, getRightsHolder } from '../adapters/registry-store.ts';
 import { getSeller, listStrikes, putSellerItem, putStrikeItem } from '../adapters/seller-store.ts';
+import { puidOf, statementItem } from '../adapters/transparency-statements.ts';
 import { counterNoticeDeadline, timeoutSecondsUntil } from '../domain/deadlines.ts';
 import {
   type AutomatedDecision,
@@ -17,6 +18,7 @@ import {
   type StatementOfReasons,
 } from '../domain/statement-of-reasons.ts';
 import { activeWeight, nextLadderStep } from '../domain/strikes.ts';
+import { transparencyDatabaseRecord } from '../domain/transparency-database.ts';
 import { loadCase, WORKFLOW_ACTOR, withdrawalRequested } from './lib/context.ts';
 import { listingOf, notifyRightsHolder, notifySeller, partyReasons } from './lib/notify.ts';
 import { once } from './lib/once.ts';
@@ -112,6 +114,21 @@ export async function handler(
     counterNoticeDueAt,
     policy,
   });
+  // DSA Art 24(5): an EU statement is kept for the Transparency Database, validated with its rules.
+  const forDatabase =
+    record.jurisdiction === 'EU'
+      ? [
+          statementItem(
+            transparencyDatabaseRecord(statement, {
+              puid: puidOf(caseId, record.epoch),
+              infringementType: record.infringementType,
+              trustedFlagger: Boolean(record.trustedFlagger),
+              contentDate: record.listingCreatedAt ?? '',
+            }),
+            now.toISOString(),
+          ),
+        ]
+      : [];
   await once(() =>
     applyWorkflowStep(caseId, {
       stepKey: 'notify',
@@ -120,6 +137,7 @@ export async function handler(
         deadlines: { ...record.deadlines, counterNoticeDueAt },
         statementOfReasons: statement as unknown as Record<string, unknown>,
       },
+      ...(forDatabase.length > 0 ? { also: forDatabase } : {}),
       event: {
         type: 'seller_notified',
         actor: WORKFLOW_ACTOR,

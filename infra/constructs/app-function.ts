@@ -312,6 +312,24 @@ export class AppFunction extends NodejsFunction {
     return this;
   }
 
+  /**
+   * Sets `TRANSPARENCY_DATABASE_URL` and, with a secret, `TRANSPARENCY_DATABASE_TOKEN_SECRET_ARN`
+   * with GetSecretValue on that secret only.
+   */
+  bindTransparencyDatabase({ url, secret }: { url: string; secret?: ISecret }): this {
+    this.addEnvironment('TRANSPARENCY_DATABASE_URL', url);
+    if (secret) {
+      this.addEnvironment('TRANSPARENCY_DATABASE_TOKEN_SECRET_ARN', secret.secretArn);
+      this.executionRole.addToPrincipalPolicy(
+        new PolicyStatement({
+          actions: ['secretsmanager:GetSecretValue'],
+          resources: [secret.secretArn],
+        }),
+      );
+    }
+    return this;
+  }
+
   /** Sets `EVENT_BUS_NAME` and allows putting events on that bus only. */
   bindEventBus({ bus }: { bus: IEventBus }): this {
     this.addEnvironment('EVENT_BUS_NAME', bus.eventBusName);

@@ -26,6 +26,9 @@ export interface GrantTargets {
   /** The demo marketplace function, when deployed instead of a real marketplace. */
   marketplaceFunction?: AppFunction;
   marketplaceSecret?: ISecret;
+  /** The DSA Transparency Database's base URL, and the secret holding its API token. */
+  transparencyDatabaseUrl: string;
+  transparencyDatabaseSecret?: ISecret;
 }
 
 /**
@@ -70,6 +73,12 @@ export function applyGrants(
         }),
       );
     }
+  }
+  if (grants.transparencyDatabase) {
+    fn.bindTransparencyDatabase({
+      url: targets.transparencyDatabaseUrl,
+      ...(targets.transparencyDatabaseSecret ? { secret: targets.transparencyDatabaseSecret } : {}),
+    });
   }
   if (grants.publishEvents) fn.bindEventBus({ bus: targets.eventBus });
   if (grants.setUserAttributes) fn.bindUserPool({ userPool: targets.userPool });

@@ -23,6 +23,7 @@ export const RUNBOOK_SECTIONS = {
   api5xx: 'api-5xx',
   actionFailed: 'cases-parked-in-action_failed',
   caseOverdue: 'reviews-past-their-sla',
+  statementsDeadLettered: 'statements-of-reasons-dead-lettered',
 } as const;
 export type RunbookSection = (typeof RUNBOOK_SECTIONS)[keyof typeof RUNBOOK_SECTIONS];
 
@@ -120,14 +121,20 @@ export class ServiceAlarms extends Construct {
       [
         'TaskOpenPendingTask',
         'ActionFailed',
-        'cases parked in action_failed for an operator',
+        'Cases: cases parked in action_failed for an operator',
         RUNBOOK_SECTIONS.actionFailed,
       ],
       [
         'TaskRaiseOverdue',
         'CaseOverdue',
-        'reviews past their escalated or re-review SLA (they stay queued)',
+        'Cases: reviews past their escalated or re-review SLA (they stay queued)',
         RUNBOOK_SECTIONS.caseOverdue,
+      ],
+      [
+        'JobTransparencySubmission',
+        'TransparencyStatementsDeadLettered',
+        'Transparency: statements of reasons the Transparency Database refused, or that failed every retry',
+        RUNBOOK_SECTIONS.statementsDeadLettered,
       ],
     ];
     for (const [fnId, name, description, section] of logAlarms) {
@@ -141,12 +148,7 @@ export class ServiceAlarms extends Construct {
         metricValue: '1',
         defaultValue: 0,
       });
-      alarm(
-        `${name}Cases`,
-        filter.metric({ statistic: 'Sum', period }),
-        `Cases: ${description}`,
-        section,
-      );
+      alarm(`${name}Cases`, filter.metric({ statistic: 'Sum', period }), description, section);
     }
   }
 }

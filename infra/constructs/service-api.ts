@@ -137,7 +137,7 @@ export class ServiceApi extends Construct {
         for (const rule of ['AwsSolutions-APIG4', 'AwsSolutions-COG4']) {
           Validations.of(method).acknowledge({
             id: rule,
-            reason: `${route.method} ${route.path} is public by design (the route table marks it auth: 'none'; only health and the API description are).`,
+            reason: `${route.method} ${route.path} is public by design (the route table marks it auth: 'none'; only health, the API description and the CN Art 44 decisions feed are).`,
           });
         }
       }

@@ -200,6 +200,10 @@ const FIXTURES: Record<string, Fixture> = {
     params: { partyType: 'partyType', partyId: 'sellerId' },
     served: 200,
   },
+  // Without the period, the transparency routes answer 400 (the public feed to anyone).
+  'GET /v1/transparency/report': { served: 400 },
+  'GET /v1/transparency/statements': { served: 400 },
+  'GET /v1/public/decisions': { served: 400 },
 };
 
 /** The status API.md's order of checks gives for a caller on a route. */

@@ -124,6 +124,14 @@ describe('Redress through the API', () => {
     });
     expect(again.status).toBe(409);
     expect((again.body as { detail: string }).detail).toMatch(/not down|still open/);
+    // The transparency report counts the appeal, its outcome and its handling time, once.
+    const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    const now = cloud.clock.now();
+    const report = await api.admin.get<{
+      appeals: { filed: number; upheld: number; medianHandlingSeconds: number | null };
+    }>(`/v1/transparency/report?from=${day(now - 90 * DAY_MS)}&to=${day(now)}`);
+    expect(report.body.appeals).toMatchObject({ filed: 1, upheld: 1 });
+    expect(report.body.appeals.medianHandlingSeconds).not.toBeNull();
   });
 
   it('US copyright: a counter-notice after the window runs the statutory timer; a lawsuit reported keeps the listing down', async () => {

@@ -53,7 +53,11 @@ const DEPLOYMENT_DEPENDENT = new Set(['lambda:InvokeFunction', 'secretsmanager:G
 describe('Least privilege: every function’s policies against its code', () => {
   const deployments = {
     'the demo marketplace': { demoMarketplace: 'true' },
-    'a marketplace secret': { marketplaceSecretName: 'takedown/marketplace' },
+    // Secrets: the marketplace's credentials, and the Transparency Database's token.
+    'a marketplace secret': {
+      marketplaceSecretName: 'takedown/marketplace',
+      transparencyDatabaseTokenSecretName: 'takedown/transparency-database',
+    },
   };
   const functions: { deployment: string; id: string; fn: AppFunction }[] = [];
   const needs = new Map<string, CodeNeeds>();

@@ -27,6 +27,8 @@ const record = {
   jurisdiction: 'US',
   infringementType: 'trademark',
   status: 'screening',
+  source: 'notice',
+  createdAt: '2026-11-28T11:00:00.000Z',
 };
 const step = {
   stepKey: 'screen',
@@ -43,7 +45,7 @@ beforeEach(() => {
 });
 
 describe('Function: applyWorkflowStep', () => {
-  it('writes the status change and its event to the outbox in one transaction, publishes it, then clears the outbox', async () => {
+  it('writes the status change and its event to the outbox in one transaction, publishes it, then counts it and clears the outbox in one transaction', async () => {
     bus.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [{ EventId: 'e1' }] });
 
     await applyWorkflowStep('case-1', step);
@@ -53,7 +55,8 @@ describe('Function: applyWorkflowStep', () => {
     expect(outbox?.Put?.Item).toMatchObject({
       pk: 'OUTBOX#case-1',
       sk: 'EVENT#screen',
-      change: { caseId: 'case-1', status: 'awaiting_review' },
+      change: { caseId: 'case-1', status: 'awaiting_review', previousStatus: 'screening' },
+      tally: { day: '2026-11-28', counters: expect.arrayContaining(['received']) },
     });
     const sent = bus.commandCalls(PutEventsCommand)[0]!.args[0].input.Entries![0]!;
     expect(sent).toMatchObject({
@@ -61,10 +64,14 @@ describe('Function: applyWorkflowStep', () => {
       Source: 'takedown',
       DetailType: 'CaseStatusChanged',
     });
-    expect(db.commandCalls(DeleteCommand)[0]!.args[0].input.Key).toEqual({
-      pk: 'OUTBOX#case-1',
-      sk: 'EVENT#screen',
+    const count = db.commandCalls(TransactWriteCommand)[1]!.args[0].input.TransactItems!;
+    expect(count[0]?.Delete).toMatchObject({
+      Key: { pk: 'OUTBOX#case-1', sk: 'EVENT#screen' },
+      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(counted)',
     });
+    expect(count.some((i) => i.Update?.ExpressionAttributeNames?.['#a0'] === 'c:received')).toBe(
+      true,
+    );
   });
 
   it('keeps the event in the outbox when the bus is down, and the step still succeeds', async () => {
@@ -72,8 +79,18 @@ describe('Function: applyWorkflowStep', () => {
 
     await applyWorkflowStep('case-1', step);
 
-    expect(db.commandCalls(TransactWriteCommand)).toHaveLength(1);
+    // The step, then its count, which marks the outbox item counted and keeps it for the bus.
+    const [, count] = db.commandCalls(TransactWriteCommand);
+    expect(count!.args[0].input.TransactItems![0]?.Update).toMatchObject({
+      Key: { pk: 'OUTBOX#case-1', sk: 'EVENT#screen' },
+      UpdateExpression: 'SET counted = :at',
+    });
     expect(db.commandCalls(DeleteCommand)).toHaveLength(0);
+    expect(
+      db
+        .commandCalls(TransactWriteCommand)
+        .some((c) => c.args[0].input.TransactItems!.some((i) => i.Delete)),
+    ).toBe(false);
   });
 });
 

@@ -6,6 +6,7 @@ import { openapi as personalData } from '../schemas/personal-data.ts';
 import { openapi as platform } from '../schemas/platform.ts';
 import { openapi as screening } from '../schemas/screening.ts';
 import { openapi as sellers } from '../schemas/sellers.ts';
+import { openapi as transparency } from '../schemas/transparency.ts';
 import type { RouteDocs } from './route-doc.ts';
 
 /** Every area's route descriptions, keyed `METHOD /path`: a new area's module is added here. */
@@ -18,4 +19,5 @@ export const describedRoutes: RouteDocs = {
   ...appeals,
   ...personalData,
   ...screening,
+  ...transparency,
 };

@@ -1,32 +1,75 @@
 import { applyCaseStep, type CaseStep, epochScoped, getCase } from '../../adapters/case-store.ts';
-import { type CaseStatusChanged, publishCaseStatusChanged } from '../../adapters/domain-events.ts';
-import { deleteOutboxItem, outboxItem } from '../../adapters/event-outbox.ts';
+import type { CaseStatusChanged } from '../../adapters/domain-events.ts';
+import { type OutboxEvent, outboxItem } from '../../adapters/event-outbox.ts';
+import { deliverOutboxEvent } from '../../adapters/outbox-delivery.ts';
+import { publicDecisionItem } from '../../adapters/public-decisions.ts';
+import { publicDecisionOf } from '../../domain/public-decisions.ts';
+import {
+  type CountedStatusChange,
+  type Tally,
+  tallyStatusChange,
+  tallyStrike,
+} from '../../domain/transparency-counts.ts';
 
 /**
- * Applies a workflow step (see `applyCaseStep`). When the step changes the case's status, its
- * domain event is written to the outbox in the same transaction, published, and removed from the
- * outbox once the bus accepted it; the event relay publishes what an outage left. Only the
- * workflow changes statuses, so only workflow functions carry the EventBridge client.
- * The step key is scoped to the case's epoch (a re-opened case runs its steps again).
+ * Applies a workflow step (see `applyCaseStep`). When the step changes the case's status, or
+ * records something the transparency report counts (a new strike), its domain event is written
+ * to the outbox in the same transaction, then delivered: published on the bus, its tally added to
+ * the transparency counters (once), and removed from the outbox; the event relay delivers what an
+ * outage left. Only the workflow changes statuses, so only workflow functions carry the
+ * EventBridge client. The step key is scoped to the case's epoch (a re-opened case runs its
+ * steps again).
  */
 export async function applyWorkflowStep(caseId: string, unscoped: CaseStep): Promise<void> {
   const record = await getCase(caseId);
   if (!record) return applyCaseStep(caseId, unscoped);
   const step = { ...unscoped, stepKey: epochScoped(record, unscoped.stepKey) };
   const status = step.set?.status;
-  if (!status) return applyCaseStep(caseId, step);
-  const change: CaseStatusChanged = {
-    caseId,
-    noticeId: record.noticeId,
-    listingId: record.listingId,
-    jurisdiction: record.jurisdiction,
-    infringementType: record.infringementType,
-    status,
+  let change: CaseStatusChanged | undefined;
+  let tally: Tally | null = null;
+  const published: ReturnType<typeof publicDecisionItem>[] = [];
+  if (status) {
+    const counted: CountedStatusChange = {
+      caseId,
+      noticeId: record.noticeId,
+      jurisdiction: record.jurisdiction,
+      infringementType: record.infringementType,
+      source: record.trustedFlagger ? 'trusted_flagger' : record.source,
+      automated: record.source === 'own_initiative',
+      ...(record.sellerId ? { sellerId: record.sellerId } : {}),
+      receivedAt: record.createdAt,
+      previousStatus: record.status,
+      status,
+      at: step.at,
+    };
+    change = { ...counted, listingId: record.listingId };
+    tally = tallyStatusChange(counted);
+    // CN E-Commerce Law Art 44: the change's public entry, if it publishes one.
+    const entry = publicDecisionOf({ ...counted, listingId: record.listingId });
+    if (entry) published.push(publicDecisionItem(entry, step.stepKey));
+  }
+  const detail = step.event?.detail ?? {};
+  if (
+    step.event?.type === 'strike_recorded' &&
+    !detail.attached &&
+    record.sellerId &&
+    typeof detail.strikeId === 'string'
+  )
+    tally = tallyStrike({
+      sellerId: record.sellerId,
+      strikeId: detail.strikeId,
+      measure: String(detail.measure),
+      at: step.at,
+    });
+  if (!change && !tally) return applyCaseStep(caseId, step);
+  if (published.length > 0) step.also = [...(step.also ?? []), ...published];
+  const event: OutboxEvent = {
+    subject: caseId,
+    stepKey: step.stepKey,
     at: step.at,
+    ...(change ? { change } : {}),
+    ...(tally ? { tally } : {}),
   };
-  await applyCaseStep(caseId, {
-    ...step,
-    also: [...(step.also ?? []), outboxItem(change, step.stepKey)],
-  });
-  if (await publishCaseStatusChanged(change)) await deleteOutboxItem(caseId, step.stepKey);
+  await applyCaseStep(caseId, { ...step, also: [...(step.also ?? []), outboxItem(event)] });
+  await deliverOutboxEvent(event);
 }

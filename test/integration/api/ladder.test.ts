@@ -164,5 +164,10 @@ describe('The suspension review over HTTP', () => {
       decision: 'suspend',
       reasons: 'Two counterfeit listings posted after the warning.',
     });
+    // The transparency report counts the Art 23(1) suspension, once.
+    const day = new Date(cloud.clock.now()).toISOString().slice(0, 10);
+    const admin = await demoToken(cloud, 'admin');
+    const report = await call(cloud, 'GET', `/v1/transparency/report?from=${day}&to=${day}`, admin);
+    expect(report.body.suspensions).toMatchObject({ sellers: 1 });
   });
 });

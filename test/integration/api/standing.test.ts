@@ -236,5 +236,9 @@ describe('Misuse (DSA Art 23(2)) over HTTP', () => {
     // The party sees the reviewer as a role, never its id or the internal note.
     expect(events.find((e) => e.type === 'notices_suspended')?.actor).toEqual({ role: 'reviewer' });
     expect(JSON.stringify(me.body)).not.toContain('Internal: competitor');
+    // The transparency report counts the Art 23(2) suspension, once (the second decision is a 409).
+    const day = new Date(cloud.clock.now()).toISOString().slice(0, 10);
+    const report = await call(cloud, 'GET', `/v1/transparency/report?from=${day}&to=${day}`, admin);
+    expect(report.body.suspensions).toMatchObject({ notifiers: 1 });
   });
 });

@@ -92,6 +92,7 @@ describe('Automated fast-lane approval', () => {
       const tdb = transparencyDatabaseRecord(statement as never, {
         puid: `takedown-${caseId}`,
         infringementType: 'counterfeit',
+        contentDate: record.listingCreatedAt ?? record.createdAt,
       });
       expect(tdb.automated_decision).toBe('AUTOMATED_DECISION_FULLY');
     }

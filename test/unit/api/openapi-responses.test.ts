@@ -30,7 +30,7 @@ const operation = (method: string, path: string) => document.paths[path]![method
 const statuses = (method: string, path: string) => Object.keys(operation(method, path).responses);
 
 describe('Function: buildOpenApiDocument → security and responses', () => {
-  it('requires the bearer token globally and opens only health and the API description', () => {
+  it('requires the bearer token globally and opens only health, the API description and the CN Art 44 feed', () => {
     // Assess
     expect(document.security).toEqual([{ bearer: [] }]);
     const open = Object.entries(document.paths).flatMap(([path, item]) =>
@@ -38,7 +38,11 @@ describe('Function: buildOpenApiDocument → security and responses', () => {
         .filter(([, op]) => Array.isArray(op.security) && op.security.length === 0)
         .map(([method]) => `${method.toUpperCase()} ${path}`),
     );
-    expect(open.sort()).toEqual(['GET /v1/health', 'GET /v1/openapi.json']);
+    expect(open.sort()).toEqual([
+      'GET /v1/health',
+      'GET /v1/openapi.json',
+      'GET /v1/public/decisions',
+    ]);
   });
 
   it('documents every status of a notice filing: 202, then its problems in order', () => {

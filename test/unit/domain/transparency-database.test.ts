@@ -8,6 +8,7 @@ import {
   EEA_COUNTRIES,
   transparencyDatabaseRecord,
 } from '../../../functions/domain/transparency-database.ts';
+import { batchErrors } from '../../../functions/domain/transparency-database-rules.ts';
 
 const base: StatementOfReasonsInput = {
   caseId: 'case-1',
@@ -30,9 +31,42 @@ const record = (overrides: Partial<StatementOfReasonsInput> = {}, trustedFlagger
     puid: 'sor-case-1-1',
     infringementType: overrides.infringementType ?? base.infringementType,
     trustedFlagger,
+    contentDate: '2025-11-20T08:00:00.000Z',
   });
 
 describe('Function: transparencyDatabaseRecord', () => {
+  it('produces statements the database accepts under its documented rules, for every type and source', () => {
+    // Arrange
+    const produced = (
+      ['counterfeit', 'trademark', 'copyright', 'patent', 'design'] as const
+    ).flatMap((infringementType) =>
+      [false, true].flatMap((trusted) =>
+        (['notice', 'own_initiative'] as const).map((source) =>
+          record({ infringementType, source }, trusted),
+        ),
+      ),
+    );
+
+    // Act
+    const errors = batchErrors(produced.map((statement, i) => ({ ...statement, puid: `p-${i}` })));
+
+    // Assess
+    expect(produced).toHaveLength(20);
+    expect(errors).toEqual({});
+  });
+
+  it('is refused by the rules without content_date, or with a puid of other characters', () => {
+    // Arrange
+    const { content_date: _omitted, ...withoutDate } = record();
+
+    // Act
+    const errors = batchErrors([withoutDate, { ...record(), puid: 'has space' }]);
+
+    // Assess
+    expect(Object.keys(errors.statement_0 ?? {})).toEqual(['content_date']);
+    expect(Object.keys(errors.statement_1 ?? {})).toEqual(['puid']);
+  });
+
   it('maps a notice-based takedown with a suspension to the database fields', () => {
     // Act
     const result = record();
@@ -54,6 +88,7 @@ describe('Function: transparencyDatabaseRecord', () => {
       automated_decision: 'AUTOMATED_DECISION_NOT_AUTOMATED',
       account_type: 'ACCOUNT_TYPE_BUSINESS',
       application_date: '2026-03-02',
+      content_date: '2025-11-20',
       puid: 'sor-case-1-1',
     });
   });
@@ -119,6 +154,7 @@ describe('Function: transparencyDatabaseRecord', () => {
       transparencyDatabaseRecord(buildStatementOfReasons(base), {
         puid: '',
         infringementType: 'copyright',
+        contentDate: '2025-11-20',
       });
 
     // Assert

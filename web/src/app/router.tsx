@@ -123,6 +123,16 @@ const actionFailedRoute = createRoute({
   ),
 });
 
+/** The transparency report (admins). */
+const transparencyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/transparency',
+  component: lazyRouteComponent(
+    () => import('../features/transparency/index.ts'),
+    'TransparencyPage',
+  ),
+});
+
 const rightsHolderVerificationRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/verification/rights-holders/$subjectId',
@@ -158,6 +168,7 @@ const routeTree = rootRoute.addChildren([
   sellerAccountRoute,
   counterNoticeRoute,
   actionFailedRoute,
+  transparencyRoute,
   rightsHolderVerificationRoute,
   ipRightVerificationRoute,
 ]);

@@ -12,7 +12,7 @@ import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../i18n/languages.ts';
 type NavItem = { type: 'link'; text: string; href: string };
 
 /** The pages of each area, as the side navigation lists them. */
-function areaLinks(area: Area, t: (key: string) => string): NavItem[] {
+function areaLinks(area: Area, t: (key: string) => string, admin = false): NavItem[] {
   const link = (key: string, href: string): NavItem => ({ type: 'link', text: t(key), href });
   switch (area) {
     case 'console':
@@ -20,6 +20,7 @@ function areaLinks(area: Area, t: (key: string) => string): NavItem[] {
         link('nav.queue', '/queue'),
         link('nav.actionFailed', '/action-failed'),
         link('nav.search', '/cases'),
+        ...(admin ? [link('nav.transparency', '/transparency')] : []),
       ];
     case 'portal':
       return [
@@ -43,6 +44,7 @@ export function AppShell(props: { areas: readonly Area[]; children: ReactNode })
   const navigate = useNavigate();
   const location = useLocation();
   const name = auth.state.status === 'signed-in' ? auth.state.name : '';
+  const admin = auth.state.status === 'signed-in' && auth.state.roles.includes('admin');
   const go = (href: string) => void navigate({ to: href });
   return (
     <FlashProvider>
@@ -110,11 +112,11 @@ export function AppShell(props: { areas: readonly Area[]; children: ReactNode })
             }}
             items={
               props.areas.length === 1
-                ? areaLinks(props.areas[0]!, t)
+                ? areaLinks(props.areas[0]!, t, admin)
                 : props.areas.map((area) => ({
                     type: 'section' as const,
                     text: t(`areas.${area}`),
-                    items: areaLinks(area, t),
+                    items: areaLinks(area, t, admin),
                   }))
             }
           />
