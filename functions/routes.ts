@@ -316,7 +316,13 @@ export const routes = [
     handler: 'functions/api/decide-case.ts',
     auth: 'jwt',
     roles: ['reviewer'],
-    grants: { table: RWD, sendTaskResult: true },
+    // An audit's restore starts a follow-up; a flagged own-initiative decision moves the case.
+    grants: {
+      table: RWD,
+      sendTaskResult: true,
+      startExecution: ['redress'],
+      publishEvents: true,
+    },
   },
   {
     method: 'POST',
@@ -325,7 +331,8 @@ export const routes = [
     handler: 'functions/api/counter-notify.ts',
     auth: 'jwt',
     roles: ['seller'],
-    grants: { table: RWD, sendTaskResult: true, startExecution: ['redress'] },
+    // On a parked own-initiative case it closes the window (a status change) first.
+    grants: { table: RWD, sendTaskResult: true, startExecution: ['redress'], publishEvents: true },
   },
   {
     method: 'POST',
@@ -501,7 +508,8 @@ export const routes = [
     auth: 'machine',
     scope: SCREENING_SCOPE,
     roles: [],
-    grants: RW,
+    // Opens own-initiative cases: the listing and its seller from the marketplace.
+    grants: { table: 'RW', marketplace: true },
   },
   {
     method: 'POST',

@@ -111,6 +111,7 @@ export const workflowTasks: readonly WorkflowTask[] = [
   }),
   workflow('OpenPendingTaskFunctionArn', 'open-pending-task', 'open-pending-task', {
     table: RWD,
+    marketplace: true,
     sendEmail: true,
     sendTaskResult: true,
   }),
@@ -118,7 +119,11 @@ export const workflowTasks: readonly WorkflowTask[] = [
     table: RWD,
     sendEmail: true,
   }),
-  workflow('CloseCaseFunctionArn', 'close-case', 'close-case', { table: RWD, sendEmail: true }),
+  workflow('CloseCaseFunctionArn', 'close-case', 'close-case', {
+    table: RWD,
+    sendEmail: true,
+    marketplace: true,
+  }),
   workflow('TakeDownListingFunctionArn', 'take-down-listing', 'take-down-listing', {
     table: RWD,
     marketplace: true,
@@ -130,13 +135,14 @@ export const workflowTasks: readonly WorkflowTask[] = [
   }),
   workflow('NotifyPartiesFunctionArn', 'notify-parties', 'notify-parties', {
     table: RWD,
+    marketplace: true,
     sendEmail: true,
   }),
   workflow(
     'CounterNoticeReceivedFunctionArn',
     'counter-notice-received',
     'counter-notice-received',
-    { table: RWD, sendEmail: true },
+    { table: RWD, sendEmail: true, marketplace: true },
   ),
   workflow('RestoreListingFunctionArn', 'restore-listing', 'restore-listing', {
     table: RWD,
@@ -189,7 +195,7 @@ export const workflowTasks: readonly WorkflowTask[] = [
     functionName: 'screen-catalogue-batch',
     handler: 'functions/workflow/screen-catalogue-batch.ts',
     timeoutSeconds: 120,
-    grants: { table: 'RW' },
+    grants: { table: 'RW', marketplace: true },
   },
   {
     substitutionKey: 'FinishCatalogueScanFunctionArn',
@@ -318,7 +324,7 @@ export const scheduledJobs: readonly ScheduledJob[] = [
     handler: 'functions/jobs/close-parked-windows.ts',
     everyMinutes: 60,
     timeoutSeconds: 300,
-    grants: { table: RWD, marketplace: true, sendEmail: true, publishEvents: true },
+    grants: { table: RWD, publishEvents: true },
   },
   {
     // One email per party and period for many case messages (bulk outcomes, own-initiative).

@@ -1,5 +1,5 @@
 import { logger } from '../adapters/logger.ts';
-import { closeExpiredWindows } from '../use-cases/own-initiative.ts';
+import { closeExpiredWindows } from '../use-cases/parked-cases.ts';
 
 /**
  * Scheduled (hourly): closes, in bulk, the counter-notice windows of parked own-initiative cases

@@ -17,7 +17,7 @@ import { recordRuleAudit, suspendScreeningRule } from '../adapters/screening-rul
 import type { CaseDecision } from '../domain/reason-codes.ts';
 import { decide, requestUndo } from './case-inputs.ts';
 import { ClaimedByAnother, NotAwaitingInput } from './errors.ts';
-import { decideFlaggedListing } from './own-initiative.ts';
+import { decideFlaggedListing } from './flagged-listings.ts';
 
 /** A reviewer's audit of an automated decision (API.md: `uphold | restore` at the decision route). */
 export interface AuditDecision {

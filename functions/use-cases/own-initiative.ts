@@ -1,14 +1,7 @@
 import { createHash } from 'node:crypto';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { auditTaskId, putAuditTaskItem } from '../adapters/audit-tasks.ts';
-import {
-  applyCaseStep,
-  type CaseRecord,
-  CaseStateConflict,
-  getCase,
-  getItem,
-  StepAlreadyApplied,
-} from '../adapters/case-store.ts';
+import { type CaseRecord, getCase, StepAlreadyApplied } from '../adapters/case-store.ts';
 import { clock } from '../adapters/clock.ts';
 import { queryDue } from '../adapters/due-items.ts';
 import { dynamo, tableName } from '../adapters/dynamo-client.ts';
@@ -29,11 +22,12 @@ import { addDuration } from '../domain/duration.ts';
 import { sampledForAudit } from '../domain/standing.ts';
 import type { InfringementType, IpRightKind, Jurisdiction } from '../domain/vocabulary.ts';
 import { handler as applySellerMeasure } from '../workflow/apply-seller-measure.ts';
+import { applyWorkflowStep } from '../workflow/lib/step.ts';
 import { handler as notifyParties } from '../workflow/notify-parties.ts';
 import { handler as recordStrike } from '../workflow/record-strike.ts';
 import { handler as takeDown } from '../workflow/take-down-listing.ts';
 import { handler as withdraw } from '../workflow/withdraw-case.ts';
-import { NotAwaitingInput, StateRefused } from './errors.ts';
+import { pool } from './parked-cases.ts';
 
 /**
  * Own-initiative cases (DOMAIN.md, proactive measures; ARCHITECTURE.md, two paths for cases):
@@ -262,7 +256,7 @@ export async function openCasesForHits(input: {
   const caseIds: string[] = [];
   for (const [ipRightId, { action, ruleId }] of byRight) {
     const right = await getIpRight(ipRightId);
-    if (!right || right.status !== 'verified') continue;
+    if (right?.status !== 'verified') continue;
     const opened = await openOwnInitiativeCase(
       {
         hitId: `${input.hitId}-${createHash('sha256').update(ipRightId).digest('hex').slice(0, 8)}`,
@@ -310,66 +304,6 @@ function proactiveReviewItem(record: CaseRecord, dueAt: string) {
   };
 }
 
-/**
- * A reviewer decides a flagged own-initiative listing (`approve | reject` at the case decision
- * route): approve queues the immediate action (the decision is a person's, detection automated);
- * reject closes the case and the listing stays up.
- */
-export async function decideFlaggedListing(
-  caseId: string,
-  reviewer: { role: 'reviewer' | 'admin'; id: string },
-  body: { decision: 'approve' | 'reject'; reasonCode: string; reasons: string; note?: string },
-): Promise<void> {
-  const task = await getItem<{ taskId: string }>(keys.proactiveReview(caseId));
-  if (!task) throw new NotAwaitingInput(`case ${caseId} has no flagged listing to decide`);
-  const at = clock.now().toISOString();
-  const approve = body.decision === 'approve';
-  try {
-    await applyCaseStep(caseId, {
-      stepKey: 'proactive_review',
-      at,
-      from: ['awaiting_review'],
-      set: {
-        status: approve ? 'taking_down' : 'rejected',
-        decision: {
-          decision: body.decision,
-          reasonCode: body.reasonCode,
-          reasons: body.reasons,
-          ...(body.note ? { note: body.note } : {}),
-          reviewerId: reviewer.id,
-          at,
-        },
-        ...(approve
-          ? ({
-              gsi2pk: OWN_INITIATIVE_PENDING_PARTITION,
-              gsi2sk: `${at}#${caseId}`,
-            } as Partial<CaseRecord>)
-          : { closedAt: at, reasonCode: body.reasonCode }),
-      },
-      event: {
-        type: 'decided',
-        actor: reviewer,
-        detail: { decision: body.decision, reasonCode: body.reasonCode },
-      },
-      also: [
-        {
-          Delete: {
-            TableName: tableName,
-            Key: keys.proactiveReview(caseId),
-            ConditionExpression: 'taskId = :taskId',
-            ExpressionAttributeValues: { ':taskId': task.taskId },
-          },
-        },
-      ],
-    });
-  } catch (error) {
-    if (error instanceof CaseStateConflict || error instanceof StepAlreadyApplied)
-      throw new NotAwaitingInput(`the flagged listing of case ${caseId} was decided meanwhile`);
-    throw error;
-  }
-  if (approve) await actOnOwnInitiativeCase(caseId);
-}
-
 const task = (caseId: string, step: string, extra: Record<string, unknown> = {}) => ({
   v: 1,
   caseId,
@@ -403,7 +337,7 @@ export async function actOnOwnInitiativeCase(caseId: string): Promise<'parked' |
   const latest = (await getCase(caseId))!;
   const dueAt = latest.deadlines.counterNoticeDueAt!;
   try {
-    await applyCaseStep(caseId, {
+    await applyWorkflowStep(caseId, {
       stepKey: 'parked',
       at: clock.now().toISOString(),
       from: ['taking_down'],
@@ -447,86 +381,4 @@ export async function actOnPendingCases(
     },
   );
   return counts;
-}
-
-/**
- * Closes, in bulk, the counter-notice windows of parked own-initiative cases that ended before
- * `now`: each case becomes `upheld` (conditional on still waiting, so a case a counter-notice or
- * an audit moved is left alone) and leaves the parked index.
- */
-export async function closeExpiredWindows(
-  now: Date = clock.now(),
-  options: { limit?: number; concurrency?: number } = {},
-): Promise<number> {
-  let closed = 0;
-  for (;;) {
-    const due = await queryDue(PARKED_DUE_PARTITION, now, options.limit ?? 1000);
-    if (due.length === 0) return closed;
-    let progressed = 0;
-    await pool(
-      due.map((item) => String(item.caseId)),
-      options.concurrency ?? 16,
-      async (caseId) => {
-        if (await closeWindow(caseId, now)) closed++;
-        progressed++;
-      },
-    );
-    if (progressed === 0) return closed;
-  }
-}
-
-async function closeWindow(caseId: string, now: Date): Promise<boolean> {
-  const at = now.toISOString();
-  try {
-    await applyCaseStep(caseId, {
-      stepKey: 'counter_notice_window_closed',
-      at,
-      from: ['awaiting_counter_notice'],
-      set: { status: 'upheld', closedAt: at },
-      remove: ['gsi2pk', 'gsi2sk'] as unknown as (keyof CaseRecord)[],
-      event: {
-        type: 'upheld',
-        actor: { role: 'system', id: 'workflow' },
-        detail: { counterNoticeWindowClosed: true, source: 'own_initiative' },
-      },
-    });
-    return true;
-  } catch (error) {
-    if (error instanceof StepAlreadyApplied) return false;
-    if (error instanceof CaseStateConflict) {
-      // Moved meanwhile (a counter-notice, an audit): it leaves the parked index.
-      await applyCaseStep(caseId, {
-        stepKey: 'unparked',
-        at,
-        remove: ['gsi2pk', 'gsi2sk'] as unknown as (keyof CaseRecord)[],
-      }).catch(() => undefined);
-      return false;
-    }
-    throw error;
-  }
-}
-
-/**
- * A seller's counter-notice on a parked own-initiative case: there is no notifier to forward it
- * to or to sue, so it is the internal complaint of DSA Art 20 (a person re-examines it): the
- * window closes, and the appeal starts the case's small Standard execution (the redress machine).
- */
-export async function closeWindowForCounterNotice(record: CaseRecord): Promise<CaseRecord> {
-  if (record.status !== 'awaiting_counter_notice')
-    throw new StateRefused('The listing is not down under this case.');
-  await closeWindow(record.caseId, clock.now());
-  return (await getCase(record.caseId))!;
-}
-
-async function pool<T>(
-  items: readonly T[],
-  concurrency: number,
-  work: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-      while (next < items.length) await work(items[next++]!);
-    }),
-  );
 }

@@ -38,7 +38,7 @@ import { counterNoticeMode } from '../domain/policy.ts';
 import { tallyAppealDecided, tallyAppealFiled } from '../domain/transparency-counts.ts';
 import { answerPendingTask, NotAwaitingInput } from './answer-pending-task.ts';
 import { StateRefused } from './errors.ts';
-import { closeWindowForCounterNotice } from './own-initiative.ts';
+import { closeWindowForCounterNotice } from './parked-cases.ts';
 
 /**
  * Redress after a decision (DOMAIN.md steps 6-9): counter-notices in the window and after it,
@@ -383,7 +383,7 @@ export async function decideAppeal(
     );
   }
   const task = await getPendingTask(appeal.caseId);
-  if (!task || task.kind !== 'appeal' || task.appealId !== appealId) {
+  if (task?.kind !== 'appeal' || task.appealId !== appealId) {
     throw new StateRefused('The appeal is not in the review queue yet; try again shortly.');
   }
   let counted: OutboxEvent | undefined;

@@ -25,7 +25,7 @@ export async function screenCatalogueBatch(
   const counts = { screened: 0, clear: 0, flag: 0, takedown: 0, invalid: 0, skipped: 0 };
   const batchId = createHash('sha256').update(JSON.stringify(rows)).digest('hex').slice(0, 32);
   const scan = await getScan(scanId);
-  if (!scan || scan.status !== 'running') {
+  if (scan?.status !== 'running') {
     counts.skipped = rows.length;
   } else {
     for (let i = 0; i < rows.length; i += PARALLEL) {

@@ -60,8 +60,21 @@ afterAll(async () => {
 });
 
 describe('Catalogue scan', () => {
-  it('screens a JSON Lines export of 5,000 listings in batches through the engine', async () => {
+  it('screens a JSON Lines export of 5,000 listings in batches through the engine, opening an own-initiative case per takedown', async () => {
     await putExport('catalogue-exports/full.jsonl', jsonLines(5000, 'full'));
+    // The marketplace knows the listings that name ACME (as its seller's): those become cases.
+    const acme = Array.from({ length: 5000 }, (_, i) => i).filter((i) => i % 10 === 0);
+    for (const seller of new Set(acme.map((i) => i % 50))) {
+      await fetch(`${cloud.url}/_local/marketplace/listings/batch`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          sellerId: `scan-seller-${seller}`,
+          title: 'ACME scan sneakers',
+          listingIds: acme.filter((i) => i % 50 === seller).map((i) => `full-${i}`),
+        }),
+      });
+    }
 
     const started = await admin.post<Scan>('/v1/screening/scans', {
       key: 'catalogue-exports/full.jsonl',
@@ -81,10 +94,12 @@ describe('Catalogue scan', () => {
       skipped: 0,
       batches: 25,
     });
-    const queue = await admin.get<{ items: { kind: string }[] }>(
-      '/v1/review-tasks?queue=proactive&limit=100',
-    );
-    expect(queue.body.items.filter((t) => t.kind === 'screening_hit')).toHaveLength(100);
+    const { queryDue } = await import('../../functions/adapters/due-items.ts');
+    const { OWN_INITIATIVE_PENDING_PARTITION } = await import('../../functions/adapters/keys.ts');
+    const pending = await queryDue(OWN_INITIATIVE_PENDING_PARTITION, new Date(8.64e15), 1000);
+    const opened = pending.filter((item) => String(item.listingId).startsWith('full-'));
+    expect(opened).toHaveLength(500);
+    expect(new Set(opened.map((item) => item.source))).toEqual(new Set(['own_initiative']));
   }, 600_000);
 
   it('reads a CSV export with a header row; empty optional cells are absent', async () => {

@@ -35,7 +35,10 @@ export async function applyWorkflowStep(caseId: string, unscoped: CaseStep): Pro
       jurisdiction: record.jurisdiction,
       infringementType: record.infringementType,
       source: record.trustedFlagger ? 'trusted_flagger' : record.source,
-      automated: record.source === 'own_initiative',
+      // Automated means: the platform's own screening, or a decision no person took.
+      automated:
+        record.source === 'own_initiative' ||
+        Boolean((record.decision as { automated?: boolean } | undefined)?.automated),
       ...(record.sellerId ? { sellerId: record.sellerId } : {}),
       receivedAt: record.createdAt,
       previousStatus: record.status,

@@ -19,6 +19,7 @@ import {
 let h: WorkflowHarness;
 let oi: typeof import('../../../functions/use-cases/own-initiative.ts');
 let audit: typeof import('../../../functions/use-cases/audit.ts');
+let parked: typeof import('../../../functions/use-cases/parked-cases.ts');
 
 beforeAll(async () => {
   // Every automated takedown is sampled into the audit here, so the reversal can be tested.
@@ -33,6 +34,7 @@ beforeAll(async () => {
   h = await startWorkflowHarness();
   oi = await import('../../../functions/use-cases/own-initiative.ts');
   audit = await import('../../../functions/use-cases/audit.ts');
+  parked = await import('../../../functions/use-cases/parked-cases.ts');
 });
 afterAll(async () => {
   delete process.env.POLICY_JSON;
@@ -132,7 +134,8 @@ describe('Own-initiative cases', () => {
       reasonCode: 'counterfeit_goods',
       reasons: 'The listing offers counterfeit ACME goods.',
     });
-    await h.cloud.settled();
+    expect(await h.status(caseId)).toBe('taking_down');
+    await actNow();
     expect(await h.status(caseId)).toBe('awaiting_counter_notice');
     expect((await h.listing(found.listingId)).status).toBe('disabled');
     const statement = (await h.m.getCase(caseId))!.statementOfReasons as {
@@ -274,13 +277,13 @@ describe('Own-initiative cases', () => {
         }),
       );
     }
-    expect(await oi.closeExpiredWindows(now)).toBe(0);
-    const closed = await oi.closeExpiredWindows(new Date(Date.parse(dueAt) + 1000));
+    expect(await parked.closeExpiredWindows(now)).toBe(0);
+    const closed = await parked.closeExpiredWindows(new Date(Date.parse(dueAt) + 1000));
     expect(closed).toBeGreaterThanOrEqual(ids.length);
     for (const caseId of [ids[0]!, ids[999]!, ids.at(-1)!]) {
       expect(await h.status(caseId)).toBe('upheld');
     }
-    expect(await oi.closeExpiredWindows(new Date(Date.parse(dueAt) + 1000))).toBe(0);
+    expect(await parked.closeExpiredWindows(new Date(Date.parse(dueAt) + 1000))).toBe(0);
   });
 });
 

@@ -28,17 +28,27 @@ describe('Function: buildOpenApiDocument', () => {
     }
   });
 
-  it('documents the notice body from the same zod schema the handler parses, with its required statements', () => {
+  it('documents the notice body from the same zod schema the handler parses, with its required statements and either listings or a manifest', () => {
     const paths = document.paths as Record<
       string,
       Record<
         string,
-        { requestBody?: { content: Record<string, { schema: { required?: string[] } }> } }
+        {
+          requestBody?: {
+            content: Record<
+              string,
+              { schema: { required?: string[]; properties?: Record<string, unknown> } }
+            >;
+          };
+        }
       >
     >;
     const schema = paths['/v1/notices']!.post!.requestBody!.content['application/json']!.schema;
     expect(schema.required).toEqual(
-      expect.arrayContaining(['ipRightId', 'listings', 'statements', 'signature']),
+      expect.arrayContaining(['ipRightId', 'statements', 'signature']),
+    );
+    expect(Object.keys(schema.properties ?? {})).toEqual(
+      expect.arrayContaining(['listings', 'listingsManifestEvidenceId']),
     );
   });
 });

@@ -191,12 +191,7 @@ describe('Function: recordStrike', () => {
     // Arrange
     const policy = parsePolicy({
       ...policyInput(),
-      ownInitiative: {
-        auditSampleRate: 0.01,
-        auditSla: 'P3D',
-        reviewSla: 'P1D',
-        strikeWeight: 0.5,
-      },
+      ownInitiative: { ...defaultPolicy.ownInitiative, strikeWeight: 0.5 },
     });
 
     // Act

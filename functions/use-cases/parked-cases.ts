@@ -1,0 +1,100 @@
+import {
+  type CaseRecord,
+  CaseStateConflict,
+  getCase,
+  StepAlreadyApplied,
+} from '../adapters/case-store.ts';
+import { clock } from '../adapters/clock.ts';
+import { queryDue } from '../adapters/due-items.ts';
+import { PARKED_DUE_PARTITION } from '../adapters/keys.ts';
+import { applyWorkflowStep } from '../workflow/lib/step.ts';
+import { StateRefused } from './errors.ts';
+
+/**
+ * Parked own-initiative cases (use-cases/own-initiative.ts): their counter-notice windows, closed
+ * in bulk or by a counter-notice. Apart from the immediate action, so the counter-notice route and
+ * the parked-windows job carry no marketplace client.
+ */
+
+/**
+ * Closes, in bulk, the counter-notice windows of parked own-initiative cases that ended before
+ * `now`: each case becomes `upheld` (conditional on still waiting, so a case a counter-notice or
+ * an audit moved is left alone) and leaves the parked index.
+ */
+export async function closeExpiredWindows(
+  now: Date = clock.now(),
+  options: { limit?: number; concurrency?: number } = {},
+): Promise<number> {
+  let closed = 0;
+  for (;;) {
+    const due = await queryDue(PARKED_DUE_PARTITION, now, options.limit ?? 1000);
+    if (due.length === 0) return closed;
+    let progressed = 0;
+    await pool(
+      due.map((item) => String(item.caseId)),
+      options.concurrency ?? 16,
+      async (caseId) => {
+        if (await closeWindow(caseId, now)) closed++;
+        progressed++;
+      },
+    );
+    if (progressed === 0) return closed;
+  }
+}
+
+async function closeWindow(caseId: string, now: Date): Promise<boolean> {
+  const at = now.toISOString();
+  try {
+    await applyWorkflowStep(caseId, {
+      stepKey: 'counter_notice_window_closed',
+      at,
+      from: ['awaiting_counter_notice'],
+      set: { status: 'upheld', closedAt: at },
+      remove: ['gsi2pk', 'gsi2sk'] as unknown as (keyof CaseRecord)[],
+      event: {
+        type: 'upheld',
+        actor: { role: 'system', id: 'workflow' },
+        detail: { counterNoticeWindowClosed: true, source: 'own_initiative' },
+      },
+    });
+    return true;
+  } catch (error) {
+    if (error instanceof StepAlreadyApplied) return false;
+    if (error instanceof CaseStateConflict) {
+      // Moved meanwhile (a counter-notice, an audit): it leaves the parked index.
+      await applyWorkflowStep(caseId, {
+        stepKey: 'unparked',
+        at,
+        remove: ['gsi2pk', 'gsi2sk'] as unknown as (keyof CaseRecord)[],
+      }).catch(() => undefined);
+      return false;
+    }
+    throw error;
+  }
+}
+
+/**
+ * A seller's counter-notice on a parked own-initiative case: there is no notifier to forward it
+ * to or to sue, so it is the internal complaint of DSA Art 20 (a person re-examines it): the
+ * window closes, and the appeal starts the case's small Standard execution (the redress machine).
+ */
+export async function closeWindowForCounterNotice(record: CaseRecord): Promise<CaseRecord> {
+  if (record.status !== 'awaiting_counter_notice')
+    throw new StateRefused('The listing is not down under this case.');
+  await closeWindow(record.caseId, clock.now());
+  return (await getCase(record.caseId))!;
+}
+
+/** Runs `work` over `items`, `concurrency` at a time. */
+export async function pool<T>(
+  items: readonly T[],
+  concurrency: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+      while (next < items.length) await work(items[next++]!);
+    }),
+  );
+}
