@@ -17,9 +17,8 @@ import {
   manifestKind,
 } from '../manifest.ts';
 
-const CSV_EXAMPLE = 'listingId,url\nlst-123,\n,https://marketplace.example/listings/lst-456';
-const JSONL_EXAMPLE =
-  '{"listingId":"lst-123"}\n{"url":"https://marketplace.example/listings/lst-456"}';
+const CSV_EXAMPLE = 'listingId,url\nlst-123,\n,https://shop.example/listings/lst-456';
+const JSONL_EXAMPLE = '{"listingId":"lst-123"}\n{"url":"https://shop.example/listings/lst-456"}';
 
 /**
  * A bulk notice's manifest: the format explained, one CSV or JSON Lines file by drag-and-drop or
@@ -68,12 +67,12 @@ export function ManifestField(props: { uploads: EvidenceUploads; errorText?: str
           <div>
             <Box variant="awsui-key-label">{t('portal.notice.manifest.csv')}</Box>
             <Box variant="small">{t('portal.notice.manifest.csvHelp')}</Box>
-            <Box variant="pre">{CSV_EXAMPLE}</Box>
+            <pre className="manifest-example">{CSV_EXAMPLE}</pre>
           </div>
           <div>
             <Box variant="awsui-key-label">{t('portal.notice.manifest.jsonl')}</Box>
             <Box variant="small">{t('portal.notice.manifest.jsonlHelp')}</Box>
-            <Box variant="pre">{JSONL_EXAMPLE}</Box>
+            <pre className="manifest-example">{JSONL_EXAMPLE}</pre>
           </div>
         </ColumnLayout>
         <FileDropzone onChange={({ detail }) => void accept(detail.value)}>
