@@ -1,6 +1,7 @@
 import { type CaseSearch, searchCases } from '../adapters/case-search.ts';
 import { clock } from '../adapters/clock.ts';
 import { getNotice } from '../adapters/notice-store.ts';
+import type { BulkNoticeRecord } from '../use-cases/fan-out-notice.ts';
 import { apiHandler, json } from './lib/handler.ts';
 import { callerRightsHolder } from './lib/parties.ts';
 import { notFound } from './lib/problem.ts';
@@ -33,7 +34,8 @@ export const handler = apiHandler('GET /v1/cases', async ({ caller, query }) => 
     from,
     to,
   };
-  // A notice's cases were all filed at the notice's instant: that bounds every index's range.
+  // A notice's cases were all filed at the notice's instant: that bounds every index's range. A
+  // bulk notice's cases are written as its fan-out reaches their rows: from the notice's instant on.
   if (input.noticeId) {
     const notice = await getNotice(input.noticeId);
     if (!notice || (rightsHolderId && notice.rightsHolderId !== rightsHolderId))
@@ -41,7 +43,7 @@ export const handler = apiHandler('GET /v1/cases', async ({ caller, query }) => 
     Object.assign(search, {
       noticeId: notice.noticeId,
       from: notice.createdAt,
-      to: notice.createdAt,
+      to: (notice as BulkNoticeRecord).bulk ? to : notice.createdAt,
     });
   }
   const page = await searchCases(search, input.limit, input.cursor);

@@ -1,13 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import {
-  expectAccessible,
-  horizontalOverflow,
-  missingKeys,
-  signIn,
-  snap,
-} from './support/browser.ts';
+import { checkPage, missingKeys, signIn, snap } from './support/browser.ts';
 import { journeyHarness, seen } from './support/harness.ts';
 
 /**
@@ -37,14 +31,6 @@ function evidenceFile(name: string, size: number) {
     file: { name, mimeType: 'text/plain', buffer },
     sha256: createHash('sha256').update(buffer).digest('hex'),
   };
-}
-
-/** axe, no sideways scroll, and a screenshot, for one page of a journey. */
-async function checkPage(page: Page, name: string) {
-  await page.waitForLoadState('networkidle');
-  expect(await horizontalOverflow(page), `${name} scrolls sideways`).toBeLessThanOrEqual(0);
-  await expectAccessible(page, name);
-  await snap(page, name);
 }
 
 async function chooseOption(page: Page, button: RegExp | string, option: RegExp | string) {

@@ -118,6 +118,26 @@ describe('POST /v1/notices with listingsManifestEvidenceId', () => {
     expect(templates).toEqual(['fan_out_summary', 'notice_receipt']);
   }, 600_000);
 
+  it("lists a bulk notice's cases by notice, though the fan-out wrote them after the notice", async () => {
+    // Arrange
+    const ids = listingIds.slice(1600 - 3);
+    const evidenceId = await uploadManifest(`listingId\n${ids.join('\n')}\n`);
+    const body = noticeBody([], { listings: undefined, listingsManifestEvidenceId: evidenceId });
+    const filed = await rightsHolder.post<{ noticeId: string }>('/v1/notices', body, {
+      'idempotency-key': idempotencyKey(),
+    });
+    await cloud.settled();
+
+    // Act
+    const cases = await rightsHolder.get<{ items: { listingId: string }[] }>(
+      `/v1/cases?noticeId=${filed.body.noticeId}`,
+    );
+
+    // Assert
+    expect(filed.status).toBe(202);
+    expect(cases.body.items.map((c) => c.listingId).sort()).toEqual([...ids].sort());
+  }, 120_000);
+
   it('refuses a manifest with an unknown column with 422, and writes nothing', async () => {
     // Arrange
     const evidenceId = await uploadManifest('listingId,price\nlst-bulk-0001,3\n');

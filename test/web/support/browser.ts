@@ -147,3 +147,11 @@ export async function signIn(
     (url) => !url.pathname.startsWith('/oidc') && url.pathname !== '/auth/callback',
   );
 }
+
+/** axe, no sideways scroll, and a screenshot, for one page of a journey. */
+export async function checkPage(page: Page, name: string): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  expect(await horizontalOverflow(page), `${name} scrolls sideways`).toBeLessThanOrEqual(0);
+  await expectAccessible(page, name);
+  await snap(page, name);
+}

@@ -10,6 +10,8 @@ export class ApiProblem extends Error {
   readonly detail: string;
   readonly type: string;
   readonly errors: readonly { path: string; message: string }[];
+  /** The body's other members (RFC 9457 extensions), e.g. a 429's `resetsAt`. */
+  readonly extensions: Readonly<Record<string, unknown>>;
 
   constructor(body: ProblemBody) {
     super(`${body.status} ${body.title}: ${body.detail}`);
@@ -19,6 +21,21 @@ export class ApiProblem extends Error {
     this.detail = body.detail;
     this.type = body.type;
     this.errors = body.errors ?? [];
+    const {
+      type: _t,
+      title: _ti,
+      status: _s,
+      detail: _d,
+      errors: _e,
+      ...rest
+    } = body as ProblemBody & Record<string, unknown>;
+    this.extensions = rest;
+  }
+
+  /** A string extension member, e.g. `extension('resetsAt')`. */
+  extension(name: string): string | undefined {
+    const value = this.extensions[name];
+    return typeof value === 'string' ? value : undefined;
   }
 
   /** The message of the field error at `path` (e.g. 'reasonCode', 'listings.0.listingId'). */

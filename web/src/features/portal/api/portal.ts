@@ -104,6 +104,22 @@ export function useFileNotice() {
   });
 }
 
+/**
+ * GET /v1/notices/{noticeId}: the notice with, for a bulk notice, its fan-out's progress; polled
+ * every 1.5 s while it fans out, and the notice's case list refreshed as cases start.
+ */
+export function useNotice(noticeId: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: ['notice', noticeId],
+    queryFn: () => unwrap(api.GET('/v1/notices/{noticeId}', { params: { path: { noticeId } } })),
+    refetchInterval: (query) => (query.state.data?.status === 'fanning_out' ? 1_500 : false),
+  });
+}
+
+export type Notice = NonNullable<ReturnType<typeof useNotice>['data']>;
+export type RejectedRow = NonNullable<Notice['progress']>['rejectedRows'][number];
+
 /** GET /v1/cases (own cases only): summaries matching the filters, newest first. */
 export function usePortalCases(search: PortalCaseSearch) {
   return useCaseList('portal-cases', search, { refetchInterval: 15_000 });

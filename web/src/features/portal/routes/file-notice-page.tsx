@@ -8,6 +8,7 @@ import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Textarea from '@cloudscape-design/components/textarea';
+import Tiles from '@cloudscape-design/components/tiles';
 import Wizard from '@cloudscape-design/components/wizard';
 import { useNavigate } from '@tanstack/react-router';
 import { useMemo, useRef, useState } from 'react';
@@ -23,9 +24,12 @@ import {
   StatutoryStatements,
   useLegalTexts,
 } from '../../legal/index.ts';
-import { EvidenceField, useEvidenceUploads } from '../../uploads/index.ts';
+import { EvidenceField, type EvidenceUploads, useEvidenceUploads } from '../../uploads/index.ts';
 import { type NoticeAttempt, useFileNotice, useIpRights } from '../api/portal.ts';
+import { ManifestField } from '../components/manifest-field.tsx';
+import { NoticeProblem } from '../components/notice-problem.tsx';
 import { MAX_LISTINGS, parseListings } from '../listings.ts';
+import { MAX_MANIFEST_ROWS } from '../manifest.ts';
 
 /** Which complaints each kind of right supports (a counterfeit is a trademark complaint). */
 const TYPES_FOR_KIND: Record<string, InfringementType[]> = {
@@ -36,13 +40,14 @@ const TYPES_FOR_KIND: Record<string, InfringementType[]> = {
 };
 
 /**
- * Files a notice in five steps: the IP right relied on, the listings (ids or URLs, pasted), the
+ * Files a notice in five steps: the IP right relied on, the listings (ids or URLs pasted, or a
+ * manifest file of up to 10,000 for a bulk notice, uploaded and sealed like evidence), the
  * explanation and evidence (hashed in the browser, uploaded with progress), the statutory
  * statements and signature, and a review before sending. The form holds one Idempotency-Key, so
  * a double click or a retry files once.
  */
 export function FileNoticePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const flash = useFlash();
   const rights = useIpRights();
@@ -55,6 +60,8 @@ export function FileNoticePage() {
   const inFlight = useRef(false);
   const evidence = useEvidenceUploads();
   const testBuyReport = useEvidenceUploads();
+  const manifest = useEvidenceUploads({ purpose: 'manifest' });
+  const [listingSource, setListingSource] = useState<'paste' | 'manifest'>('paste');
   const [step, setStep] = useState(0);
   const [ipRightId, setIpRightId] = useState<string>();
   const [type, setType] = useState<InfringementType>();
@@ -85,6 +92,11 @@ export function FileNoticePage() {
   /** What keeps the user on a step, or undefined when it is complete. */
   const problemOf = (index: number): string | undefined => {
     if (index === 0) return !right || !type ? t('portal.notice.errors.right') : undefined;
+    if (index === 1 && listingSource === 'manifest') {
+      if (manifest.busy) return t('portal.notice.errors.manifestUploading');
+      if (manifest.sealedIds.length === 0) return t('portal.notice.errors.noManifest');
+      return undefined;
+    }
     if (index === 1) {
       if (listings.invalid.length)
         return t('portal.notice.errors.invalidListings', { entries: listings.invalid.join(', ') });
@@ -120,7 +132,9 @@ export function FileNoticePage() {
         ipRightId: right.ipRightId,
         infringementType: type,
         jurisdiction: right.jurisdiction,
-        listings: listings.ids.map((listingId) => ({ listingId })),
+        ...(listingSource === 'manifest'
+          ? { listingsManifestEvidenceId: manifest.sealedIds[0]! }
+          : { listings: listings.ids.map((listingId) => ({ listingId })) }),
         explanation: explanation.trim(),
         evidenceIds: evidence.sealedIds,
         ...(orderId.trim() && testBuyReport.sealedIds[0]
@@ -144,7 +158,10 @@ export function FileNoticePage() {
       onSuccess: (filed) => {
         flash.push({
           type: 'success',
-          content: t('portal.notice.filed', { count: filed.cases.length, id: filed.noticeId }),
+          content:
+            filed.status === 'fanning_out'
+              ? t('portal.notice.filedBulk', { id: filed.noticeId })
+              : t('portal.notice.filed', { count: filed.cases.length, id: filed.noticeId }),
         });
         void navigate({ to: '/portal/cases', search: { noticeId: filed.noticeId } });
       },
@@ -220,31 +237,63 @@ export function FileNoticePage() {
         },
         {
           title: t('portal.notice.steps.listings'),
-          description: t('portal.notice.steps.listingsHelp', { max: MAX_LISTINGS }),
+          description: t('portal.notice.steps.listingsHelp', {
+            max: MAX_LISTINGS,
+            rows: new Intl.NumberFormat(i18n.language).format(MAX_MANIFEST_ROWS),
+          }),
           errorText: step === 1 ? stepError : undefined,
           content: (
             <Container key="step-listings">
               <SpaceBetween size="m">
-                <FormField
-                  label={t('portal.notice.listings')}
-                  description={t('portal.notice.listingsHelp')}
-                >
-                  <Textarea
-                    rows={6}
-                    value={listingText}
-                    placeholder={'lst-123\nhttps://marketplace.example/listings/lst-456'}
-                    onChange={({ detail }) => setListingText(detail.value)}
+                <FormField label={t('portal.notice.source.label')}>
+                  <Tiles
+                    value={listingSource}
+                    ariaLabel={t('portal.notice.source.label')}
+                    onChange={({ detail }) =>
+                      setListingSource(detail.value === 'manifest' ? 'manifest' : 'paste')
+                    }
+                    items={[
+                      {
+                        value: 'paste',
+                        label: t('portal.notice.source.paste'),
+                        description: t('portal.notice.source.pasteHelp', { max: MAX_LISTINGS }),
+                      },
+                      {
+                        value: 'manifest',
+                        label: t('portal.notice.source.manifest'),
+                        description: t('portal.notice.source.manifestHelp', {
+                          max: new Intl.NumberFormat(i18n.language).format(MAX_MANIFEST_ROWS),
+                        }),
+                      },
+                    ]}
                   />
                 </FormField>
-                <Box aria-live="polite">
-                  {t('portal.notice.listingsRecognised', { count: listings.ids.length })}
-                </Box>
-                {listings.invalid.length > 0 && (
-                  <Alert type="warning">
-                    {t('portal.notice.errors.invalidListings', {
-                      entries: listings.invalid.join(', '),
-                    })}
-                  </Alert>
+                {listingSource === 'manifest' ? (
+                  <ManifestField uploads={manifest} />
+                ) : (
+                  <>
+                    <FormField
+                      label={t('portal.notice.listings')}
+                      description={t('portal.notice.listingsHelp')}
+                    >
+                      <Textarea
+                        rows={6}
+                        value={listingText}
+                        placeholder={'lst-123\nhttps://marketplace.example/listings/lst-456'}
+                        onChange={({ detail }) => setListingText(detail.value)}
+                      />
+                    </FormField>
+                    <Box aria-live="polite">
+                      {t('portal.notice.listingsRecognised', { count: listings.ids.length })}
+                    </Box>
+                    {listings.invalid.length > 0 && (
+                      <Alert type="warning">
+                        {t('portal.notice.errors.invalidListings', {
+                          entries: listings.invalid.join(', '),
+                        })}
+                      </Alert>
+                    )}
+                  </>
                 )}
               </SpaceBetween>
             </Container>
@@ -327,7 +376,7 @@ export function FileNoticePage() {
           description: t('portal.notice.steps.reviewHelp'),
           content: (
             <SpaceBetween key="step-review" size="l">
-              {fileNotice.isError && <ProblemAlert error={fileNotice.error} />}
+              {fileNotice.isError && <NoticeProblem error={fileNotice.error} />}
               <Container header={<Header variant="h2">{t('portal.notice.steps.review')}</Header>}>
                 <KeyValuePairs
                   columns={2}
@@ -341,33 +390,28 @@ export function FileNoticePage() {
                       label: t('case.jurisdiction'),
                       value: right ? t(`jurisdictions.${right.jurisdiction}`) : '—',
                     },
-                    {
-                      label: t('portal.notice.listingsCount', { count: listings.ids.length }),
-                      value: (
-                        <ul className="plain-list">
-                          {listings.ids.map((id) => (
-                            <li key={id}>{id}</li>
-                          ))}
-                        </ul>
-                      ),
-                    },
+                    listingSource === 'manifest'
+                      ? {
+                          label: t('portal.notice.manifest.label'),
+                          value: <SealedFiles uploads={manifest} />,
+                        }
+                      : {
+                          label: t('portal.notice.listingsCount', { count: listings.ids.length }),
+                          value: (
+                            <ul className="plain-list">
+                              {listings.ids.map((id) => (
+                                <li key={id}>{id}</li>
+                              ))}
+                            </ul>
+                          ),
+                        },
                     {
                       label: t('portal.notice.explanation'),
                       value: <span className="evidence-text">{explanation}</span>,
                     },
                     {
                       label: t('portal.notice.evidenceCount', { count: evidence.sealedIds.length }),
-                      value: (
-                        <ul className="plain-list">
-                          {evidence.uploads
-                            .filter((u) => u.status === 'sealed')
-                            .map((u) => (
-                              <li key={u.id}>
-                                {u.file.name} <span className="digest">{u.sha256}</span>
-                              </li>
-                            ))}
-                        </ul>
-                      ),
+                      value: <SealedFiles uploads={evidence} />,
                     },
                     ...(orderId.trim()
                       ? [{ label: t('portal.notice.orderId'), value: orderId.trim() }]
@@ -393,5 +437,20 @@ export function FileNoticePage() {
         },
       ]}
     />
+  );
+}
+
+/** The sealed files of an uploader, each with its SHA-256, for the review step. */
+function SealedFiles(props: { uploads: EvidenceUploads }) {
+  return (
+    <ul className="plain-list">
+      {props.uploads.uploads
+        .filter((u) => u.status === 'sealed')
+        .map((u) => (
+          <li key={u.id}>
+            {u.file.name} <span className="digest">{u.sha256}</span>
+          </li>
+        ))}
+    </ul>
   );
 }

@@ -20,9 +20,13 @@ import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { labelOf } from '../../../lib/labels.ts';
 import { useNarrow } from '../../../lib/use-narrow.ts';
 import { JURISDICTIONS, usePortalCases } from '../api/portal.ts';
+import { NoticeProgress } from '../components/notice-progress.tsx';
 import type { PortalCaseSearch } from '../search-params.ts';
 
-/** The rights holder's cases: search by listing, filter by status, jurisdiction and notice. */
+/**
+ * The rights holder's cases: search by listing, filter by status, jurisdiction and notice. Filtered
+ * by a bulk notice, the notice's fan-out progress and rejected rows show above its cases.
+ */
 export function PortalCasesPage() {
   const { t, i18n } = useTranslation();
   const search = useSearch({ from: '/portal/cases' });
@@ -78,6 +82,7 @@ export function PortalCasesPage() {
       }
     >
       <SpaceBetween size="m">
+        {search.noticeId && <NoticeProgress noticeId={search.noticeId} />}
         {cases.isError && <ProblemAlert error={cases.error} />}
         <Table
           variant="container"

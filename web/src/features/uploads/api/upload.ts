@@ -13,8 +13,14 @@ export const EVIDENCE_TYPES = [
   'text/html',
 ] as const;
 
-/** The default size limit of one evidence file: 25 MiB. */
+/** The default size limit of one evidence file (a manifest too): 25 MiB. */
 export const MAX_EVIDENCE_BYTES = 26_214_400;
+
+/** What an upload is for (API.md, Bulk notices): a bulk notice's listings, or evidence. */
+export type UploadPurpose = 'evidence' | 'manifest';
+
+/** The types a manifest may be (API.md, Bulk notices): CSV or JSON Lines. */
+export const MANIFEST_TYPES = ['text/csv', 'application/x-ndjson'] as const;
 
 export type UploadStatus = 'hashing' | 'uploading' | 'sealing' | 'sealed' | 'failed';
 
@@ -36,13 +42,30 @@ export async function sha256Hex(file: Blob): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** The type to declare: the browser's, or by extension where the browser does not know it. */
-export function contentTypeOf(file: File): string {
+/**
+ * The type to declare: the browser's, or by extension where the browser does not know it. A
+ * manifest goes by its extension (`.csv`, `.jsonl`, `.ndjson`), since browsers name CSV
+ * differently (Windows: application/vnd.ms-excel) and JSON Lines not at all.
+ */
+export function contentTypeOf(file: File, purpose: UploadPurpose = 'evidence'): string {
+  const ext = file.name.toLowerCase().split('.').pop() ?? '';
+  if (purpose === 'manifest') {
+    const manifestType = (
+      { csv: 'text/csv', jsonl: 'application/x-ndjson', ndjson: 'application/x-ndjson' } as Record<
+        string,
+        string
+      >
+    )[ext];
+    if (manifestType) return manifestType;
+  }
   if (file.type) return file.type;
-  const ext = file.name.toLowerCase().split('.').pop();
   return (
-    { pdf: 'application/pdf', txt: 'text/plain', html: 'text/html', htm: 'text/html' }[ext ?? ''] ??
-    'application/octet-stream'
+    (
+      { pdf: 'application/pdf', txt: 'text/plain', html: 'text/html', htm: 'text/html' } as Record<
+        string,
+        string
+      >
+    )[ext] ?? 'application/octet-stream'
   );
 }
 
@@ -107,9 +130,11 @@ async function awaitSealing(api: ApiClient, evidenceId: string): Promise<'sealed
 
 /**
  * Uploads evidence files: each is hashed in the browser, registered (POST /v1/evidence with its
- * SHA-256), sent to storage with a progress bar, then awaited until the service sealed it.
+ * SHA-256), sent to storage with a progress bar, then awaited until the service sealed it. With
+ * `purpose: 'manifest'` the files are a bulk notice's listings (CSV or JSON Lines).
  */
-export function useEvidenceUploads() {
+export function useEvidenceUploads(options: { purpose?: UploadPurpose } = {}) {
+  const purpose = options.purpose ?? 'evidence';
   const api = useApi();
   const [uploads, setUploads] = useState<Upload[]>([]);
   const counter = useRef(0);
@@ -128,9 +153,10 @@ export function useEvidenceUploads() {
           api.POST('/v1/evidence', {
             body: {
               fileName: file.name,
-              contentType: contentTypeOf(file),
+              contentType: contentTypeOf(file, purpose),
               size: file.size,
               sha256,
+              ...(purpose === 'manifest' ? { purpose } : {}),
             },
           }),
         );
@@ -148,7 +174,7 @@ export function useEvidenceUploads() {
         patch(id, { status: 'failed', error });
       }
     },
-    [api, patch],
+    [api, patch, purpose],
   );
 
   const add = useCallback(
@@ -172,7 +198,7 @@ export function useEvidenceUploads() {
     u.status === 'sealed' && u.evidenceId ? [u.evidenceId] : [],
   );
   const busy = uploads.some((u) => u.status !== 'sealed' && u.status !== 'failed');
-  return { uploads, add, remove, sealedIds, busy };
+  return { uploads, add, remove, sealedIds, busy, purpose };
 }
 
 export type EvidenceUploads = ReturnType<typeof useEvidenceUploads>;

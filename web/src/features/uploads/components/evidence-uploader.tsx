@@ -15,6 +15,7 @@ import {
   type EvidenceUploads,
   MAX_EVIDENCE_BYTES,
   type Upload,
+  type UploadPurpose,
 } from '../api/upload.ts';
 
 /**
@@ -55,7 +56,12 @@ export function EvidenceUploader(props: {
       {uploads.uploads.length > 0 && (
         <ul className="upload-list" aria-label={t('upload.listLabel')}>
           {uploads.uploads.map((upload) => (
-            <UploadRow key={upload.id} upload={upload} onRemove={() => uploads.remove(upload.id)} />
+            <UploadRow
+              key={upload.id}
+              upload={upload}
+              purpose={uploads.purpose}
+              onRemove={() => uploads.remove(upload.id)}
+            />
           ))}
         </ul>
       )}
@@ -63,7 +69,12 @@ export function EvidenceUploader(props: {
   );
 }
 
-function UploadRow(props: { upload: Upload; onRemove: () => void }) {
+/** One file of an uploader: its type, size, SHA-256, the upload's progress and the sealing. */
+export function UploadRow(props: {
+  upload: Upload;
+  purpose?: UploadPurpose;
+  onRemove: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const { upload } = props;
   const problem = upload.error instanceof ApiProblem ? upload.error : undefined;
@@ -77,7 +88,8 @@ function UploadRow(props: { upload: Upload; onRemove: () => void }) {
       <SpaceBetween size="xxs">
         <Box variant="strong">{upload.file.name}</Box>
         <Box variant="small">
-          {contentTypeOf(upload.file)} · {formatBytes(upload.file.size, i18n.language)}
+          {contentTypeOf(upload.file, props.purpose)} ·{' '}
+          {formatBytes(upload.file.size, i18n.language)}
         </Box>
         {upload.sha256 && (
           <Box variant="small">
