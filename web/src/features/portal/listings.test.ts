@@ -6,7 +6,15 @@ describe('Function: parseListings', () => {
     const parsed = parseListings(
       'lst-1\nhttps://demo-marketplace.invalid/listings/lst-2, lst-1\n  lst-3  ',
     );
-    expect(parsed).toEqual({ ids: ['lst-1', 'lst-2', 'lst-3'], invalid: [] });
+    expect(parsed).toEqual({
+      ids: ['lst-1', 'https://demo-marketplace.invalid/listings/lst-2', 'lst-3'],
+      entries: [
+        { listingId: 'lst-1' },
+        { url: 'https://demo-marketplace.invalid/listings/lst-2' },
+        { listingId: 'lst-3' },
+      ],
+      invalid: [],
+    });
   });
 
   it('lists what is neither an id nor a listing URL', () => {
@@ -16,6 +24,6 @@ describe('Function: parseListings', () => {
   });
 
   it('reads nothing from an empty paste', () => {
-    expect(parseListings('  \n ')).toEqual({ ids: [], invalid: [] });
+    expect(parseListings('  \n ')).toEqual({ ids: [], entries: [], invalid: [] });
   });
 });

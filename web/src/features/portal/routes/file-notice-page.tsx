@@ -134,7 +134,7 @@ export function FileNoticePage() {
         jurisdiction: right.jurisdiction,
         ...(listingSource === 'manifest'
           ? { listingsManifestEvidenceId: manifest.sealedIds[0]! }
-          : { listings: listings.ids.map((listingId) => ({ listingId })) }),
+          : { listings: listings.entries }),
         explanation: explanation.trim(),
         evidenceIds: evidence.sealedIds,
         ...(orderId.trim() && testBuyReport.sealedIds[0]
