@@ -12,13 +12,14 @@ import { startTestCloud } from '../../support/cloud.ts';
 
 let cloud: LocalCloud;
 let rightsHolder: ApiClient;
+let reviewer: ApiClient;
 const SELLER = 'seller-bulk';
 const URL_BASE = 'https://demo-marketplace.invalid/listings/';
 const listingIds = Array.from({ length: 1600 }, (_, i) => `lst-bulk-${String(i).padStart(4, '0')}`);
 
 beforeAll(async () => {
   cloud = await startTestCloud();
-  rightsHolder = (await apiClients(cloud)).rightsHolder;
+  ({ rightsHolder, reviewer } = await apiClients(cloud));
   await cloud.marketplace.seed({
     sellers: [{ sellerId: SELLER }],
     listings: listingIds.map((listingId) => ({
@@ -137,6 +138,89 @@ describe('POST /v1/notices with listingsManifestEvidenceId', () => {
     expect(filed.status).toBe(202);
     expect(cases.body.items.map((c) => c.listingId).sort()).toEqual([...ids].sort());
   }, 120_000);
+
+  it('groups a bulk notice’s strikes: one notice naming three listings of one seller is one strike', async () => {
+    // Arrange
+    const sellerId = `seller-bulk-strikes-${process.pid}`;
+    const ids = [0, 1, 2].map((i) => `lst-bulk-strike-${process.pid}-${i}`);
+    await cloud.marketplace.seed({
+      sellers: [{ sellerId }],
+      listings: ids.map((listingId) => ({ listingId, sellerId, title: 'ACME-style widget' })),
+    });
+    const evidenceId = await uploadManifest(`listingId\n${ids.join('\n')}\n`);
+    const filed = await rightsHolder.post<{ noticeId: string }>(
+      '/v1/notices',
+      noticeBody([], { listings: undefined, listingsManifestEvidenceId: evidenceId }),
+      { 'idempotency-key': idempotencyKey() },
+    );
+    await cloud.settled();
+    const cases = await reviewer.get<{ items: { caseId: string }[] }>(
+      `/v1/cases?noticeId=${filed.body.noticeId}`,
+    );
+
+    // Act
+    for (const { caseId } of cases.body.items) {
+      const decided = await reviewer.post(`/v1/cases/${caseId}/decision`, {
+        decision: 'approve',
+        reasonCode: 'counterfeit_goods',
+        reasons: 'The listing sells goods bearing the mark that the rights holder did not make.',
+      });
+      expect(decided.status).toBe(200);
+      await cloud.settled();
+    }
+
+    // Assert
+    const seller = await reviewer.get<{ strikes: { caseIds: string[] }[] }>(
+      `/v1/sellers/${sellerId}`,
+    );
+    expect(cases.body.items).toHaveLength(3);
+    expect(seller.body.strikes).toHaveLength(1);
+    expect(seller.body.strikes[0]!.caseIds.sort()).toEqual(
+      cases.body.items.map((c) => c.caseId).sort(),
+    );
+  }, 120_000);
+
+  it('starts every case exactly once when StartExecution fails mid-fan-out: the reconciler finishes it', async () => {
+    // Arrange
+    const ids = listingIds.slice(200, 300);
+    const evidenceId = await uploadManifest(`listingId\n${ids.join('\n')}\n`);
+    await fetch(`${cloud.url}/_local/stepfunctions/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ failNextStarts: 25 }),
+    });
+
+    // Act
+    const filed = await rightsHolder.post<{ noticeId: string }>(
+      '/v1/notices',
+      noticeBody([], { listings: undefined, listingsManifestEvidenceId: evidenceId }),
+      { 'idempotency-key': idempotencyKey() },
+    );
+    await cloud.settled();
+    await fetch(`${cloud.url}/_local/clock/advance`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ by: 'PT10M' }),
+    });
+
+    // Assert
+    const notice = await rightsHolder.get<{ progress: { total: number; started: number } }>(
+      `/v1/notices/${filed.body.noticeId}`,
+    );
+    expect(notice.body.progress).toMatchObject({ total: 100, started: 100 });
+    const cases = await reviewer.get<{ items: { caseId: string }[] }>(
+      `/v1/cases?noticeId=${filed.body.noticeId}&limit=100`,
+    );
+    expect(cases.body.items).toHaveLength(100);
+    const executions = cloud.engine
+      .stateMachineArns()
+      .flatMap((arn) => cloud.engine.listExecutions(arn))
+      .map((execution) => execution.name);
+    const { executionNameFor } = await import('../../../functions/adapters/case-execution.ts');
+    for (const { caseId } of cases.body.items) {
+      expect(executions.filter((name) => name === executionNameFor(caseId))).toHaveLength(1);
+    }
+  }, 300_000);
 
   it('refuses a manifest with an unknown column with 422, and writes nothing', async () => {
     // Arrange
