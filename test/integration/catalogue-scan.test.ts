@@ -96,7 +96,11 @@ describe('Catalogue scan', () => {
     });
     const { queryDue } = await import('../../functions/adapters/due-items.ts');
     const { OWN_INITIATIVE_PENDING_PARTITION } = await import('../../functions/adapters/keys.ts');
-    const pending = await queryDue(OWN_INITIATIVE_PENDING_PARTITION, new Date(8.64e15), 1000);
+    const pending = await queryDue(
+      OWN_INITIATIVE_PENDING_PARTITION,
+      new Date('9999-12-31T00:00:00Z'),
+      1000,
+    );
     const opened = pending.filter((item) => String(item.listingId).startsWith('full-'));
     expect(opened).toHaveLength(500);
     expect(new Set(opened.map((item) => item.source))).toEqual(new Set(['own_initiative']));
