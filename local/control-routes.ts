@@ -32,7 +32,14 @@ const machineTokenRequest = z.strictObject({
 
 const advanceRequest = z.strictObject({ by: z.string().min(2).max(64) });
 
-const sfnFaultRequest = z.strictObject({ failNextStarts: z.number().int().min(0).max(1000) });
+const sfnFaultRequest = z.strictObject({
+  failNextStarts: z.number().int().min(0).max(1000),
+  /** Only the starts of this state machine (by name); every machine's when absent. */
+  stateMachine: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,80}$/)
+    .optional(),
+});
 
 /**
  * The local cloud's own control routes (never deployed): demo users with tokens, minting tokens
@@ -90,7 +97,7 @@ export function createControlRoutes(options: {
       case 'POST /_local/stepfunctions/faults': {
         const body = await parseBody(req, res, sfnFaultRequest);
         if (!body) return true;
-        options.engine.failNextStarts(body.failNextStarts);
+        options.engine.failNextStarts(body.failNextStarts, body.stateMachine);
         sendJson(res, 200, body);
         return true;
       }

@@ -219,10 +219,15 @@ export class LocalStepFunctions {
   }
 
   private startFailures = 0;
+  private startFailuresOf: string | undefined;
 
-  /** Makes the next `count` StartExecution calls fail with a 503, for fault tests. */
-  failNextStarts(count: number): void {
+  /**
+   * Makes the next `count` StartExecution calls fail with a 503, for fault tests; with
+   * `stateMachine` (a name, e.g. `takedown`), only the starts of that machine.
+   */
+  failNextStarts(count: number, stateMachine?: string): void {
     this.startFailures = count;
+    this.startFailuresOf = stateMachine;
   }
 
   /** Starts an execution. Same name and same input while running → the same answer (as AWS). */
@@ -231,7 +236,10 @@ export class LocalStepFunctions {
     name: string | undefined,
     input: string | undefined,
   ): { executionArn: string; startDate: number } {
-    if (this.startFailures > 0) {
+    if (
+      this.startFailures > 0 &&
+      (this.startFailuresOf === undefined || stateMachineArn.endsWith(`:${this.startFailuresOf}`))
+    ) {
       this.startFailures--;
       throw new SfnApiError('ServiceUnavailable', 'Service Unavailable (injected fault)', 503);
     }

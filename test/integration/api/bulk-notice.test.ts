@@ -187,7 +187,7 @@ describe('POST /v1/notices with listingsManifestEvidenceId', () => {
     await fetch(`${cloud.url}/_local/stepfunctions/faults`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ failNextStarts: 25 }),
+      body: JSON.stringify({ failNextStarts: 25, stateMachine: 'takedown' }),
     });
 
     // Act
