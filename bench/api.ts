@@ -50,6 +50,8 @@ async function handlerCpu(): Promise<string[][]> {
   const { SFNClient, StartExecutionCommand } = await import('@aws-sdk/client-sfn');
   Object.assign(process.env, {
     TABLE_NAME: 'bench',
+    EVIDENCE_BUCKET: 'bench-evidence',
+    MARKETPLACE_API_URL: 'http://127.0.0.1:9',
     TAKEDOWN_STATE_MACHINE_ARN: 'arn:aws:states:us-east-1:000000000000:stateMachine:takedown',
     AWS_REGION: 'us-east-1',
     LOG_LEVEL: 'ERROR',
