@@ -38,14 +38,16 @@ export class LocalLambda {
   private readonly byName = new Map<string, LocalFunctionDefinition>();
   private readonly loaded = new Map<string, Promise<Handler>>();
   private active = 0;
-  private readonly waiting: (() => void)[] = [];
+  /** Per function: invocations running, and those waiting for a slot. */
+  private readonly slots = new Map<string, { active: number; waiting: (() => void)[] }>();
 
   /**
-   * @param options.concurrency how many invocations run at once (default 16, or
-   *   `LOCAL_LAMBDA_CONCURRENCY`): like an account's Lambda concurrency, it keeps a burst (a
-   *   10,000-listing fan-out) from running thousands of handlers at once on a laptop's cores,
-   *   where each would time out. Invocations beyond it wait their turn; a function's timeout counts
-   *   from when it starts, as Lambda's does.
+   * @param options.concurrency how many invocations of one function run at once (default 16, or
+   *   `LOCAL_LAMBDA_CONCURRENCY`): like a function's reserved concurrency, it keeps a burst (a
+   *   10,000-listing fan-out starting 10,000 screenings) from running thousands of handlers at
+   *   once on a laptop's cores, where each would time out, and keeps one function's burst from
+   *   starving the others (the fan-out's own batches). Invocations beyond it wait their turn; a
+   *   function's timeout counts from when it starts, as Lambda's does.
    */
   constructor(
     private readonly options: {
@@ -63,19 +65,27 @@ export class LocalLambda {
     return this.options.concurrency ?? (Number(process.env.LOCAL_LAMBDA_CONCURRENCY) || 16);
   }
 
-  private async acquire(): Promise<void> {
-    if (this.active < this.limit) {
-      this.active++;
+  private async acquire(functionName: string): Promise<void> {
+    let slot = this.slots.get(functionName);
+    if (!slot) {
+      slot = { active: 0, waiting: [] };
+      this.slots.set(functionName, slot);
+    }
+    this.active++;
+    if (slot.active < this.limit) {
+      slot.active++;
       return;
     }
-    // The slot is handed over by release(), which keeps `active` counted for the waiter.
-    await new Promise<void>((resolve) => this.waiting.push(resolve));
+    // The slot is handed over by release(), which keeps it counted for the waiter.
+    await new Promise<void>((resolve) => slot.waiting.push(resolve));
   }
 
-  private release(): void {
-    const next = this.waiting.shift();
+  private release(functionName: string): void {
+    const slot = this.slots.get(functionName)!;
+    this.active--;
+    const next = slot.waiting.shift();
     if (next) next();
-    else this.active--;
+    else slot.active--;
   }
 
   register(fn: LocalFunctionDefinition): string {
@@ -109,7 +119,7 @@ export class LocalLambda {
     }
     const handler = await this.load(fn);
     const payload = event === undefined ? null : JSON.parse(JSON.stringify(event));
-    await this.acquire();
+    await this.acquire(fn.functionName);
     const deadline = Date.now() + (fn.timeoutSeconds ?? 30) * 1000;
     const context = {
       callbackWaitsForEmptyEventLoop: true,
@@ -139,7 +149,7 @@ export class LocalLambda {
         (err.stack ?? '').split('\n').slice(1, 6),
       );
     } finally {
-      this.release();
+      this.release(fn.functionName);
     }
   }
 

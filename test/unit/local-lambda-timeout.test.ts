@@ -55,4 +55,32 @@ describe('Local Lambda: concurrency', () => {
     expect(Math.max(...results.map((r) => r.peak))).toBe(2);
     expect(capped.running).toBe(0);
   });
+
+  it('caps each function on its own: a burst of one does not hold back another', async () => {
+    const capped = new LocalLambda(
+      { rootDir: process.cwd(), region: 'us-east-1', accountId: '000000000000', concurrency: 1 },
+      [
+        {
+          functionName: 'slow',
+          handler: 'test/fixtures/functions/hang-fixture.ts',
+          exportName: 'counted',
+          timeoutSeconds: 1,
+        },
+        {
+          functionName: 'quick',
+          handler: 'test/fixtures/functions/hang-fixture.ts',
+          exportName: 'answer',
+          timeoutSeconds: 1,
+        },
+      ],
+    );
+    const order: string[] = [];
+    const burst = Array.from({ length: 4 }, () =>
+      capped.invoke('slow', { ms: 100 }).then(() => order.push('slow')),
+    );
+    await capped.invoke('quick', {}).then(() => order.push('quick'));
+    await Promise.all(burst);
+    expect(order[0]).toBe('quick');
+    expect(capped.running).toBe(0);
+  });
 });
