@@ -120,7 +120,14 @@ describe('Rights-holder portal and seller centre journeys (Chromium, npm start)'
 
     // Step 5: the review shows everything; a double click files once.
     expect(await seen(page.getByText(first.listingId, { exact: true }))).toBe(1);
-    expect(await page.getByText(second.listingId, { exact: true }).count()).toBe(1);
+    // A pasted URL is sent as it is, for the marketplace to resolve to its listing.
+    expect(
+      await page
+        .getByText(`https://demo-marketplace.invalid/listings/${second.listingId}`, {
+          exact: true,
+        })
+        .count(),
+    ).toBe(1);
     expect(await page.getByText('Wile E. Coyote', { exact: true }).count()).toBe(1);
     await checkPage(page, 'notice-review-1280');
     await page.getByRole('button', { name: 'File the notice' }).dblclick();
