@@ -3,9 +3,9 @@ import { fanOutExecutionName, startNamedExecution } from '../adapters/case-execu
 import { putIfAbsent } from '../adapters/case-store.ts';
 import { clock } from '../adapters/clock.ts';
 import type { EvidenceRecord } from '../adapters/evidence-store.ts';
-import { keys } from '../adapters/keys.ts';
 import { logger } from '../adapters/logger.ts';
 import type { Notice } from '../domain/notice.ts';
+import { noticeItem } from './notice-writes.ts';
 
 /** The answer to a bulk notice: accepted, its cases to come (API.md, Bulk notices). */
 export interface FiledBulkNotice {
@@ -38,29 +38,20 @@ export async function fileBulkNotice(input: {
   const { noticeId, notice, rightsHolderId } = input;
   const at = clock.now().toISOString();
   await putIfAbsent({
-    ...keys.notice(noticeId),
-    type: 'Notice',
-    noticeId,
-    rightsHolderId,
-    filedBy: input.filedBy,
-    ipRightId: notice.ipRightId,
-    infringementType: notice.infringementType,
-    jurisdiction: notice.jurisdiction,
-    explanation: notice.explanation,
-    evidenceIds: notice.evidenceIds,
-    ...(notice.testBuy ? { testBuy: notice.testBuy } : {}),
-    statements: notice.statements,
-    signature: notice.signature,
-    listingIds: [],
-    caseIds: [],
+    ...noticeItem({
+      noticeId,
+      rightsHolderId,
+      filedBy: input.filedBy,
+      notice,
+      at,
+      listingIds: [],
+      caseIds: [],
+    }),
     bulk: {
       manifestEvidenceId: input.manifest.evidenceId,
       contentType: input.manifest.stored?.contentType ?? input.manifest.contentType,
       total: input.total,
     },
-    createdAt: at,
-    gsi1pk: `RH#${rightsHolderId}`,
-    gsi1sk: `NOTICE#${at}#${noticeId}`,
     ...pendingFanOutMarker(noticeId, at),
   });
   await startFanOut(noticeId);

@@ -21,7 +21,8 @@ import { parseManifest, type RejectedRow } from '../domain/manifest.ts';
 import { assertNoticeElements, type Notice, type NoticeListing } from '../domain/notice.ts';
 import { assertOwnSealedEvidence } from './evidence-ownership.ts';
 import { type FiledBulkNotice, fileBulkNotice } from './file-bulk-notice.ts';
-import { newCaseWrites, type WriteGroup, writeGroups } from './notice-writes.ts';
+import { newCaseWrites, noticeItem, type WriteGroup, writeGroups } from './notice-writes.ts';
+import { pool } from './pool.ts';
 
 /** Idempotency records are kept at least 24 h (API.md); DynamoDB's TTL deletes them after. */
 const IDEMPOTENCY_TTL_SECONDS = 48 * 3600;
@@ -271,26 +272,15 @@ export async function fileNotice(input: {
     {
       Put: {
         TableName: tableName,
-        Item: {
-          ...keys.notice(noticeId),
-          type: 'Notice',
+        Item: noticeItem({
           noticeId,
           rightsHolderId,
           filedBy: input.filedBy,
-          ipRightId: notice.ipRightId,
-          infringementType: notice.infringementType,
-          jurisdiction: notice.jurisdiction,
-          explanation: notice.explanation,
-          evidenceIds: notice.evidenceIds,
-          ...(notice.testBuy ? { testBuy: notice.testBuy } : {}),
-          statements: notice.statements,
-          signature: notice.signature,
+          notice,
+          at,
           listingIds: cases.map((c) => c.listingId),
           caseIds: cases.map((c) => c.caseId),
-          createdAt: at,
-          gsi1pk: `RH#${rightsHolderId}`,
-          gsi1sk: `NOTICE#${at}#${noticeId}`,
-        },
+        }),
         ...writeOnce,
       },
     },
@@ -304,21 +294,17 @@ export async function fileNotice(input: {
 }
 
 async function startAll(caseIds: string[]): Promise<void> {
-  const queue = [...caseIds];
-  const worker = async () => {
-    for (let caseId = queue.shift(); caseId; caseId = queue.shift()) {
-      try {
-        await startCaseExecution(caseId, JSON.stringify({ v: 1, caseId }));
-        await clearPendingStart(caseId);
-      } catch (error) {
-        logger.warn('case start failed; the reconciler will start it', {
-          caseId,
-          error: (error as Error).name,
-        });
-      }
+  await pool(caseIds, START_CONCURRENCY, async (caseId) => {
+    try {
+      await startCaseExecution(caseId, JSON.stringify({ v: 1, caseId }));
+      await clearPendingStart(caseId);
+    } catch (error) {
+      logger.warn('case start failed; the reconciler will start it', {
+        caseId,
+        error: (error as Error).name,
+      });
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(START_CONCURRENCY, caseIds.length) }, worker));
+  });
 }
 
 /**

@@ -3,6 +3,7 @@ import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { pendingStartMarker, type StartCounter } from '../adapters/case-start-outbox.ts';
 import { dynamo, tableName } from '../adapters/dynamo-client.ts';
 import { caseSearchKeys, keys } from '../adapters/keys.ts';
+import type { Notice } from '../domain/notice.ts';
 
 /** Items per DynamoDB transaction (the service limit is 100). */
 export const TRANSACTION_ITEMS = 96;
@@ -140,4 +141,40 @@ export function conditionFailedOnly(error: unknown): boolean {
     codes.includes('ConditionalCheckFailed') &&
     codes.every((code) => code === 'ConditionalCheckFailed' || code === 'None')
   );
+}
+
+/**
+ * The notice item, as both kinds of notice write it: with its listings and cases (a notice with
+ * `listings`), or empty lists that the fan-out's batches account for (a bulk notice).
+ */
+export function noticeItem(input: {
+  noticeId: string;
+  rightsHolderId: string;
+  filedBy: string;
+  notice: Notice;
+  at: string;
+  listingIds: string[];
+  caseIds: string[];
+}): Record<string, unknown> {
+  const { noticeId, rightsHolderId, notice, at } = input;
+  return {
+    ...keys.notice(noticeId),
+    type: 'Notice',
+    noticeId,
+    rightsHolderId,
+    filedBy: input.filedBy,
+    ipRightId: notice.ipRightId,
+    infringementType: notice.infringementType,
+    jurisdiction: notice.jurisdiction,
+    explanation: notice.explanation,
+    evidenceIds: notice.evidenceIds,
+    ...(notice.testBuy ? { testBuy: notice.testBuy } : {}),
+    statements: notice.statements,
+    signature: notice.signature,
+    listingIds: input.listingIds,
+    caseIds: input.caseIds,
+    createdAt: at,
+    gsi1pk: `RH#${rightsHolderId}`,
+    gsi1sk: `NOTICE#${at}#${noticeId}`,
+  };
 }

@@ -27,7 +27,7 @@ import { handler as notifyParties } from '../workflow/notify-parties.ts';
 import { handler as recordStrike } from '../workflow/record-strike.ts';
 import { handler as takeDown } from '../workflow/take-down-listing.ts';
 import { handler as withdraw } from '../workflow/withdraw-case.ts';
-import { pool } from './parked-cases.ts';
+import { pool } from './pool.ts';
 
 /**
  * Own-initiative cases (DOMAIN.md, proactive measures; ARCHITECTURE.md, two paths for cases):

@@ -9,6 +9,7 @@ import { queryDue } from '../adapters/due-items.ts';
 import { PARKED_DUE_PARTITION } from '../adapters/keys.ts';
 import { applyWorkflowStep } from '../workflow/lib/step.ts';
 import { StateRefused } from './errors.ts';
+import { pool } from './pool.ts';
 
 /**
  * Parked own-initiative cases (use-cases/own-initiative.ts): their counter-notice windows, closed
@@ -83,18 +84,4 @@ export async function closeWindowForCounterNotice(record: CaseRecord): Promise<C
     throw new StateRefused('The listing is not down under this case.');
   await closeWindow(record.caseId, clock.now());
   return (await getCase(record.caseId))!;
-}
-
-/** Runs `work` over `items`, `concurrency` at a time. */
-export async function pool<T>(
-  items: readonly T[],
-  concurrency: number,
-  work: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-      while (next < items.length) await work(items[next++]!);
-    }),
-  );
 }

@@ -284,7 +284,8 @@ describe('Own-initiative cases', () => {
       expect(await h.status(caseId)).toBe('upheld');
     }
     expect(await parked.closeExpiredWindows(new Date(Date.parse(dueAt) + 1000))).toBe(0);
-  });
+    // 2,000 status changes, each with its domain event, on DynamoDB Local: minutes on a busy machine.
+  }, 300_000);
 });
 
 describe('Digests: one email per party and period', () => {
