@@ -249,6 +249,53 @@ export async function getTimeline(caseId: string): Promise<TimelineEvent[]> {
  * Throws StepAlreadyApplied, CaseStateConflict, or TransientError.
  */
 export async function applyCaseStep(caseId: string, step: CaseStep): Promise<void> {
+  try {
+    await dynamo.send(new TransactWriteCommand({ TransactItems: caseStepItems(caseId, step) }));
+  } catch (error) {
+    if (error instanceof TransactionCanceledException) {
+      const reasons = error.CancellationReasons ?? [];
+      if (reasons[0]?.Code === 'ConditionalCheckFailed')
+        throw new StepAlreadyApplied(`step ${step.stepKey} of case ${caseId} was applied before`);
+      if (reasons[1]?.Code === 'ConditionalCheckFailed')
+        throw new CaseStateConflict(
+          `case ${caseId} is not in ${step.from?.join('|') ?? 'an existing state'}${step.unless ? ` or has ${step.unless.join('|')}` : ''}`,
+        );
+      if (reasons.some((r) => r.Code === 'TransactionConflict' || r.Code === 'ThrottlingError'))
+        throw new TransientError('transaction conflict');
+      const failed = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
+      throw new CaseStateConflict(`case ${caseId}: condition of write ${failed} failed`);
+    }
+    throw error;
+  }
+  await recordStepMetrics(caseId, step);
+}
+
+/** The most steps of different cases one transaction applies (TransactWriteItems takes 100 items). */
+export const MAX_STEPS_PER_TRANSACTION = 20;
+
+/**
+ * Applies steps of different cases in one transaction, all or none (a bulk job's steps, e.g.
+ * closing parked windows): each step writes as `applyCaseStep` writes it. False when the
+ * transaction was refused (a step applied before, a case that moved meanwhile, a conflict): the
+ * caller then applies them one by one, which says which.
+ */
+export async function applyCaseSteps(
+  steps: readonly { caseId: string; step: CaseStep }[],
+): Promise<boolean> {
+  const items = steps.flatMap(({ caseId, step }) => caseStepItems(caseId, step));
+  if (items.length > 100) throw new Error(`${items.length} items exceed one transaction`);
+  try {
+    await dynamo.send(new TransactWriteCommand({ TransactItems: items }));
+  } catch (error) {
+    if (error instanceof TransactionCanceledException) return false;
+    throw error;
+  }
+  for (const { caseId, step } of steps) await recordStepMetrics(caseId, step);
+  return true;
+}
+
+/** The writes of one step: its guard, the case update, its timeline event, the related writes. */
+function caseStepItems(caseId: string, step: CaseStep): TransactItem[] {
   const names: Record<string, string> = { '#updatedAt': 'updatedAt', '#version': 'version' };
   const values: Record<string, unknown> = { ':updatedAt': step.at, ':one': 1 };
   const sets = ['#updatedAt = :updatedAt', '#version = #version + :one'];
@@ -320,25 +367,7 @@ export async function applyCaseStep(caseId: string, step: CaseStep): Promise<voi
     });
   }
   items.push(...(step.also ?? []));
-  try {
-    await dynamo.send(new TransactWriteCommand({ TransactItems: items }));
-  } catch (error) {
-    if (error instanceof TransactionCanceledException) {
-      const reasons = error.CancellationReasons ?? [];
-      if (reasons[0]?.Code === 'ConditionalCheckFailed')
-        throw new StepAlreadyApplied(`step ${step.stepKey} of case ${caseId} was applied before`);
-      if (reasons[1]?.Code === 'ConditionalCheckFailed')
-        throw new CaseStateConflict(
-          `case ${caseId} is not in ${step.from?.join('|') ?? 'an existing state'}${step.unless ? ` or has ${step.unless.join('|')}` : ''}`,
-        );
-      if (reasons.some((r) => r.Code === 'TransactionConflict' || r.Code === 'ThrottlingError'))
-        throw new TransientError('transaction conflict');
-      const failed = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
-      throw new CaseStateConflict(`case ${caseId}: condition of write ${failed} failed`);
-    }
-    throw error;
-  }
-  await recordStepMetrics(caseId, step);
+  return items;
 }
 
 /** Timeline events the business metrics count, with the metric and dimension each adds to. */

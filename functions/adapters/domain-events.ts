@@ -58,33 +58,62 @@ function recordStatusMetrics(change: CaseStatusChanged): void {
 
 const TERMINAL = new Set<string>(TERMINAL_STATUSES);
 
+/** PutEvents takes at most 10 entries a call. */
+const PUT_EVENTS_ENTRIES = 10;
+
+/**
+ * Publishes many status changes (a bulk job's), 10 to a PutEvents call; answers, for each, whether
+ * the bus accepted it (what it did not stays in the outbox for the relay).
+ */
+export async function publishCaseStatusChanges(
+  changes: readonly CaseStatusChanged[],
+): Promise<boolean[]> {
+  const accepted: boolean[] = [];
+  for (let i = 0; i < changes.length; i += PUT_EVENTS_ENTRIES) {
+    const batch = changes.slice(i, i + PUT_EVENTS_ENTRIES);
+    const results = await putBatchOnBus(batch);
+    batch.forEach((change, j) => {
+      if (results[j]) recordStatusMetrics(change);
+    });
+    accepted.push(...results);
+  }
+  return accepted;
+}
+
 async function putOnBus(change: CaseStatusChanged): Promise<boolean> {
-  if (!env.EVENT_BUS_NAME) return true;
+  return (await putBatchOnBus([change]))[0]!;
+}
+
+async function putBatchOnBus(changes: readonly CaseStatusChanged[]): Promise<boolean[]> {
+  if (!env.EVENT_BUS_NAME) return changes.map(() => true);
   try {
     const result = await events.send(
       new PutEventsCommand({
-        Entries: [
-          {
-            EventBusName: env.EVENT_BUS_NAME,
-            Source: EVENT_SOURCE,
-            DetailType: 'CaseStatusChanged',
-            Time: new Date(change.at),
-            Detail: JSON.stringify(change),
-          },
-        ],
+        Entries: changes.map((change) => ({
+          EventBusName: env.EVENT_BUS_NAME,
+          Source: EVENT_SOURCE,
+          DetailType: 'CaseStatusChanged',
+          Time: new Date(change.at),
+          Detail: JSON.stringify(change),
+        })),
       }),
     );
-    if (!result.FailedEntryCount) return true;
-    logger.warn('domain event not accepted; the outbox keeps it', {
-      caseId: change.caseId,
-      status: change.status,
+    // Each entry answers on its own: an ErrorCode marks one the bus did not accept.
+    return changes.map((change, i) => {
+      const entry = result.Entries?.[i];
+      const ok = result.FailedEntryCount ? Boolean(entry && !entry.ErrorCode) : true;
+      if (!ok)
+        logger.warn('domain event not accepted; the outbox keeps it', {
+          caseId: change.caseId,
+          status: change.status,
+        });
+      return ok;
     });
   } catch (error) {
-    logger.warn('domain event not published; the outbox keeps it', {
-      caseId: change.caseId,
-      status: change.status,
+    logger.warn('domain events not published; the outbox keeps them', {
+      caseIds: changes.map((change) => change.caseId),
       error: (error as Error).name,
     });
+    return changes.map(() => false);
   }
-  return false;
 }

@@ -1,4 +1,4 @@
-import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Tally } from '../domain/transparency-counts.ts';
 import type { CaseStatusChanged } from './domain-events.ts';
 import { queryDue } from './due-items.ts';
@@ -49,6 +49,32 @@ export async function deleteOutboxItem(subject: string, stepKey: string): Promis
   await dynamo.send(
     new DeleteCommand({ TableName: tableName, Key: keys.eventOutbox(subject, stepKey) }),
   );
+}
+
+/**
+ * Deletes delivered outbox items, up to 100 to a transaction (no function batch-writes). A
+ * transaction refused (the relay deleting the same item meanwhile) leaves its items to the relay,
+ * which publishes them again: at least once, as always.
+ */
+export async function deleteOutboxItems(
+  events: readonly Pick<OutboxEvent, 'subject' | 'stepKey'>[],
+): Promise<void> {
+  for (let i = 0; i < events.length; i += 100) {
+    try {
+      await dynamo.send(
+        new TransactWriteCommand({
+          TransactItems: events.slice(i, i + 100).map((event) => ({
+            Delete: { TableName: tableName, Key: keys.eventOutbox(event.subject, event.stepKey) },
+          })),
+        }),
+      );
+    } catch (error) {
+      logger.warn('delivered outbox items not deleted; the relay delivers them again', {
+        count: Math.min(100, events.length - i),
+        error: (error as Error).name,
+      });
+    }
+  }
 }
 
 /** An outbox item as listed: its event, and whether its tally was counted already. */

@@ -1,13 +1,16 @@
 import {
   type CaseRecord,
   CaseStateConflict,
+  type CaseStep,
   getCase,
+  MAX_STEPS_PER_TRANSACTION,
   StepAlreadyApplied,
+  stripKeys,
 } from '../adapters/case-store.ts';
 import { clock } from '../adapters/clock.ts';
 import { queryDue } from '../adapters/due-items.ts';
 import { PARKED_DUE_PARTITION } from '../adapters/keys.ts';
-import { applyWorkflowStep } from '../workflow/lib/step.ts';
+import { applyWorkflowStep, applyWorkflowSteps } from '../workflow/lib/step.ts';
 import { StateRefused } from './errors.ts';
 import { pool } from './pool.ts';
 
@@ -27,37 +30,59 @@ export async function closeExpiredWindows(
   options: { limit?: number; concurrency?: number } = {},
 ): Promise<number> {
   let closed = 0;
+  const seen = new Set<string>();
   for (;;) {
-    const due = await queryDue(PARKED_DUE_PARTITION, now, options.limit ?? 1000);
-    if (due.length === 0) return closed;
-    let progressed = 0;
-    await pool(
-      due.map((item) => String(item.caseId)),
-      options.concurrency ?? 16,
-      async (caseId) => {
-        if (await closeWindow(caseId, now)) closed++;
-        progressed++;
-      },
+    // The parked index projects whole case items: the read that plans each step.
+    const due = (await queryDue(PARKED_DUE_PARTITION, now, options.limit ?? 1000)).map(
+      (item) => stripKeys(item) as unknown as CaseRecord,
     );
-    if (progressed === 0) return closed;
+    // Nothing new (what is left could not be closed now): the next run tries again.
+    if (due.every((record) => seen.has(record.caseId))) return closed;
+    for (const record of due) seen.add(record.caseId);
+    const chunks: CaseRecord[][] = [];
+    for (let i = 0; i < due.length; i += MAX_STEPS_PER_TRANSACTION)
+      chunks.push(due.slice(i, i + MAX_STEPS_PER_TRANSACTION));
+    await pool(chunks, options.concurrency ?? 4, async (chunk) => {
+      const count = await closeChunk(chunk, now);
+      closed += count;
+    });
   }
 }
+
+/**
+ * Closes a chunk of windows in one transaction; if it is refused (a case moved meanwhile, or a
+ * step already applied), one by one, each from a fresh read, which sorts out which.
+ */
+async function closeChunk(records: readonly CaseRecord[], now: Date): Promise<number> {
+  const together = await applyWorkflowSteps(
+    records.map((record) => ({ record, step: windowClosedStep(now) })),
+  );
+  if (together) return records.length;
+  let closed = 0;
+  for (const record of records) if (await closeWindow(record.caseId, now)) closed++;
+  return closed;
+}
+
+const windowClosedStep = (now: Date) => {
+  const at = now.toISOString();
+  return {
+    stepKey: 'counter_notice_window_closed',
+    at,
+    from: ['awaiting_counter_notice'],
+    set: { status: 'upheld', closedAt: at },
+    remove: ['gsi2pk', 'gsi2sk'] as unknown as (keyof CaseRecord)[],
+    event: {
+      type: 'upheld' as const,
+      actor: { role: 'system' as const, id: 'workflow' },
+      detail: { counterNoticeWindowClosed: true, source: 'own_initiative' },
+    },
+  } satisfies CaseStep;
+};
 
 async function closeWindow(caseId: string, now: Date): Promise<boolean> {
   const at = now.toISOString();
   try {
-    await applyWorkflowStep(caseId, {
-      stepKey: 'counter_notice_window_closed',
-      at,
-      from: ['awaiting_counter_notice'],
-      set: { status: 'upheld', closedAt: at },
-      remove: ['gsi2pk', 'gsi2sk'] as unknown as (keyof CaseRecord)[],
-      event: {
-        type: 'upheld',
-        actor: { role: 'system', id: 'workflow' },
-        detail: { counterNoticeWindowClosed: true, source: 'own_initiative' },
-      },
-    });
+    await applyWorkflowStep(caseId, windowClosedStep(now));
     return true;
   } catch (error) {
     if (error instanceof StepAlreadyApplied) return false;

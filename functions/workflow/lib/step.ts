@@ -1,7 +1,14 @@
-import { applyCaseStep, type CaseStep, epochScoped, getCase } from '../../adapters/case-store.ts';
+import {
+  applyCaseStep,
+  applyCaseSteps,
+  type CaseRecord,
+  type CaseStep,
+  epochScoped,
+  getCase,
+} from '../../adapters/case-store.ts';
 import type { CaseStatusChanged } from '../../adapters/domain-events.ts';
 import { type OutboxEvent, outboxItem } from '../../adapters/event-outbox.ts';
-import { deliverOutboxEvent } from '../../adapters/outbox-delivery.ts';
+import { deliverOutboxEvent, deliverOutboxEvents } from '../../adapters/outbox-delivery.ts';
 import { publicDecisionItem } from '../../adapters/public-decisions.ts';
 import { publicDecisionOf } from '../../domain/public-decisions.ts';
 import {
@@ -23,6 +30,39 @@ import {
 export async function applyWorkflowStep(caseId: string, unscoped: CaseStep): Promise<void> {
   const record = await getCase(caseId);
   if (!record) return applyCaseStep(caseId, unscoped);
+  const { step, event } = planWorkflowStep(record, unscoped);
+  await applyCaseStep(caseId, step);
+  if (event) await deliverOutboxEvent(event);
+}
+
+/**
+ * Applies workflow steps of different cases in one transaction (a bulk job's), each planned from
+ * the case as the caller read it (a stale read fails its status condition, refusing the whole
+ * transaction), then delivers their domain events in batches. False when the transaction was
+ * refused: the caller applies the steps one by one.
+ */
+export async function applyWorkflowSteps(
+  planned: readonly { record: CaseRecord; step: CaseStep }[],
+): Promise<boolean> {
+  const plans = planned.map(({ record, step }) => ({
+    caseId: record.caseId,
+    ...planWorkflowStep(record, step),
+  }));
+  if (!(await applyCaseSteps(plans))) return false;
+  await deliverOutboxEvents(plans.flatMap((plan) => (plan.event ? [plan.event] : [])));
+  return true;
+}
+
+/**
+ * A step as the workflow writes it: scoped to the case's epoch, and, when it changes the status or
+ * records what the transparency report counts, with its domain event in the outbox (and its CN
+ * Art 44 public entry) in the same transaction.
+ */
+function planWorkflowStep(
+  record: CaseRecord,
+  unscoped: CaseStep,
+): { step: CaseStep; event?: OutboxEvent } {
+  const caseId = record.caseId;
   const step = { ...unscoped, stepKey: epochScoped(record, unscoped.stepKey) };
   const status = step.set?.status;
   let change: CaseStatusChanged | undefined;
@@ -64,7 +104,7 @@ export async function applyWorkflowStep(caseId: string, unscoped: CaseStep): Pro
       measure: String(detail.measure),
       at: step.at,
     });
-  if (!change && !tally) return applyCaseStep(caseId, step);
+  if (!change && !tally) return { step };
   if (published.length > 0) step.also = [...(step.also ?? []), ...published];
   const event: OutboxEvent = {
     subject: caseId,
@@ -73,6 +113,5 @@ export async function applyWorkflowStep(caseId: string, unscoped: CaseStep): Pro
     ...(change ? { change } : {}),
     ...(tally ? { tally } : {}),
   };
-  await applyCaseStep(caseId, { ...step, also: [...(step.also ?? []), outboxItem(event)] });
-  await deliverOutboxEvent(event);
+  return { step: { ...step, also: [...(step.also ?? []), outboxItem(event)] }, event };
 }
