@@ -1,6 +1,11 @@
+import { getItem } from './case-store.ts';
 import type { EvidenceRecord } from './evidence-store.ts';
 import { keys } from './keys.ts';
 import { batchGetItems } from './party-items.ts';
+
+/** Reads an evidence record (DynamoDB only: no S3 client comes with it). */
+export const getEvidence = (evidenceId: string) =>
+  getItem<EvidenceRecord>(keys.evidence(evidenceId));
 
 /**
  * Evidence records by id, in one BatchGetItem, for views that show evidence without touching S3

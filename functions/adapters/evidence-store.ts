@@ -4,7 +4,6 @@ import { GetObjectCommand, GetObjectTaggingCommand } from '@aws-sdk/client-s3';
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import * as z from 'zod';
-import { getItem } from './case-store.ts';
 import { dynamo, tableName } from './dynamo-client.ts';
 import { loadEnv } from './env.ts';
 import { keys } from './keys.ts';
@@ -100,9 +99,7 @@ export function evidenceIdOfKey(key: string): string | undefined {
   return match?.[1];
 }
 
-/** Reads an evidence record. */
-export const getEvidence = (evidenceId: string) =>
-  getItem<EvidenceRecord>(keys.evidence(evidenceId));
+export { getEvidence } from './evidence-records.ts';
 
 /**
  * Records a new piece of evidence (`pending_upload`) and presigns the browser upload of exactly

@@ -1,9 +1,6 @@
 import { citedEvidenceIds, readCaseCore } from '../adapters/case-file-reader.ts';
-import {
-  type EvidenceOwner,
-  type EvidenceRecord,
-  getEvidence,
-} from '../adapters/evidence-store.ts';
+import { getEvidence } from '../adapters/evidence-records.ts';
+import type { EvidenceOwner, EvidenceRecord } from '../adapters/evidence-store.ts';
 import { sellerCasesCiteEvidence } from '../adapters/seller-account.ts';
 import { assertOwnSealedEvidence as assertOwnedSealed } from '../use-cases/evidence-ownership.ts';
 import { viewOfCase } from './lib/case-access.ts';

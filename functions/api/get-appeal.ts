@@ -1,6 +1,6 @@
 import { getAppeal } from '../adapters/appeal-store.ts';
 import { getCase } from '../adapters/case-store.ts';
-import { getEvidence } from '../adapters/evidence-store.ts';
+import { getEvidence } from '../adapters/evidence-records.ts';
 import { viewOfCase } from './lib/case-access.ts';
 import { appealView, evidenceView } from './lib/case-file-view.ts';
 import { apiHandler, json } from './lib/handler.ts';

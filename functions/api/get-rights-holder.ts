@@ -1,5 +1,5 @@
 import { clock } from '../adapters/clock.ts';
-import { getEvidence } from '../adapters/evidence-store.ts';
+import { getEvidence } from '../adapters/evidence-records.ts';
 import { queryPartyPage } from '../adapters/party-items.ts';
 import { getRightsHolder, listIpRights } from '../adapters/registry-store.ts';
 import { evidenceView } from './lib/case-file-view.ts';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { clock } from '../adapters/clock.ts';
-import { getEvidence } from '../adapters/evidence-store.ts';
+import { getEvidence } from '../adapters/evidence-records.ts';
 import { logger } from '../adapters/logger.ts';
 import { AlreadyRegistered, registerRightsHolder } from '../adapters/registry-store.ts';
 import { setRightsHolderAttribute } from '../adapters/user-directory.ts';

@@ -1,4 +1,5 @@
-import { type EvidenceRecord, getEvidence } from '../adapters/evidence-store.ts';
+import { getEvidence } from '../adapters/evidence-records.ts';
+import type { EvidenceRecord } from '../adapters/evidence-store.ts';
 import { DomainRuleError } from '../domain/errors.ts';
 
 /**

@@ -3,7 +3,7 @@ import * as z from 'zod';
 import type { CaseRecord } from '../adapters/case-store.ts';
 import { clock } from '../adapters/clock.ts';
 import { dynamo } from '../adapters/dynamo-client.ts';
-import { getEvidence } from '../adapters/evidence-store.ts';
+import { getEvidence } from '../adapters/evidence-records.ts';
 import { putMessageCopy } from '../adapters/message-copies.ts';
 import { getNotice } from '../adapters/notice-store.ts';
 import { policy } from '../adapters/policy-source.ts';
