@@ -4,7 +4,7 @@ import { policy } from '../adapters/policy-source.ts';
 import { getSeller, listSellerDecisions, listStrikes } from '../adapters/seller-store.ts';
 import { nextMeasure } from '../domain/ladder.ts';
 import { isStrikeActive } from '../domain/strikes.ts';
-import { suspensionFacts } from '../use-cases/decide-suspension.ts';
+import { suspensionFacts } from '../use-cases/suspension-facts.ts';
 import { apiHandler, json } from './lib/handler.ts';
 import { notFound } from './lib/problem.ts';
 

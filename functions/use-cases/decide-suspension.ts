@@ -10,37 +10,12 @@ import { getSeller, listStrikes, type SellerRecord } from '../adapters/seller-st
 import type { SuspensionDecision } from '../domain/account-decisions.ts';
 import { addDuration } from '../domain/duration.ts';
 import { nextMeasure } from '../domain/ladder.ts';
-import {
-  type SuspensionFacts,
-  sellerMeasureText,
-  suspensionFactsText,
-} from '../domain/seller-measure-text.ts';
-import { activeStrikes, type StrikeRecord } from '../domain/strikes.ts';
+import { sellerMeasureText, suspensionFactsText } from '../domain/seller-measure-text.ts';
 import { tallySuspension } from '../domain/transparency-counts.ts';
 import { notifyAccount } from './account-notices.ts';
 import { ClaimedByAnother, NotAwaitingInput } from './errors.ts';
+import { suspensionFacts } from './suspension-facts.ts';
 import { syncSellerMeasure } from './sync-seller-measure.ts';
-
-/** The facts of a seller's suspension review (DSA Art 23(3)), from its strikes and the marketplace. */
-export async function suspensionFacts(
-  seller: SellerRecord,
-  strikes: readonly StrikeRecord[],
-  now: Date,
-): Promise<SuspensionFacts> {
-  const decision = nextMeasure(seller.measure, strikes, now, seller, policy);
-  const counting = strikes.filter((s) => decision.countingStrikeIds.includes(s.strikeId));
-  const counts = await marketplace().countSellerListings(seller.sellerId);
-  const countingItems = counting.reduce((n, s) => n + s.caseIds.length, 0);
-  return {
-    activeStrikes: activeStrikes(strikes, now).length,
-    countingStrikes: counting.length,
-    countingItems,
-    aggravatedStrikes: counting.filter((s) => s.weight > 1).length,
-    liveListings: counts.live,
-    totalListings: counts.total,
-    share: countingItems === 0 ? 0 : countingItems / Math.max(counts.total, countingItems),
-  };
-}
 
 /**
  * A reviewer decides a seller's open suspension review (DSA Art 23(3): case by case, weighing the
