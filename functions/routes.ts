@@ -331,8 +331,8 @@ export const routes = [
     handler: 'functions/api/counter-notify.ts',
     auth: 'jwt',
     roles: ['seller'],
-    // On a parked own-initiative case it closes the window (a status change) first.
-    grants: { table: RWD, sendTaskResult: true, startExecution: ['redress'], publishEvents: true },
+    // On a parked own-initiative case it starts the case's execution at the counter-notice.
+    grants: { table: RWD, sendTaskResult: true, startExecution: ['takedown', 'redress'] },
   },
   {
     method: 'POST',

@@ -3,7 +3,6 @@ import { clock } from '../adapters/clock.ts';
 import { dynamo, tableName } from '../adapters/dynamo-client.ts';
 import { countOutboxEvent, type OutboxEvent, outboxItem } from '../adapters/event-outbox.ts';
 import { keys } from '../adapters/keys.ts';
-import { marketplace } from '../adapters/marketplace.ts';
 import { policy } from '../adapters/policy-source.ts';
 import { measureWrites } from '../adapters/seller-measure-writes.ts';
 import { getSeller, listStrikes, type SellerRecord } from '../adapters/seller-store.ts';

@@ -2,7 +2,6 @@ import {
   type CaseRecord,
   CaseStateConflict,
   type CaseStep,
-  getCase,
   MAX_STEPS_PER_TRANSACTION,
   StepAlreadyApplied,
   stripKeys,
@@ -11,12 +10,11 @@ import { clock } from '../adapters/clock.ts';
 import { queryDue } from '../adapters/due-items.ts';
 import { PARKED_DUE_PARTITION } from '../adapters/keys.ts';
 import { applyWorkflowStep, applyWorkflowSteps } from '../workflow/lib/step.ts';
-import { StateRefused } from './errors.ts';
 import { pool } from './pool.ts';
 
 /**
  * Parked own-initiative cases (use-cases/own-initiative.ts): their counter-notice windows, closed
- * in bulk or by a counter-notice. Apart from the immediate action, so the counter-notice route and
+ * in bulk (a counter-notice in the window starts the case's execution instead: use-cases/redress.ts). Apart from the immediate action, so the counter-notice route and
  * the parked-windows job carry no marketplace client.
  */
 
@@ -69,6 +67,8 @@ const windowClosedStep = (now: Date) => {
     stepKey: 'counter_notice_window_closed',
     at,
     from: ['awaiting_counter_notice'],
+    // A counter-notice received meanwhile is being resolved: the window no longer closes it.
+    unless: ['counterNoticeMode'],
     set: { status: 'upheld', closedAt: at },
     remove: ['gsi2pk', 'gsi2sk'] as unknown as (keyof CaseRecord)[],
     event: {
@@ -97,16 +97,4 @@ async function closeWindow(caseId: string, now: Date): Promise<boolean> {
     }
     throw error;
   }
-}
-
-/**
- * A seller's counter-notice on a parked own-initiative case: there is no notifier to forward it
- * to or to sue, so it is the internal complaint of DSA Art 20 (a person re-examines it): the
- * window closes, and the appeal starts the case's small Standard execution (the redress machine).
- */
-export async function closeWindowForCounterNotice(record: CaseRecord): Promise<CaseRecord> {
-  if (record.status !== 'awaiting_counter_notice')
-    throw new StateRefused('The listing is not down under this case.');
-  await closeWindow(record.caseId, clock.now());
-  return (await getCase(record.caseId))!;
 }

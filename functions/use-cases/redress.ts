@@ -5,6 +5,8 @@ import {
   listAppeals,
   putAppealItem,
 } from '../adapters/appeal-store.ts';
+import { startCaseExecution } from '../adapters/case-execution.ts';
+import { clearPendingStart, pendingStartMarker } from '../adapters/case-start-outbox.ts';
 import {
   applyCaseStep,
   type CaseRecord,
@@ -22,6 +24,7 @@ import { tableName } from '../adapters/dynamo-client.ts';
 import { countOutboxEvent, type OutboxEvent, outboxItem } from '../adapters/event-outbox.ts';
 import { openFollowUp, startFollowUp } from '../adapters/follow-ups.ts';
 import { keys } from '../adapters/keys.ts';
+import { logger } from '../adapters/logger.ts';
 import { policy } from '../adapters/policy-source.ts';
 import {
   type AppealBody,
@@ -38,7 +41,6 @@ import { counterNoticeMode } from '../domain/policy.ts';
 import { tallyAppealDecided, tallyAppealFiled } from '../domain/transparency-counts.ts';
 import { answerPendingTask, NotAwaitingInput } from './answer-pending-task.ts';
 import { StateRefused } from './errors.ts';
-import { closeWindowForCounterNotice } from './parked-cases.ts';
 
 /**
  * Redress after a decision (DOMAIN.md steps 6-9): counter-notices in the window and after it,
@@ -71,10 +73,11 @@ export async function counterNotify(
       if (!(error instanceof NotAwaitingInput)) throw error;
     }
   }
-  let record = await getCase(caseId);
+  const record = await getCase(caseId);
   if (!record) throw new NotAwaitingInput(`case ${caseId} not found`);
-  if (record.source === 'own_initiative' && record.status !== 'upheld') {
-    record = await closeWindowForCounterNotice(record);
+  if (record.source === 'own_initiative' && record.status === 'awaiting_counter_notice') {
+    await counterNotifyParked(record, sellerId, body);
+    return { status: 'counter_notice_received' };
   }
   if (record.status !== 'upheld') {
     throw new StateRefused(
@@ -121,6 +124,52 @@ export async function counterNotify(
   });
   await startFollowUp(start);
   return { status: 'counter_notice_received' };
+}
+
+/**
+ * A counter-notice in the window of a parked own-initiative case (no execution holds it): there is
+ * no notifier to forward it to or to sue, so a person re-examines the decision (re-review, DSA
+ * Art 20). The counter-notice is recorded and the case leaves the parked index in one step, which
+ * also marks it for its start (the case-start outbox: the reconciler starts what a crash left);
+ * then the notice path's machine starts at the counter-notice's resolution, by the case's name,
+ * so a retry starts nothing twice. The machine opens the re-review (the status becomes
+ * `awaiting_re_review` there, as on the notice path); the reviewer restores or upholds.
+ */
+async function counterNotifyParked(record: CaseRecord, sellerId: string, body: CounterNotice) {
+  const at = clock.now().toISOString();
+  const executionInput = JSON.stringify({ v: 1, caseId: record.caseId, entry: 'counter_notice' });
+  try {
+    await applyCaseStep(record.caseId, {
+      stepKey: epochScoped(record, 'counter_notice_received'),
+      at,
+      from: ['awaiting_counter_notice'],
+      unless: ['counterNoticeMode'],
+      set: {
+        counterNoticeMode: 're_review',
+        ...pendingStartMarker(record.caseId, at, executionInput),
+      } as Partial<CaseRecord>,
+      also: [counterNoticeItemOf(record.caseId, sellerId, at, body)],
+      event: {
+        type: 'counter_notice_received',
+        actor: { role: 'seller', id: sellerId },
+        detail: { evidenceIds: body.evidenceIds },
+      },
+    });
+  } catch (error) {
+    if (error instanceof StepAlreadyApplied || error instanceof CaseStateConflict)
+      throw new StateRefused('A counter-notice is already being handled for this case.');
+    throw error;
+  }
+  try {
+    await startCaseExecution(record.caseId, executionInput);
+    await clearPendingStart(record.caseId);
+  } catch (error) {
+    // The marker stays: the reconciler starts it within minutes.
+    logger.warn('counter-notice execution not started; the reconciler will start it', {
+      caseId: record.caseId,
+      error: (error as Error).name,
+    });
+  }
 }
 
 function answerInWindow(caseId: string, sellerId: string, body: CounterNotice) {

@@ -71,18 +71,20 @@ export async function handler(event: unknown): Promise<{
         set: { counterNoticeMode: mode, deadlines },
       }),
     );
-    await notifyRightsHolder(record, {
-      step: 'counter_notice_re_review',
-      template: 'counter_notice_re_review',
-      message: {
-        kind: 'counter_notice_re_review',
-        facts: {
-          caseId,
-          listing: listingOf(record),
-          ...(deadlines.reReviewDueAt ? { reReviewDueAt: deadlines.reReviewDueAt } : {}),
+    // An own-initiative case has no notifier: the owner of the right is not a party to it.
+    if (record.source !== 'own_initiative')
+      await notifyRightsHolder(record, {
+        step: 'counter_notice_re_review',
+        template: 'counter_notice_re_review',
+        message: {
+          kind: 'counter_notice_re_review',
+          facts: {
+            caseId,
+            listing: listingOf(record),
+            ...(deadlines.reReviewDueAt ? { reReviewDueAt: deadlines.reReviewDueAt } : {}),
+          },
         },
-      },
-    });
+      });
     return {
       next: 're_review',
       mode,

@@ -19,9 +19,31 @@ export function takedownDefinition(): Record<string, unknown> {
   S.Start = {
     Type: 'Choice',
     Comment:
-      'A case re-opened by a founded notifier appeal starts a new execution at the takedown ({caseId, resume, decision}).',
-    Choices: [{ Variable: '$.resume', IsPresent: true, Next: 'InitResumed' }],
+      'A case re-opened by a founded notifier appeal starts a new execution at the takedown ({caseId, resume, decision}); a parked own-initiative case that draws a counter-notice starts one at its resolution ({caseId, entry: "counter_notice"}).',
+    Choices: [
+      { Variable: '$.resume', IsPresent: true, Next: 'InitResumed' },
+      {
+        And: [
+          { Variable: '$.entry', IsPresent: true },
+          { Variable: '$.entry', StringEquals: 'counter_notice' },
+        ],
+        Next: 'InitCounterNotice',
+      },
+    ],
     Default: 'Init',
+  };
+  S.InitCounterNotice = {
+    Type: 'Pass',
+    Parameters: {
+      v: 1,
+      'caseId.$': '$.caseId',
+      round: { n: 0 },
+      escalations: { n: 0 },
+      parks: { n: 0 },
+      failure: null,
+      decision: null,
+    },
+    Next: 'CounterNoticeReceived',
   };
   S.InitResumed = {
     Type: 'Pass',

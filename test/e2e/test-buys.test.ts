@@ -127,7 +127,7 @@ describe('Test buys', () => {
     // The same ladder: one strike, and the redress of any case.
     const strikes = await seller.client.get<{ active: number }>('/v1/sellers/me/strikes');
     expect(strikes.body.active).toBe(1);
-    // A counter-notice on the parked case starts its Standard execution.
+    // A counter-notice in the parked case's window starts its Standard execution.
     const counter = await seller.client.post(`/v1/cases/${caseId}/counter-notice`, {
       statement: 'I bought these from the brand’s own distributor; they are genuine.',
       underPenaltyOfPerjury: true,
@@ -146,14 +146,10 @@ describe('Test buys', () => {
     });
     expect(counter.status, counter.text).toBe(202);
     await cloud.settled();
-    // Parked cases take a counter-notice as an appeal a person decides (DSA Art 20).
+    // A person re-reviews it: the notice path's machine starts at the counter-notice.
     const contested = await api.reviewer.get<CaseFile>(`/v1/cases/${caseId}`);
-    const filed = contested.body.timeline.find((event) => event.type === 'appeal_filed');
-    expect(filed?.detail).toMatchObject({ fromCounterNotice: true, against: 'takedown' });
-    const appeal = await seller.client.get<{ status: string }>(
-      `/v1/appeals/${String(filed?.detail.appealId)}`,
-    );
-    expect(appeal.body.status).toBe('open');
+    expect(contested.body.status).toBe('awaiting_re_review');
+    expect(contested.body.timeline.map((e) => e.type)).toContain('counter_notice_received');
 
     // One order, one test buy.
     const again = await api.reviewer.post('/v1/test-buys', {

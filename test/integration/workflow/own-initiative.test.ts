@@ -149,13 +149,51 @@ describe('Own-initiative cases', () => {
     });
   });
 
-  it('a counter-notice on a parked case starts its small Standard execution: a person re-examines it', async () => {
+  it('a counter-notice in a parked case’s window starts its one Standard execution: a person re-reviews it and restores', async () => {
+    const sellerId = `seller-oi-${randomBytes(3).toString('hex')}`;
+    const found = await hit('takedown', sellerId);
+    const { caseId } = (await oi.openOwnInitiativeCase(found, new Date(h.cloud.clock.now())))!;
+    await actNow();
+    expect(executionsOf(caseId)).toHaveLength(0);
+    const body = counterNoticeBody(new Date(h.cloud.clock.now()));
+    const answer = await h.m.counterNotify(caseId, sellerId, body);
+    await h.cloud.settled();
+    expect(answer.status).toBe('counter_notice_received');
+    // The notice path's machine, started at the counter-notice's resolution, once.
+    expect(executionsOf(caseId)).toHaveLength(1);
+    expect(await h.status(caseId)).toBe('awaiting_re_review');
+    expect((await h.m.getPendingTask(caseId))?.kind).toBe('re_review');
+    await expect(h.m.counterNotify(caseId, sellerId, body)).rejects.toThrow(/already/);
+    // The window closing later leaves it alone.
+    const dueAt = (await h.m.getCase(caseId))!.deadlines.counterNoticeDueAt!;
+    await parked.closeExpiredWindows(new Date(Date.parse(dueAt) + 1000));
+    expect(await h.status(caseId)).toBe('awaiting_re_review');
+
+    await audit.decideCaseOrAudit(caseId, reviewer, {
+      decision: 'restore',
+      reasonCode: 'no_infringement',
+      reasons: 'The counter-notice shows the goods were bought from ACME’s own distributor.',
+    });
+    await h.cloud.settled();
+    expect(await h.status(caseId)).toBe('restored');
+    expect((await h.listing(found.listingId)).status).toBe('active');
+    const strikes = await import('../../../functions/adapters/seller-store.ts').then((m) =>
+      m.listStrikes(sellerId),
+    );
+    expect(strikes.every((s) => s.revokedAt !== undefined)).toBe(true);
+    expect(executionsOf(caseId)).toHaveLength(1);
+  });
+
+  it('a counter-notice after a parked case’s window closed is an appeal a person decides', async () => {
     const sellerId = `seller-oi-${randomBytes(3).toString('hex')}`;
     const { caseId } = (await oi.openOwnInitiativeCase(
       await hit('takedown', sellerId),
       new Date(h.cloud.clock.now()),
     ))!;
     await actNow();
+    const dueAt = (await h.m.getCase(caseId))!.deadlines.counterNoticeDueAt!;
+    await parked.closeExpiredWindows(new Date(Date.parse(dueAt) + 1000));
+    expect(await h.status(caseId)).toBe('upheld');
     const answer = await h.m.counterNotify(
       caseId,
       sellerId,
@@ -163,7 +201,6 @@ describe('Own-initiative cases', () => {
     );
     await h.cloud.settled();
     expect(answer.status).toBe('appeal_filed');
-    expect(executionsOf(caseId).length).toBe(1);
     expect(await h.m.getAppeal(answer.appealId!)).toMatchObject({
       fromCounterNotice: true,
       status: 'open',
