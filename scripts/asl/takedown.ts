@@ -32,8 +32,10 @@ export function takedownDefinition(): Record<string, unknown> {
     ],
     Default: 'Init',
   };
-  S.InitCounterNotice = {
+  /** The execution's state at an entry: the case, fresh counters, and the decision carried in. */
+  const init = (next: string, decision: Record<string, unknown>, comment?: string) => ({
     Type: 'Pass',
+    ...(comment ? { Comment: comment } : {}),
     Parameters: {
       v: 1,
       'caseId.$': '$.caseId',
@@ -41,38 +43,17 @@ export function takedownDefinition(): Record<string, unknown> {
       escalations: { n: 0 },
       parks: { n: 0 },
       failure: null,
-      decision: null,
+      ...decision,
     },
-    Next: 'CounterNoticeReceived',
-  };
-  S.InitResumed = {
-    Type: 'Pass',
-    Parameters: {
-      v: 1,
-      'caseId.$': '$.caseId',
-      round: { n: 0 },
-      escalations: { n: 0 },
-      parks: { n: 0 },
-      failure: null,
-      'decision.$': '$.decision',
-    },
-    Next: 'TakeDown',
-  };
-  S.Init = {
-    Type: 'Pass',
-    Comment:
-      'Normalises the execution input (payload version 1: {v, caseId}) and starts the counters that make step keys unique.',
-    Parameters: {
-      v: 1,
-      'caseId.$': '$.caseId',
-      round: { n: 0 },
-      escalations: { n: 0 },
-      parks: { n: 0 },
-      failure: null,
-      decision: null,
-    },
-    Next: 'Screen',
-  };
+    Next: next,
+  });
+  S.InitCounterNotice = init('CounterNoticeReceived', { decision: null });
+  S.InitResumed = init('TakeDown', { 'decision.$': '$.decision' });
+  S.Init = init(
+    'Screen',
+    { decision: null },
+    'Normalises the execution input (payload version 1: {v, caseId}) and starts the counters that make step keys unique.',
+  );
   S.Screen = invoke('ScreenCase', payload('screen'), '$.screen', 'ScreenOutcome', {
     market: true,
     parkedAt: 'Screen',
