@@ -152,6 +152,7 @@ export function caseFileView(
     decision: decision ? { ...common.decision, reviewerId: decision.reviewerId } : null,
     note: decision?.note ?? null,
     ...(record.wrongfulNoticeRecord ? { wrongfulNoticeRecord: record.wrongfulNoticeRecord } : {}),
+    ...screeningView(record),
     ...(files.audit
       ? {
           audit: { taskId: files.audit.taskId, basis: files.audit.basis, dueAt: files.audit.dueAt },
@@ -196,6 +197,18 @@ export function caseFileView(
         }
       : null,
   };
+}
+
+/**
+ * Reviewers only: the screening rule (and its version) whose hit opened an own-initiative case,
+ * so an audit can weigh the rule and not only the listing. Parties never learn the rule: it would
+ * teach how to word a listing past it.
+ */
+function screeningView(record: CaseFileRecords['record']) {
+  const screening = (record as { screening?: { ruleId?: string; ruleVersion?: number } }).screening;
+  return screening?.ruleId && screening.ruleVersion !== undefined
+    ? { screening: { ruleId: screening.ruleId, ruleVersion: screening.ruleVersion } }
+    : {};
 }
 
 type EvidenceList = (ids: readonly string[]) => ReturnType<typeof evidenceView>[];

@@ -135,6 +135,18 @@ export const caseFileSchema = z.object({
     .describe(
       'Reviewers only: for a reversed takedown, what a seller needs to claim damages (CN E-Commerce Law Art 42)',
     ),
+  screening: z
+    .object({
+      ruleId: z.string(),
+      ruleVersion: z
+        .number()
+        .int()
+        .describe('The rule set’s version when the listing was screened'),
+    })
+    .optional()
+    .describe(
+      'Reviewers only: for an own-initiative case, the screening rule whose hit opened it (a stay-down hit names `stay-down:<caseId>`)',
+    ),
   audit: z
     .object({ taskId: z.string(), basis: z.string(), dueAt: instantSchema })
     .optional()
