@@ -189,7 +189,7 @@ export const routes = [
     operationId: 'createEvidenceUpload',
     handler: 'functions/api/create-evidence-upload.ts',
     auth: 'jwt',
-    roles: ['rights-holder', 'seller'],
+    roles: ['rights-holder', 'seller', 'reviewer'],
     grants: { table: 'RW', evidence: ['upload'] },
   },
   {
@@ -538,6 +538,26 @@ export const routes = [
     auth: 'jwt',
     roles: ['admin'],
     grants: RW,
+  },
+  // Mystery test buys (issue 19): staff evidence on a seller or a case; may back a takedown.
+  {
+    method: 'POST',
+    path: '/v1/test-buys',
+    operationId: 'recordTestBuy',
+    handler: 'functions/api/record-test-buy.ts',
+    auth: 'jwt',
+    roles: ['reviewer'],
+    // Opens an own-initiative case on a confirmed counterfeit: the listing from the marketplace.
+    grants: { table: 'RW', marketplace: true },
+  },
+  {
+    method: 'GET',
+    path: '/v1/test-buys',
+    operationId: 'listTestBuys',
+    handler: 'functions/api/list-test-buys.ts',
+    auth: 'jwt',
+    roles: ['reviewer'],
+    grants: RO,
   },
   // Transparency (issue 20): DSA Arts 15, 24 reports and statements; CN Art 44 publication.
   {

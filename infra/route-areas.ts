@@ -10,12 +10,13 @@ export const ROUTE_AREAS = {
   Cases: ['notices', 'cases', 'evidence', 'review-tasks', 'reason-codes'],
   /** The parties: rights holders and their IP rights, sellers, appeals, the law's texts. */
   Parties: ['rights-holders', 'ip-rights', 'sellers', 'appeals', 'legal-texts'],
-  /** Everything else: health and the API description, screening, transparency, publication. */
+  /** Everything else: health and the API description, screening and test buys, transparency, publication. */
   Platform: [
     'health',
     'openapi.json',
     'screening-rules',
     'screening',
+    'test-buys',
     'transparency',
     'public',
     'personal-data',

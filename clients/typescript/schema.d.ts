@@ -283,7 +283,7 @@ export interface paths {
         put?: never;
         /**
          * Start an evidence upload (presigned POST, 15 minutes)
-         * @description Roles: rights-holder, seller.
+         * @description Roles: rights-holder, seller, reviewer (admin holds every right of reviewer).
          */
         post: operations["createEvidenceUpload"];
         delete?: never;
@@ -986,6 +986,32 @@ export interface paths {
          *     Roles: admin.
          */
         post: operations["stopCatalogueScan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/test-buys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A seller’s test buys, newest first
+         * @description Roles: reviewer (admin holds every right of reviewer).
+         */
+        get: operations["listTestBuys"];
+        put?: never;
+        /**
+         * Record a mystery test buy on a seller or one of its cases; a confirmed counterfeit may back an own-initiative takedown
+         * @description The report is staff evidence uploaded with `purpose: "test_buy_report"`. One order is one test buy (409 for an order already recorded). With `takedown: true` (a confirmed counterfeit of a listing of the seller, a verified trademark), an own-initiative case is opened and decided by the reviewer: the listing is taken down within a minute, with a strike, a statement of reasons and the same redress as any case.
+         *
+         *     Roles: reviewer (admin holds every right of reviewer).
+         */
+        post: operations["recordTestBuy"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2140,11 +2166,11 @@ export interface operations {
                     /** @description SHA-256 of the file; the service hashes the upload itself and compares */
                     sha256: string;
                     /**
-                     * @description `manifest`: the listings of a bulk notice (text/csv or application/x-ndjson), cited as listingsManifestEvidenceId; `evidence` (default): evidence a notice or reply cites
+                     * @description `manifest`: the listings of a bulk notice (text/csv or application/x-ndjson), cited as listingsManifestEvidenceId; `test_buy_report`: staff only, the signed report of a mystery test buy (POST /v1/test-buys); `evidence` (default): evidence a notice or reply cites
                      * @default evidence
                      * @enum {string}
                      */
-                    purpose?: "evidence" | "manifest";
+                    purpose?: "evidence" | "manifest" | "test_buy_report";
                 };
             };
         };
@@ -2212,7 +2238,7 @@ export interface operations {
                         rejectedAt?: string;
                         rejectionReason?: string;
                         /** @enum {string} */
-                        purpose: "evidence" | "manifest";
+                        purpose: "evidence" | "manifest" | "test_buy_report";
                     };
                 };
             };
@@ -2710,7 +2736,7 @@ export interface operations {
                                 id?: string;
                             };
                             /** @enum {string} */
-                            type: "notice_received" | "screened" | "screening_rejected" | "duplicate_linked" | "review_requested" | "review_escalated" | "review_overdue" | "decided" | "info_requested" | "info_received" | "info_window_expired" | "takedown_attempt_failed" | "action_failed" | "action_retried" | "taken_down" | "strike_recorded" | "strike_revoked" | "seller_measure_applied" | "seller_notified" | "rights_holder_notified" | "counter_notice_received" | "counter_notice_forwarded" | "counter_notice_window_closed" | "re_review_requested" | "court_action_reported" | "court_action_window_closed" | "upheld" | "restored" | "withdrawal_requested" | "withdrawn" | "appeal_filed" | "appeal_decided" | "case_reopened" | "message_undeliverable" | "message_complaint" | "legal_hold_released" | "audit_decided";
+                            type: "notice_received" | "screened" | "screening_rejected" | "duplicate_linked" | "review_requested" | "review_escalated" | "review_overdue" | "decided" | "info_requested" | "info_received" | "info_window_expired" | "takedown_attempt_failed" | "action_failed" | "action_retried" | "taken_down" | "strike_recorded" | "strike_revoked" | "seller_measure_applied" | "seller_notified" | "rights_holder_notified" | "counter_notice_received" | "counter_notice_forwarded" | "counter_notice_window_closed" | "re_review_requested" | "court_action_reported" | "court_action_window_closed" | "upheld" | "restored" | "withdrawal_requested" | "withdrawn" | "appeal_filed" | "appeal_decided" | "case_reopened" | "message_undeliverable" | "message_complaint" | "legal_hold_released" | "audit_decided" | "test_buy_recorded";
                             detail: {
                                 [key: string]: unknown;
                             };
@@ -2756,6 +2782,37 @@ export interface operations {
                             note?: string;
                             /** @description Reviewers only */
                             deciderId?: string;
+                        }[];
+                        /** @description Mystery test buys attached to the case; staff fields for reviewers only */
+                        testBuys: {
+                            testBuyId: string;
+                            orderId: string;
+                            /** Format: date-time */
+                            orderedAt: string;
+                            /** @enum {string} */
+                            outcome: "counterfeit_confirmed" | "genuine" | "inconclusive";
+                            report: {
+                                evidenceId: string;
+                                fileName?: string;
+                                contentType?: string;
+                                size?: number;
+                                sha256?: string;
+                                /** @enum {string} */
+                                status: "pending_upload" | "sealed" | "rejected" | "missing";
+                            };
+                            /** Format: date-time */
+                            recordedAt: string;
+                            sellerId?: string;
+                            listingId?: string;
+                            /** @description The case it is attached to */
+                            caseId?: string;
+                            ipRightId?: string;
+                            /** @description Internal note */
+                            notes?: string;
+                            /** @description The own-initiative case it opened, when it backed a takedown */
+                            ownInitiativeCaseId?: string;
+                            /** @description The reviewer who recorded it */
+                            recordedBy?: string;
                         }[];
                         counterNotice?: {
                             /** Format: date-time */
@@ -4341,6 +4398,159 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
+            429: components["responses"]["Problem429"];
+            default: components["responses"]["ProblemUnexpected"];
+        };
+    };
+    listTestBuys: {
+        parameters: {
+            query: {
+                /** @description Page size, 1..100 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page */
+                cursor?: string;
+                /** @description The seller whose test buys to list (on it and on its cases) */
+                sellerId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            testBuyId: string;
+                            orderId: string;
+                            /** Format: date-time */
+                            orderedAt: string;
+                            /** @enum {string} */
+                            outcome: "counterfeit_confirmed" | "genuine" | "inconclusive";
+                            report: {
+                                evidenceId: string;
+                                fileName?: string;
+                                contentType?: string;
+                                size?: number;
+                                sha256?: string;
+                                /** @enum {string} */
+                                status: "pending_upload" | "sealed" | "rejected" | "missing";
+                            };
+                            /** Format: date-time */
+                            recordedAt: string;
+                            sellerId: string;
+                            listingId?: string;
+                            /** @description The case it is attached to */
+                            caseId?: string;
+                            ipRightId?: string;
+                            /** @description Internal note */
+                            notes?: string;
+                            /** @description The own-initiative case it opened, when it backed a takedown */
+                            ownInitiativeCaseId?: string;
+                            /** @description The reviewer who recorded it */
+                            recordedBy: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+            default: components["responses"]["ProblemUnexpected"];
+        };
+    };
+    recordTestBuy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The seller the order was placed with */
+                    sellerId: string;
+                    /** @description The listing bought, if the order names one */
+                    listingId?: string;
+                    /** @description A case to attach the test buy to; its seller (and listing, if given) must match */
+                    caseId?: string;
+                    /** @description The marketplace order of the test buy; one record per order */
+                    orderId: string;
+                    /**
+                     * Format: date-time
+                     * @description When the order was placed
+                     */
+                    orderedAt: string;
+                    /** @enum {string} */
+                    outcome: "counterfeit_confirmed" | "genuine" | "inconclusive";
+                    /** @description The signed test-buy report: sealed evidence a reviewer uploaded with `purpose: "test_buy_report"` */
+                    reportEvidenceId: string;
+                    /** @description The IP right the goods infringe; required for a takedown */
+                    ipRightId?: string;
+                    /** @description Internal note: reviewers only, never shown to a party */
+                    notes?: string;
+                    /**
+                     * @description With a confirmed counterfeit of a listing: open an own-initiative case and take the listing down, decided by the reviewer
+                     * @default false
+                     */
+                    takedown?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        testBuyId: string;
+                        orderId: string;
+                        /** Format: date-time */
+                        orderedAt: string;
+                        /** @enum {string} */
+                        outcome: "counterfeit_confirmed" | "genuine" | "inconclusive";
+                        report: {
+                            evidenceId: string;
+                            fileName?: string;
+                            contentType?: string;
+                            size?: number;
+                            sha256?: string;
+                            /** @enum {string} */
+                            status: "pending_upload" | "sealed" | "rejected" | "missing";
+                        };
+                        /** Format: date-time */
+                        recordedAt: string;
+                        sellerId: string;
+                        listingId?: string;
+                        /** @description The case it is attached to */
+                        caseId?: string;
+                        ipRightId?: string;
+                        /** @description Internal note */
+                        notes?: string;
+                        /** @description The own-initiative case it opened, when it backed a takedown */
+                        ownInitiativeCaseId?: string;
+                        /** @description The reviewer who recorded it */
+                        recordedBy: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             default: components["responses"]["ProblemUnexpected"];
         };

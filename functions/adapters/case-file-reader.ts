@@ -1,6 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { TimelineEvent } from '../domain/case.ts';
 import type { StrikeRecord } from '../domain/strikes.ts';
+import type { TestBuyRecord } from '../domain/test-buy.ts';
 import type { AppealRecord } from './appeal-store.ts';
 import type { AuditTask } from './audit-tasks.ts';
 import { type CaseRecord, type PendingTask, stripKeys } from './case-store.ts';
@@ -12,6 +13,7 @@ import type { NoticeRecord } from './notice-store.ts';
 import { batchGetItems } from './party-items.ts';
 import type { IpRightProfile, RightsHolderProfile } from './registry-store.ts';
 import type { SellerRecord } from './seller-store.ts';
+import { testBuysOfPartition } from './test-buy-store.ts';
 
 /** The seller's counter-notice as stored: its contact is personal data, shown as the law allows. */
 export interface CounterNoticeRecord {
@@ -48,6 +50,8 @@ export interface CaseFileRecords {
   appeals: AppealRecord[];
   /** The open human audit of the case's automated decision, if one was sampled and waits. */
   audit: AuditTask | null;
+  /** Test buys attached to the case, oldest first. */
+  testBuys: TestBuyRecord[];
   /** Reviewers only: the seller's standing with the service. */
   seller?: { profile: SellerRecord | null; strikes: StrikeRecord[]; priorCases: PriorCase[] };
 }
@@ -75,7 +79,7 @@ export async function readCaseFile(
   if (!core) return null;
   const evidenceIds = [
     ...new Set([
-      ...citedEvidenceIds(core.notice, core.counterNotice, core.timeline),
+      ...citedEvidenceIds(core.notice, core.counterNotice, core.timeline, core.testBuys),
       ...core.appeals.flatMap((appeal) => appeal.evidenceIds),
     ]),
   ];
@@ -147,6 +151,7 @@ export async function readCaseCore(
       .map((item) => strip(item) as unknown as AppealRecord)
       .sort((a, b) => a.filedAt.localeCompare(b.filedAt)),
     statementOfReasons: statementItem ? (strip(statementItem) as unknown as MessageCopy) : null,
+    testBuys: testBuysOfPartition(partition),
     notice: (strip(find(keys.notice(record.noticeId).pk)) ?? null) as NoticeRecord | null,
     ipRight: (strip(find(keys.ipRight(record.ipRightId).pk)) ?? null) as IpRightProfile | null,
     rightsHolder: (strip(find(keys.rightsHolder(record.rightsHolderId).pk)) ??
@@ -157,16 +162,19 @@ export async function readCaseCore(
 
 /**
  * The evidence a case cites, by who cited it: the notice's (and its test buy's report), the
- * rights holder's information replies, and the seller's counter-notice.
+ * rights holder's information replies, the seller's counter-notice, and the reports of the test
+ * buys staff attached to the case.
  */
 export function citedEvidenceIds(
   notice: Pick<NoticeRecord, 'evidenceIds' | 'testBuy'> | null,
   counterNotice: Pick<CounterNoticeRecord, 'evidenceIds'> | null,
   timeline: readonly TimelineEvent[],
+  testBuys: readonly Pick<TestBuyRecord, 'reportEvidenceId'>[] = [],
 ): string[] {
   const ids = [
     ...(notice?.evidenceIds ?? []),
     ...(notice?.testBuy ? [notice.testBuy.reportEvidenceId] : []),
+    ...testBuys.map((testBuy) => testBuy.reportEvidenceId),
     ...timeline
       .filter((event) => event.type === 'info_received')
       .flatMap((event) => (event.detail.evidenceIds as string[] | undefined) ?? []),

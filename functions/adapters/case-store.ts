@@ -34,8 +34,10 @@ export interface CaseRecord {
   jurisdiction: Jurisdiction;
   infringementType: InfringementType;
   status: CaseStatus;
-  /** `notice` (DSA "on notice") or `own_initiative` (proactive screening). */
+  /** `notice` (DSA "on notice") or `own_initiative` (proactive screening, or a test buy). */
   source: 'notice' | 'own_initiative';
+  /** An own-initiative case opened on a test buy that confirmed a counterfeit: its record. */
+  testBuy?: { testBuyId: string; reportEvidenceId: string };
   createdAt: string;
   updatedAt: string;
   version: number;

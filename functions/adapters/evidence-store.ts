@@ -58,9 +58,13 @@ export type EvidenceRejection =
 
 /**
  * Who owns a piece of evidence: `RH#<id>` (a rights holder), `SELLER#<id>` (a seller), or
- * `SUB#<sub>` (a rights-holder user before registration, e.g. an agent's letter of authorisation).
+ * `SUB#<sub>` (a rights-holder user before registration, e.g. an agent's letter of authorisation),
+ * or `PLATFORM` (staff: a mystery test buy's report, which any reviewer may cite).
  */
-export type EvidenceOwner = `RH#${string}` | `SELLER#${string}` | `SUB#${string}`;
+export type EvidenceOwner = `RH#${string}` | `SELLER#${string}` | `SUB#${string}` | 'PLATFORM';
+
+/** What a piece of evidence is for (POST /v1/evidence `purpose`). */
+export type EvidencePurpose = 'evidence' | 'manifest' | 'test_buy_report';
 
 export interface EvidenceRecord {
   evidenceId: string;
@@ -80,8 +84,11 @@ export interface EvidenceRecord {
   stored?: { size: number; contentType: string; sha256?: string };
   /** The object version sealed (versioned bucket): downloads serve exactly it. */
   versionId?: string;
-  /** `manifest`: a bulk notice's listings (API.md, Bulk notices). @default 'evidence' */
-  purpose?: 'evidence' | 'manifest';
+  /**
+   * `manifest`: a bulk notice's listings (API.md, Bulk notices); `test_buy_report`: staff's report
+   * of a mystery test buy. @default 'evidence'
+   */
+  purpose?: EvidencePurpose;
 }
 
 /** The object key of an evidence upload. */
@@ -107,7 +114,7 @@ export async function createEvidenceUpload(input: {
   contentType: string;
   size: number;
   sha256: string;
-  purpose?: 'evidence' | 'manifest';
+  purpose?: EvidencePurpose;
   now: Date;
 }): Promise<{
   evidenceId: string;
@@ -140,7 +147,7 @@ export async function createEvidenceUpload(input: {
     status: 'pending_upload',
     createdAt: at,
     uploadExpiresAt: expiresAt,
-    ...(input.purpose === 'manifest' ? { purpose: 'manifest' as const } : {}),
+    ...(input.purpose && input.purpose !== 'evidence' ? { purpose: input.purpose } : {}),
   };
   await dynamo.send(
     new PutCommand({

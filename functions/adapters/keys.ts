@@ -20,6 +20,9 @@
  * | Step guard          | CASE#<id>                   | STEP#<stepKey>          |                                    |                                            |
  * | Pending task        | CASE#<id>                   | TASK                    |                                    | QUEUE#<queue> / <at>#<id> (reviewer queues)|
  * | Counter-notice      | CASE#<id>                   | COUNTER_NOTICE          |                                    |                                            |
+ * | Test buy of a case  | CASE#<id>                   | TESTBUY#<testBuyId>     | SELLER#<seller> / TESTBUY#<at>#<id> |                                           |
+ * | Test buy of a seller| SELLER#<id>                 | TESTBUY#<testBuyId>     | SELLER#<seller> / TESTBUY#<at>#<id> |                                           |
+ * | Test-buy order      | TESTBUY#<testBuyId>         | ORDER                   |                                    |                                            |
  * | Message copy        | CASE#<id>                   | MESSAGE#<template>#<role> |                                  |                                            |
  * | Appeal              | CASE#<id>                   | APPEAL#<appealId>       |                                    |                                            |
  * | Follow-up           | CASE#<id>                   | FOLLOWUP#<nnnn>         |                                    | FOLLOWUP_START#PENDING / <at>#<id>#<n> (outbox) |
@@ -96,6 +99,18 @@ export const keys = {
   }),
   /** The human audit of an automated decision (one per case). */
   audit: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'AUDIT' }),
+  /** A test buy attached to a case (read with the case file). */
+  caseTestBuy: (caseId: string, testBuyId: string) => ({
+    pk: `CASE#${caseId}`,
+    sk: `TESTBUY#${testBuyId}`,
+  }),
+  /** A test buy attached to a seller only. */
+  sellerTestBuy: (sellerId: string, testBuyId: string) => ({
+    pk: `SELLER#${sellerId}`,
+    sk: `TESTBUY#${testBuyId}`,
+  }),
+  /** One order, one test buy: where its record is. */
+  testBuyOrder: (testBuyId: string) => ({ pk: `TESTBUY#${testBuyId}`, sk: 'ORDER' }),
   openCase: (listingId: string, ipRightId: string) => ({
     pk: `OPEN#${listingId}#${ipRightId}`,
     sk: 'LOCK',

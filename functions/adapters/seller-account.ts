@@ -4,6 +4,7 @@ import { dynamo, tableName } from './dynamo-client.ts';
 import { keys } from './keys.ts';
 import { batchGetItems, type Page, queryPartyAll, queryPartyPage } from './party-items.ts';
 import { getSeller } from './seller-store.ts';
+import { sellerCaseTestBuysCite } from './test-buy-store.ts';
 
 /** A page of the cases against a seller's listings, newest first (gsi1 `SELLER#<id>`). */
 export async function listSellerCases(
@@ -21,7 +22,8 @@ export async function listSellerCases(
 
 /**
  * Whether a notice behind one of the seller's cases cites the evidence (as evidence or as its
- * test-buy report): the seller may then read it, to answer the case.
+ * test-buy report), or a test buy staff attached to one of its cases has it as its report: the
+ * seller may then read it, to answer the case.
  */
 export async function sellerCasesCiteEvidence(
   sellerId: string,
@@ -33,12 +35,13 @@ export async function sellerCasesCiteEvidence(
     noticeIds.map((id) => keys.notice(id)),
     ['evidenceIds', 'testBuy'],
   );
-  return notices.some(
+  const byNotice = notices.some(
     (notice) =>
       (Array.isArray(notice.evidenceIds) && notice.evidenceIds.includes(evidenceId)) ||
       (notice.testBuy as { reportEvidenceId?: string } | undefined)?.reportEvidenceId ===
         evidenceId,
   );
+  return byNotice || (await sellerCaseTestBuysCite(sellerId, evidenceId));
 }
 
 /** What acknowledging the IP-education notice did. */

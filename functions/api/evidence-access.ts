@@ -16,6 +16,8 @@ import { notFound } from './lib/problem.ts';
  * `sub`, e.g. for an agent's letter of authorisation), else its seller account.
  */
 export async function uploadOwnerOf(caller: Caller): Promise<EvidenceOwner> {
+  // Staff upload for the platform (a test buy's report), which any reviewer may then cite.
+  if (caller.isReviewer) return 'PLATFORM';
   if (caller.roles.includes('rights-holder')) {
     const rightsHolder = await callerRightsHolder(caller);
     return rightsHolder ? `RH#${rightsHolder.rightsHolderId}` : `SUB#${caller.sub}`;
@@ -25,7 +27,7 @@ export async function uploadOwnerOf(caller: Caller): Promise<EvidenceOwner> {
 
 /** Every owner the caller's evidence may be stored under (its rights holder, its sub, its seller). */
 export async function evidenceOwnersOf(caller: Caller): Promise<string[]> {
-  const owners: string[] = [];
+  const owners: string[] = caller.isReviewer ? ['PLATFORM'] : [];
   if (caller.roles.includes('rights-holder')) {
     const rightsHolder = await callerRightsHolder(caller);
     if (rightsHolder) owners.push(`RH#${rightsHolder.rightsHolderId}`);
@@ -90,5 +92,7 @@ async function caseCitesForCaller(
   });
   // The rights holder's replies to a request for information go to the reviewer, not the seller.
   const timeline = view === 'seller' ? [] : core.timeline;
-  return citedEvidenceIds(core.notice, core.counterNotice, timeline).includes(evidenceId);
+  return citedEvidenceIds(core.notice, core.counterNotice, timeline, core.testBuys).includes(
+    evidenceId,
+  );
 }

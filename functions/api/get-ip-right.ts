@@ -1,6 +1,4 @@
-import type { EvidenceRecord } from '../adapters/evidence-store.ts';
-import { keys } from '../adapters/keys.ts';
-import { batchGetItems } from '../adapters/party-items.ts';
+import { getEvidenceRecords } from '../adapters/evidence-records.ts';
 import { getIpRight, getRightsHolder } from '../adapters/registry-store.ts';
 import { evidenceView } from './lib/case-file-view.ts';
 import { apiHandler, json } from './lib/handler.ts';
@@ -21,18 +19,10 @@ export const handler = apiHandler('GET /v1/ip-rights/{ipRightId}', async ({ call
     if (own?.rightsHolderId !== ipRight.rightsHolderId) throw notFound('IP right');
   }
   const proofIds = ipRight.proofEvidenceIds ?? [];
-  const [holder, proof] = await Promise.all([
+  const [holder, byId] = await Promise.all([
     getRightsHolder(ipRight.rightsHolderId),
-    proofIds.length
-      ? batchGetItems(
-          proofIds.map((id) => keys.evidence(id)),
-          [],
-        )
-      : [],
+    getEvidenceRecords(proofIds),
   ]);
-  const byId = new Map(
-    proof.map((item) => [item.evidenceId as string, item as unknown as EvidenceRecord]),
-  );
   return json(200, {
     ...ipRightView(ipRight, caller.isReviewer),
     rightsHolderName: holder?.legalName ?? null,

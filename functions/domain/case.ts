@@ -170,6 +170,8 @@ export const TIMELINE_EVENT_TYPES = [
   'legal_hold_released',
   /** A reviewer decided the human audit of an automated decision (uphold or restore). */
   'audit_decided',
+  /** Staff attached a test buy (order, outcome, report) to the case. */
+  'test_buy_recorded',
 ] as const;
 export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];
 

@@ -152,7 +152,9 @@ function notifierIdentity(input: StatementOfReasonsInput): NotifierIdentity | un
 
 function notifierText(input: StatementOfReasonsInput): string {
   if (input.source === 'own_initiative') {
-    return 'The platform acted on its own initiative (proactive screening), not on a notice.';
+    return byTestBuy(input)
+      ? 'The platform acted on its own initiative (a test buy of the goods), not on a notice.'
+      : 'The platform acted on its own initiative (proactive screening), not on a notice.';
   }
   const disclosure = input.policy.profiles[input.jurisdiction].notifierDisclosure;
   const notifier = input.notifier;
@@ -196,6 +198,12 @@ function scopeText(scope: TerritorialScope): string {
     : `in ${scope.countries.join(', ')}`;
 }
 
+/** An own-initiative case a person found by ordering the goods, not by automated screening. */
+const byTestBuy = (input: StatementOfReasonsInput): boolean =>
+  input.source === 'own_initiative' &&
+  !input.automated.detection &&
+  Boolean(input.considered?.testBuy);
+
 /** The facts of this case (DSA Art 17(3)(b)), in the words the seller reads. */
 function factsSummary(input: StatementOfReasonsInput, registration: string): string {
   const considered = input.considered;
@@ -209,7 +217,7 @@ function factsSummary(input: StatementOfReasonsInput, registration: string): str
       ? 'no evidence files'
       : `${files.length === 1 ? '1 evidence file' : `${files.length} evidence files`}${named.length ? ` (${named.join(', ')})` : ''}`;
   const parts = [
-    `${input.source === 'own_initiative' ? 'Our screening found' : 'The notice concerns'} your listing "${input.listing.title}" (${input.listing.listingId}${input.listing.url ? `, ${input.listing.url}` : ''}), alleged to be ${INFRINGEMENT_PHRASES[input.infringementType]} of the ${input.ipRight.kind} "${input.ipRight.title}"${registration}, under ${input.jurisdiction} law.`,
+    `${byTestBuy(input) ? 'Goods we bought in a test buy from' : input.source === 'own_initiative' ? 'Our screening found' : 'The notice concerns'} your listing "${input.listing.title}" (${input.listing.listingId}${input.listing.url ? `, ${input.listing.url}` : ''}), alleged to be ${INFRINGEMENT_PHRASES[input.infringementType]} of the ${input.ipRight.kind} "${input.ipRight.title}"${registration}, under ${input.jurisdiction} law.`,
     `We considered ${input.source === 'own_initiative' ? '' : "the notice's explanation, "}${evidence}${considered?.testBuy ? ' and a test-buy report' : ''}.`,
     input.reviewerExplanation
       ? `The reviewer found: ${input.reviewerExplanation}`

@@ -1,5 +1,5 @@
 import { logger } from '../adapters/logger.ts';
-import { actOnPendingCases } from '../use-cases/own-initiative.ts';
+import { actOnPendingCases } from '../use-cases/act-on-own-initiative.ts';
 
 /**
  * Scheduled (every minute): runs the immediate part of every approved own-initiative case still

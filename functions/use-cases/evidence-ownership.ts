@@ -5,8 +5,8 @@ import { DomainRuleError } from '../domain/errors.ts';
  * Refuses a citation of evidence other than the caller's own sealed evidence (API.md: every
  * `evidenceIds[]` anywhere, and a bulk notice's manifest): one issue per offending index
  * (`<path>.<i>`), which says only "no such evidence of yours" for another party's id, so existence
- * never leaks. With `purpose: 'manifest'` (one id, reported at `path` itself), it must also have
- * been uploaded as a manifest.
+ * never leaks. With a `purpose` (one id, reported at `path` itself: a manifest, a test buy's
+ * report), it must also have been uploaded for that purpose.
  *
  * @param owners every owner the caller's evidence may be stored under (`RH#…`, `SUB#…`, `SELLER#…`)
  * @throws DomainRuleError `evidence_not_sealed` (→ 422)
@@ -15,21 +15,24 @@ export async function assertOwnSealedEvidence(
   owners: readonly string[],
   evidenceIds: readonly string[],
   path = 'evidenceIds',
-  options: { purpose?: 'manifest' } = {},
+  options: { purpose?: 'manifest' | 'test_buy_report' } = {},
 ): Promise<EvidenceRecord[]> {
   const problems: { path: string; message: string }[] = [];
   const found: EvidenceRecord[] = [];
   for (const [i, evidenceId] of evidenceIds.entries()) {
     const evidence = await getEvidence(evidenceId);
-    const where = options.purpose === 'manifest' ? path : `${path}.${i}`;
+    const where = options.purpose ? path : `${path}.${i}`;
     if (!evidence || !ownedBy(evidence, owners))
       problems.push({ path: where, message: 'No such evidence of yours' });
     else if (evidence.status !== 'sealed')
       problems.push({ path: where, message: 'The evidence is not sealed' });
-    else if (options.purpose === 'manifest' && evidence.purpose !== 'manifest')
+    else if (options.purpose && evidence.purpose !== options.purpose)
       problems.push({
         path: where,
-        message: 'Not a manifest: upload the listings with purpose "manifest"',
+        message:
+          options.purpose === 'manifest'
+            ? 'Not a manifest: upload the listings with purpose "manifest"'
+            : 'Not a test-buy report: upload it with purpose "test_buy_report"',
       });
     else found.push(evidence);
   }

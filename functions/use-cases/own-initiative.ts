@@ -1,18 +1,15 @@
 import { createHash } from 'node:crypto';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { auditTaskId, putAuditTaskItem } from '../adapters/audit-tasks.ts';
-import { type CaseRecord, getCase, StepAlreadyApplied } from '../adapters/case-store.ts';
+import type { CaseRecord } from '../adapters/case-store.ts';
 import { clock } from '../adapters/clock.ts';
-import { queryDue } from '../adapters/due-items.ts';
 import { dynamo, tableName } from '../adapters/dynamo-client.ts';
 import {
   caseSearchKeys,
   keys,
   OWN_INITIATIVE_PENDING_PARTITION,
-  PARKED_DUE_PARTITION,
   queuePartition,
 } from '../adapters/keys.ts';
-import { logger } from '../adapters/logger.ts';
 import { marketplace } from '../adapters/marketplace.ts';
 import { policy } from '../adapters/policy-source.ts';
 import { getIpRight } from '../adapters/registry-store.ts';
@@ -21,37 +18,43 @@ import { ensureSellerItem, recordSellerContact } from '../adapters/seller-store.
 import { addDuration } from '../domain/duration.ts';
 import { sampledForAudit } from '../domain/standing.ts';
 import type { InfringementType, IpRightKind, Jurisdiction } from '../domain/vocabulary.ts';
-import { handler as applySellerMeasure } from '../workflow/apply-seller-measure.ts';
-import { applyWorkflowStep } from '../workflow/lib/step.ts';
-import { handler as notifyParties } from '../workflow/notify-parties.ts';
-import { handler as recordStrike } from '../workflow/record-strike.ts';
-import { handler as takeDown } from '../workflow/take-down-listing.ts';
-import { handler as withdraw } from '../workflow/withdraw-case.ts';
-import { pool } from './pool.ts';
 
 /**
  * Own-initiative cases (DOMAIN.md, proactive measures; ARCHITECTURE.md, two paths for cases):
- * a screening hit becomes a case that no Standard execution holds through its waits. The
- * immediate part (takedown, strike, measure, statement of reasons to the seller's marketplace
- * inbox and daily digest) runs in one function, from the same idempotent steps as the notice
+ * a screening hit (or a test buy) becomes a case that no Standard execution holds through its
+ * waits. The immediate part (takedown, strike, measure, statement of reasons to the seller's
+ * marketplace inbox and daily digest; use-cases/act-on-own-initiative.ts) runs in one function, from the same idempotent steps as the notice
  * path's tasks; the case then waits parked in DynamoDB (gsi2 `PARKED_DUE`) until a job closes
  * its counter-notice window in bulk, or a counter-notice or appeal starts a small Standard
  * execution (the redress machine) for the minority that draw one.
  */
-export interface ProactiveHit {
+interface OwnInitiativeOpening {
   hitId: string;
   listingId: string;
   sellerId: string;
   listingTitle: string;
-  /** `takedown`: acted on at once, automated; `flag`: a reviewer decides first. */
-  verdict: 'flag' | 'takedown';
   ipRightId: string;
-  /** The rights holder whose verified IP right the rule protects. */
+  /** The rights holder whose verified IP right the rule (or the test buy) protects. */
   rightsHolderId: string;
   jurisdiction: Jurisdiction;
   infringementType: InfringementType;
+}
+
+/** A screening hit: a keyword rule matched the listing. */
+export interface ProactiveHit extends OwnInitiativeOpening {
+  /** `takedown`: acted on at once, automated; `flag`: a reviewer decides first. */
+  verdict: 'flag' | 'takedown';
   ruleId: string;
   ruleVersion: number;
+}
+
+/**
+ * A mystery test buy that confirmed a counterfeit (issue 19, item 6): the reviewer who records it
+ * decides the takedown, so the case is detected and decided by a person, with the report as its
+ * evidence.
+ */
+export interface TestBuyTakedown extends OwnInitiativeOpening {
+  testBuy: { testBuyId: string; reportEvidenceId: string; reviewerId: string; reasons: string };
 }
 
 /** The catalogue's approve code for each kind of infringement (GET /v1/reason-codes). */
@@ -76,10 +79,12 @@ const AUTOMATED_REASONS =
  * (a sampled share also for the human audit); a `flag` verdict waits in the `proactive` queue.
  */
 export async function openOwnInitiativeCase(
-  hit: ProactiveHit,
+  hit: ProactiveHit | TestBuyTakedown,
   now: Date = clock.now(),
 ): Promise<{ caseId: string; created: boolean } | null> {
   const caseId = ownInitiativeCaseId(hit.hitId);
+  const testBuy = 'testBuy' in hit ? hit.testBuy : undefined;
+  const rule = 'testBuy' in hit ? undefined : hit;
   const at = now.toISOString();
   const [listing, account] = await Promise.all([
     marketplace().getListing(hit.listingId),
@@ -90,7 +95,7 @@ export async function openOwnInitiativeCase(
   // How to write to the seller: its address, language and time zone, from the marketplace.
   await ensureSellerItem(hit.sellerId, account?.email ?? listing.sellerEmail);
   if (account) await recordSellerContact(account.sellerId, account);
-  const automated = hit.verdict === 'takedown';
+  const automated = rule?.verdict === 'takedown';
   const decision = automated
     ? {
         decision: 'approve',
@@ -101,8 +106,17 @@ export async function openOwnInitiativeCase(
         basis: 'screening_rule',
         at,
       }
-    : undefined;
-  const status = automated ? 'taking_down' : 'awaiting_review';
+    : testBuy
+      ? {
+          decision: 'approve',
+          reasonCode: APPROVE_CODE[hit.infringementType],
+          reasons: testBuy.reasons,
+          reviewerId: testBuy.reviewerId,
+          basis: 'test_buy',
+          at,
+        }
+      : undefined;
+  const status = decision ? 'taking_down' : 'awaiting_review';
   const record: CaseRecord & Record<string, unknown> = {
     caseId,
     noticeId: `hit:${hit.hitId}`,
@@ -122,7 +136,12 @@ export async function openOwnInitiativeCase(
     listingUrl: listing.url,
     listingCreatedAt: listing.createdAt,
     searchText: `${hit.listingTitle} ${hit.listingId}`.toLowerCase(),
-    screening: { hitId: hit.hitId, ruleId: hit.ruleId, ruleVersion: hit.ruleVersion },
+    ...(rule
+      ? { screening: { hitId: hit.hitId, ruleId: rule.ruleId, ruleVersion: rule.ruleVersion } }
+      : {}),
+    ...(testBuy
+      ? { testBuy: { testBuyId: testBuy.testBuyId, reportEvidenceId: testBuy.reportEvidenceId } }
+      : {}),
     ...(decision ? { decision } : {}),
     ...caseSearchKeys({
       caseId,
@@ -133,16 +152,21 @@ export async function openOwnInitiativeCase(
     }),
     gsi1pk: `SELLER#${hit.sellerId}`,
     gsi1sk: `CASE#${at}#${caseId}`,
-    ...(automated ? { gsi2pk: OWN_INITIATIVE_PENDING_PARTITION, gsi2sk: `${at}#${caseId}` } : {}),
+    ...(decision ? { gsi2pk: OWN_INITIATIVE_PENDING_PARTITION, gsi2sk: `${at}#${caseId}` } : {}),
   };
-  const event = (type: string, detail: Record<string, unknown>, order: string) => ({
+  const event = (
+    type: string,
+    detail: Record<string, unknown>,
+    order: string,
+    actor = { role: 'system', id: 'workflow' },
+  ) => ({
     Put: {
       TableName: tableName,
       Item: {
         ...keys.event(caseId, at, `${order}${type}`),
         type: 'TimelineEvent',
         at,
-        actor: { role: 'system', id: 'workflow' },
+        actor,
         eventType: type,
         detail,
         stepKey: type,
@@ -161,31 +185,54 @@ export async function openOwnInitiativeCase(
     },
     event(
       'screened',
-      {
-        outcome: 'accepted',
-        automated: true,
-        source: 'own_initiative',
-        verdict: hit.verdict,
-        ruleId: hit.ruleId,
-        ruleVersion: hit.ruleVersion,
-      },
+      rule
+        ? {
+            outcome: 'accepted',
+            automated: true,
+            source: 'own_initiative',
+            verdict: rule.verdict,
+            ruleId: rule.ruleId,
+            ruleVersion: rule.ruleVersion,
+          }
+        : {
+            outcome: 'accepted',
+            automated: false,
+            source: 'own_initiative',
+            basis: 'test_buy',
+            testBuyId: testBuy!.testBuyId,
+          },
       '0',
     ),
-    ...(automated
+    ...(testBuy
       ? [
           event(
             'decided',
             {
               decision: 'approve',
               reasonCode: decision!.reasonCode,
-              automated: true,
-              basis: 'screening_rule',
-              audit: audited,
+              basis: 'test_buy',
+              testBuyId: testBuy.testBuyId,
+              reviewerId: testBuy.reviewerId,
             },
             '1',
+            { role: 'reviewer', id: testBuy.reviewerId },
           ),
         ]
-      : [proactiveReviewItem(record, addDuration(now, rules.reviewSla).toISOString())]),
+      : automated
+        ? [
+            event(
+              'decided',
+              {
+                decision: 'approve',
+                reasonCode: decision!.reasonCode,
+                automated: true,
+                basis: 'screening_rule',
+                audit: audited,
+              },
+              '1',
+            ),
+          ]
+        : [proactiveReviewItem(record, addDuration(now, rules.reviewSla).toISOString())]),
     ...(audited
       ? [
           putAuditTaskItem({
@@ -302,83 +349,4 @@ function proactiveReviewItem(record: CaseRecord, dueAt: string) {
       },
     },
   };
-}
-
-const task = (caseId: string, step: string, extra: Record<string, unknown> = {}) => ({
-  v: 1,
-  caseId,
-  step,
-  ...extra,
-});
-
-/**
- * The immediate part of an approved own-initiative case, in one function: take the listing down,
- * record the strike (the same ladder), apply the seller's measure, deliver the statement of
- * reasons (marketplace inbox and daily digest), and park the case until its counter-notice window
- * ends. Every step is the notice path's own idempotent task, so a re-run after a crash or a
- * marketplace outage repeats nothing; until it parks, the case stays in the pending partition
- * and the job runs it again.
- */
-export async function actOnOwnInitiativeCase(caseId: string): Promise<'parked' | 'not_pending'> {
-  const record = await getCase(caseId);
-  if (record?.source !== 'own_initiative' || record.status !== 'taking_down') return 'not_pending';
-  const taken = await takeDown(task(caseId, 'take_down'));
-  if (taken.next === 'withdraw') {
-    await withdraw(task(caseId, 'withdraw'));
-    return 'not_pending';
-  }
-  await recordStrike(task(caseId, 'strike'));
-  await applySellerMeasure(task(caseId, 'measure'));
-  const notified = await notifyParties(task(caseId, 'notify', { decision: record.decision }));
-  if (notified.next === 'withdraw') {
-    await withdraw(task(caseId, 'withdraw'));
-    return 'not_pending';
-  }
-  const latest = (await getCase(caseId))!;
-  const dueAt = latest.deadlines.counterNoticeDueAt!;
-  try {
-    await applyWorkflowStep(caseId, {
-      stepKey: 'parked',
-      at: clock.now().toISOString(),
-      from: ['taking_down'],
-      set: {
-        status: 'awaiting_counter_notice',
-        gsi2pk: PARKED_DUE_PARTITION,
-        gsi2sk: `${dueAt}#${caseId}`,
-      } as Partial<CaseRecord>,
-    });
-  } catch (error) {
-    if (!(error instanceof StepAlreadyApplied)) throw error;
-  }
-  return 'parked';
-}
-
-/** Runs the immediate part of every pending own-initiative case (a scheduled job, or a test). */
-export async function actOnPendingCases(
-  now: Date = clock.now(),
-  options: { limit?: number; concurrency?: number } = {},
-): Promise<{ parked: number; failed: number }> {
-  const due = await queryDue(
-    OWN_INITIATIVE_PENDING_PARTITION,
-    new Date(now.getTime() + 1),
-    options.limit ?? 1000,
-  );
-  const counts = { parked: 0, failed: 0 };
-  await pool(
-    due.map((item) => String(item.caseId)),
-    options.concurrency ?? 8,
-    async (caseId) => {
-      try {
-        if ((await actOnOwnInitiativeCase(caseId)) === 'parked') counts.parked++;
-      } catch (error) {
-        // The case stays pending: the next run tries again (the marketplace may be down).
-        counts.failed++;
-        logger.warn('own-initiative action failed; will retry', {
-          caseId,
-          error: (error as Error).name,
-        });
-      }
-    },
-  );
-  return counts;
 }

@@ -106,7 +106,7 @@ export async function handler(
       evidence: evidence.map((item) => ({
         ...(item?.fileName ? { fileName: item.fileName } : {}),
       })),
-      ...(notice?.testBuy ? { testBuy: true } : {}),
+      ...(notice?.testBuy || record.testBuy ? { testBuy: true } : {}),
     },
     territorialScope: GLOBAL_SCOPE,
     decidedAt: new Date(decision?.at ?? record.decision?.at ?? now.toISOString()),
@@ -220,7 +220,8 @@ function automatedMeansOf(record: CaseRecord): { detection: boolean; decision: A
     | (CaseRecord['decision'] & { automated?: boolean })
     | undefined;
   return {
-    detection: record.source === 'own_initiative',
+    // A test buy is detected by a person who ordered the goods, not by automated means.
+    detection: record.source === 'own_initiative' && !record.testBuy,
     decision: decision?.automated ? 'fully' : 'not_automated',
   };
 }

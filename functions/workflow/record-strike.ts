@@ -48,7 +48,8 @@ export async function handler(
     now,
     policy,
     testBuyConfirmedCounterfeit:
-      record.infringementType === 'counterfeit' && notice?.testBuy !== undefined,
+      record.infringementType === 'counterfeit' &&
+      (notice?.testBuy !== undefined || record.testBuy !== undefined),
     ownInitiative: record.source === 'own_initiative',
     ...(record.listingCreatedAt ? { listingCreatedAt: record.listingCreatedAt } : {}),
     noticeReceivedAt: notice?.createdAt ?? record.createdAt,

@@ -76,6 +76,9 @@ const FIXTURES: Record<string, Fixture> = {
   'GET /v1/screening-rules': { served: 200 },
   'POST /v1/screening-rules/{ruleId}/decision': { params: { ruleId: 'ruleId' }, served: 400 },
   'POST /v1/screening/listings': { served: 400 },
+  'POST /v1/test-buys': { served: 400 },
+  /** `sellerId` is required. */
+  'GET /v1/test-buys': { served: 400 },
   'POST /v1/screening/scans': { served: 400 },
   'GET /v1/screening/scans/{scanId}': { params: { scanId: 'scanId' }, served: 404 },
   'POST /v1/screening/scans/{scanId}/stop': { params: { scanId: 'scanId' }, served: 404 },

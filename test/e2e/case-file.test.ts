@@ -104,6 +104,7 @@ const COMMON = [
   'sellerId',
   'source',
   'status',
+  'testBuys',
   'timeline',
 ];
 const REVIEWER_ONLY = ['infoReplies', 'note', 'pendingTask', 'rightsHolder', 'seller'];

@@ -12,6 +12,7 @@ export async function uploadTextEvidence(
   client: ApiClient,
   text: string,
   fileName = 'proof.txt',
+  purpose?: 'evidence' | 'test_buy_report',
 ): Promise<{ evidenceId: string; status: string }> {
   const bytes = Buffer.from(text);
   const created = await client.post<{
@@ -22,6 +23,7 @@ export async function uploadTextEvidence(
     contentType: 'text/plain',
     size: bytes.length,
     sha256: createHash('sha256').update(bytes).digest('hex'),
+    ...(purpose ? { purpose } : {}),
   });
   expect(created.status).toBe(201);
   const form = new FormData();

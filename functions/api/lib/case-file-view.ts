@@ -4,6 +4,7 @@ import type { EvidenceRecord } from '../../adapters/evidence-store.ts';
 import type { TimelineEvent } from '../../domain/case.ts';
 import type { Policy } from '../../domain/policy.ts';
 import { activeStrikes } from '../../domain/strikes.ts';
+import type { TestBuyRecord } from '../../domain/test-buy.ts';
 import type { CaseView } from './case-access.ts';
 import { deadlinesInForce } from './deadlines-in-force.ts';
 import type { StandingView } from './standing.ts';
@@ -115,6 +116,9 @@ export function caseFileView(
     appeals: files.appeals
       .filter((appeal) => reviewer || appeal.appellant.role === view)
       .map((appeal) => appealView(appeal, evidence, reviewer)),
+    testBuys: files.testBuys.map((testBuy) =>
+      testBuyView(testBuy, files.evidence.get(testBuy.reportEvidenceId), view),
+    ),
   };
 
   const statement = files.statementOfReasons
@@ -214,6 +218,36 @@ function screeningView(record: CaseFileRecords['record']) {
 type EvidenceList = (ids: readonly string[]) => ReturnType<typeof evidenceView>[];
 
 /** What every party may know of a piece of cited evidence: never its owner or storage key. */
+/**
+ * A test buy as one viewer sees it: a party of its case the order, the outcome and the report;
+ * staff also the seller, listing, right, internal note and who recorded it.
+ */
+export function testBuyView(
+  testBuy: TestBuyRecord,
+  report: EvidenceRecord | undefined,
+  view: CaseView,
+) {
+  const party = {
+    testBuyId: testBuy.testBuyId,
+    orderId: testBuy.orderId,
+    orderedAt: testBuy.orderedAt,
+    outcome: testBuy.outcome,
+    report: evidenceView(testBuy.reportEvidenceId, report),
+    recordedAt: testBuy.recordedAt,
+  };
+  if (view !== 'reviewer') return party;
+  return {
+    ...party,
+    sellerId: testBuy.sellerId,
+    ...(testBuy.listingId ? { listingId: testBuy.listingId } : {}),
+    ...(testBuy.caseId ? { caseId: testBuy.caseId } : {}),
+    ...(testBuy.ipRightId ? { ipRightId: testBuy.ipRightId } : {}),
+    ...(testBuy.notes ? { notes: testBuy.notes } : {}),
+    ...(testBuy.ownInitiativeCaseId ? { ownInitiativeCaseId: testBuy.ownInitiativeCaseId } : {}),
+    recordedBy: testBuy.recordedBy,
+  };
+}
+
 export function evidenceView(evidenceId: string, record: EvidenceRecord | undefined) {
   if (!record) return { evidenceId, status: 'missing' as const };
   return {

@@ -6,6 +6,7 @@ import { openapi as personalData } from '../schemas/personal-data.ts';
 import { openapi as platform } from '../schemas/platform.ts';
 import { openapi as screening } from '../schemas/screening.ts';
 import { openapi as sellers } from '../schemas/sellers.ts';
+import { openapi as testBuys } from '../schemas/test-buys.ts';
 import { openapi as transparency } from '../schemas/transparency.ts';
 import type { RouteDocs } from './route-doc.ts';
 
@@ -19,5 +20,6 @@ export const describedRoutes: RouteDocs = {
   ...appeals,
   ...personalData,
   ...screening,
+  ...testBuys,
   ...transparency,
 };

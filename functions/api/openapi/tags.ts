@@ -12,7 +12,8 @@ export const API_TAGS = {
   Review: 'The review queue and the decisions reviewers take (the backend holds the task tokens).',
   Sellers: "Sellers' cases, counter-notices, strikes and account measures.",
   Appeals: 'Appeals against a decision, by the seller or the rights holder.',
-  Screening: 'Proactive screening of listings, for the marketplace and reviewers.',
+  Screening:
+    'Proactive measures: screening of listings for the marketplace and reviewers, and mystery test buys.',
   Transparency: 'Statements of reasons and the reports the law requires.',
   Platform:
     'Health, this API description, the texts of the law a party agrees to, and data-subject requests.',
@@ -36,6 +37,7 @@ const TAG_OF_SEGMENT: Record<string, ApiTag> = {
   appeals: 'Appeals',
   'screening-rules': 'Screening',
   screening: 'Screening',
+  'test-buys': 'Screening',
   transparency: 'Transparency',
   public: 'Transparency',
   'legal-texts': 'Platform',

@@ -10,6 +10,7 @@ import {
 import { appealViewSchema } from './appeals.ts';
 import { evidenceSummarySchema } from './evidence.ts';
 import { standingSchema } from './identity.ts';
+import { testBuySchema } from './test-buys.ts';
 
 const evidenceItem = evidenceSummarySchema;
 
@@ -108,6 +109,9 @@ export const caseFileSchema = z.object({
   deadlines: z.partialRecord(z.enum(DEADLINE_KEYS), instantSchema),
   timeline: z.array(timelineEntry),
   appeals: z.array(appealViewSchema),
+  testBuys: z
+    .array(testBuySchema.partial({ sellerId: true, recordedBy: true }))
+    .describe('Mystery test buys attached to the case; staff fields for reviewers only'),
   counterNotice: counterNotice.optional(),
   statementOfReasons: z
     .object({

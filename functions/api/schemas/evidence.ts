@@ -10,7 +10,7 @@ const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/u;
 
 export const evidenceStatusSchema = z.enum(['pending_upload', 'sealed', 'rejected']);
 
-export const evidencePurposeSchema = z.enum(['evidence', 'manifest']);
+export const evidencePurposeSchema = z.enum(['evidence', 'manifest', 'test_buy_report']);
 
 export const createEvidenceBodySchema = z
   .strictObject({
@@ -51,7 +51,7 @@ export const createEvidenceBodySchema = z
     purpose: evidencePurposeSchema
       .default('evidence')
       .describe(
-        '`manifest`: the listings of a bulk notice (text/csv or application/x-ndjson), cited as listingsManifestEvidenceId; `evidence` (default): evidence a notice or reply cites',
+        '`manifest`: the listings of a bulk notice (text/csv or application/x-ndjson), cited as listingsManifestEvidenceId; `test_buy_report`: staff only, the signed report of a mystery test buy (POST /v1/test-buys); `evidence` (default): evidence a notice or reply cites',
       ),
   })
   .describe('An evidence file to upload');

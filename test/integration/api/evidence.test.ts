@@ -138,6 +138,9 @@ describe('Evidence over HTTP', () => {
     });
     expect(wrongType.status).toBe(400);
     expect(wrongType.body.errors).toEqual([{ path: 'contentType', message: expect.any(String) }]);
-    expect((await call(cloud, 'POST', '/v1/evidence', reviewer, base)).status).toBe(403);
+    // Staff upload only test-buy reports (purpose `test_buy_report`).
+    const staff = await call(cloud, 'POST', '/v1/evidence', reviewer, base);
+    expect(staff.status).toBe(400);
+    expect(staff.body.errors).toEqual([{ path: 'purpose', message: expect.any(String) }]);
   });
 });

@@ -18,6 +18,7 @@ import {
  */
 let h: WorkflowHarness;
 let oi: typeof import('../../../functions/use-cases/own-initiative.ts');
+let act: typeof import('../../../functions/use-cases/act-on-own-initiative.ts');
 let audit: typeof import('../../../functions/use-cases/audit.ts');
 let parked: typeof import('../../../functions/use-cases/parked-cases.ts');
 
@@ -33,6 +34,7 @@ beforeAll(async () => {
   });
   h = await startWorkflowHarness();
   oi = await import('../../../functions/use-cases/own-initiative.ts');
+  act = await import('../../../functions/use-cases/act-on-own-initiative.ts');
   audit = await import('../../../functions/use-cases/audit.ts');
   parked = await import('../../../functions/use-cases/parked-cases.ts');
 });
@@ -72,7 +74,7 @@ const executionsOf = (caseId: string) =>
     .filter((execution) => execution.name.includes(caseId));
 
 async function actNow() {
-  const result = await oi.actOnPendingCases(new Date(h.cloud.clock.now()));
+  const result = await act.actOnPendingCases(new Date(h.cloud.clock.now()));
   await h.cloud.settled();
   return result;
 }

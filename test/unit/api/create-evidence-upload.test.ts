@@ -149,9 +149,24 @@ describe('POST /v1/evidence', () => {
     expect(db.commandCalls(PutCommand)).toHaveLength(0);
   });
 
-  it('answers 403 to a reviewer', async () => {
-    const res = await invoke(handler, apiEvent({ caller: callers.reviewer, body }));
+  it('lets staff upload a test buy’s report for the platform, and nothing else', async () => {
+    const report = await invoke(
+      handler,
+      apiEvent({ caller: callers.reviewer, body: { ...body, purpose: 'test_buy_report' } }),
+    );
+    expect(report.status).toBe(201);
+    const put = db.commandCalls(PutCommand)[0]!.args[0].input.Item!;
+    expect(put).toMatchObject({ owner: 'PLATFORM', purpose: 'test_buy_report' });
 
-    expect(res.status).toBe(403);
+    db.resetHistory();
+    const other = await invoke(handler, apiEvent({ caller: callers.reviewer, body }));
+    expect(other.status).toBe(400);
+    expect(errorPaths(other.body)).toEqual(['purpose']);
+    const party = await invoke(
+      handler,
+      apiEvent({ caller: callers.rightsHolder, body: { ...body, purpose: 'test_buy_report' } }),
+    );
+    expect(party.status).toBe(400);
+    expect(db.commandCalls(PutCommand)).toHaveLength(0);
   });
 });
