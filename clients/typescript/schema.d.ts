@@ -2615,6 +2615,11 @@ export interface operations {
                         infringementType: "counterfeit" | "trademark" | "copyright" | "patent" | "design";
                         /** @enum {string} */
                         source: "notice" | "own_initiative";
+                        /**
+                         * @description An own-initiative case: found by automated proactive screening, or by a mystery test buy that confirmed a counterfeit
+                         * @enum {string}
+                         */
+                        foundBy?: "screening" | "test_buy";
                         /** @enum {string} */
                         status: "screening" | "awaiting_review" | "awaiting_info" | "escalated_review" | "rejected" | "taking_down" | "action_failed" | "awaiting_counter_notice" | "awaiting_court_action" | "awaiting_re_review" | "restored" | "upheld" | "upheld_pending_court" | "withdrawn" | "duplicate" | "abandoned";
                         /** Format: date-time */

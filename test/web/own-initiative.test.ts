@@ -27,7 +27,7 @@ describe('Own-initiative cases in the seller centre and the console (Chromium, n
     // The list tells the platform's own screening from a notice.
     const row = page.getByRole('row').filter({ hasText: found.title });
     expect(await seen(row)).toBe(1);
-    expect(await row.getByText('Our proactive screening (own initiative)').count()).toBe(1);
+    expect(await row.getByText('Our own initiative, not a notice').count()).toBe(1);
     await checkPage(page, 'oi-seller-cases-1280');
     await row.getByRole('link', { name: found.title }).click();
     await page.waitForURL(`${h.url}/cases/${found.caseId}`);
@@ -39,6 +39,7 @@ describe('Own-initiative cases in the seller centre and the console (Chromium, n
     ).toBe(1);
     expect(await page.getByRole('heading', { name: 'How we found the listing' }).count()).toBe(1);
     expect(await page.getByText('By automated means', { exact: true }).count()).toBe(1);
+    expect(await page.getByText('Our proactive screening', { exact: true }).count()).toBe(1);
     expect(await page.getByText('Notifier', { exact: true }).count()).toBe(0);
     expect(await page.getByText("The notifier's explanation").count()).toBe(0);
     // The statement of reasons as the inbox delivered it, with its automated-means section.
@@ -97,9 +98,9 @@ describe('Own-initiative cases in the seller centre and the console (Chromium, n
     const row = page.getByRole('row').filter({ hasText: found.title });
     expect(await seen(row)).toBe(1);
     expect(await row.getByText(/Flagged by screening/).count()).toBe(1);
-    expect(
-      await row.getByText('Our proactive screening (own initiative)', { exact: true }).count(),
-    ).toBe(1);
+    expect(await row.getByText('Our own initiative, not a notice', { exact: true }).count()).toBe(
+      1,
+    );
     await checkPage(page, 'oi-queue-1280');
     await row.getByRole('link', { name: found.title }).click();
     await page.waitForURL(`${h.url}/cases/${found.caseId}`);

@@ -42,6 +42,11 @@ export function caseFileView(
     jurisdiction: record.jurisdiction,
     infringementType: record.infringementType,
     source: record.source,
+    // DSA Art 17(3)(b)-(c): how an own-initiative case came about, which the parties may know
+    // (automated screening, or a person's test buy), without the rule that matched.
+    ...(record.source === 'own_initiative'
+      ? { foundBy: record.testBuy ? ('test_buy' as const) : ('screening' as const) }
+      : {}),
     status: record.status,
     createdAt: record.createdAt,
     ...(record.counterNoticeMode ? { counterNoticeMode: record.counterNoticeMode } : {}),

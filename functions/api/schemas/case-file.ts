@@ -53,6 +53,12 @@ export const caseFileSchema = z.object({
   jurisdiction: jurisdictionSchema,
   infringementType: infringementTypeSchema,
   source: z.enum(['notice', 'own_initiative']),
+  foundBy: z
+    .enum(['screening', 'test_buy'])
+    .optional()
+    .describe(
+      'An own-initiative case: found by automated proactive screening, or by a mystery test buy that confirmed a counterfeit',
+    ),
   status: z.enum(CASE_STATUSES),
   createdAt: instantSchema,
   counterNoticeMode: z.enum(['statutory_timer', 're_review']).optional(),

@@ -15,6 +15,7 @@ import { PageBreadcrumbs } from '../../../components/router-link.tsx';
 import { labelOf } from '../../../lib/labels.ts';
 import { AppealsSection } from '../../appeals/index.ts';
 import { pendingDecision } from '../../decisions/index.ts';
+import { TestBuysSection } from '../../test-buys/index.ts';
 import { useCaseFile, useRetryCase } from '../api/cases.ts';
 import { ListingAndRight, Parties } from '../components/case-facts.tsx';
 import { DecisionPanel } from '../components/decision-panel.tsx';
@@ -101,6 +102,7 @@ export function CasePage() {
             <TimelineSection file={data} />
           </SpaceBetween>
         </Grid>
+        <TestBuysSection file={data} />
         {pending ? (
           <DecisionPanel
             key={`${data.status}-${pending.kind}`}

@@ -52,6 +52,7 @@ export function SellerCasePage() {
   const listing = data.listing?.title ?? data.listingId;
   const ownInitiative = data.source === 'own_initiative';
   const automated = data.decision?.automated === true;
+  const byTestBuy = data.foundBy === 'test_buy';
   const counterNotify = () =>
     void navigate({ to: '/seller/cases/$caseId/counter-notice', params: { caseId } });
   return (
@@ -82,8 +83,13 @@ export function SellerCasePage() {
     >
       <SpaceBetween size="l">
         {ownInitiative && (
-          <Alert type="info" header={t('seller.case.foundByScreening')}>
-            {t('seller.case.foundByScreeningBody')}
+          <Alert
+            type="info"
+            header={byTestBuy ? t('seller.case.foundByTestBuy') : t('seller.case.foundByScreening')}
+          >
+            {byTestBuy
+              ? t('seller.case.foundByTestBuyBody')
+              : t('seller.case.foundByScreeningBody')}
             {automated && ` ${t('seller.case.automatedDecisionBody')}`}
           </Alert>
         )}
@@ -131,7 +137,21 @@ export function SellerCasePage() {
                     },
                     ...(ownInitiative
                       ? [
-                          { label: t('seller.case.source'), value: t('sources.own_initiative') },
+                          {
+                            label: t('seller.case.source'),
+                            value: byTestBuy
+                              ? t('seller.case.sourceTestBuy')
+                              : t('seller.case.sourceScreening'),
+                          },
+                          ...data.testBuys.map((buy) => ({
+                            label: t('seller.case.testBuy'),
+                            value: (
+                              <>
+                                {buy.orderId} · <DateTime value={buy.orderedAt} /> ·{' '}
+                                {t(`testBuys.outcomes.${buy.outcome}`)}
+                              </>
+                            ),
+                          })),
                           {
                             label: t('seller.case.decidedBy'),
                             value: !data.decision
