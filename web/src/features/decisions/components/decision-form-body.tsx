@@ -31,7 +31,11 @@ export function DecisionFormBody(props: {
         draft={form.draft}
         onChange={form.setDraft}
         decisionLabel={(decision) => t(decisionLabelKey(kind, decision))}
-        {...(props.ownInitiative ? { reasonsHelp: t('decision.reasonsHelpSeller') } : {})}
+        {...(kind === 'audit'
+          ? { reasonsHelp: t('decision.audit.reasonsHelp') }
+          : props.ownInitiative
+            ? { reasonsHelp: t('decision.reasonsHelpSeller') }
+            : {})}
         error={form.decide.error}
         showRequired={form.tried}
       />
