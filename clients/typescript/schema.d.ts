@@ -2615,6 +2615,11 @@ export interface operations {
                         infringementType: "counterfeit" | "trademark" | "copyright" | "patent" | "design";
                         /** @enum {string} */
                         source: "notice" | "own_initiative";
+                        /**
+                         * @description An own-initiative case: found by automated proactive screening, or by a mystery test buy that confirmed a counterfeit
+                         * @enum {string}
+                         */
+                        foundBy?: "screening" | "test_buy";
                         /** @enum {string} */
                         status: "screening" | "awaiting_review" | "awaiting_info" | "escalated_review" | "rejected" | "taking_down" | "action_failed" | "awaiting_counter_notice" | "awaiting_court_action" | "awaiting_re_review" | "restored" | "upheld" | "upheld_pending_court" | "withdrawn" | "duplicate" | "abandoned";
                         /** Format: date-time */
@@ -2868,6 +2873,12 @@ export interface operations {
                             /** Format: date-time */
                             restoredAt: string;
                             downSeconds: number;
+                        };
+                        /** @description Reviewers only: for an own-initiative case, the screening rule whose hit opened it (a stay-down hit names `stay-down:<caseId>`) */
+                        screening?: {
+                            ruleId: string;
+                            /** @description The rule set’s version when the listing was screened */
+                            ruleVersion: number;
                         };
                         /** @description Reviewers only: the open human audit of the automated decision, decided at POST /v1/cases/{caseId}/decision with uphold | restore */
                         audit?: {
@@ -3493,6 +3504,11 @@ export interface operations {
                             kind: "review" | "escalated_review" | "re_review" | "retry" | "appeal" | "rights_holder_verification" | "ip_right_verification" | "suspension_review" | "misuse_review" | "audit" | "proactive_review" | "screening_rule_proposal";
                             caseId?: string;
                             noticeId?: string;
+                            /**
+                             * @description For a case’s task: whether a notice or the platform’s own screening opened the case
+                             * @enum {string}
+                             */
+                            source?: "notice" | "own_initiative";
                             /** @description For an appeal: the appeal to decide */
                             appealId?: string;
                             subjectId?: string;
@@ -3789,6 +3805,11 @@ export interface operations {
                             noticeId: string;
                             listingId: string;
                             listingTitle?: string;
+                            /**
+                             * @description A rights holder’s notice, or the platform’s own proactive screening
+                             * @enum {string}
+                             */
+                            source: "notice" | "own_initiative";
                             /** @enum {string} */
                             status: "screening" | "awaiting_review" | "awaiting_info" | "escalated_review" | "rejected" | "taking_down" | "action_failed" | "awaiting_counter_notice" | "awaiting_court_action" | "awaiting_re_review" | "restored" | "upheld" | "upheld_pending_court" | "withdrawn" | "duplicate" | "abandoned";
                             /**

@@ -145,6 +145,8 @@ export interface PendingTask {
   createdAt: string;
   dueAt?: string;
   noticeId: string;
+  /** Set for an own-initiative case, so the queue can tell it from a notice's. */
+  source?: 'own_initiative';
   listingId: string;
   infringementType: InfringementType;
   jurisdiction: Jurisdiction;

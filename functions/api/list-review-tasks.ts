@@ -108,6 +108,7 @@ function summary(item: QueueItem, now: string) {
       : caseTaskId(caseId, String(item.stepKey)),
     kind: item.kind,
     caseId,
+    source: caseSource(item),
     ...text('noticeId'),
     ...text('appealId'),
     ...text('listingId'),
@@ -118,4 +119,15 @@ function summary(item: QueueItem, now: string) {
     ...text('jurisdiction'),
     ...common,
   };
+}
+
+/**
+ * Whether a case's task belongs to a notice or to the platform's own initiative: the proactive
+ * queue holds only own-initiative cases (flagged listings, audits of automated takedowns); a
+ * workflow wait records its case's source.
+ */
+function caseSource(item: QueueItem): 'notice' | 'own_initiative' {
+  return item.queue === 'proactive' || item.source === 'own_initiative'
+    ? 'own_initiative'
+    : 'notice';
 }

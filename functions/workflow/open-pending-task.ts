@@ -104,6 +104,7 @@ export async function handler(event: unknown): Promise<{ waiting: true }> {
     createdAt: at,
     dueAt,
     noticeId: record.noticeId,
+    ...(record.source === 'own_initiative' ? { source: record.source } : {}),
     listingId: record.listingId,
     infringementType: record.infringementType,
     jurisdiction: record.jurisdiction,

@@ -42,6 +42,11 @@ export function caseFileView(
     jurisdiction: record.jurisdiction,
     infringementType: record.infringementType,
     source: record.source,
+    // DSA Art 17(3)(b)-(c): how an own-initiative case came about, which the parties may know
+    // (automated screening, or a person's test buy), without the rule that matched.
+    ...(record.source === 'own_initiative'
+      ? { foundBy: record.testBuy ? ('test_buy' as const) : ('screening' as const) }
+      : {}),
     status: record.status,
     createdAt: record.createdAt,
     ...(record.counterNoticeMode ? { counterNoticeMode: record.counterNoticeMode } : {}),
@@ -156,6 +161,7 @@ export function caseFileView(
     decision: decision ? { ...common.decision, reviewerId: decision.reviewerId } : null,
     note: decision?.note ?? null,
     ...(record.wrongfulNoticeRecord ? { wrongfulNoticeRecord: record.wrongfulNoticeRecord } : {}),
+    ...screeningView(record),
     ...(files.audit
       ? {
           audit: { taskId: files.audit.taskId, basis: files.audit.basis, dueAt: files.audit.dueAt },
@@ -200,6 +206,18 @@ export function caseFileView(
         }
       : null,
   };
+}
+
+/**
+ * Reviewers only: the screening rule (and its version) whose hit opened an own-initiative case,
+ * so an audit can weigh the rule and not only the listing. Parties never learn the rule: it would
+ * teach how to word a listing past it.
+ */
+function screeningView(record: CaseFileRecords['record']) {
+  const screening = (record as { screening?: { ruleId?: string; ruleVersion?: number } }).screening;
+  return screening?.ruleId && screening.ruleVersion !== undefined
+    ? { screening: { ruleId: screening.ruleId, ruleVersion: screening.ruleVersion } }
+    : {};
 }
 
 type EvidenceList = (ids: readonly string[]) => ReturnType<typeof evidenceView>[];

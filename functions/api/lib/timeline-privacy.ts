@@ -4,8 +4,11 @@ import type { CaseView } from './case-access.ts';
 /** Delivery problems are for reviewers, who act on them (issue 11); parties do not see them. */
 const REVIEWER_ONLY_EVENTS = new Set(['message_undeliverable', 'message_complaint']);
 
-/** Detail fields that name staff or hold what only reviewers read. */
-const STAFF_DETAIL = ['reviewerId', 'note', 'claimedBy'] as const;
+/**
+ * Detail fields that name staff or hold what only reviewers read: among them the screening rule
+ * that matched an own-initiative listing, which would teach how to word a listing past it.
+ */
+const STAFF_DETAIL = ['reviewerId', 'note', 'claimedBy', 'ruleId', 'ruleVersion'] as const;
 
 /**
  * A timeline as a party sees it (DOMAIN.md, "Staff and party privacy"): staff appear as

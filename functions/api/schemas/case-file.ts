@@ -53,6 +53,12 @@ export const caseFileSchema = z.object({
   jurisdiction: jurisdictionSchema,
   infringementType: infringementTypeSchema,
   source: z.enum(['notice', 'own_initiative']),
+  foundBy: z
+    .enum(['screening', 'test_buy'])
+    .optional()
+    .describe(
+      'An own-initiative case: found by automated proactive screening, or by a mystery test buy that confirmed a counterfeit',
+    ),
   status: z.enum(CASE_STATUSES),
   createdAt: instantSchema,
   counterNoticeMode: z.enum(['statutory_timer', 're_review']).optional(),
@@ -138,6 +144,18 @@ export const caseFileSchema = z.object({
     .optional()
     .describe(
       'Reviewers only: for a reversed takedown, what a seller needs to claim damages (CN E-Commerce Law Art 42)',
+    ),
+  screening: z
+    .object({
+      ruleId: z.string(),
+      ruleVersion: z
+        .number()
+        .int()
+        .describe('The rule set’s version when the listing was screened'),
+    })
+    .optional()
+    .describe(
+      'Reviewers only: for an own-initiative case, the screening rule whose hit opened it (a stay-down hit names `stay-down:<caseId>`)',
     ),
   audit: z
     .object({ taskId: z.string(), basis: z.string(), dueAt: instantSchema })

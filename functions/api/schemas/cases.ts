@@ -176,6 +176,12 @@ export const reviewTaskSchema = z.object({
   kind: z.enum(REVIEW_TASK_KINDS),
   caseId: idSchema.optional(),
   noticeId: idSchema.optional(),
+  source: z
+    .enum(['notice', 'own_initiative'])
+    .optional()
+    .describe(
+      'For a case’s task: whether a notice or the platform’s own screening opened the case',
+    ),
   appealId: z.string().optional().describe('For an appeal: the appeal to decide'),
   subjectId: idSchema.optional(),
   subjectName: z.string().optional().describe('The applicant, or the IP right’s title'),

@@ -24,6 +24,9 @@ export const sellerCaseSchema = z
     noticeId: idSchema,
     listingId: z.string(),
     listingTitle: z.string().optional(),
+    source: z
+      .enum(['notice', 'own_initiative'])
+      .describe('A rights holder’s notice, or the platform’s own proactive screening'),
     status: z.enum(CASE_STATUSES),
     jurisdiction: jurisdictionSchema,
     infringementType: infringementTypeSchema,
@@ -67,6 +70,7 @@ export function sellerCaseView(record: CaseRecord): z.infer<typeof sellerCaseSch
     noticeId: record.noticeId,
     listingId: record.listingId,
     ...(record.listingTitle ? { listingTitle: record.listingTitle } : {}),
+    source: record.source ?? 'notice',
     status: record.status,
     jurisdiction: record.jurisdiction,
     infringementType: record.infringementType,

@@ -48,6 +48,7 @@ describe('GET /v1/sellers/me/cases', () => {
           noticeId: 'ntc-1',
           listingId: 'lst-1',
           listingTitle: 'ACME hoodie',
+          source: 'notice',
           status: 'awaiting_counter_notice',
           jurisdiction: 'US',
           infringementType: 'counterfeit',
@@ -64,6 +65,19 @@ describe('GET /v1/sellers/me/cases', () => {
       Limit: 25,
       ExpressionAttributeValues: { ':pk': 'SELLER#seller-1', ':prefix': 'CASE#' },
     });
+  });
+
+  it('tells a case of the platform’s own proactive screening from a notice’s', async () => {
+    // Prepare
+    db.on(QueryCommand).resolves({
+      Items: [{ ...caseItem, caseId: 'oi-1', noticeId: 'hit:sh-1', source: 'own_initiative' }],
+    });
+
+    // Act
+    const res = await invoke(handler, apiEvent({ caller: callers.seller }));
+
+    // Assess
+    expect(res.body.items[0]).toMatchObject({ caseId: 'oi-1', source: 'own_initiative' });
   });
 
   it("answers 400 to a cursor of another seller's list", async () => {

@@ -78,6 +78,38 @@ export async function cloudApi(base: string) {
       if (decided.status !== 200) throw new Error(`decision failed: ${decided.text}`);
       return caseId;
     },
+    /**
+     * Opens an own-initiative case through the real path: a reviewer's keyword rule (`takedown`
+     * or `flag`), a live demo listing of `sellerId` whose title carries the rule's term, the
+     * marketplace's screening call with its machine token, and the own-initiative job, which
+     * acts within a minute of the clock. Returns the case and its listing.
+     */
+    async ownInitiativeCase(input: { sellerId: string; action: 'takedown' | 'flag' }) {
+      const term = `Zorbo${randomBytes(3).toString('hex')}`;
+      const rule = await reviewer.post<{ ruleId: string }>('/v1/screening-rules', {
+        ipRightId: 'ipr-acme-tm-us',
+        terms: [term],
+        action: input.action,
+      });
+      if (rule.status !== 201) throw new Error(`rule refused: ${rule.text}`);
+      const title = `${term} running shoes`;
+      const listing = (await local('/_local/marketplace/listings', {
+        sellerId: input.sellerId,
+        title,
+      })) as { listingId: string };
+      const { token } = (await local('/_local/tokens', {
+        sub: 'marketplace-client',
+        scope: 'takedown/screening',
+      })) as { token: string };
+      const screened = await new ApiClient(base, token).post<{ caseIds?: string[] }>(
+        '/v1/screening/listings',
+        { listingId: listing.listingId, sellerId: input.sellerId, title },
+      );
+      const caseId = screened.body.caseIds?.[0];
+      if (screened.status !== 200 || !caseId) throw new Error(`no case: ${screened.text}`);
+      await local('/_local/clock/advance', { by: 'PT2M' });
+      return { caseId, listingId: listing.listingId, title, ruleId: rule.body.ruleId };
+    },
     marketplaceFaults: (failNext: number) =>
       local('/_local/marketplace/faults', { failNext, failureRate: 0 }),
     /** A new user who registers as a rights holder; their profile awaits verification. */

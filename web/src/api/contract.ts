@@ -63,3 +63,8 @@ export type CourtActionBody = BodyOf<'/v1/cases/{caseId}/court-action', 'post'>;
 export type CounterNoticeBody = BodyOf<'/v1/cases/{caseId}/counter-notice', 'post'>;
 
 export type ProblemBody = components['schemas']['Problem'];
+
+/** `GET /v1/test-buys`: one mystery test buy as staff see it; `POST /v1/test-buys` records one. */
+export type TestBuy = Answer<'/v1/test-buys', 'get'>['items'][number];
+export type TestBuyBody = BodyOf<'/v1/test-buys', 'post'>;
+export type TestBuyOutcome = TestBuy['outcome'];

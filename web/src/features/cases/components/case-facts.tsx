@@ -57,37 +57,44 @@ export function ListingAndRight(props: { file: CaseFile }) {
   );
 }
 
-/** Who complained, and how accurate their past notices were. */
+/**
+ * Who complained, and how accurate their past notices were; for an own-initiative case, whose
+ * right the platform protected (it filed no notice, so it has no accuracy to weigh).
+ */
 export function Parties(props: { file: CaseFile }) {
   const { t, i18n } = useTranslation();
   const { file } = props;
   const rh = file.rightsHolder;
   const accuracy = rh?.standing?.accuracy;
+  const ownInitiative = file.source === 'own_initiative';
   const percent = (value: number) =>
     new Intl.NumberFormat(i18n.language, { style: 'percent' }).format(value);
+  const notifierStanding = [
+    {
+      label: t('case.accuracy'),
+      value:
+        accuracy === undefined
+          ? '—'
+          : accuracy === null
+            ? t('case.noDecidedNotices')
+            : `${percent(accuracy)} (${t('case.decidedCount', { count: rh?.standing?.decided ?? 0 })})`,
+    },
+    {
+      label: t('case.fastLane'),
+      value: rh?.standing ? (rh.standing.fastLane ? t('common.yes') : t('common.no')) : '—',
+    },
+  ];
   return (
     <Container header={<Header variant="h2">{t('case.parties')}</Header>}>
       <KeyValuePairs
         columns={2}
         items={[
           {
-            label: t('case.rightsHolder'),
+            label: ownInitiative ? t('case.rightOwner') : t('case.rightsHolder'),
             value: rh?.legalName ?? file.notifier?.name ?? file.notifier?.rightsHolderId ?? '—',
           },
           { label: t('case.country'), value: dash(rh?.country) },
-          {
-            label: t('case.accuracy'),
-            value:
-              accuracy === undefined
-                ? '—'
-                : accuracy === null
-                  ? t('case.noDecidedNotices')
-                  : `${percent(accuracy)} (${t('case.decidedCount', { count: rh?.standing?.decided ?? 0 })})`,
-          },
-          {
-            label: t('case.fastLane'),
-            value: rh?.standing ? (rh.standing.fastLane ? t('common.yes') : t('common.no')) : '—',
-          },
+          ...(ownInitiative ? [] : notifierStanding),
           { label: t('case.seller'), value: dash(file.seller?.sellerId ?? file.sellerId) },
           {
             label: t('case.sellerMeasure'),

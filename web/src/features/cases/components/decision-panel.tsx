@@ -3,19 +3,19 @@ import Container from '@cloudscape-design/components/container';
 import Form from '@cloudscape-design/components/form';
 import Header from '@cloudscape-design/components/header';
 import { useTranslation } from 'react-i18next';
-import type { CaseDecision } from '../../../api/contract.ts';
 import { useFlash } from '../../../components/flash.tsx';
-import { DecisionFormBody, useDecisionForm } from '../../decisions/index.ts';
+import { DecisionFormBody, type PendingDecision, useDecisionForm } from '../../decisions/index.ts';
 
 /** The decision form of a case that awaits one, with what each party will be told. */
 export function DecisionPanel(props: {
   caseId: string;
   listing: string;
-  decisions: CaseDecision[];
+  pending: PendingDecision;
 }) {
   const { t } = useTranslation();
   const flash = useFlash();
-  const form = useDecisionForm(props.caseId, props.decisions[0]!);
+  const { kind, decisions, ownInitiative } = props.pending;
+  const form = useDecisionForm(props.caseId, decisions[0]!);
   const onDecided = (status: string) =>
     flash.push({
       type: 'success',
@@ -38,12 +38,31 @@ export function DecisionPanel(props: {
           </Button>
         }
       >
-        <Container header={<Header variant="h2">{t('decision.title')}</Header>}>
+        <Container
+          header={
+            <Header
+              variant="h2"
+              description={
+                kind === 'proactive_review' || kind === 'audit'
+                  ? t(`decision.${kind}.description`)
+                  : undefined
+              }
+            >
+              {t(
+                kind === 'proactive_review' || kind === 'audit'
+                  ? `decision.${kind}.title`
+                  : 'decision.title',
+              )}
+            </Header>
+          }
+        >
           <DecisionFormBody
             form={form}
-            decisions={props.decisions}
+            decisions={decisions}
             listing={props.listing}
             idPrefix="case"
+            kind={kind}
+            ownInitiative={ownInitiative}
           />
         </Container>
       </Form>

@@ -14,11 +14,13 @@ import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { PageBreadcrumbs } from '../../../components/router-link.tsx';
 import { labelOf } from '../../../lib/labels.ts';
 import { AppealsSection } from '../../appeals/index.ts';
-import { decisionsForStatus } from '../../decisions/index.ts';
+import { pendingDecision } from '../../decisions/index.ts';
+import { TestBuysSection } from '../../test-buys/index.ts';
 import { useCaseFile, useRetryCase } from '../api/cases.ts';
 import { ListingAndRight, Parties } from '../components/case-facts.tsx';
 import { DecisionPanel } from '../components/decision-panel.tsx';
 import { NoticeSection } from '../components/notice-section.tsx';
+import { ProactiveSection } from '../components/proactive-section.tsx';
 import { ResponsesSection } from '../components/responses-section.tsx';
 
 /** Every fact of a case on one page, and the decision form when the case awaits one. */
@@ -40,7 +42,8 @@ export function CasePage() {
   if (!file.isSuccess) return <PageState title={t('case.title', { id: caseId })} query={file} />;
   const data = file.data;
   const listing = data.listing.title ?? data.listingId;
-  const decisions = decisionsForStatus(data.status, data.audit !== undefined);
+  const pending = pendingDecision(data);
+  const ownInitiative = data.source === 'own_initiative';
   return (
     <ContentLayout
       breadcrumbs={breadcrumbs}
@@ -70,6 +73,9 @@ export function CasePage() {
           {listing}{' '}
           <Badge color={data.status === 'action_failed' ? 'red' : 'blue'}>
             {labelOf(t, (k) => i18n.exists(k), 'statuses', data.status)}
+          </Badge>{' '}
+          <Badge color={ownInitiative ? 'severity-neutral' : 'grey'}>
+            {t(`sources.${data.source}`)}
           </Badge>
         </Header>
       }
@@ -86,7 +92,7 @@ export function CasePage() {
         >
           <SpaceBetween size="l">
             <ListingAndRight file={data} />
-            <NoticeSection file={data} />
+            {ownInitiative ? <ProactiveSection file={data} /> : <NoticeSection file={data} />}
             <ResponsesSection file={data} />
             <AppealsSection appeals={data.appeals} reviewer />
           </SpaceBetween>
@@ -96,12 +102,13 @@ export function CasePage() {
             <TimelineSection file={data} />
           </SpaceBetween>
         </Grid>
-        {decisions.length > 0 ? (
+        <TestBuysSection file={data} />
+        {pending ? (
           <DecisionPanel
-            key={data.status}
+            key={`${data.status}-${pending.kind}`}
             caseId={data.caseId}
             listing={listing}
-            decisions={decisions}
+            pending={pending}
           />
         ) : (
           data.reasons && (

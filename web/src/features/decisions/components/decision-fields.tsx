@@ -27,6 +27,8 @@ export function DecisionFields<D extends string = CaseDecision>(props: {
   /** The catalogue decision whose reason codes a decision cites (default: the decision itself). */
   codesOf?: (decision: D) => string;
   error?: unknown;
+  /** Who reads the reasons (default: both parties). */
+  reasonsHelp?: string;
   /** Local checks after a submit attempt. */
   showRequired?: boolean;
   idPrefix: string;
@@ -93,7 +95,7 @@ export function DecisionFields<D extends string = CaseDecision>(props: {
       </FormField>
       <FormField
         label={t('decision.reasons')}
-        description={t('decision.reasonsHelp')}
+        description={props.reasonsHelp ?? t('decision.reasonsHelp')}
         errorText={serverError('reasons') ?? required(draft.reasons)}
         controlId={`${props.idPrefix}-reasons`}
         stretch

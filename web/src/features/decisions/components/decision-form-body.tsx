@@ -1,6 +1,8 @@
 import SpaceBetween from '@cloudscape-design/components/space-between';
+import { useTranslation } from 'react-i18next';
 import type { CaseDecision } from '../../../api/contract.ts';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
+import { type DecisionKind, decisionLabelKey } from '../decisions.ts';
 import type { useDecisionForm } from '../use-decision-form.ts';
 import { DECISION_FIELDS, DecisionFields } from './decision-fields.tsx';
 import { PartyPreview } from './party-preview.tsx';
@@ -11,8 +13,13 @@ export function DecisionFormBody(props: {
   decisions: readonly CaseDecision[];
   listing: string;
   idPrefix: string;
+  /** What the decision decides (default: a notice's review). */
+  kind?: DecisionKind;
+  ownInitiative?: boolean;
 }) {
+  const { t } = useTranslation();
   const { form } = props;
+  const kind = props.kind ?? 'review';
   return (
     <SpaceBetween size="l">
       {form.decide.isError && (
@@ -23,10 +30,21 @@ export function DecisionFormBody(props: {
         decisions={props.decisions}
         draft={form.draft}
         onChange={form.setDraft}
+        decisionLabel={(decision) => t(decisionLabelKey(kind, decision))}
+        {...(kind === 'audit'
+          ? { reasonsHelp: t('decision.audit.reasonsHelp') }
+          : props.ownInitiative
+            ? { reasonsHelp: t('decision.reasonsHelpSeller') }
+            : {})}
         error={form.decide.error}
         showRequired={form.tried}
       />
-      <PartyPreview draft={form.draft} listing={props.listing} />
+      <PartyPreview
+        draft={form.draft}
+        listing={props.listing}
+        kind={kind}
+        ownInitiative={props.ownInitiative ?? false}
+      />
     </SpaceBetween>
   );
 }

@@ -59,6 +59,7 @@ export function QueueTable(props: {
             <Box variant="small" display="block">
               {[
                 label('kinds', task.kind),
+                task.source === 'own_initiative' ? t('sources.own_initiative') : undefined,
                 task.listingTitle ? task.listingId : undefined,
                 task.caseId,
               ]
@@ -86,6 +87,11 @@ export function QueueTable(props: {
         ) : (
           label('queues', task.queue)
         ),
+    },
+    {
+      id: 'source',
+      header: t('queue.columns.source'),
+      cell: (task) => (task.source ? t(`sources.${task.source}`) : '—'),
     },
     {
       id: 'rightsHolder',

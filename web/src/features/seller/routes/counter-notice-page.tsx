@@ -247,7 +247,11 @@ function CounterNoticeForm(props: { file: CaseFile }) {
               header={
                 <Header
                   variant="h2"
-                  description={t(`seller.counterNotice.identityHelp.${jurisdiction}`)}
+                  description={t(
+                    file.source === 'own_initiative'
+                      ? `seller.counterNotice.identityHelpOwnInitiative.${jurisdiction}`
+                      : `seller.counterNotice.identityHelp.${jurisdiction}`,
+                  )}
                 >
                   {t('seller.counterNotice.identity')}
                 </Header>

@@ -38,7 +38,8 @@ function appealable(file: CaseFile): AppealAgainst[] {
 
 /**
  * The seller's case: what happened and why (the statement of reasons laid out by section), the
- * notice's explanation and evidence, the deadlines as countdowns, the way to a counter-notice,
+ * notice's explanation and evidence (or, for a case of the platform's own initiative, that its
+ * proactive screening found the listing and whether automated means decided), the deadlines as countdowns, the way to a counter-notice,
  * the seller's own counter-notice once sent, and an appeal once appeals exist.
  */
 export function SellerCasePage() {
@@ -49,6 +50,9 @@ export function SellerCasePage() {
   if (!file.isSuccess) return <PageState title={t('case.title', { id: caseId })} query={file} />;
   const data = file.data;
   const listing = data.listing?.title ?? data.listingId;
+  const ownInitiative = data.source === 'own_initiative';
+  const automated = data.decision?.automated === true;
+  const byTestBuy = data.foundBy === 'test_buy';
   const counterNotify = () =>
     void navigate({ to: '/seller/cases/$caseId/counter-notice', params: { caseId } });
   return (
@@ -78,9 +82,24 @@ export function SellerCasePage() {
       }
     >
       <SpaceBetween size="l">
+        {ownInitiative && (
+          <Alert
+            type="info"
+            header={byTestBuy ? t('seller.case.foundByTestBuy') : t('seller.case.foundByScreening')}
+          >
+            {byTestBuy
+              ? t('seller.case.foundByTestBuyBody')
+              : t('seller.case.foundByScreeningBody')}
+            {automated && ` ${t('seller.case.automatedDecisionBody')}`}
+          </Alert>
+        )}
         {canCounterNotify(data) && (
           <Alert type="info" header={t('seller.case.contestTitle')}>
-            {t(`seller.case.contest.${data.jurisdiction}`)}
+            {t(
+              ownInitiative
+                ? `seller.case.contestOwnInitiative.${data.jurisdiction}`
+                : `seller.case.contest.${data.jurisdiction}`,
+            )}
           </Alert>
         )}
         <Grid
@@ -94,7 +113,13 @@ export function SellerCasePage() {
                 <Box color="text-status-inactive">{t('seller.case.noStatement')}</Box>
               </Container>
             )}
-            <Container header={<Header variant="h2">{t('seller.case.complaint')}</Header>}>
+            <Container
+              header={
+                <Header variant="h2">
+                  {ownInitiative ? t('seller.case.howFound') : t('seller.case.complaint')}
+                </Header>
+              }
+            >
               <SpaceBetween size="m">
                 <KeyValuePairs
                   columns={2}
@@ -110,15 +135,45 @@ export function SellerCasePage() {
                         ? `${t(`ipRightKinds.${data.ipRight.kind}`)} “${data.ipRight.title}”${data.ipRight.registrationNumber ? ` (${data.ipRight.registrationNumber})` : ''}`
                         : '—',
                     },
-                    {
-                      label: t('seller.case.notifier'),
-                      value: data.notifier?.name ?? t('seller.case.notifierWithheld'),
-                    },
+                    ...(ownInitiative
+                      ? [
+                          {
+                            label: t('seller.case.source'),
+                            value: byTestBuy
+                              ? t('seller.case.sourceTestBuy')
+                              : t('seller.case.sourceScreening'),
+                          },
+                          ...data.testBuys.map((buy) => ({
+                            label: t('seller.case.testBuy'),
+                            value: (
+                              <>
+                                {buy.orderId} · <DateTime value={buy.orderedAt} /> ·{' '}
+                                {t(`testBuys.outcomes.${buy.outcome}`)}
+                              </>
+                            ),
+                          })),
+                          {
+                            label: t('seller.case.decidedBy'),
+                            value: !data.decision
+                              ? '—'
+                              : automated
+                                ? t('seller.case.decidedAutomated')
+                                : t('seller.case.decidedByReviewer'),
+                          },
+                        ]
+                      : [
+                          {
+                            label: t('seller.case.notifier'),
+                            value: data.notifier?.name ?? t('seller.case.notifierWithheld'),
+                          },
+                        ]),
                   ]}
                 />
                 {data.reasons && (
                   <div>
-                    <Box variant="awsui-key-label">{t('seller.case.reviewerReasons')}</Box>
+                    <Box variant="awsui-key-label">
+                      {automated ? t('seller.case.ourReasons') : t('seller.case.reviewerReasons')}
+                    </Box>
                     <p className="evidence-text">{data.reasons}</p>
                   </div>
                 )}

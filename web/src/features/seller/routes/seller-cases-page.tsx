@@ -42,6 +42,11 @@ export function SellerCasesPage() {
           '—'
         ),
     },
+    {
+      id: 'source',
+      header: t('seller.cases.source'),
+      cell: (c: SellerCase) => t(`sources.${c.source}`),
+    },
     caseTypeColumn<SellerCase>(t, (k) => i18n.exists(k)),
     {
       id: 'created',

@@ -16,8 +16,11 @@ export const EVIDENCE_TYPES = [
 /** The default size limit of one evidence file (a manifest too): 25 MiB. */
 export const MAX_EVIDENCE_BYTES = 26_214_400;
 
-/** What an upload is for (API.md, Bulk notices): a bulk notice's listings, or evidence. */
-export type UploadPurpose = 'evidence' | 'manifest';
+/**
+ * What an upload is for (API.md, Bulk notices): a bulk notice's listings, staff's signed report
+ * of a mystery test buy, or evidence.
+ */
+export type UploadPurpose = 'evidence' | 'manifest' | 'test_buy_report';
 
 /** The types a manifest may be (API.md, Bulk notices): CSV or JSON Lines. */
 export const MANIFEST_TYPES = ['text/csv', 'application/x-ndjson'] as const;
@@ -156,7 +159,7 @@ export function useEvidenceUploads(options: { purpose?: UploadPurpose } = {}) {
               contentType: contentTypeOf(file, purpose),
               size: file.size,
               sha256,
-              ...(purpose === 'manifest' ? { purpose } : {}),
+              ...(purpose !== 'evidence' ? { purpose } : {}),
             },
           }),
         );
