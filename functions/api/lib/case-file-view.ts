@@ -222,7 +222,6 @@ function screeningView(record: CaseFileRecords['record']) {
 
 type EvidenceList = (ids: readonly string[]) => ReturnType<typeof evidenceView>[];
 
-/** What every party may know of a piece of cited evidence: never its owner or storage key. */
 /**
  * A test buy as one viewer sees it: a party of its case the order, the outcome and the report;
  * staff also the seller, listing, right, internal note and who recorded it.
@@ -253,6 +252,7 @@ export function testBuyView(
   };
 }
 
+/** What every party may know of a piece of cited evidence: never its owner or storage key. */
 export function evidenceView(evidenceId: string, record: EvidenceRecord | undefined) {
   if (!record) return { evidenceId, status: 'missing' as const };
   return {
