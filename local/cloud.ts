@@ -273,6 +273,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
 
     // Step Functions, with executions and tokens kept on disk at every checkpoint.
     const store = new FileExecutionStore(join(dataDir, 'stepfunctions'));
+    stops.push(() => store.close());
     // The state machines' role reads S3 objects for a distributed Map's item reader.
     const engineS3 = new S3Client({
       region: REGION,
