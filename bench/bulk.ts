@@ -2,7 +2,8 @@
  * Bulk-notice benchmark (`npm run bench:bulk`): runs `npm start`'s stack on a free port with a
  * throwaway DATA_DIR, uploads a manifest of LISTINGS live listings (half by id, half by URL) as
  * the demo rights holder, files the notice, and prints the time from the 202 to every case
- * started (GET /v1/notices/{id} progress), the peak resident memory of the local cloud's process
+ * started (GET /v1/notices/{id} progress), the CPU time the local cloud spent over that span (the
+ * machine is shared: the CPU seconds compare runs that the wall time under load cannot), the peak resident memory of the local cloud's process
  * tree (DynamoDB Local's JVM included), and the AWS duration the designed StartExecution rate
  * implies (FAN_OUT in functions/domain/bulk-notice.ts). Goal: ≤ 60 s locally for 10,000.
  *
@@ -10,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FAN_OUT, impliedAwsStartSeconds } from '../functions/domain/bulk-notice.ts';
 import { demoTokens, startStack } from './lib/stack.ts';
@@ -20,6 +21,31 @@ const dataDir = mkdtempSync(join(tmpdir(), 'takedown-bench-bulk-'));
 
 /** Resident memory (KiB) of a process and its descendants, from /proc. */
 function treeRssKiB(rootPid: number): number {
+  let total = 0;
+  for (const pid of treePids(rootPid)) {
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    } catch {}
+  }
+  return total;
+}
+
+/** CPU time (user + system, seconds) of a process and its descendants, from /proc. */
+function treeCpuSeconds(rootPid: number): number {
+  const tick = 100; // USER_HZ on Linux
+  let total = 0;
+  for (const pid of treePids(rootPid)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      total += (Number(fields[11]) + Number(fields[12])) / tick;
+    } catch {}
+  }
+  return total;
+}
+
+function treePids(rootPid: number): number[] {
   const children = new Map<number, number[]>();
   for (const entry of readdirSafe('/proc')) {
     const pid = Number(entry);
@@ -30,16 +56,13 @@ function treeRssKiB(rootPid: number): number {
       children.set(ppid, [...(children.get(ppid) ?? []), pid]);
     } catch {}
   }
-  let total = 0;
+  const pids: number[] = [];
   const visit = (pid: number) => {
-    try {
-      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-    } catch {}
+    pids.push(pid);
     for (const child of children.get(pid) ?? []) visit(child);
   };
   visit(rootPid);
-  return total;
+  return pids;
 }
 
 function readdirSafe(dir: string): string[] {
@@ -104,6 +127,7 @@ async function main() {
       statements: { goodFaith: true, accurate: true, authorizedUnderPenaltyOfPerjury: true },
       signature: { fullName: 'Bench Mark', signedAt: new Date().toISOString() },
     };
+    const cpuBefore = treeCpuSeconds(child.pid!);
     const posted = Date.now();
     const filed = await fetch(`${url}/v1/notices`, {
       method: 'POST',
@@ -125,6 +149,8 @@ async function main() {
       await new Promise((r) => setTimeout(r, 500));
     }
     const allStarted = Date.now();
+    const cpuSeconds = treeCpuSeconds(child.pid!) - cpuBefore;
+    const [load1] = loadavg();
     const seconds = (allStarted - answered) / 1000;
     console.log('| measure | value |');
     console.log('|---|---|');
@@ -132,6 +158,9 @@ async function main() {
     console.log(`| POST /v1/notices answered (202 fanning_out) | ${answered - posted} ms |`);
     console.log(
       `| 202 → every case started (local) | ${seconds.toFixed(1)} s (${(LISTINGS / seconds).toFixed(0)} starts/s) |`,
+    );
+    console.log(
+      `| CPU time of the local cloud (process tree) over that span | ${cpuSeconds.toFixed(1)} s, on ${cpus().length} cores; load average ${load1!.toFixed(1)} at the end |`,
     );
     console.log(
       `| peak RSS of the local cloud (process tree) | ${(peakKiB / 1024).toFixed(0)} MiB |`,

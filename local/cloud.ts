@@ -190,7 +190,13 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     stops.push(() => contention.close());
 
     // Lambda: every handler of the task table, in-process.
-    const lambda = new LocalLambda({ rootDir, region: REGION, accountId: ACCOUNT_ID });
+    // A bulk notice's fan-out goes first on the shared cores (see LocalLambda's `priority`).
+    const lambda = new LocalLambda({
+      rootDir,
+      region: REGION,
+      accountId: ACCOUNT_ID,
+      priority: ['start-bulk-cases'],
+    });
     const substitutions: Record<string, string> = {};
     for (const task of options.workflowTasks ?? defaultTasks) {
       substitutions[task.substitutionKey] = lambda.register({

@@ -3,19 +3,33 @@ import { resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
-/** Starts `npm start`'s stack on a free port with the given DATA_DIR; resolves with its API URL. */
+/**
+ * Starts `npm start`'s stack on a free port with the given DATA_DIR; resolves with its API URL.
+ * With STACK_CPU_PROF=<dir>, the local cloud writes a V8 CPU profile there when it stops.
+ */
 export async function startStack(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'local/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: '0',
-      DATA_DIR: dataDir,
-      NODE_NO_WARNINGS: '1',
-      LOG_LEVEL: 'ERROR',
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.STACK_CPU_PROF
+        ? ['--cpu-prof', '--cpu-prof-dir', process.env.STACK_CPU_PROF]
+        : []),
+      '--import',
+      'tsx',
+      'local/main.ts',
+    ],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        PORT: '0',
+        DATA_DIR: dataDir,
+        NODE_NO_WARNINGS: '1',
+        LOG_LEVEL: 'ERROR',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let text = '';
   child.stdout?.on('data', (d: Buffer) => {
     text += d.toString();
