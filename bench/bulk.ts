@@ -9,12 +9,17 @@
  *
  *   LISTINGS=10000 npm run bench:bulk
  */
-import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FAN_OUT, impliedAwsStartSeconds } from '../functions/domain/bulk-notice.ts';
-import { demoTokens, startStack } from './lib/stack.ts';
+import {
+  bulkNoticeBody,
+  demoTokens,
+  seedListings,
+  startStack,
+  uploadManifest,
+} from './lib/stack.ts';
 
 const LISTINGS = Number(process.env.LISTINGS ?? 10_000);
 const dataDir = mkdtempSync(join(tmpdir(), 'takedown-bench-bulk-'));
@@ -83,50 +88,12 @@ async function main() {
     const token = (await demoTokens(url))('acme-brand');
     const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     const listingIds = Array.from({ length: LISTINGS }, (_, i) => `lst-bulk-${i}`);
-    const seeded = await fetch(`${url}/_local/marketplace/listings/batch`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ sellerId: 'seller-bulk', title: 'ACME-style widget', listingIds }),
-    });
-    if (seeded.status !== 201) throw new Error(`seeding listings failed: ${seeded.status}`);
+    await seedListings(url, 'seller-bulk', listingIds);
     const csv = `listingId,url\n${listingIds
       .map((id, i) => (i % 2 === 0 ? `${id},` : `,https://demo-marketplace.invalid/listings/${id}`))
       .join('\n')}\n`;
-    const bytes = Buffer.from(csv);
-    const created = (await (
-      await fetch(`${url}/v1/evidence`, {
-        method: 'POST',
-        headers: auth,
-        body: JSON.stringify({
-          fileName: 'manifest.csv',
-          contentType: 'text/csv',
-          size: bytes.length,
-          sha256: createHash('sha256').update(bytes).digest('hex'),
-          purpose: 'manifest',
-        }),
-      })
-    ).json()) as { evidenceId: string; upload: { url: string; fields: Record<string, string> } };
-    const form = new FormData();
-    for (const [k, v] of Object.entries(created.upload.fields)) form.append(k, v);
-    form.append('file', new Blob([bytes], { type: 'text/csv' }), 'manifest.csv');
-    await fetch(created.upload.url, { method: 'POST', body: form });
-    for (let i = 0; i < 100; i++) {
-      const evidence = (await (
-        await fetch(`${url}/v1/evidence/${created.evidenceId}`, { headers: auth })
-      ).json()) as { status: string };
-      if (evidence.status === 'sealed') break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    const body = {
-      ipRightId: 'ipr-acme-tm-us',
-      infringementType: 'trademark',
-      jurisdiction: 'US',
-      listingsManifestEvidenceId: created.evidenceId,
-      explanation: 'The listings sell goods bearing the ACME mark that ACME never made.',
-      evidenceIds: ['ev-acme-certificate'],
-      statements: { goodFaith: true, accurate: true, authorizedUnderPenaltyOfPerjury: true },
-      signature: { fullName: 'Bench Mark', signedAt: new Date().toISOString() },
-    };
+    const evidenceId = await uploadManifest(url, token, csv);
+    const body = bulkNoticeBody(evidenceId);
     const cpuBefore = treeCpuSeconds(child.pid!);
     const posted = Date.now();
     const filed = await fetch(`${url}/v1/notices`, {
