@@ -16,6 +16,7 @@ import { getCases, getNotice, type NoticeRecord } from '../adapters/notice-store
 import { bulkCaseId, type FanOutRow } from '../domain/bulk-notice.ts';
 import { parseManifest, type RejectedRow } from '../domain/manifest.ts';
 import { idSchema } from '../domain/vocabulary.ts';
+import { withdrawBulkCaseBeforeScreening } from './bulk-withdrawal.ts';
 import { newCaseWrites, writeGroups } from './notice-writes.ts';
 import { pool } from './pool.ts';
 
@@ -23,6 +24,8 @@ import { pool } from './pool.ts';
 export type BulkNoticeRecord = NoticeRecord & {
   bulk: { manifestEvidenceId: string; contentType: string; total: number };
   fanOutEndedAt?: string;
+  /** The rights holder withdrew the notice (requestNoticeWithdrawal): every case is withdrawn. */
+  withdrawalRequestedAt?: string;
 };
 
 async function bulkNotice(noticeId: string): Promise<BulkNoticeRecord> {
@@ -147,8 +150,23 @@ export async function startBatch(
     rejectedRows,
     duplicates,
   });
+  await withdrawIfNoticeWithdrawn(noticeId, owned);
   const started = await startPaced(pending, counter, pacing);
   return { cases: owned.length, started, duplicates, rejected: rejectedRows.length };
+}
+
+/**
+ * A bulk notice withdrawn while it fans out: the batch reads the notice again once its cases are
+ * recorded on its item, and records the withdrawal on each of them before starting them, so their
+ * workflows end them `withdrawn` at their first step (see requestNoticeWithdrawal for why no case
+ * escapes, and withdrawBulkCaseBeforeScreening). A case already withdrawn is left as it is.
+ */
+async function withdrawIfNoticeWithdrawn(noticeId: string, caseIds: readonly string[]) {
+  const notice = await bulkNotice(noticeId);
+  if (!notice.withdrawalRequestedAt) return;
+  await pool(caseIds, 8, async (caseId) => {
+    await withdrawBulkCaseBeforeScreening(caseId, notice.rightsHolderId);
+  });
 }
 
 /**
