@@ -36,18 +36,20 @@ function treeRssKiB(rootPid: number): number {
   return total;
 }
 
-/** CPU time (user + system, seconds) of a process and its descendants, from /proc. */
-function treeCpuSeconds(rootPid: number): number {
+/** CPU time (user + system, seconds) of a process and its descendants by command, from /proc. */
+function treeCpuSeconds(rootPid: number): Map<string, number> {
   const tick = 100; // USER_HZ on Linux
-  let total = 0;
+  const byCommand = new Map<string, number>();
   for (const pid of treePids(rootPid)) {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      total += (Number(fields[11]) + Number(fields[12])) / tick;
+      const seconds = (Number(fields[11]) + Number(fields[12])) / tick;
+      byCommand.set(command, (byCommand.get(command) ?? 0) + seconds);
     } catch {}
   }
-  return total;
+  return byCommand;
 }
 
 function treePids(rootPid: number): number[] {
@@ -116,7 +118,11 @@ async function main() {
       await new Promise((r) => setTimeout(r, 500));
     }
     const allStarted = Date.now();
-    const cpuSeconds = treeCpuSeconds(child.pid!) - cpuBefore;
+    const cpuAfter = treeCpuSeconds(child.pid!);
+    const cpuBy = [...cpuAfter].map(
+      ([command, seconds]) => [command, seconds - (cpuBefore.get(command) ?? 0)] as const,
+    );
+    const cpuSeconds = cpuBy.reduce((sum, [, seconds]) => sum + seconds, 0);
     const [load1] = loadavg();
     const seconds = (allStarted - answered) / 1000;
     console.log('| measure | value |');
@@ -127,7 +133,7 @@ async function main() {
       `| 202 → every case started (local) | ${seconds.toFixed(1)} s (${(LISTINGS / seconds).toFixed(0)} starts/s) |`,
     );
     console.log(
-      `| CPU time of the local cloud (process tree) over that span | ${cpuSeconds.toFixed(1)} s, on ${cpus().length} cores; load average ${load1!.toFixed(1)} at the end |`,
+      `| CPU time of the local cloud (process tree) over that span | ${cpuSeconds.toFixed(1)} s (${cpuBy.map(([command, seconds]) => `${command} ${seconds.toFixed(1)} s`).join(', ')}), on ${cpus().length} cores; load average ${load1!.toFixed(1)} at the end |`,
     );
     console.log(
       `| peak RSS of the local cloud (process tree) | ${(peakKiB / 1024).toFixed(0)} MiB |`,
