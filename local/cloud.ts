@@ -190,7 +190,13 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     stops.push(() => contention.close());
 
     // Lambda: every handler of the task table, in-process.
-    const lambda = new LocalLambda({ rootDir, region: REGION, accountId: ACCOUNT_ID });
+    // A bulk notice's fan-out goes first on the shared cores (see LocalLambda's `priority`).
+    const lambda = new LocalLambda({
+      rootDir,
+      region: REGION,
+      accountId: ACCOUNT_ID,
+      priority: ['start-bulk-cases'],
+    });
     const substitutions: Record<string, string> = {};
     for (const task of options.workflowTasks ?? defaultTasks) {
       substitutions[task.substitutionKey] = lambda.register({
@@ -273,6 +279,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
 
     // Step Functions, with executions and tokens kept on disk at every checkpoint.
     const store = new FileExecutionStore(join(dataDir, 'stepfunctions'));
+    stops.push(() => store.close());
     // The state machines' role reads S3 objects for a distributed Map's item reader.
     const engineS3 = new S3Client({
       region: REGION,

@@ -413,7 +413,9 @@ export interface paths {
         put?: never;
         /**
          * Withdraw every open case of a notice
-         * @description Roles: rights-holder.
+         * @description A bulk notice is withdrawn as a whole: every case its fan-out has started is withdrawn now, and every case it starts afterwards ends withdrawn at its first step. While it fans out, the answer may list no case yet (202 all the same).
+         *
+         *     Roles: rights-holder.
          */
         post: operations["withdrawNotice"];
         delete?: never;

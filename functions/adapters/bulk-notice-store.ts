@@ -157,6 +157,9 @@ export async function readFanOutProgress(
         TableName: tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :batch)',
         ExpressionAttributeValues: { ':pk': keys.notice(noticeId).pk, ':batch': 'BATCH#' },
+        // A withdrawal reads the cases recorded so far after marking the notice (see
+        // requestNoticeWithdrawal): it must see every batch recorded before that mark.
+        ConsistentRead: true,
         ExclusiveStartKey: startKey,
       }),
     );
@@ -185,4 +188,27 @@ export async function markFanOutEnded(noticeId: string, at: string): Promise<voi
       ExpressionAttributeValues: { ':at': at },
     }),
   );
+}
+
+/**
+ * Marks a bulk notice withdrawn (write-once: a second withdrawal keeps the first instant). The
+ * withdrawal then withdraws every case its batches recorded so far, and a batch that records its
+ * cases later reads the mark and withdraws them itself before starting them (startBatch): either
+ * the withdrawal's read of the batches comes after a batch's record, or the batch's read of the
+ * notice comes after the mark, so no case of the notice escapes (both reads are strongly
+ * consistent).
+ * @returns the instant of the withdrawal
+ */
+export async function requestNoticeWithdrawal(noticeId: string, at: string): Promise<string> {
+  const result = await dynamo.send(
+    new UpdateCommand({
+      TableName: tableName,
+      Key: keys.notice(noticeId),
+      UpdateExpression: 'SET withdrawalRequestedAt = if_not_exists(withdrawalRequestedAt, :at)',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':at': at },
+      ReturnValues: 'ALL_NEW',
+    }),
+  );
+  return String(result.Attributes?.withdrawalRequestedAt ?? at);
 }

@@ -65,7 +65,7 @@ export async function listPendingStarts(before: Date, limit = 100): Promise<Pend
  * @returns whether this call cleared it
  */
 export async function clearPendingStart(caseId: string, counter?: StartCounter): Promise<boolean> {
-  if (counter) return clearAndCount(caseId, counter);
+  if (counter) return (await clearPendingStarts([caseId], counter)).length === 1;
   return dynamo
     .send(
       new UpdateCommand({
@@ -83,38 +83,65 @@ export async function clearPendingStart(caseId: string, counter?: StartCounter):
     });
 }
 
-async function clearAndCount(caseId: string, counter: StartCounter): Promise<boolean> {
-  try {
-    await dynamo.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: tableName,
-              Key: caseKey(caseId),
-              UpdateExpression: 'REMOVE gsi2pk, gsi2sk, executionInput, startCounter',
-              ConditionExpression: 'gsi2pk = :pk',
-              ExpressionAttributeValues: { ':pk': PENDING_START_PARTITION },
+/** Markers cleared per transaction: 99, and the counter's update makes 100 (DynamoDB's limit). */
+export const CLEARS_PER_TRANSACTION = 99;
+
+/**
+ * Clears the markers of cases whose executions exist, and counts them on `counter`: one
+ * transaction per 99 markers, with one `ADD started :n` for the markers it clears, so a batch of
+ * the fan-out costs one write instead of one per case (DynamoDB Local runs transactions one at a
+ * time). A marker already cleared (by the reconciler) fails its condition: the transaction is
+ * written again without it, so each case is still counted exactly once, whoever clears it.
+ * @returns the ids of the markers this call cleared
+ */
+export async function clearPendingStarts(
+  caseIds: readonly string[],
+  counter: StartCounter,
+): Promise<string[]> {
+  const cleared: string[] = [];
+  for (let i = 0; i < caseIds.length; i += CLEARS_PER_TRANSACTION)
+    cleared.push(...(await clearChunk(caseIds.slice(i, i + CLEARS_PER_TRANSACTION), counter)));
+  return cleared;
+}
+
+async function clearChunk(caseIds: readonly string[], counter: StartCounter): Promise<string[]> {
+  let pending = [...caseIds];
+  // Each round either writes or drops at least one marker that is already cleared.
+  while (pending.length > 0) {
+    try {
+      await dynamo.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            ...pending.map((caseId) => ({
+              Update: {
+                TableName: tableName,
+                Key: caseKey(caseId),
+                UpdateExpression: 'REMOVE gsi2pk, gsi2sk, executionInput, startCounter',
+                ConditionExpression: 'gsi2pk = :pk',
+                ExpressionAttributeValues: { ':pk': PENDING_START_PARTITION },
+              },
+            })),
+            {
+              Update: {
+                TableName: tableName,
+                Key: { pk: counter.pk, sk: counter.sk },
+                UpdateExpression: 'ADD started :n',
+                ExpressionAttributeValues: { ':n': pending.length },
+              },
             },
-          },
-          {
-            Update: {
-              TableName: tableName,
-              Key: { pk: counter.pk, sk: counter.sk },
-              UpdateExpression: 'ADD started :one',
-              ExpressionAttributeValues: { ':one': 1 },
-            },
-          },
-        ],
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (
-      error instanceof TransactionCanceledException &&
-      error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed'
-    )
-      return false;
-    throw error;
+          ],
+        }),
+      );
+      return pending;
+    } catch (error) {
+      const reasons =
+        error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
+      const failed = new Set(
+        reasons.flatMap((reason, i) => (reason.Code === 'ConditionalCheckFailed' ? [i] : [])),
+      );
+      if (failed.size === 0 || [...failed].some((i) => i >= pending.length)) throw error;
+      pending = pending.filter((_, i) => !failed.has(i));
+    }
   }
+  return [];
 }

@@ -15,43 +15,70 @@ const GRACE_MS = 60_000;
  * fan-out, that was written but whose start failed or never happened. A bulk notice's case is
  * counted on its batch as the marker is cleared.
  *
- * 1. List the pending-start markers older than the grace period, oldest first.
+ * 1. List the pending-start markers of each kind older than the grace period, oldest first.
  * 2. Start each execution, idempotently by its derived name.
  * 3. Clear the marker once the execution exists.
- * A failure on one is logged and left for the next run; the others go on.
+ * A failure on one (its start, its marker, or the listing of one kind) is logged and left for the
+ * next run; the others go on.
  */
 export async function handler(): Promise<{ started: number; failed: number }> {
   const before = new Date(clock.now().getTime() - GRACE_MS);
-  const cases = await startEach('case', await listPendingStarts(before), async (pending) => {
-    await startCaseExecution(pending.caseId, pending.executionInput);
-    await clearPendingStart(pending.caseId, pending.counter);
-  });
-  const followUps = await startEach('follow-up', await listPendingFollowUps(before), startFollowUp);
-  // A bulk notice whose fan-out never started (its cases are written by the fan-out itself).
-  const fanOuts = await listPendingFanOuts(before);
-  for (const noticeId of fanOuts) await startFanOut(noticeId);
+  const results = [
+    await startEach(
+      'case',
+      () => listPendingStarts(before),
+      (pending) => pending.caseId,
+      async (pending) => {
+        await startCaseExecution(pending.caseId, pending.executionInput);
+        await clearPendingStart(pending.caseId, pending.counter);
+      },
+    ),
+    await startEach(
+      'follow-up',
+      () => listPendingFollowUps(before),
+      (pending) => pending.caseId,
+      startFollowUp,
+    ),
+    // A bulk notice whose fan-out never started (its cases are written by the fan-out itself).
+    await startEach(
+      'fan-out',
+      () => listPendingFanOuts(before),
+      (noticeId) => noticeId,
+      startFanOut,
+    ),
+  ];
   return {
-    started: cases.started + followUps.started + fanOuts.length,
-    failed: cases.failed + followUps.failed,
+    started: results.reduce((sum, r) => sum + r.started, 0),
+    failed: results.reduce((sum, r) => sum + r.failed, 0),
   };
 }
 
-async function startEach<T extends { caseId: string }>(
+async function startEach<T>(
   what: string,
-  due: readonly T[],
+  list: () => Promise<readonly T[]>,
+  idOf: (item: T) => string,
   start: (item: T) => Promise<unknown>,
 ): Promise<{ started: number; failed: number }> {
+  let due: readonly T[];
+  try {
+    due = await list();
+  } catch (error) {
+    logger.error(`reconciler could not list the pending ${what} starts`, {
+      error: (error as Error).name,
+    });
+    return { started: 0, failed: 1 };
+  }
   let started = 0;
   let failed = 0;
   for (const item of due) {
     try {
       await start(item);
       started++;
-      logger.info(`reconciler started a ${what}`, { caseId: item.caseId });
+      logger.info(`reconciler started a ${what}`, { id: idOf(item) });
     } catch (error) {
       failed++;
-      logger.error(`reconciler could not start a ${what}`, {
-        caseId: item.caseId,
+      logger.error(`reconciler could not start a ${what}; its marker stays for the next run`, {
+        id: idOf(item),
         error: (error as Error).name,
       });
     }

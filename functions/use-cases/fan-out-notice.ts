@@ -7,7 +7,7 @@ import {
   writeFanOutRows,
 } from '../adapters/bulk-notice-store.ts';
 import { startCaseExecution } from '../adapters/case-execution.ts';
-import { clearPendingStart, PENDING_START_PARTITION } from '../adapters/case-start-outbox.ts';
+import { clearPendingStarts, PENDING_START_PARTITION } from '../adapters/case-start-outbox.ts';
 import { clock } from '../adapters/clock.ts';
 import { getEvidence, readSealedObject } from '../adapters/evidence-store.ts';
 import { logger } from '../adapters/logger.ts';
@@ -16,12 +16,16 @@ import { getCases, getNotice, type NoticeRecord } from '../adapters/notice-store
 import { bulkCaseId, type FanOutRow } from '../domain/bulk-notice.ts';
 import { parseManifest, type RejectedRow } from '../domain/manifest.ts';
 import { idSchema } from '../domain/vocabulary.ts';
+import { withdrawBulkCaseBeforeScreening } from './bulk-withdrawal.ts';
 import { newCaseWrites, writeGroups } from './notice-writes.ts';
+import { pool } from './pool.ts';
 
 /** A bulk notice as stored: its manifest and row count. */
 export type BulkNoticeRecord = NoticeRecord & {
   bulk: { manifestEvidenceId: string; contentType: string; total: number };
   fanOutEndedAt?: string;
+  /** The rights holder withdrew the notice (requestNoticeWithdrawal): every case is withdrawn. */
+  withdrawalRequestedAt?: string;
 };
 
 async function bulkNotice(noticeId: string): Promise<BulkNoticeRecord> {
@@ -68,8 +72,9 @@ export interface StartPacing {
  *    the others count as duplicates. A batch run again finds the same owners.
  * 3. The cases are written (case, `notice_received`, pending-start marker) before any starts, so
  *    a crash loses none: the reconciler starts what this run did not.
- * 4. The batch's findings are recorded on its own item; each start is counted there in the
- *    transaction that clears the case's marker, so `started` is exact whoever starts the case.
+ * 4. The batch's findings are recorded on its own item; the starts are counted there in the
+ *    transactions that clear the cases' markers (one per 99 cases), so `started` is exact whoever
+ *    starts a case (this run or the reconciler).
  */
 export async function startBatch(
   noticeId: string,
@@ -102,8 +107,9 @@ export async function startBatch(
   const firstRowOf = new Map<string, number>();
   for (const { row, listingId } of named)
     if (!firstRowOf.has(listingId)) firstRowOf.set(listingId, row);
-  await writeGroups(
-    [...firstRowOf].map(([listingId, row]) =>
+  const listings = [...firstRowOf];
+  const existed = await writeGroups(
+    listings.map(([listingId, row]) =>
       newCaseWrites({
         caseId: bulkCaseId(noticeId, listingId),
         listingId,
@@ -114,43 +120,73 @@ export async function startBatch(
       }),
     ),
   );
-  const written = await getCases([...firstRowOf.keys()].map((id) => bulkCaseId(noticeId, id)));
-  const owned = written.filter(
-    (c) => (c as { fanOutRow?: number }).fanOutRow === firstRowOf.get(c.listingId),
+  // A case this call wrote is this row's, and waits for its start. One written before (a run of
+  // this batch that did not finish, or another row naming the same listing) is read back.
+  const earlier = new Map(
+    (
+      await getCases(
+        listings.flatMap(([listingId], i) => (existed[i] ? [bulkCaseId(noticeId, listingId)] : [])),
+      )
+    ).map((c) => [c.caseId, c as typeof c & { fanOutRow?: number; gsi2pk?: string }]),
   );
+  const owned: string[] = [];
+  const pending: string[] = [];
+  for (const [i, [listingId, row]] of listings.entries()) {
+    const caseId = bulkCaseId(noticeId, listingId);
+    if (!existed[i]) {
+      owned.push(caseId);
+      pending.push(caseId);
+      continue;
+    }
+    const found = earlier.get(caseId);
+    if (found?.fanOutRow !== row) continue;
+    owned.push(caseId);
+    if (found.gsi2pk === PENDING_START_PARTITION) pending.push(caseId);
+  }
   const duplicates = named.length - owned.length;
   await recordBatch(counter, {
     rows: rows.length,
-    caseIds: owned.map((c) => c.caseId),
+    caseIds: owned,
     rejectedRows,
     duplicates,
   });
-  const pending = owned.filter(
-    (c) => (c as { gsi2pk?: string }).gsi2pk === PENDING_START_PARTITION,
-  );
-  const started = await startPaced(
-    pending.map((c) => c.caseId),
-    counter,
-    pacing,
-  );
+  await withdrawIfNoticeWithdrawn(noticeId, owned);
+  const started = await startPaced(pending, counter, pacing);
   return { cases: owned.length, started, duplicates, rejected: rejectedRows.length };
 }
 
 /**
- * Starts cases (idempotently: the execution name derives from the case id) and counts each on
- * the batch. Paced: one start every `intervalMs` (the design rate); unpaced: `concurrency` at
- * once. A start that fails keeps its marker for the reconciler.
+ * A bulk notice withdrawn while it fans out: the batch reads the notice again once its cases are
+ * recorded on its item, and records the withdrawal on each of them before starting them, so their
+ * workflows end them `withdrawn` at their first step (see requestNoticeWithdrawal for why no case
+ * escapes, and withdrawBulkCaseBeforeScreening). A case already withdrawn is left as it is.
+ */
+async function withdrawIfNoticeWithdrawn(noticeId: string, caseIds: readonly string[]) {
+  const notice = await bulkNotice(noticeId);
+  if (!notice.withdrawalRequestedAt) return;
+  await pool(caseIds, 8, async (caseId) => {
+    await withdrawBulkCaseBeforeScreening(caseId, notice.rightsHolderId);
+  });
+}
+
+/**
+ * Starts cases (idempotently: the execution name derives from the case id), then clears their
+ * markers and counts them on the batch in one transaction per 99 cases (clearPendingStarts), so a
+ * batch updates its progress once, not once per case. Paced: one start every `intervalMs` (the
+ * design rate); unpaced: `concurrency` at once. A start that fails keeps its marker for the
+ * reconciler; so does a started case whose marker could not be cleared (the reconciler's start
+ * then finds the execution, and clears and counts it).
  */
 async function startPaced(
   caseIds: readonly string[],
   counter: ReturnType<typeof batchCounter>,
   pacing: StartPacing,
 ): Promise<number> {
-  let started = 0;
+  const started: string[] = [];
   const startOne = async (caseId: string) => {
     try {
       await startCaseExecution(caseId, JSON.stringify({ v: 1, caseId }));
-      if (await clearPendingStart(caseId, counter)) started++;
+      started.push(caseId);
     } catch (error) {
       logger.warn('case start failed; the reconciler will start it', {
         caseId,
@@ -165,14 +201,16 @@ async function startPaced(
       const rest = pacing.intervalMs - (Date.now() - began);
       if (rest > 0) await new Promise((resolve) => setTimeout(resolve, rest));
     }
-    return started;
+  } else await pool(caseIds, pacing.concurrency, startOne);
+  try {
+    return (await clearPendingStarts(started, counter)).length;
+  } catch (error) {
+    logger.warn('clearing start markers failed; the reconciler will clear them', {
+      cases: started.length,
+      error: (error as Error).name,
+    });
+    return 0;
   }
-  const queue = [...caseIds];
-  const worker = async () => {
-    for (let caseId = queue.shift(); caseId; caseId = queue.shift()) await startOne(caseId);
-  };
-  await Promise.all(Array.from({ length: Math.min(pacing.concurrency, queue.length) }, worker));
-  return started;
 }
 
 /** A bulk notice's progress, as GET /v1/notices/{noticeId} shows it. */

@@ -54,19 +54,22 @@ export async function fileBulkNotice(input: {
     },
     ...pendingFanOutMarker(noticeId, at),
   });
-  await startFanOut(noticeId);
-  return { noticeId, status: 'fanning_out', cases: [] };
-}
-
-/** Starts a notice's fan-out (idempotently) and clears its marker; a failure is left to the reconciler. */
-export async function startFanOut(noticeId: string): Promise<void> {
   try {
-    await startNamedExecution('bulk-notice', fanOutExecutionName(noticeId), fanOutInput(noticeId));
-    await clearPendingFanOut(noticeId);
+    await startFanOut(noticeId);
   } catch (error) {
     logger.warn('fan-out start failed; the reconciler will start it', {
       noticeId,
       error: (error as Error).name,
     });
   }
+  return { noticeId, status: 'fanning_out', cases: [] };
+}
+
+/**
+ * Starts a notice's fan-out (idempotently) and clears its marker. Throws when either fails; the
+ * marker then stays, for the reconciler.
+ */
+export async function startFanOut(noticeId: string): Promise<void> {
+  await startNamedExecution('bulk-notice', fanOutExecutionName(noticeId), fanOutInput(noticeId));
+  await clearPendingFanOut(noticeId);
 }

@@ -233,7 +233,7 @@ export interface FiledNotice {
  * 1. Derive the notice and case ids from the rights holder and the idempotency key, so a retried
  *    request writes the same items and starts the same executions.
  * 2. Write every case (status `screening`, a `notice_received` event, and a pending-start marker),
- *    then the notice, in transactions of at most 96 items; items already written are kept.
+ *    then the notice, in transactions of at most 100 items; items already written are kept.
  * 3. Start each case's execution (name derived from the case id) and clear its marker. A start
  *    that fails leaves the marker: the reconciler starts that case later, so none is lost.
  */

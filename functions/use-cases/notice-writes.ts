@@ -5,8 +5,8 @@ import { dynamo, tableName } from '../adapters/dynamo-client.ts';
 import { caseSearchKeys, keys } from '../adapters/keys.ts';
 import type { Notice } from '../domain/notice.ts';
 
-/** Items per DynamoDB transaction (the service limit is 100). */
-export const TRANSACTION_ITEMS = 96;
+/** Items per DynamoDB transaction: the service limit (50 cases of two items each). */
+export const TRANSACTION_ITEMS = 100;
 
 export type WriteGroup = NonNullable<
   ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
@@ -97,40 +97,47 @@ export function newCaseWrites(input: {
 }
 
 /**
- * Writes groups (each all-or-nothing) in transactions of at most 96 items. A transaction
+ * Writes groups (each all-or-nothing) in transactions of at most 100 items. A transaction
  * cancelled because some items exist (a retry wrote them) is written again group by group, and a
  * group whose items exist is kept as it is. Anything else, contention the client's retries did not
  * outlast included, throws (the caller retries; nothing has started).
+ * @returns per group, whether it was already written (by an earlier call), i.e. not by this one
  */
-export async function writeGroups(groups: readonly WriteGroup[]): Promise<void> {
+export async function writeGroups(groups: readonly WriteGroup[]): Promise<boolean[]> {
+  const existed: boolean[] = [];
   let batch: WriteGroup[] = [];
   let size = 0;
   for (const group of groups) {
     if (size + group.length > TRANSACTION_ITEMS && batch.length > 0) {
-      await writeBatch(batch);
+      existed.push(...(await writeBatch(batch)));
       batch = [];
       size = 0;
     }
     batch.push(group);
     size += group.length;
   }
-  if (batch.length > 0) await writeBatch(batch);
+  if (batch.length > 0) existed.push(...(await writeBatch(batch)));
+  return existed;
 }
 
-async function writeBatch(batch: readonly WriteGroup[]): Promise<void> {
+async function writeBatch(batch: readonly WriteGroup[]): Promise<boolean[]> {
   try {
     await dynamo.send(new TransactWriteCommand({ TransactItems: batch.flat() }));
-    return;
+    return batch.map(() => false);
   } catch (error) {
     if (!conditionFailedOnly(error)) throw error;
   }
+  const existed: boolean[] = [];
   for (const group of batch) {
     try {
       await dynamo.send(new TransactWriteCommand({ TransactItems: group }));
+      existed.push(false);
     } catch (error) {
       if (!conditionFailedOnly(error)) throw error;
+      existed.push(true);
     }
   }
+  return existed;
 }
 
 /** A cancellation because an item already exists (write-once conditions), and nothing else. */

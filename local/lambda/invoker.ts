@@ -48,6 +48,12 @@ export class LocalLambda {
    *   once on a laptop's cores, where each would time out, and keeps one function's burst from
    *   starving the others (the fan-out's own batches). Invocations beyond it wait their turn; a
    *   function's timeout counts from when it starts, as Lambda's does.
+   * @param options.priority functions that go first on the shared cores: while one of them runs,
+   *   every other function runs at most `background` invocations at once (default 2). In AWS a
+   *   bulk notice's fan-out (start-bulk-cases) and the screenings of the cases it has started run
+   *   on separate Lambda capacity; locally they share two cores and one DynamoDB Local, whose
+   *   writes run one at a time, so the screenings wait (started, their first task queued, as
+   *   under Lambda throttling) until the fan-out has started every case.
    */
   constructor(
     private readonly options: {
@@ -55,6 +61,8 @@ export class LocalLambda {
       region: string;
       accountId: string;
       concurrency?: number;
+      priority?: readonly string[];
+      background?: number;
     },
     functions: readonly LocalFunctionDefinition[] = [],
   ) {
@@ -65,6 +73,19 @@ export class LocalLambda {
     return this.options.concurrency ?? (Number(process.env.LOCAL_LAMBDA_CONCURRENCY) || 16);
   }
 
+  private isPriority(functionName: string): boolean {
+    return this.options.priority?.includes(functionName) ?? false;
+  }
+
+  /** The invocations `functionName` may run at once now (see `priority`). */
+  private limitOf(functionName: string): number {
+    if (this.isPriority(functionName)) return this.limit;
+    const priorityRunning = [...this.slots].some(
+      ([name, slot]) => slot.active > 0 && this.isPriority(name),
+    );
+    return priorityRunning ? Math.min(this.limit, this.options.background ?? 2) : this.limit;
+  }
+
   private async acquire(functionName: string): Promise<void> {
     let slot = this.slots.get(functionName);
     if (!slot) {
@@ -72,20 +93,25 @@ export class LocalLambda {
       this.slots.set(functionName, slot);
     }
     this.active++;
-    if (slot.active < this.limit) {
-      slot.active++;
-      return;
-    }
-    // The slot is handed over by release(), which keeps it counted for the waiter.
-    await new Promise<void>((resolve) => slot.waiting.push(resolve));
+    const granted = new Promise<void>((resolve) => slot.waiting.push(resolve));
+    this.grant();
+    await granted;
   }
 
   private release(functionName: string): void {
-    const slot = this.slots.get(functionName)!;
+    this.slots.get(functionName)!.active--;
     this.active--;
-    const next = slot.waiting.shift();
-    if (next) next();
-    else slot.active--;
+    this.grant();
+  }
+
+  /** Hands free slots to waiting invocations, in order, each function within its limit. */
+  private grant(): void {
+    for (const [name, slot] of this.slots) {
+      while (slot.waiting.length > 0 && slot.active < this.limitOf(name)) {
+        slot.active++;
+        slot.waiting.shift()!();
+      }
+    }
   }
 
   register(fn: LocalFunctionDefinition): string {

@@ -83,4 +83,36 @@ describe('Local Lambda: concurrency', () => {
     expect(order[0]).toBe('quick');
     expect(capped.running).toBe(0);
   });
+
+  it('runs other functions `background` at a time while a priority function runs (a fan-out before its screenings), and at full concurrency after', async () => {
+    const fn = (functionName: string, exportName: string) => ({
+      functionName,
+      handler: 'test/fixtures/functions/hang-fixture.ts',
+      exportName,
+      timeoutSeconds: 2,
+    });
+    const capped = new LocalLambda(
+      {
+        rootDir: process.cwd(),
+        region: 'us-east-1',
+        accountId: '000000000000',
+        concurrency: 4,
+        priority: ['fan-out'],
+        background: 1,
+      },
+      [fn('fan-out', 'counted'), fn('screen', 'countedAside')],
+    );
+    const fanOut = capped.invoke('fan-out', { ms: 400 });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const during = (await Promise.all(
+      Array.from({ length: 4 }, () => capped.invoke('screen', { ms: 50 })),
+    )) as { peak: number }[];
+    expect(Math.max(...during.map((r) => r.peak))).toBe(1);
+    await fanOut;
+    const after = (await Promise.all(
+      Array.from({ length: 4 }, () => capped.invoke('screen', { ms: 50 })),
+    )) as { peak: number }[];
+    expect(Math.max(...after.map((r) => r.peak))).toBe(4);
+    expect(capped.running).toBe(0);
+  });
 });

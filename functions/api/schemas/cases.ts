@@ -235,6 +235,8 @@ export const openapi = {
   },
   'POST /v1/notices/{noticeId}/withdrawal': {
     summary: 'Withdraw every open case of a notice',
+    description:
+      'A bulk notice is withdrawn as a whole: every case its fan-out has started is withdrawn now, and every case it starts afterwards ends withdrawn at its first step. While it fans out, the answer may list no case yet (202 all the same).',
     responses: { 202: z.object({ noticeId: idSchema, cases: z.array(caseSummarySchema) }) },
     errors: [409],
   },

@@ -222,6 +222,84 @@ describe('POST /v1/notices with listingsManifestEvidenceId', () => {
     }
   }, 300_000);
 
+  /** Files a bulk notice naming `ids`; answers its id. */
+  async function fileBulk(ids: string[]): Promise<string> {
+    const evidenceId = await uploadManifest(`listingId\n${ids.join('\n')}\n`);
+    const filed = await rightsHolder.post<{ noticeId: string }>(
+      '/v1/notices',
+      noticeBody([], { listings: undefined, listingsManifestEvidenceId: evidenceId }),
+      { 'idempotency-key': idempotencyKey() },
+    );
+    expect(filed.status).toBe(202);
+    return filed.body.noticeId;
+  }
+
+  /** The statuses of a bulk notice's cases (at most 100), and its progress. */
+  async function bulkOutcome(noticeId: string) {
+    const notice = await rightsHolder.get<{ progress: { total: number; started: number } }>(
+      `/v1/notices/${noticeId}`,
+    );
+    const cases = await reviewer.get<{ items: { listingId: string; status: string }[] }>(
+      `/v1/cases?noticeId=${noticeId}&limit=100`,
+    );
+    return { progress: notice.body.progress, cases: cases.body.items };
+  }
+
+  it('withdraws a bulk notice withdrawn before its fan-out wrote any case: each case the fan-out starts afterwards ends withdrawn', async () => {
+    // Arrange: the fan-out's start fails, so it runs only once the reconciler starts it.
+    const ids = listingIds.slice(300, 340);
+    await fetch(`${cloud.url}/_local/stepfunctions/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ failNextStarts: 1, stateMachine: 'bulk-notice' }),
+    });
+    const noticeId = await fileBulk(ids);
+
+    // Act
+    const withdrawal = await rightsHolder.post<{ cases: unknown[] }>(
+      `/v1/notices/${noticeId}/withdrawal`,
+      {},
+    );
+    await fetch(`${cloud.url}/_local/clock/advance`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ by: 'PT10M' }),
+    });
+    await cloud.settled();
+
+    // Assert
+    expect(withdrawal.status).toBe(202);
+    expect(withdrawal.body.cases).toEqual([]);
+    const outcome = await bulkOutcome(noticeId);
+    expect(outcome.progress).toMatchObject({ total: 40, started: 40 });
+    expect(outcome.cases.map((c) => c.listingId).sort()).toEqual([...ids].sort());
+    expect(new Set(outcome.cases.map((c) => c.status))).toEqual(new Set(['withdrawn']));
+  }, 300_000);
+
+  it('withdraws every case of a bulk notice whose fan-out has ended, though the notice itself lists none', async () => {
+    // Arrange
+    const ids = listingIds.slice(340, 370);
+    const noticeId = await fileBulk(ids);
+    await cloud.settled();
+    expect((await bulkOutcome(noticeId)).progress).toMatchObject({ total: 30, started: 30 });
+
+    // Act
+    const withdrawal = await rightsHolder.post<{ cases: { listingId: string }[] }>(
+      `/v1/notices/${noticeId}/withdrawal`,
+      {},
+    );
+    await cloud.settled();
+
+    // Assert
+    expect(withdrawal.status).toBe(202);
+    expect(withdrawal.body.cases.map((c) => c.listingId).sort()).toEqual([...ids].sort());
+    const outcome = await bulkOutcome(noticeId);
+    expect(outcome.cases).toHaveLength(30);
+    expect(new Set(outcome.cases.map((c) => c.status))).toEqual(new Set(['withdrawn']));
+    const again = await rightsHolder.post(`/v1/notices/${noticeId}/withdrawal`, {});
+    expect(again.status).toBe(409);
+  }, 300_000);
+
   it('refuses a manifest with an unknown column with 422, and writes nothing', async () => {
     // Arrange
     const evidenceId = await uploadManifest('listingId,price\nlst-bulk-0001,3\n');
