@@ -3,6 +3,7 @@ import {
   type CaseRecord,
   CaseStateConflict,
   deletePendingTaskItem,
+  getOpenCaseLock,
   getPendingTask,
   releaseOpenCaseLockItem,
   TransientError,
@@ -51,10 +52,17 @@ export async function closeUndoingTakedown(
   if (closable) {
     const now = clock.now();
     const at = now.toISOString();
-    const pending = await getPendingTask(record.caseId);
+    const [pending, lockHolder] = await Promise.all([
+      getPendingTask(record.caseId),
+      getOpenCaseLock(record.listingId, record.ipRightId),
+    ]);
     const released = await releaseStrike(record, now);
     const also = [
-      releaseOpenCaseLockItem(record.listingId, record.ipRightId, record.caseId),
+      // A case withdrawn before its screening claimed the duplicate lock leaves alone the lock
+      // another case of the listing and IP right holds (its release would be refused).
+      ...(lockHolder === record.caseId
+        ? [releaseOpenCaseLockItem(record.listingId, record.ipRightId, record.caseId)]
+        : []),
       ...(pending ? [deletePendingTaskItem(record.caseId, pending.taskId)] : []),
       ...released.also,
     ];

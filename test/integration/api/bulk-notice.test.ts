@@ -222,6 +222,19 @@ describe('POST /v1/notices with listingsManifestEvidenceId', () => {
     }
   }, 300_000);
 
+  /** Seeds `count` listings of the bulk seller that no other test names; answers their ids. */
+  async function freshListings(tag: string, count: number): Promise<string[]> {
+    const ids = Array.from({ length: count }, (_, i) => `lst-bulk-${tag}-${i}`);
+    await cloud.marketplace.seed({
+      listings: ids.map((listingId) => ({
+        listingId,
+        sellerId: SELLER,
+        title: 'ACME-style widget',
+      })),
+    });
+    return ids;
+  }
+
   /** Files a bulk notice naming `ids`; answers its id. */
   async function fileBulk(ids: string[]): Promise<string> {
     const evidenceId = await uploadManifest(`listingId\n${ids.join('\n')}\n`);
@@ -246,8 +259,15 @@ describe('POST /v1/notices with listingsManifestEvidenceId', () => {
   }
 
   it('withdraws a bulk notice withdrawn before its fan-out wrote any case: each case the fan-out starts afterwards ends withdrawn', async () => {
-    // Arrange: the fan-out's start fails, so it runs only once the reconciler starts it.
-    const ids = listingIds.slice(300, 340);
+    // Arrange: another notice's cases hold these listings (a duplicate bulk notice, withdrawn
+    // before its cases could be screened as duplicates); the fan-out's start fails, so it runs
+    // only once the reconciler starts it.
+    const ids = await freshListings('w1', 40);
+    const earlier = await rightsHolder.post('/v1/notices', noticeBody(ids), {
+      'idempotency-key': idempotencyKey(),
+    });
+    expect(earlier.status).toBe(202);
+    await cloud.settled();
     await fetch(`${cloud.url}/_local/stepfunctions/faults`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -278,7 +298,7 @@ describe('POST /v1/notices with listingsManifestEvidenceId', () => {
 
   it('withdraws every case of a bulk notice whose fan-out has ended, though the notice itself lists none', async () => {
     // Arrange
-    const ids = listingIds.slice(340, 370);
+    const ids = await freshListings('w2', 30);
     const noticeId = await fileBulk(ids);
     await cloud.settled();
     expect((await bulkOutcome(noticeId)).progress).toMatchObject({ total: 30, started: 30 });
