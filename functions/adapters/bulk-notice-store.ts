@@ -1,4 +1,3 @@
-import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { FanOutProgress, FanOutRow } from '../domain/bulk-notice.ts';
 import type { RejectedRow } from '../domain/manifest.ts';
@@ -6,7 +5,7 @@ import type { StartCounter } from './case-start-outbox.ts';
 import { queryDue } from './due-items.ts';
 import { dynamo, tableName } from './dynamo-client.ts';
 import { keys } from './keys.ts';
-import { evidenceBucket, s3 } from './s3-client.ts';
+import type { NoticeRecord } from './notice-store.ts';
 
 /**
  * A bulk notice's fan-out, as stored. Its progress is kept as the work happens, in the notice's
@@ -21,11 +20,26 @@ import { evidenceBucket, s3 } from './s3-client.ts';
  * | Manifest rejections | NOTICE#<noticeId> | BATCH#00000#<chunk> |
  */
 
+/** A bulk notice as stored: its manifest and row count. */
+export type BulkNoticeRecord = NoticeRecord & {
+  bulk: { manifestEvidenceId: string; contentType: string; total: number };
+  fanOutEndedAt?: string;
+  /** The rights holder withdrew the notice (requestNoticeWithdrawal): every case is withdrawn. */
+  withdrawalRequestedAt?: string;
+};
+
+/** The bulk notice, if `notice` is one. */
+export function asBulkNotice(notice: NoticeRecord): BulkNoticeRecord | undefined {
+  return (notice as BulkNoticeRecord).bulk ? (notice as BulkNoticeRecord) : undefined;
+}
+
+/** A bulk notice's progress, as GET /v1/notices/{noticeId} shows it. */
+export function fanOutProgress(notice: BulkNoticeRecord) {
+  return readFanOutProgress(notice.noticeId, notice.bulk.total);
+}
+
 /** The fan-out marker ("outbox") of a notice whose fan-out execution may not have started. */
 export const PENDING_FAN_OUT_PARTITION = 'FAN_OUT#PENDING';
-
-/** The normalised manifest the distributed Map reads: JSON Lines of FanOutRow. */
-export const fanOutRowsKey = (noticeId: string) => `fan-out/${noticeId}.jsonl`;
 
 /** Where a batch's started cases are counted. */
 export function batchCounter(noticeId: string, firstRow: number): StartCounter {
@@ -58,26 +72,6 @@ export async function clearPendingFanOut(noticeId: string): Promise<void> {
     .catch((error: Error) => {
       if (error.name !== 'ConditionalCheckFailedException') throw error;
     });
-}
-
-/** Writes the normalised manifest (valid, distinct rows with their row numbers) for the Map. */
-export async function writeFanOutRows(
-  noticeId: string,
-  rows: readonly FanOutRow[],
-): Promise<{
-  bucket: string;
-  key: string;
-}> {
-  const key = fanOutRowsKey(noticeId);
-  await s3.send(
-    new PutObjectCommand({
-      Bucket: evidenceBucket,
-      Key: key,
-      Body: rows.map((row) => JSON.stringify(row)).join('\n'),
-      ContentType: 'application/x-ndjson',
-    }),
-  );
-  return { bucket: evidenceBucket, key };
 }
 
 /** Rejected rows per item: 500 short reasons stay far below DynamoDB's 400 KB. */

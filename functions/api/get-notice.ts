@@ -1,6 +1,6 @@
+import { asBulkNotice, fanOutProgress } from '../adapters/bulk-notice-store.ts';
 import { getCases, getNotice } from '../adapters/notice-store.ts';
 import { fanOutComplete } from '../domain/bulk-notice.ts';
-import { type BulkNoticeRecord, fanOutProgress } from '../use-cases/fan-out-notice.ts';
 import { apiHandler, json } from './lib/handler.ts';
 import { callerRightsHolder } from './lib/parties.ts';
 import { notFound } from './lib/problem.ts';
@@ -18,7 +18,7 @@ export const handler = apiHandler('GET /v1/notices/{noticeId}', async ({ caller,
     if (!rightsHolder || rightsHolder.rightsHolderId !== notice.rightsHolderId)
       throw notFound('notice');
   }
-  const bulk = (notice as BulkNoticeRecord).bulk ? (notice as BulkNoticeRecord) : undefined;
+  const bulk = asBulkNotice(notice);
   const progress = bulk ? await fanOutProgress(bulk) : undefined;
   // A bulk notice's cases: the first page here; all of them at GET /v1/cases?noticeId=.
   const cases = await getCases(progress ? progress.caseIds.slice(0, 100) : notice.caseIds);

@@ -1,7 +1,7 @@
+import type { BulkNoticeRecord } from '../adapters/bulk-notice-store.ts';
 import { type CaseSearch, searchCases } from '../adapters/case-search.ts';
 import { clock } from '../adapters/clock.ts';
 import { getNotice } from '../adapters/notice-store.ts';
-import type { BulkNoticeRecord } from '../use-cases/fan-out-notice.ts';
 import { apiHandler, json } from './lib/handler.ts';
 import { callerRightsHolder } from './lib/parties.ts';
 import { notFound } from './lib/problem.ts';

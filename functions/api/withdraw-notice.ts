@@ -1,11 +1,15 @@
-import { requestNoticeWithdrawal } from '../adapters/bulk-notice-store.ts';
+import {
+  asBulkNotice,
+  fanOutProgress,
+  requestNoticeWithdrawal,
+} from '../adapters/bulk-notice-store.ts';
 import { clock } from '../adapters/clock.ts';
 import { getCases, getNotice } from '../adapters/notice-store.ts';
 import { fanOutComplete } from '../domain/bulk-notice.ts';
 import { isTerminal } from '../domain/case.ts';
 import { withdrawCase } from '../use-cases/case-inputs.ts';
 import { NotAwaitingInput } from '../use-cases/errors.ts';
-import { type BulkNoticeRecord, fanOutProgress } from '../use-cases/fan-out-notice.ts';
+
 import { pool } from '../use-cases/pool.ts';
 import { apiHandler, json } from './lib/handler.ts';
 import { callerRightsHolder } from './lib/parties.ts';
@@ -32,7 +36,7 @@ export const handler = apiHandler(
     const rightsHolder = await callerRightsHolder(caller);
     if (!notice || !rightsHolder || rightsHolder.rightsHolderId !== notice.rightsHolderId)
       throw notFound('notice');
-    const bulk = (notice as BulkNoticeRecord).bulk ? (notice as BulkNoticeRecord) : undefined;
+    const bulk = asBulkNotice(notice);
     let caseIds = notice.caseIds;
     let fanningOut = false;
     if (bulk) {

@@ -1,32 +1,25 @@
 import {
+  type BulkNoticeRecord,
   batchCounter,
+  fanOutProgress,
   markFanOutEnded,
-  readFanOutProgress,
   recordBatch,
   recordManifestProblems,
-  writeFanOutRows,
 } from '../adapters/bulk-notice-store.ts';
 import { startCaseExecution } from '../adapters/case-execution.ts';
 import { clearPendingStarts, PENDING_START_PARTITION } from '../adapters/case-start-outbox.ts';
 import { clock } from '../adapters/clock.ts';
 import { getEvidence, readSealedObject } from '../adapters/evidence-store.ts';
+import { writeFanOutRows } from '../adapters/fan-out-rows.ts';
 import { logger } from '../adapters/logger.ts';
 import { marketplace } from '../adapters/marketplace.ts';
-import { getCases, getNotice, type NoticeRecord } from '../adapters/notice-store.ts';
+import { getCases, getNotice } from '../adapters/notice-store.ts';
 import { bulkCaseId, type FanOutRow } from '../domain/bulk-notice.ts';
 import { parseManifest, type RejectedRow } from '../domain/manifest.ts';
 import { idSchema } from '../domain/vocabulary.ts';
 import { withdrawBulkCaseBeforeScreening } from './bulk-withdrawal.ts';
 import { newCaseWrites, writeGroups } from './notice-writes.ts';
 import { pool } from './pool.ts';
-
-/** A bulk notice as stored: its manifest and row count. */
-export type BulkNoticeRecord = NoticeRecord & {
-  bulk: { manifestEvidenceId: string; contentType: string; total: number };
-  fanOutEndedAt?: string;
-  /** The rights holder withdrew the notice (requestNoticeWithdrawal): every case is withdrawn. */
-  withdrawalRequestedAt?: string;
-};
 
 async function bulkNotice(noticeId: string): Promise<BulkNoticeRecord> {
   const notice = (await getNotice(noticeId)) as BulkNoticeRecord | undefined;
@@ -211,11 +204,6 @@ async function startPaced(
     });
     return 0;
   }
-}
-
-/** A bulk notice's progress, as GET /v1/notices/{noticeId} shows it. */
-export async function fanOutProgress(notice: BulkNoticeRecord) {
-  return readFanOutProgress(notice.noticeId, notice.bulk.total);
 }
 
 /**

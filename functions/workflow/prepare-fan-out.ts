@@ -1,9 +1,10 @@
 import * as z from 'zod';
+import type { BulkNoticeRecord } from '../adapters/bulk-notice-store.ts';
 import { logger } from '../adapters/logger.ts';
 import { getNotice } from '../adapters/notice-store.ts';
 import { getIpRight } from '../adapters/registry-store.ts';
 import { idSchema } from '../domain/vocabulary.ts';
-import { type BulkNoticeRecord, prepareFanOut } from '../use-cases/fan-out-notice.ts';
+import { prepareFanOut } from '../use-cases/fan-out-notice.ts';
 import { notifyNoticeRightsHolder } from './lib/notify.ts';
 import { parseTaskInput } from './lib/task-input.ts';
 
