@@ -55,6 +55,8 @@ async function handlerCpu(): Promise<string[][]> {
     TAKEDOWN_STATE_MACHINE_ARN: 'arn:aws:states:us-east-1:000000000000:stateMachine:takedown',
     AWS_REGION: 'us-east-1',
     LOG_LEVEL: 'ERROR',
+    // The handlers' business metrics (EMF lines on stdout) would bury the table.
+    POWERTOOLS_METRICS_DISABLED: 'true',
   });
   const ddb = mockClient(DynamoDBDocumentClient);
   const sfn = mockClient(SFNClient);
