@@ -6,6 +6,11 @@ import { defineConfig } from 'vitest/config';
  */
 const verbose = Boolean(process.env.LOG_LEVEL);
 
+// DynamoDB Local's JVM with C1 only: quicker to start, and no C2 compiler threads competing with
+// the tests for the two cores (local/dynamodb/index.ts). Set here, in the runner's own process,
+// so the shared DynamoDB Local (global setup), the workers and every `npm start` they spawn see it.
+process.env.DYNAMODB_LOCAL_JIT ??= 'quick';
+
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'web/src/**/*.test.ts'],

@@ -6,8 +6,11 @@
  * machine is shared: the CPU seconds compare runs that the wall time under load cannot), the peak resident memory of the local cloud's process
  * tree (DynamoDB Local's JVM included), and the AWS duration the designed StartExecution rate
  * implies (FAN_OUT in functions/domain/bulk-notice.ts). Goal: ≤ 60 s locally for 10,000.
+ * With SCREENED=1 it also waits until no case of the notice is still `screening`: locally the
+ * screenings queue behind the fan-out (see LocalLambda's `priority`), so this is the time until
+ * every case has reached its reviewer.
  *
- *   LISTINGS=10000 npm run bench:bulk
+ *   LISTINGS=10000 [SCREENED=1] npm run bench:bulk
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -22,6 +25,7 @@ import {
 } from './lib/stack.ts';
 
 const LISTINGS = Number(process.env.LISTINGS ?? 10_000);
+const SCREENED = process.env.SCREENED === '1';
 const dataDir = mkdtempSync(join(tmpdir(), 'takedown-bench-bulk-'));
 
 /** Resident memory (KiB) of a process and its descendants, from /proc. */
@@ -138,6 +142,22 @@ async function main() {
     console.log(
       `| peak RSS of the local cloud (process tree) | ${(peakKiB / 1024).toFixed(0)} MiB |`,
     );
+    if (SCREENED) {
+      for (;;) {
+        const page = (await (
+          await fetch(`${url}/v1/cases?noticeId=${noticeId}&status=screening&limit=1`, {
+            headers: auth,
+          })
+        ).json()) as { items: unknown[] };
+        if (page.items.length === 0) break;
+        if (Date.now() - answered > 60 * 60_000) throw new Error('not screened within an hour');
+        await new Promise((r) => setTimeout(r, 2_000));
+      }
+      const screened = (Date.now() - answered) / 1000;
+      console.log(
+        `| 202 → no case left in screening (local) | ${screened.toFixed(1)} s (${(LISTINGS / screened).toFixed(0)} cases/s) |`,
+      );
+    }
     console.log(
       `| implied AWS duration at ${FAN_OUT.startsPerSecond} StartExecution/s (smallest regions refill ${FAN_OUT.smallestRegionRefillPerSecond}/s) | ${impliedAwsStartSeconds(LISTINGS).toFixed(0)} s |`,
     );

@@ -70,6 +70,17 @@ export function freePort(): Promise<number> {
 }
 
 /**
+ * The JVM's just-in-time compilers. By default both tiers (C1 and C2): the JVM starts about 1 s
+ * slower (2.0 -> 3.1 s here) but sustains far more requests, which a long-lived `npm start` wants
+ * (a 10,000-listing fan-out took 66-69 s with C1 only, 46-55 s with both). The test runner sets
+ * `DYNAMODB_LOCAL_JIT=quick` (C1 only): it starts a JVM for each `npm start` it tests, most of
+ * them short, on two cores that C2's compiler threads would take from the tests.
+ */
+function quickJit(): boolean {
+  return process.env.DYNAMODB_LOCAL_JIT === 'quick';
+}
+
+/**
  * Starts Amazon's DynamoDB Local on 127.0.0.1 through a small launcher (its own binds 0.0.0.0).
  * The JVM exits when its stdin closes, so it never outlives this process, even after SIGKILL.
  * @param options.dataDir keep the database there; omit for in-memory (tests)
@@ -83,9 +94,7 @@ export async function startDynamoDbLocal(
   const args = [
     `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`,
     '-Xshare:auto',
-    // Full tiered compilation (no -XX:TieredStopAtLevel=1): the JVM starts about 1 s slower
-    // (2.0 -> 3.1 s here) but sustains far more requests, and every run of npm start and of the
-    // test suite is long: a 10,000-listing fan-out took 66-69 s with C1 only, 46-55 s with C2.
+    ...(quickJit() ? ['-XX:TieredStopAtLevel=1'] : []),
     '-cp',
     `${join(dir, 'DynamoDBLocal.jar')}:${join(dir, 'DynamoDBLocal_lib', '*')}`,
     LAUNCHER,

@@ -51,7 +51,7 @@ describe('Reviewer decisions (after the case-file, queue and reason-code routes 
     await snap(page, 'case-decision-1280');
     await page.getByRole('button', { name: 'Approve', exact: true }).click();
 
-    expect(await seen(page.getByText(/Decision recorded/))).toBe(1);
+    expect(await seen(page.getByText(/Decision recorded/), 60_000)).toBe(1);
     expect(['taking_down', 'awaiting_counter_notice', 'deciding']).toContain(
       await h.api.caseStatus(filed.caseId),
     );
@@ -73,7 +73,7 @@ describe('Reviewer decisions (after the case-file, queue and reason-code routes 
     await expectAccessible(page, 'reject confirmation');
     await dialog.getByRole('button', { name: 'Reject', exact: true }).click();
 
-    expect(await seen(page.getByText(/Decision recorded/))).toBe(1);
+    expect(await seen(page.getByText(/Decision recorded/), 60_000)).toBe(1);
     await h.api.waitForStatus(filed.caseId, ['rejected']);
   });
 

@@ -134,7 +134,7 @@ describe('Own-initiative cases in the seller centre and the console (Chromium, n
     expect(await page.getByText(/the platform acted on its own initiative/).count()).toBe(1);
     await checkPage(page, 'oi-case-flagged-1280');
     await page.getByRole('button', { name: 'Approve', exact: true }).click();
-    expect(await seen(page.getByText(/Decision recorded/))).toBe(1);
+    expect(await seen(page.getByText(/Decision recorded/), 60_000)).toBe(1);
 
     // The own-initiative job takes it down; the case now reads a person's decision.
     await h.api.waitForStatus(found.caseId, ['awaiting_counter_notice'], 'PT1M');

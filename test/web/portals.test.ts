@@ -171,7 +171,7 @@ describe('Rights-holder portal and seller centre journeys (Chromium, npm start)'
       await page.getByRole('option').first().click();
       await page.getByLabel('Reasons for the parties').fill(reasons);
       await page.getByRole('button', { name: decision, exact: true }).click();
-      expect(await seen(page.getByText(/Decision recorded/))).toBe(1);
+      expect(await seen(page.getByText(/Decision recorded/), 60_000)).toBe(1);
     }
     await h.api.waitForStatus(approved, ['awaiting_counter_notice']);
     await h.api.waitForStatus(rejected, ['rejected']);

@@ -51,11 +51,15 @@ export function journeyHarness() {
   };
 }
 
-/** Waits (up to 20 s) until the locator shows, then counts its matches. */
-export async function seen(locator: Locator): Promise<number> {
+/**
+ * Waits (up to 20 s, or `timeoutMs`) until the locator shows, then counts its matches.
+ * @param timeoutMs longer for a route whose first (cold) invocation a loaded machine holds up: the
+ *   decision, under a full suite, once took over 20 s to show as recorded.
+ */
+export async function seen(locator: Locator, timeoutMs = 20_000): Promise<number> {
   // A table that refetches can drop its rows for a moment between the wait and the count:
   // count once the matches are visible, waiting again if a refresh took them away.
-  const deadline = Date.now() + 20_000;
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
     await locator
       .first()
