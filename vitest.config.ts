@@ -6,9 +6,10 @@ import { defineConfig } from 'vitest/config';
  */
 const verbose = Boolean(process.env.LOG_LEVEL);
 
-// DynamoDB Local's JVM with C1 only: quicker to start, and no C2 compiler threads competing with
-// the tests for the two cores (local/dynamodb/index.ts). Set here, in the runner's own process,
-// so the shared DynamoDB Local (global setup), the workers and every `npm start` they spawn see it.
+// DynamoDB Local's JVM with C1 only, as the suite always ran: a second quicker to start, for the
+// dozen short-lived `npm start`s the suite runs (local/dynamodb/index.ts). Set here, in the runner's
+// own process, so the shared DynamoDB Local (global setup), the workers and every `npm start` they
+// spawn see it.
 process.env.DYNAMODB_LOCAL_JIT ??= 'quick';
 
 export default defineConfig({
