@@ -13,13 +13,14 @@ import { startTestCloud } from '../../support/cloud.ts';
 let cloud: LocalCloud;
 let rightsHolder: ApiClient;
 let reviewer: ApiClient;
+let seller: ApiClient;
 const SELLER = 'seller-bulk';
 const URL_BASE = 'https://demo-marketplace.invalid/listings/';
 const listingIds = Array.from({ length: 1600 }, (_, i) => `lst-bulk-${String(i).padStart(4, '0')}`);
 
 beforeAll(async () => {
   cloud = await startTestCloud();
-  ({ rightsHolder, reviewer } = await apiClients(cloud));
+  ({ rightsHolder, reviewer, seller1: seller } = await apiClients(cloud));
   await cloud.marketplace.seed({
     sellers: [{ sellerId: SELLER }],
     listings: listingIds.map((listingId) => ({
@@ -33,10 +34,17 @@ afterAll(async () => {
   await cloud?.stop();
 });
 
-/** Uploads a manifest (purpose "manifest") and answers its evidence id once sealed. */
-async function uploadManifest(text: string, contentType = 'text/csv'): Promise<string> {
+/**
+ * Uploads a manifest (purpose "manifest") and answers its evidence id once sealed; as another
+ * caller with `as`, or only announced (never uploaded, so never sealed) with `upload: false`.
+ */
+async function uploadManifest(
+  text: string,
+  contentType = 'text/csv',
+  { as = rightsHolder, upload = true }: { as?: ApiClient; upload?: boolean } = {},
+): Promise<string> {
   const bytes = Buffer.from(text);
-  const created = await rightsHolder.post<{
+  const created = await as.post<{
     evidenceId: string;
     upload: { url: string; fields: Record<string, string> };
   }>('/v1/evidence', {
@@ -47,6 +55,7 @@ async function uploadManifest(text: string, contentType = 'text/csv'): Promise<s
     purpose: 'manifest',
   });
   expect(created.status).toBe(201);
+  if (!upload) return created.body.evidenceId;
   const form = new FormData();
   for (const [k, v] of Object.entries(created.body.upload.fields)) form.append(k, v);
   form.append('file', new Blob([bytes], { type: contentType }), 'manifest.csv');
@@ -334,6 +343,35 @@ describe('POST /v1/notices with listingsManifestEvidenceId', () => {
     // Assert
     expect(refused.status).toBe(422);
     expect(JSON.stringify(refused.body)).toContain('Unknown column(s): price');
+  });
+
+  it.each([
+    ['not sealed (announced, never uploaded)', { upload: false }, 'The evidence is not sealed'],
+    ["not the caller's own (a seller's upload)", { as: 'seller' }, 'No such evidence of yours'],
+  ] as const)('refuses a manifest %s with 422, and starts nothing', async (_what, how, message) => {
+    // Arrange
+    const ids = await freshListings(`refused-${'upload' in how ? 'unsealed' : 'foreign'}`, 2);
+    const evidenceId = await uploadManifest(`listingId\n${ids.join('\n')}\n`, 'text/csv', {
+      ...('upload' in how ? { upload: false } : { as: seller }),
+    });
+
+    // Act
+    const refused = await rightsHolder.post(
+      '/v1/notices',
+      noticeBody([], { listings: undefined, listingsManifestEvidenceId: evidenceId }),
+      { 'idempotency-key': idempotencyKey() },
+    );
+    await cloud.settled();
+
+    // Assert
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({
+      errors: [{ path: 'listingsManifestEvidenceId', message }],
+    });
+    for (const listingId of ids) {
+      const cases = await reviewer.get<{ items: unknown[] }>(`/v1/cases?listingId=${listingId}`);
+      expect(cases.body.items).toEqual([]);
+    }
   });
 
   it('refuses evidence that was not uploaded as a manifest with 422', async () => {
