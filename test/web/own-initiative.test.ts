@@ -141,6 +141,9 @@ describe('Own-initiative cases in the seller centre and the console (Chromium, n
     await page.reload();
     expect(await seen(page.getByText('Taken by a reviewer', { exact: true }))).toBe(1);
     expect(await page.getByRole('heading', { name: 'Decide the flagged listing' }).count()).toBe(0);
+    // Only the seller was told: no notifier stands behind an own-initiative case.
+    expect(await page.getByText('Decided: the reasons the seller received').count()).toBe(1);
+    expect(await page.getByText('Decided: the reasons the parties received').count()).toBe(0);
     expect(await missingKeys(page)).toEqual([]);
   });
 });

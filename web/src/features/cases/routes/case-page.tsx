@@ -112,7 +112,10 @@ export function CasePage() {
           />
         ) : (
           data.reasons && (
-            <Alert type="success" header={t('case.decided')}>
+            <Alert
+              type="success"
+              header={t(ownInitiative ? 'case.decidedOwnInitiative' : 'case.decided')}
+            >
               {data.reasons}
             </Alert>
           )
