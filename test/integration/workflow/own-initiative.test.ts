@@ -79,6 +79,15 @@ async function actNow() {
   return result;
 }
 
+/** The case ended restored: its listing is back and every strike of its seller revoked. */
+async function expectUndone(caseId: string, listingId: string, sellerId: string): Promise<void> {
+  expect(await h.status(caseId)).toBe('restored');
+  expect((await h.listing(listingId)).status).toBe('active');
+  const { listStrikes } = await import('../../../functions/adapters/seller-store.ts');
+  const strikes = await listStrikes(sellerId);
+  expect(strikes.every((s) => s.revokedAt !== undefined)).toBe(true);
+}
+
 describe('Own-initiative cases', () => {
   it('takes a `takedown` hit down by automated means, parks it without an execution, and writes to the seller’s inbox', async () => {
     const sellerId = `seller-oi-${randomBytes(3).toString('hex')}`;
@@ -175,12 +184,7 @@ describe('Own-initiative cases', () => {
       reasons: 'The counter-notice shows the goods were bought from ACME’s own distributor.',
     });
     await h.cloud.settled();
-    expect(await h.status(caseId)).toBe('restored');
-    expect((await h.listing(found.listingId)).status).toBe('active');
-    const strikes = await import('../../../functions/adapters/seller-store.ts').then((m) =>
-      m.listStrikes(sellerId),
-    );
-    expect(strikes.every((s) => s.revokedAt !== undefined)).toBe(true);
+    await expectUndone(caseId, found.listingId, sellerId);
     expect(executionsOf(caseId)).toHaveLength(1);
   });
 
@@ -219,12 +223,7 @@ describe('Own-initiative cases', () => {
       reasons: 'The listing sells genuine ACME goods bought from an authorised distributor.',
     });
     await h.cloud.settled();
-    expect(await h.status(caseId)).toBe('restored');
-    expect((await h.listing(found.listingId)).status).toBe('active');
-    const strikes = await import('../../../functions/adapters/seller-store.ts').then((m) =>
-      m.listStrikes(sellerId),
-    );
-    expect(strikes.every((s) => s.revokedAt !== undefined)).toBe(true);
+    await expectUndone(caseId, found.listingId, sellerId);
     expect((await inbox(sellerId)).map((m) => m.subject).join('\n')).toContain('restored');
   });
 
