@@ -120,9 +120,15 @@ export function useNotice(noticeId: string) {
 export type Notice = NonNullable<ReturnType<typeof useNotice>['data']>;
 export type RejectedRow = NonNullable<Notice['progress']>['rejectedRows'][number];
 
-/** GET /v1/cases (own cases only): summaries matching the filters, newest first. */
+/**
+ * GET /v1/cases (own cases only): summaries matching the filters, newest first. Refetched every
+ * 2 s while a case listed is still in screening (a notice just filed: its listings' titles and
+ * the review come within seconds), else every 15 s.
+ */
 export function usePortalCases(search: PortalCaseSearch) {
-  return useCaseList('portal-cases', search, { refetchInterval: 15_000 });
+  return useCaseList('portal-cases', search, {
+    refetchInterval: (shown) => (shown.some((c) => c.status === 'screening') ? 2_000 : 15_000),
+  });
 }
 
 /** GET /v1/cases/{caseId}: the rights holder's view of its case. */
