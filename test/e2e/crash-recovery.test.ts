@@ -4,7 +4,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DescribeExecutionCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { testDynamoEndpoint } from '../support/dynamo.ts';
 import { ROOT } from '../support/engine-harness.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'takedown-crash-'));
@@ -30,7 +31,7 @@ async function startCloudProcess(): Promise<{
       ...process.env,
       DATA_DIR: dataDir,
       TABLE_NAME: tableName,
-      DYNAMO_ENDPOINT: inject('dynamoEndpoint'),
+      DYNAMO_ENDPOINT: testDynamoEndpoint(),
       EFFECT_DIR: effectDir,
       NODE_NO_WARNINGS: '1',
     },
@@ -90,7 +91,7 @@ describe('Crash recovery', () => {
     });
     let status: string | undefined;
     let output: string | undefined;
-    const deadline = Date.now() + 30_000;
+    const deadline = Date.now() + 90_000;
     while (Date.now() < deadline) {
       ({ status, output } = await sfn2.send(new DescribeExecutionCommand({ executionArn })));
       if (status !== 'RUNNING') break;

@@ -58,7 +58,7 @@ describe('Bulk notice journey (Chromium, npm start)', { timeout: 180_000 }, () =
       mimeType: 'text/csv',
       buffer: Buffer.from(manifest),
     });
-    await page.getByText("Sealed: the service's hash matches").waitFor({ timeout: 30_000 });
+    await page.getByText("Sealed: the service's hash matches").waitFor({ timeout: 60_000 });
     expect(await page.getByText(/must be a header/).count()).toBe(0);
     await checkPage(page, 'bulk-notice-manifest-1280');
     await page.getByRole('button', { name: 'Next' }).click();

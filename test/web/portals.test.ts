@@ -100,7 +100,7 @@ describe('Rights-holder portal and seller centre journeys (Chromium, npm start)'
     await snap(page, 'notice-upload-progress-1280');
     // The hash shown was computed in the browser before the upload: it is the file's own.
     expect(await seen(page.getByText(evidence.sha256))).toBe(1);
-    await page.getByText("Sealed: the service's hash matches").waitFor({ timeout: 30_000 });
+    await page.getByText("Sealed: the service's hash matches").waitFor({ timeout: 60_000 });
     await cdp.send('Network.emulateNetworkConditions', {
       offline: false,
       latency: 0,
@@ -269,7 +269,7 @@ describe('Rights-holder portal and seller centre journeys (Chromium, npm start)'
     const proof = evidenceFile('invoice.txt', 2_000);
     await page.locator('input[type="file"]').first().setInputFiles(proof.file);
     expect(await seen(page.getByText(proof.sha256))).toBe(1);
-    await page.getByText('已封存：服务计算的哈希值一致').waitFor({ timeout: 30_000 });
+    await page.getByText('已封存：服务计算的哈希值一致').waitFor({ timeout: 60_000 });
     for (const box of await page.getByRole('checkbox').all()) await box.check();
     await checkPage(page, 'seller-counter-notice-zh-CN-390');
     await page.getByRole('button', { name: '发送反通知' }).click();
@@ -337,7 +337,7 @@ describe('Rights-holder portal and seller centre journeys (Chromium, npm start)'
       .fill('The anvil is cast in my own foundry and bears no ACME mark; see the mould photo.');
     const photo = evidenceFile('anvil-mould.txt', 3_000);
     await seller.locator('input[type="file"]').first().setInputFiles(photo.file);
-    await seller.getByText("Sealed: the service's hash matches").waitFor({ timeout: 30_000 });
+    await seller.getByText("Sealed: the service's hash matches").waitFor({ timeout: 60_000 });
     await checkPage(seller, 'seller-appeal-form-1280');
     await seller.getByRole('button', { name: 'File the appeal' }).click();
     expect(await seen(seller.getByText(/Appeal .+ is filed/))).toBe(1);

@@ -29,7 +29,7 @@ async function fillTestBuy(page: Page, orderId: string, notes: string) {
   await page.getByRole('button', { name: 'Record a test buy' }).click();
   const form = page.getByRole('form', { name: 'Record a test buy' });
   await form.locator('input[type="file"]').setInputFiles(reportFile(`${orderId}-report.txt`));
-  await form.getByText("Sealed: the service's hash matches").waitFor({ timeout: 30_000 });
+  await form.getByText("Sealed: the service's hash matches").waitFor({ timeout: 60_000 });
   await form.getByLabel('Order id').fill(orderId);
   await form.getByRole('textbox', { name: 'Order date' }).fill('2026/11/20');
   await form.getByRole('textbox', { name: 'Order time' }).fill('14:30');

@@ -52,11 +52,11 @@ export function journeyHarness() {
 }
 
 /**
- * Waits (up to 20 s, or `timeoutMs`) until the locator shows, then counts its matches.
+ * Waits (up to 45 s, or `timeoutMs`) until the locator shows, then counts its matches.
  * @param timeoutMs longer for a route whose first (cold) invocation a loaded machine holds up: the
  *   decision, under a full suite, once took over 20 s to show as recorded.
  */
-export async function seen(locator: Locator, timeoutMs = 20_000): Promise<number> {
+export async function seen(locator: Locator, timeoutMs = 45_000): Promise<number> {
   // A table that refetches can drop its rows for a moment between the wait and the count:
   // count once the matches are visible, waiting again if a refresh took them away.
   const deadline = Date.now() + timeoutMs;
