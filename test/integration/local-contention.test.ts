@@ -1,10 +1,11 @@
 import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { retryTransactionConflicts } from '../../functions/adapters/transaction-conflicts.ts';
 import { tableDefinition } from '../../functions/table.ts';
 import { type ContentionLayer, startContentionLayer } from '../../local/dynamodb/contention.ts';
 import { ensureTable } from '../../local/dynamodb/index.ts';
+import { testDynamoEndpoint } from '../support/dynamo.ts';
 
 const TABLE = `contention-${Date.now()}`;
 const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
@@ -15,12 +16,12 @@ let retrying: DynamoDBDocumentClient;
 beforeAll(async () => {
   const direct = new DynamoDBClient({
     region: 'us-east-1',
-    endpoint: inject('dynamoEndpoint'),
+    endpoint: testDynamoEndpoint(),
     credentials,
   });
   await ensureTable(direct, TABLE, tableDefinition);
   direct.destroy();
-  layer = await startContentionLayer(inject('dynamoEndpoint'));
+  layer = await startContentionLayer(testDynamoEndpoint());
   const client = () =>
     DynamoDBDocumentClient.from(
       new DynamoDBClient({ region: 'us-east-1', endpoint: layer.endpoint, credentials }),

@@ -8,16 +8,17 @@ import {
   TransactionCanceledException,
   TransactWriteItemsCommand,
 } from '@aws-sdk/client-dynamodb';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tableDefinition } from '../../functions/table.ts';
 import { ensureTable } from '../../local/dynamodb/index.ts';
+import { testDynamoEndpoint } from '../support/dynamo.ts';
 
 const tableName = `takedown-ddb-${randomBytes(4).toString('hex')}`;
 let client: DynamoDBClient;
 
 beforeAll(async () => {
   // Reach DynamoDB Local through the SDK's own endpoint variable only, as the handlers do.
-  process.env.AWS_ENDPOINT_URL_DYNAMODB = inject('dynamoEndpoint');
+  process.env.AWS_ENDPOINT_URL_DYNAMODB = testDynamoEndpoint();
   client = new DynamoDBClient({
     region: 'us-east-1',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local-secret' },

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tableDefinition } from '../../functions/table.ts';
 import { ensureTable } from '../../local/dynamodb/index.ts';
+import { testDynamoEndpoint } from '../support/dynamo.ts';
 
 /**
  * The transparency counters against a recount from the records. A seeded mix of 300 cases is
@@ -45,7 +46,7 @@ async function load() {
 let m: Modules;
 let client: DynamoDBClient;
 beforeAll(async () => {
-  process.env.AWS_ENDPOINT_URL_DYNAMODB = inject('dynamoEndpoint');
+  process.env.AWS_ENDPOINT_URL_DYNAMODB = testDynamoEndpoint();
   client = new DynamoDBClient({});
   await ensureTable(client, tableName, tableDefinition);
   m = await load();
