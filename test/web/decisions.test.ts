@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { expectAccessible, signIn, snap } from './support/browser.ts';
+import { expectAccessible, followNav, signIn, snap } from './support/browser.ts';
 import { journeyHarness, seen } from './support/harness.ts';
 
 /**
@@ -94,7 +94,7 @@ describe('Reviewer decisions (after the case-file, queue and reason-code routes 
     const filed = await h.api.fileCase('ACME searchable kettle');
     await h.api.waitForStatus(filed.caseId, ['awaiting_review']);
     const page = await reviewerPage();
-    await page.getByRole('link', { name: 'Case search' }).click();
+    await followNav(page, 'Case search');
     await page.getByRole('searchbox', { name: 'Listing title or id' }).fill('searchable kettle');
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     const link = page.getByRole('link', { name: filed.title });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectAccessible, missingKeys, signIn, snap } from './support/browser.ts';
+import { expectAccessible, followNav, missingKeys, signIn, snap } from './support/browser.ts';
 import { journeyHarness, seen } from './support/harness.ts';
 
 /**
@@ -138,7 +138,7 @@ describe('Reviewer console journeys (Chromium, npm start)', () => {
     await h.api.marketplaceFaults(0);
     const { page } = await open();
     await signIn(page, h.url, 'reviewer');
-    await page.getByRole('link', { name: 'Failed actions' }).click();
+    await followNav(page, 'Failed actions');
     await page.waitForURL(`${h.url}/action-failed`);
     const row = page.getByRole('row').filter({ hasText: filed.caseId });
     expect(await seen(row)).toBe(1);

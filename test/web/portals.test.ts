@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { checkPage, missingKeys, signIn, snap } from './support/browser.ts';
+import { checkPage, followNav, missingKeys, signIn, snap } from './support/browser.ts';
 import { journeyHarness, seen } from './support/harness.ts';
 
 /**
@@ -60,7 +60,7 @@ describe('Rights-holder portal and seller centre journeys (Chromium, npm start)'
     expect(await page.getByText('Verified', { exact: true }).count()).toBeGreaterThan(0);
     await checkPage(page, 'portal-home-1280');
 
-    await page.getByRole('link', { name: 'IP rights' }).click();
+    await followNav(page, 'IP rights');
     await page.waitForURL(`${h.url}/portal/ip-rights`);
     expect(await seen(page.getByText('Roadrunner product photography 2025'))).toBe(1);
     await checkPage(page, 'portal-ip-rights-1280');
@@ -225,7 +225,7 @@ describe('Rights-holder portal and seller centre journeys (Chromium, npm start)'
     await h.api.waitForStatus(approved, ['awaiting_court_action']);
 
     // The strike, its expiry and the IP-education module ending in the acknowledgement.
-    await page.getByRole('link', { name: 'Strikes and account' }).click();
+    await followNav(page, 'Strikes and account');
     await page.waitForURL(`${h.url}/seller/account`);
     expect(await seen(page.getByText('Expires', { exact: true }))).toBeGreaterThan(0);
     expect(await page.getByRole('link', { name: approved }).count()).toBe(1);

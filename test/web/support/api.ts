@@ -24,9 +24,14 @@ export async function cloudApi(base: string) {
     rightsHolder,
     reviewer,
     caseStatus,
-    /** Waits (advancing the local clock if asked) until the case is in one of `statuses`. */
+    /**
+     * Waits until the case is in one of `statuses`: up to 60 s, or, advancing the local clock by
+     * `advanceBy` between looks, up to 60 advances. (A limit for a stuck case, not a speed check:
+     * under a full suite on 2 cores a counter-notice once took over 15 s to be forwarded.)
+     */
     async waitForStatus(caseId: string, statuses: string[], advanceBy?: string) {
-      for (let i = 0; i < 60; i++) {
+      const deadline = Date.now() + 60_000;
+      for (let i = 0; advanceBy ? i < 60 : Date.now() < deadline; i++) {
         const status = await caseStatus(caseId);
         if (statuses.includes(status)) return status;
         if (advanceBy) await local('/_local/clock/advance', { by: advanceBy });
@@ -68,7 +73,11 @@ export async function cloudApi(base: string) {
       );
       if (filed.status !== 202) throw new Error(`filing failed: ${filed.text}`);
       const caseId = filed.body.cases[0]!.caseId;
-      for (let i = 0; i < 80 && (await caseStatus(caseId)) !== 'awaiting_review'; i++)
+      // Up to 60 s for the screening: a limit for a stuck case, not a speed check.
+      for (
+        const deadline = Date.now() + 60_000;
+        Date.now() < deadline && (await caseStatus(caseId)) !== 'awaiting_review';
+      )
         await new Promise((r) => setTimeout(r, 250));
       const decided = await reviewer.post(`/v1/cases/${caseId}/decision`, {
         decision: 'approve',

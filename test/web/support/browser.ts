@@ -158,6 +158,18 @@ export async function signIn(
   );
 }
 
+/**
+ * Follows a link of the side navigation, opening the navigation first if it is closed: once, under
+ * a full suite, it showed closed at 1280 px after a counter-notice was sent (cause not found).
+ */
+export async function followNav(page: Page, name: string): Promise<void> {
+  const link = page.getByRole('link', { name, exact: true });
+  const open = page.getByRole('button', { name: 'Open navigation' });
+  await link.or(open).first().waitFor({ state: 'visible' });
+  if (!(await link.isVisible())) await open.click();
+  await link.click();
+}
+
 /** axe, no sideways scroll, and a screenshot, for one page of a journey. */
 export async function checkPage(page: Page, name: string): Promise<void> {
   await page.waitForLoadState('networkidle');
